@@ -1,0 +1,48 @@
+/**
+ * Dexie live queries as Svelte state. Construct during component initialisation:
+ *
+ *   const plan = new Live(() => { const id = page.url.searchParams.get('id'); return () => store.getPlan(id) });
+ *
+ * The outer function runs in an effect, so the reactive values it reads (here the id) restart
+ * the query when they change; the inner querier is what Dexie re-runs when the tables change.
+ * (Reading reactive values inside the querier itself would not be tracked.)
+ */
+import { liveQuery } from 'dexie';
+import { toStoreError, type StoreError } from './errors';
+
+export class Live<T> {
+	#value = $state.raw<T | undefined>(undefined);
+	#error = $state.raw<StoreError | null>(null);
+	#loading = $state(true);
+
+	constructor(build: () => () => Promise<T>) {
+		$effect(() => {
+			const querier = build();
+			this.#loading = true;
+			const subscription = liveQuery(querier).subscribe({
+				next: (value) => {
+					this.#value = value;
+					this.#error = null;
+					this.#loading = false;
+				},
+				error: (e) => {
+					this.#error = toStoreError(e);
+					this.#loading = false;
+				}
+			});
+			return () => subscription.unsubscribe();
+		});
+	}
+
+	/** The latest result; undefined until the first one arrives (or when the query found nothing). */
+	get current(): T | undefined {
+		return this.#value;
+	}
+	get error(): StoreError | null {
+		return this.#error;
+	}
+	/** True until the first result (or error) of the current query has arrived. */
+	get loading(): boolean {
+		return this.#loading;
+	}
+}

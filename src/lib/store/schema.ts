@@ -1,0 +1,56 @@
+/**
+ * Somamap's IndexedDB database, through Dexie.
+ *
+ * What is stored where:
+ * - clients:  one row per client (name, contact, notes, preferred body figure).
+ * - plans:    one row per session plan, owned by a client (clientId); the whole plan form lives
+ *             in the row, so saving a plan is one put.
+ * - marks:    marks drawn on the body for a plan (planId); painted patches are typed arrays keyed
+ *             to the body model's version.
+ * - settings: key/value pairs (default figure, PIN hash later, ...).
+ *
+ * Every schema change is a NEW entry in SCHEMA_VERSIONS, never an edit of an old one; an entry
+ * that must transform data has an upgrade(). tests/unit/store/migrations.test.ts opens each old
+ * version, seeds it, and opens the current one.
+ */
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { Client, Mark, Plan, Setting } from '$lib/domain/records';
+
+export interface SchemaVersion {
+	version: number;
+	stores: Record<string, string | null>;
+	upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+	{
+		version: 1,
+		stores: {
+			clients: 'id, name, updatedAt',
+			plans: 'id, clientId, date, status, updatedAt, [clientId+date]',
+			marks: 'id, planId, region, author',
+			settings: 'key'
+		}
+	}
+];
+
+export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version;
+export const DEFAULT_DB_NAME = 'somamap';
+
+export type SomamapDB = Dexie & {
+	clients: EntityTable<Client, 'id'>;
+	plans: EntityTable<Plan, 'id'>;
+	marks: EntityTable<Mark, 'id'>;
+	settings: EntityTable<Setting, 'key'>;
+};
+
+/** A Dexie instance declaring the schema history up to `upTo` (the current one by default). */
+export function createDatabase(name = DEFAULT_DB_NAME, upTo = CURRENT_VERSION): SomamapDB {
+	const db = new Dexie(name) as SomamapDB;
+	for (const step of SCHEMA_VERSIONS) {
+		if (step.version > upTo) break;
+		const version = db.version(step.version).stores(step.stores);
+		if (step.upgrade) version.upgrade(step.upgrade);
+	}
+	return db;
+}

@@ -1,0 +1,267 @@
+/**
+ * The repository: every read and write of clients, plans and settings. Each write is one
+ * Dexie transaction (all or nothing) and throws a StoreError with a user-facing message.
+ */
+import { liveQuery, type Observable } from 'dexie';
+import {
+	defaultPlanFields,
+	type Client,
+	type Id,
+	type Plan,
+	type Setting
+} from '$lib/domain/records';
+import {
+	hasErrors,
+	validateClient,
+	validatePlan,
+	type ClientInput,
+	type PlanInput
+} from '$lib/domain/validation';
+import { StoreError, toStoreError } from './errors';
+import { normaliseClient, normalisePlan } from './normalise';
+import type { SomamapDB } from './schema';
+
+export type StoreStatus = 'ok' | 'outdated' | 'blocked';
+
+/** A plan as listed on the home screen, with its client's name. */
+export interface PlanSummary {
+	id: Id;
+	clientId: Id;
+	clientName: string;
+	title: string;
+	date: string;
+	status: Plan['status'];
+	updatedAt: number;
+}
+
+type ClientPatch = Partial<Pick<Client, 'name' | 'contact' | 'notes' | 'figure'>>;
+type PlanPatch = Partial<Omit<Plan, 'id' | 'clientId' | 'createdAt' | 'updatedAt'>>;
+
+function newId(): Id {
+	return crypto.randomUUID();
+}
+
+function fail(message: string): never {
+	throw new StoreError('validation', message);
+}
+
+export class Store {
+	readonly db: SomamapDB;
+	#statusListeners = new Set<(s: StoreStatus) => void>();
+	#clock: () => number;
+
+	constructor(db: SomamapDB, clock: () => number = Date.now) {
+		this.db = db;
+		this.#clock = clock;
+		// A newer version opened in another tab: let it upgrade, and tell this tab to reload.
+		db.on('versionchange', () => {
+			db.close();
+			this.#emit('outdated');
+			return false;
+		});
+		// Our upgrade waits for an older tab to close.
+		db.on('blocked', () => this.#emit('blocked'));
+		db.on('ready', () => this.#emit('ok'));
+	}
+
+	/** Called with 'outdated' when another tab upgraded the database, 'blocked' while we wait. */
+	onStatus(listener: (s: StoreStatus) => void): () => void {
+		this.#statusListeners.add(listener);
+		return () => this.#statusListeners.delete(listener);
+	}
+
+	#emit(status: StoreStatus) {
+		for (const l of this.#statusListeners) l(status);
+	}
+
+	/** Runs a read-write transaction; any failure rolls it back and becomes a StoreError. */
+	async #write<T>(tables: Parameters<SomamapDB['transaction']>[1], fn: () => Promise<T>): Promise<T> {
+		try {
+			return await this.db.transaction('rw', tables, fn);
+		} catch (e) {
+			throw toStoreError(e);
+		}
+	}
+
+	async #read<T>(fn: () => Promise<T>): Promise<T> {
+		try {
+			return await fn();
+		} catch (e) {
+			throw toStoreError(e);
+		}
+	}
+
+	/** Watches a query; re-emits whenever the tables it read change (in any tab). */
+	live<T>(query: () => Promise<T>): Observable<T> {
+		return liveQuery(query);
+	}
+
+	// ---- clients ----------------------------------------------------------------------------
+
+	#clientRecord(input: ClientInput): Client {
+		const errors = validateClient(input);
+		if (hasErrors(errors)) fail(Object.values(errors)[0]!);
+		const now = this.#clock();
+		return {
+			id: newId(),
+			name: input.name.trim(),
+			contact: (input.contact ?? '').trim(),
+			notes: input.notes ?? '',
+			figure: null,
+			createdAt: now,
+			updatedAt: now
+		};
+	}
+
+	async createClient(input: ClientInput): Promise<Client> {
+		const client = this.#clientRecord(input);
+		await this.#write([this.db.clients], () => this.db.clients.add(client));
+		return client;
+	}
+
+	async updateClient(id: Id, patch: ClientPatch): Promise<Client> {
+		return this.#write([this.db.clients], async () => {
+			const current = await this.db.clients.get(id);
+			if (!current) throw new StoreError('not-found', 'This client no longer exists.');
+			const next = { ...normaliseClient(current), ...patch, updatedAt: this.#clock() };
+			const errors = validateClient(next);
+			if (hasErrors(errors)) fail(Object.values(errors)[0]!);
+			next.name = next.name.trim();
+			await this.db.clients.put(next);
+			return next;
+		});
+	}
+
+	/** Deletes a client with all their plans and marks; returns how many plans went. */
+	async deleteClient(id: Id): Promise<{ plans: number }> {
+		const { clients, plans, marks } = this.db;
+		return this.#write([clients, plans, marks], async () => {
+			const planIds = await plans.where('clientId').equals(id).primaryKeys();
+			await marks.where('planId').anyOf(planIds).delete();
+			await plans.bulkDelete(planIds);
+			await clients.delete(id);
+			return { plans: planIds.length };
+		});
+	}
+
+	async getClient(id: Id): Promise<Client | undefined> {
+		const row = await this.#read(() => this.db.clients.get(id));
+		return row && normaliseClient(row);
+	}
+
+	async listClients(): Promise<Client[]> {
+		const rows = await this.#read(() => this.db.clients.toArray());
+		return rows
+			.map(normaliseClient)
+			.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+	}
+
+	// ---- plans ------------------------------------------------------------------------------
+
+	#planRecord(clientId: Id, input: PlanInput): Plan {
+		const errors = validatePlan(input);
+		if (hasErrors(errors)) fail(Object.values(errors)[0]!);
+		const now = this.#clock();
+		return {
+			...defaultPlanFields(),
+			id: newId(),
+			clientId,
+			title: input.title.trim(),
+			date: input.date,
+			status: input.status ?? 'draft',
+			createdAt: now,
+			updatedAt: now
+		};
+	}
+
+	async createPlan(clientId: Id, input: PlanInput): Promise<Plan> {
+		const plan = this.#planRecord(clientId, input);
+		await this.#write([this.db.clients, this.db.plans], async () => {
+			if (!(await this.db.clients.get(clientId)))
+				throw new StoreError('not-found', 'This client no longer exists.');
+			await this.db.plans.add(plan);
+		});
+		return plan;
+	}
+
+	/** A new client and their first plan, together or not at all. */
+	async createClientWithPlan(
+		clientInput: ClientInput,
+		planInput: PlanInput
+	): Promise<{ client: Client; plan: Plan }> {
+		const client = this.#clientRecord(clientInput);
+		const plan = this.#planRecord(client.id, planInput);
+		await this.#write([this.db.clients, this.db.plans], async () => {
+			await this.db.clients.add(client);
+			await this.db.plans.add(plan);
+		});
+		return { client, plan };
+	}
+
+	async updatePlan(id: Id, patch: PlanPatch): Promise<Plan> {
+		return this.#write([this.db.plans], async () => {
+			const current = await this.db.plans.get(id);
+			if (!current) throw new StoreError('not-found', 'This plan no longer exists.');
+			const next = { ...normalisePlan(current), ...patch, updatedAt: this.#clock() };
+			const errors = validatePlan(next);
+			if (hasErrors(errors)) fail(Object.values(errors)[0]!);
+			next.title = next.title.trim();
+			await this.db.plans.put(next);
+			return next;
+		});
+	}
+
+	async deletePlan(id: Id): Promise<void> {
+		await this.#write([this.db.plans, this.db.marks], async () => {
+			await this.db.marks.where('planId').equals(id).delete();
+			await this.db.plans.delete(id);
+		});
+	}
+
+	async getPlan(id: Id): Promise<Plan | undefined> {
+		const row = await this.#read(() => this.db.plans.get(id));
+		return row && normalisePlan(row);
+	}
+
+	async listPlansForClient(clientId: Id): Promise<Plan[]> {
+		const rows = await this.#read(() =>
+			this.db.plans.where('[clientId+date]').between([clientId, ''], [clientId, '\uffff']).toArray()
+		);
+		return rows.map(normalisePlan).sort(byDateDesc);
+	}
+
+	/** The most recently changed plans, with their clients' names. */
+	async listRecentPlans(limit = 12): Promise<PlanSummary[]> {
+		return this.#read(async () => {
+			const rows = await this.db.plans.orderBy('updatedAt').reverse().limit(limit).toArray();
+			const clientIds = [...new Set(rows.map((p) => p.clientId))];
+			const clients = await this.db.clients.bulkGet(clientIds);
+			const names = new Map(clients.filter((c) => c).map((c) => [c!.id, c!.name]));
+			return rows.map((p) => ({
+				id: p.id,
+				clientId: p.clientId,
+				clientName: names.get(p.clientId) ?? 'Unknown client',
+				title: p.title,
+				date: p.date,
+				status: p.status,
+				updatedAt: p.updatedAt
+			}));
+		});
+	}
+
+	// ---- settings ---------------------------------------------------------------------------
+
+	async getSetting<T>(key: string, fallback: T): Promise<T> {
+		const row = await this.#read(() => this.db.settings.get(key));
+		return row === undefined ? fallback : (row.value as T);
+	}
+
+	async setSetting<T>(key: string, value: T): Promise<void> {
+		const row: Setting<T> = { key, value };
+		await this.#write([this.db.settings], () => this.db.settings.put(row));
+	}
+}
+
+function byDateDesc(a: Plan, b: Plan): number {
+	return a.date === b.date ? b.updatedAt - a.updatedAt : a.date < b.date ? 1 : -1;
+}

@@ -1,0 +1,18 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	compilerOptions: { runes: true },
+	kit: {
+		// Every route is prerendered as an empty shell (ssr = false); record ids travel in the
+		// query string, so the service worker can serve any page offline from its precache.
+		adapter: adapter({ pages: 'build', assets: 'build', strict: true }),
+		// Registered by hand (src/lib/pwa) so the app can show "a new version is ready".
+		serviceWorker: { register: false },
+		version: { name: process.env.SOMAMAP_VERSION ?? String(Date.now()) }
+	}
+};
+
+export default config;

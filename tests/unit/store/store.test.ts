@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { StoreError } from '$lib/store/errors';
+import { freshStore, tickingClock } from './helpers';
+
+describe('clients', () => {
+	it('creates, reads, renames and lists clients alphabetically', async () => {
+		const store = freshStore(tickingClock());
+		const zoe = await store.createClient({ name: '  Zoe Park ', contact: '0400 000 000' });
+		await store.createClient({ name: 'adam Lee' });
+		expect(zoe.name).toBe('Zoe Park');
+		expect(zoe.id).toMatch(/^[0-9a-f-]{36}$/);
+
+		const renamed = await store.updateClient(zoe.id, { name: 'Zoe Park-Smith', notes: 'Prefers mornings' });
+		expect(renamed.updatedAt).toBeGreaterThan(zoe.updatedAt);
+		expect(await store.getClient(zoe.id)).toMatchObject({
+			name: 'Zoe Park-Smith',
+			contact: '0400 000 000',
+			notes: 'Prefers mornings'
+		});
+		expect((await store.listClients()).map((c) => c.name)).toEqual(['adam Lee', 'Zoe Park-Smith']);
+	});
+
+	it('refuses a client without a name and stores nothing', async () => {
+		const store = freshStore();
+		await expect(store.createClient({ name: '   ' })).rejects.toMatchObject({
+			kind: 'validation',
+			message: 'Please enter a name.'
+		});
+		expect(await store.db.clients.count()).toBe(0);
+	});
+
+	it('refuses to rename a client to an empty name and keeps the old one', async () => {
+		const store = freshStore();
+		const c = await store.createClient({ name: 'Kim' });
+		await expect(store.updateClient(c.id, { name: '' })).rejects.toBeInstanceOf(StoreError);
+		expect((await store.getClient(c.id))?.name).toBe('Kim');
+	});
+
+	it('deleting a client deletes their plans and marks, and nobody else’s', async () => {
+		const store = freshStore();
+		const a = await store.createClient({ name: 'A' });
+		const b = await store.createClient({ name: 'B' });
+		const a1 = await store.createPlan(a.id, { title: 'Neck', date: '2026-11-01' });
+		await store.createPlan(a.id, { title: 'Back', date: '2026-11-08' });
+		const b1 = await store.createPlan(b.id, { title: 'Legs', date: '2026-11-02' });
+		await store.db.marks.bulkAdd([
+			markRow('m1', a1.id),
+			markRow('m2', b1.id)
+		]);
+
+		expect(await store.deleteClient(a.id)).toEqual({ plans: 2 });
+		expect(await store.getClient(a.id)).toBeUndefined();
+		expect(await store.db.plans.where('clientId').equals(a.id).count()).toBe(0);
+		expect(await store.db.marks.get('m1')).toBeUndefined();
+		expect(await store.getClient(b.id)).toBeDefined();
+		expect(await store.getPlan(b1.id)).toBeDefined();
+		expect(await store.db.marks.get('m2')).toBeDefined();
+	});
+});
+
+describe('plans', () => {
+	it('creates a plan with sensible defaults and reads it back', async () => {
+		const store = freshStore();
+		const c = await store.createClient({ name: 'Kim' });
+		const plan = await store.createPlan(c.id, { title: 'Shoulders', date: '2026-11-23' });
+		const read = await store.getPlan(plan.id);
+		expect(read).toMatchObject({
+			clientId: c.id,
+			title: 'Shoulders',
+			date: '2026-11-23',
+			status: 'draft',
+			scope: 'local',
+			durationMin: 30,
+			pressure: 3,
+			focus: [],
+			outcome: null
+		});
+	});
+
+	it('will not create a plan for a client that does not exist', async () => {
+		const store = freshStore();
+		await expect(
+			store.createPlan('no-such-client', { title: 'x', date: '2026-11-23' })
+		).rejects.toMatchObject({ kind: 'not-found' });
+		expect(await store.db.plans.count()).toBe(0);
+	});
+
+	it('renames, changes status, lists per client newest first, and deletes', async () => {
+		const store = freshStore(tickingClock());
+		const c = await store.createClient({ name: 'Kim' });
+		const older = await store.createPlan(c.id, { title: 'First', date: '2026-10-01' });
+		const newer = await store.createPlan(c.id, { title: 'Second', date: '2026-11-01' });
+		await store.updatePlan(older.id, { title: 'First visit', status: 'done' });
+		expect((await store.listPlansForClient(c.id)).map((p) => p.title)).toEqual(['Second', 'First visit']);
+
+		const recent = await store.listRecentPlans();
+		expect(recent[0]).toMatchObject({ id: older.id, clientName: 'Kim', status: 'done' });
+
+		await store.deletePlan(newer.id);
+		expect(await store.getPlan(newer.id)).toBeUndefined();
+		expect(await store.listPlansForClient(c.id)).toHaveLength(1);
+	});
+
+	it('refuses an invalid date or status without changing the plan', async () => {
+		const store = freshStore();
+		const c = await store.createClient({ name: 'Kim' });
+		const p = await store.createPlan(c.id, { title: 'T', date: '2026-11-23' });
+		await expect(store.updatePlan(p.id, { date: '23/11/2026' })).rejects.toMatchObject({ kind: 'validation' });
+		// @ts-expect-error: an impossible status, as a corrupt caller might send
+		await expect(store.updatePlan(p.id, { status: 'finished' })).rejects.toMatchObject({ kind: 'validation' });
+		expect((await store.getPlan(p.id))?.date).toBe('2026-11-23');
+	});
+
+	it('creates a client together with a first plan, or neither', async () => {
+		const store = freshStore();
+		const { client, plan } = await store.createClientWithPlan({ name: 'New' }, { title: 'Intake', date: '2026-11-23' });
+		expect((await store.getPlan(plan.id))?.clientId).toBe(client.id);
+
+		await expect(
+			store.createClientWithPlan({ name: 'Half' }, { title: '', date: '2026-11-23' })
+		).rejects.toMatchObject({ kind: 'validation' });
+		expect((await store.listClients()).map((c) => c.name)).toEqual(['New']);
+	});
+});
+
+describe('failed writes leave nothing behind', () => {
+	it('a cascade delete that fails half-way keeps the client, plans and marks', async () => {
+		const store = freshStore();
+		const c = await store.createClient({ name: 'Kim' });
+		const p = await store.createPlan(c.id, { title: 'T', date: '2026-11-23' });
+		await store.db.marks.add(markRow('m1', p.id));
+		// The client row is the last to go: make deleting it fail, as a full disk or a crash would.
+		store.db.clients.hook('deleting', () => {
+			throw new DOMException('disk full', 'QuotaExceededError');
+		});
+		await expect(store.deleteClient(c.id)).rejects.toMatchObject({ kind: 'quota' });
+		expect(await store.getClient(c.id)).toBeDefined();
+		expect(await store.getPlan(p.id)).toBeDefined();
+		expect(await store.db.marks.get('m1')).toBeDefined();
+	});
+
+	it('a new client with plan whose plan write fails leaves no client', async () => {
+		const store = freshStore();
+		store.db.plans.hook('creating', () => {
+			throw new DOMException('disk full', 'QuotaExceededError');
+		});
+		const err = await store
+			.createClientWithPlan({ name: 'Kim' }, { title: 'T', date: '2026-11-23' })
+			.catch((e) => e);
+		expect(err).toBeInstanceOf(StoreError);
+		expect(err.message).toMatch(/storage is full/);
+		expect(await store.db.clients.count()).toBe(0);
+	});
+});
+
+describe('settings', () => {
+	it('returns the fallback until a value is set', async () => {
+		const store = freshStore();
+		expect(await store.getSetting('defaultFigure', 'female')).toBe('female');
+		await store.setSetting('defaultFigure', 'male');
+		expect(await store.getSetting('defaultFigure', 'female')).toBe('male');
+	});
+});
+
+function markRow(id: string, planId: string) {
+	return {
+		id,
+		planId,
+		region: 9,
+		patch: null,
+		sensation: 'knot' as const,
+		intensity: 6,
+		depth: 'surface' as const,
+		structure: null,
+		pressure: null,
+		note: '',
+		author: 'client' as const,
+		createdAt: 1,
+		updatedAt: 1
+	};
+}
