@@ -2,7 +2,7 @@
  * The repository: every read and write of clients, plans and settings. Each write is one
  * Dexie transaction (all or nothing) and throws a StoreError with a user-facing message.
  */
-import { liveQuery, type Observable } from 'dexie';
+import { liveQuery, type Observable, type Table } from 'dexie';
 import {
 	defaultPlanFields,
 	type Client,
@@ -75,7 +75,7 @@ export class Store {
 	}
 
 	/** Runs a read-write transaction; any failure rolls it back and becomes a StoreError. */
-	async #write<T>(tables: Parameters<SomamapDB['transaction']>[1], fn: () => Promise<T>): Promise<T> {
+	async #write<T>(tables: Table[], fn: () => Promise<T>): Promise<T> {
 		try {
 			return await this.db.transaction('rw', tables, fn);
 		} catch (e) {

@@ -1,0 +1,31 @@
+import { defineConfig, devices } from '@playwright/test';
+import { browserPath } from './scripts/browser.js';
+
+const executablePath = browserPath();
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: 'http://127.0.0.1:4173',
+		trace: 'retain-on-failure',
+		serviceWorkers: 'allow',
+		launchOptions: {
+			executablePath,
+			// Chromium's own background traffic would hit this machine's closed network.
+			args: ['--disable-background-networking', '--disable-component-update', '--no-first-run']
+		}
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'] } } }],
+	webServer: {
+		command: 'node scripts/serve.js build',
+		url: 'http://127.0.0.1:4173/',
+		reuseExistingServer: !process.env.CI,
+		timeout: 30_000
+	}
+});

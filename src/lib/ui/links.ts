@@ -1,0 +1,5 @@
+/** Addresses of records. Ids go in the query string so every page is one prerendered shell. */
+import { resolve } from '$app/paths';
+
+export const clientHref = (id: string) => `${resolve('/client')}?id=${encodeURIComponent(id)}`;
+export const planHref = (id: string) => `${resolve('/plan')}?id=${encodeURIComponent(id)}`;

@@ -1,0 +1,60 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/**
+ * Offline-first: the whole build (app code, static files including the body models, and every
+ * prerendered page) is precached at install and served from the cache. A new version installs
+ * beside the old one and waits until the page asks it to take over (the "reload" banner), so
+ * nobody is switched mid-session.
+ */
+import { build, files, prerendered, version } from '$service-worker';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const CACHE = `somamap-${version}`;
+const PRECACHE = [...new Set([...build, ...files, ...prerendered])];
+const PRECACHED = new Set(PRECACHE);
+
+sw.addEventListener('install', (event) => {
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		(async () => {
+			for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+			// Control the page that installed us at once, so it works offline without a reload.
+			await sw.clients.claim();
+		})()
+	);
+});
+
+sw.addEventListener('message', (event) => {
+	if (event.data?.type === 'SKIP_WAITING') void sw.skipWaiting();
+});
+
+sw.addEventListener('fetch', (event) => {
+	const request = event.request;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	if (url.origin !== sw.location.origin) return;
+
+	// Pages carry record ids in the query string: /plan?id=... is the /plan shell.
+	const isPage = request.mode === 'navigate';
+	if (!isPage && !PRECACHED.has(url.pathname)) return;
+
+	event.respondWith(
+		(async () => {
+			const cache = await caches.open(CACHE);
+			const cached = await cache.match(isPage ? url.pathname : request, { ignoreSearch: isPage });
+			if (cached) return cached;
+			try {
+				return await fetch(request);
+			} catch {
+				// Offline and not precached (e.g. a mistyped address): show the home page shell,
+				// whose router then shows "not found".
+				return (await cache.match('/')) ?? Response.error();
+			}
+		})()
+	);
+});
