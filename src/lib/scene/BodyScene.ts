@@ -1,0 +1,493 @@
+/**
+ * The 3D body viewer engine: three.js behind one class, attached to a canvas by `mount()`.
+ *
+ * Render on demand: nothing is drawn unless something called `invalidate()` (input, a view
+ * transition, damping settling, a resize, a state change). `frames` counts frames actually drawn
+ * and is mirrored to `canvas.dataset.frames` so an end-to-end test can see an idle page draws none.
+ */
+import { Box3, Mesh, PerspectiveCamera, Raycaster, Scene, Vector2, Vector3, WebGLRenderer, type BufferGeometry } from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import type { BodyMesh, RegionCode } from '$lib/body/types';
+import { createBodyGeometry } from './geometry';
+import { BodyMaterial } from './material';
+import { orientationFor, sameOrientation, type ViewOrientation } from './orientation';
+import { BodyPicker, type PickHit } from './picking';
+import { ease, fitDistance, lerpPose, presetPose, type CameraPose, type ViewName } from './views';
+
+export type { PickHit, ViewName, ViewOrientation };
+
+/** State of the drawing surface, for the UI to explain. */
+export type SceneStatus = 'ready' | 'lost' | 'failed' | 'unsupported';
+
+/** Live GPU/DOM resources, for leak tests. */
+export interface SceneResources {
+	geometries: number;
+	textures: number;
+	programs: number;
+	listeners: number;
+	mounted: boolean;
+}
+
+const FOV = 35;
+const MAX_PIXEL_RATIO = 2;
+const TRANSITION_MS = 450;
+/** A tap moves less than this (CSS px) and lasts less than TAP_MS; anything else is a drag. */
+const TAP_PX = 6;
+const TAP_MS = 500;
+/** If the browser has not restored a lost context by then, say so. */
+const RESTORE_TIMEOUT_MS = 5000;
+
+type Listener<T> = (value: T) => void;
+
+export class BodyScene {
+	#canvas: HTMLCanvasElement | null = null;
+	#renderer: WebGLRenderer | null = null;
+	#controls: OrbitControls | null = null;
+	#resize: ResizeObserver | null = null;
+	#abort: AbortController | null = null;
+	#listeners = 0;
+	readonly #scene = new Scene();
+	readonly #camera = new PerspectiveCamera(FOV, 1, 0.05, 50);
+	readonly #material = new BodyMaterial();
+	readonly #mesh: Mesh;
+	#geometry: BufferGeometry | null = null;
+	#picker: BodyPicker | null = null;
+	#bounds = new Box3(new Vector3(-0.3, 0, -0.15), new Vector3(0.3, 1.7, 0.15));
+	#raf = 0;
+	#frames = 0;
+	#tween: { from: CameraPose; to: CameraPose; start: number } | null = null;
+	#preset: ViewName | null = 'reset';
+	#hover: RegionCode | null = null;
+	#orientation: ViewOrientation | null = null;
+	#status: SceneStatus = 'ready';
+	#restoreTimer: ReturnType<typeof setTimeout> | undefined;
+	#down: { id: number; x: number; y: number; t: number; multi: boolean } | null = null;
+	#pointers = new Set<number>();
+	#final: SceneResources | null = null;
+	readonly #raycaster = new Raycaster();
+	readonly #events = {
+		hover: new Set<Listener<RegionCode | null>>(),
+		pick: new Set<Listener<PickHit>>(),
+		orientation: new Set<Listener<ViewOrientation>>(),
+		status: new Set<Listener<SceneStatus>>()
+	};
+
+	constructor() {
+		this.#mesh = new Mesh(undefined, this.#material.material);
+		this.#mesh.visible = false;
+		this.#scene.add(this.#mesh);
+	}
+
+	/** Frames actually drawn since mount. */
+	get frames(): number {
+		return this.#frames;
+	}
+
+	/** Current surface status ('ready' unless the WebGL context was lost or never existed). */
+	get status(): SceneStatus {
+		return this.#status;
+	}
+
+	/** Attach to a canvas: creates the renderer, controls, observers and listeners. */
+	mount(canvas: HTMLCanvasElement): void {
+		if (this.#canvas) throw new Error('BodyScene is already mounted');
+		this.#canvas = canvas;
+		this.#final = null;
+		try {
+			this.#renderer = new WebGLRenderer({ canvas, antialias: true, alpha: true, powerPreference: 'default' });
+		} catch {
+			this.#setStatus('unsupported');
+			return;
+		}
+		this.#renderer.setClearColor(0x000000, 0);
+		const controls = new OrbitControls(this.#camera, canvas);
+		controls.enableDamping = true;
+		controls.dampingFactor = 0.12;
+		controls.minPolarAngle = Math.PI * 0.06;
+		controls.maxPolarAngle = Math.PI * 0.94; // low enough to see the soles
+		controls.zoomSpeed = 0.8;
+		controls.addEventListener('change', this.invalidate);
+		controls.addEventListener('start', this.#onControlStart);
+		this.#controls = controls;
+
+		this.#abort = new AbortController();
+		type Events = HTMLElementEventMap & { webglcontextlost: Event; webglcontextrestored: Event };
+		const on = <K extends keyof Events>(type: K, fn: (e: Events[K]) => void) => {
+			canvas.addEventListener(type, fn as EventListener, { signal: this.#abort!.signal });
+			this.#listeners++;
+		};
+		on('pointerdown', this.#onPointerDown);
+		on('pointermove', this.#onPointerMove);
+		on('pointerup', this.#onPointerUp);
+		on('pointercancel', this.#onPointerCancel);
+		on('pointerleave', this.#onPointerLeave);
+		on('keydown', this.#onKeyDown);
+		on('webglcontextlost', this.#onContextLost);
+		on('webglcontextrestored', this.#onContextRestored);
+		canvas.style.touchAction = 'none';
+
+		this.#resize = new ResizeObserver(this.#onResize);
+		this.#resize.observe(canvas);
+		this.#onResize();
+		this.#applyLimits();
+		this.#jumpTo(this.#preset ?? 'reset');
+		this.invalidate();
+	}
+
+	/** Show a body (replaces any previous one and frees its GPU buffers). */
+	setMesh(mesh: BodyMesh): void {
+		const old = this.#geometry;
+		this.#geometry = createBodyGeometry(mesh);
+		this.#picker = new BodyPicker(this.#geometry);
+		this.#mesh.geometry = this.#geometry;
+		this.#mesh.visible = true;
+		old?.dispose();
+		this.#bounds = this.#geometry.boundingBox!.clone();
+		this.#applyLimits();
+		this.#jumpTo(this.#preset ?? 'reset');
+		this.invalidate();
+	}
+
+	/** Turn to a quick view; animated briefly unless the user prefers reduced motion. */
+	view(name: ViewName): void {
+		if (!this.#controls) return;
+		this.#stopMomentum();
+		const to = this.#pose(name);
+		this.#preset = name;
+		if (prefersReducedMotion()) {
+			this.#tween = null;
+			this.#setPose(to);
+		} else {
+			this.#tween = { from: this.#currentPose(), to, start: performance.now() };
+		}
+		this.invalidate();
+	}
+
+	/** Hover highlight (null clears). Normally driven by the pointer; exposed for keyboard UIs. */
+	highlight(code: RegionCode | null): void {
+		if (code === this.#hover) return;
+		this.#hover = code;
+		this.#material.setHover(code);
+		this.invalidate();
+	}
+
+	/** The selected region, drawn in the selection colour (null clears). */
+	select(code: RegionCode | null): void {
+		this.#material.setSelected(code);
+		this.invalidate();
+	}
+
+	/** Show every region in its own colour (review mode). */
+	setRegionColours(on: boolean): void {
+		this.#material.setRegionColours(on);
+		this.invalidate();
+	}
+
+	/** The material, for layers such as per-region overlays and per-vertex paint. Call invalidate() after changes. */
+	get material(): BodyMaterial {
+		return this.#material;
+	}
+
+	/** Ask for one frame (coalesced; no-op while the context is lost or unmounted). */
+	invalidate = (): void => {
+		if (this.#raf || !this.#renderer || this.#status !== 'ready') return;
+		this.#raf = requestAnimationFrame(this.#frame);
+	};
+
+	/** Where the client's left/right and front are on screen for the current camera. */
+	orientation(): ViewOrientation {
+		return orientationFor(this.#camera.position, this.#controls?.target ?? this.#bounds.getCenter(new Vector3()));
+	}
+
+	/** Pick the region under a point given in client (CSS) pixels; null if none. */
+	pickAt(clientX: number, clientY: number): PickHit | null {
+		if (!this.#canvas || !this.#picker) return null;
+		const rect = this.#canvas.getBoundingClientRect();
+		const ndc = new Vector2(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
+		this.#raycaster.setFromCamera(ndc, this.#camera);
+		// The body mesh has an identity transform, so the world ray is already in model space.
+		return this.#picker.pick(this.#raycaster.ray, this.#camera.near, this.#camera.far);
+	}
+
+	/** Project a model-space point to client (CSS) pixels, e.g. to place a label; null off screen. */
+	toClient(point: Vector3): { x: number; y: number } | null {
+		if (!this.#canvas) return null;
+		const p = point.clone().project(this.#camera);
+		if (p.z > 1 || Math.abs(p.x) > 1 || Math.abs(p.y) > 1) return null;
+		const rect = this.#canvas.getBoundingClientRect();
+		return { x: rect.left + ((p.x + 1) / 2) * rect.width, y: rect.top + ((1 - p.y) / 2) * rect.height };
+	}
+
+	/** Subscribe to hover changes (mouse hover; touch taps too). Returns an unsubscribe function. */
+	onHover(fn: Listener<RegionCode | null>): () => void {
+		return this.#subscribe(this.#events.hover, fn);
+	}
+
+	/** Subscribe to picks (a tap or click on the body, not a drag). Returns an unsubscribe function. */
+	onPick(fn: Listener<PickHit>): () => void {
+		return this.#subscribe(this.#events.pick, fn);
+	}
+
+	/** Subscribe to orientation changes (called with the current one at once). */
+	onOrientation(fn: Listener<ViewOrientation>): () => void {
+		fn(this.orientation());
+		return this.#subscribe(this.#events.orientation, fn);
+	}
+
+	/** Subscribe to surface status changes (called with the current one at once). */
+	onStatus(fn: Listener<SceneStatus>): () => void {
+		fn(this.#status);
+		return this.#subscribe(this.#events.status, fn);
+	}
+
+	/** Live resources: GPU objects per renderer.info plus our DOM listeners. After dispose: the final count. */
+	resources(): SceneResources {
+		if (this.#final) return this.#final;
+		const info = this.#renderer?.info;
+		return {
+			geometries: info?.memory.geometries ?? 0,
+			textures: info?.memory.textures ?? 0,
+			programs: info?.programs?.length ?? 0,
+			listeners: this.#listeners + (this.#resize ? 1 : 0),
+			mounted: !!this.#canvas
+		};
+	}
+
+	/** Free everything: GPU resources, controls, listeners, observers, the context. Idempotent. */
+	dispose(): void {
+		if (this.#raf) cancelAnimationFrame(this.#raf);
+		this.#raf = 0;
+		clearTimeout(this.#restoreTimer);
+		this.#abort?.abort();
+		this.#abort = null;
+		this.#listeners = 0;
+		this.#resize?.disconnect();
+		this.#resize = null;
+		this.#controls?.removeEventListener('change', this.invalidate);
+		this.#controls?.removeEventListener('start', this.#onControlStart);
+		this.#controls?.dispose();
+		this.#controls = null;
+		this.#geometry?.dispose();
+		this.#geometry = null;
+		this.#picker = null;
+		this.#material.dispose();
+		const renderer = this.#renderer;
+		if (renderer) {
+			this.#final = { ...this.resources(), mounted: false };
+			renderer.renderLists.dispose();
+			renderer.dispose();
+			// Browsers cap live WebGL contexts; give this one back now rather than at GC.
+			renderer.forceContextLoss();
+		}
+		this.#renderer = null;
+		this.#canvas = null;
+		for (const set of Object.values(this.#events)) set.clear();
+	}
+
+	// ---- frame loop -------------------------------------------------------------------------
+
+	#frame = (now: number): void => {
+		this.#raf = 0;
+		const renderer = this.#renderer;
+		const controls = this.#controls;
+		if (!renderer || !controls) return;
+		let again = false;
+		if (this.#tween) {
+			const t = Math.min(1, (now - this.#tween.start) / TRANSITION_MS);
+			this.#setPose(lerpPose(this.#tween.from, this.#tween.to, ease(Math.max(0, t)), this.#currentPose()));
+			if (t >= 1) this.#tween = null;
+			else again = true;
+		} else {
+			// With damping, update() reports movement until the motion has settled; then we stop.
+			again = controls.update();
+		}
+		this.#clampTarget();
+		renderer.render(this.#scene, this.#camera);
+		this.#frames++;
+		if (this.#canvas) this.#canvas.dataset.frames = String(this.#frames);
+		this.#emitOrientation();
+		if (again) this.invalidate();
+	};
+
+	// ---- camera -----------------------------------------------------------------------------
+
+	#pose(name: ViewName): CameraPose {
+		return presetPose(name, this.#bounds, fitDistance(this.#bounds, FOV, this.#camera.aspect));
+	}
+
+	#currentPose(): CameraPose {
+		return { position: this.#camera.position.clone(), target: (this.#controls?.target ?? new Vector3()).clone() };
+	}
+
+	#setPose(pose: CameraPose): void {
+		this.#camera.position.copy(pose.position);
+		this.#controls?.target.copy(pose.target);
+		this.#camera.lookAt(pose.target);
+		this.#controls?.update();
+	}
+
+	#jumpTo(name: ViewName): void {
+		this.#tween = null;
+		this.#setPose(this.#pose(name));
+	}
+
+	#applyLimits(): void {
+		if (!this.#controls) return;
+		const fit = fitDistance(this.#bounds, FOV, this.#camera.aspect);
+		this.#controls.minDistance = 0.3;
+		this.#controls.maxDistance = fit * 1.8;
+	}
+
+	/** Keep the orbit centre inside the body's bounds so panning can never lose the body. */
+	#clampTarget(): void {
+		const controls = this.#controls;
+		if (!controls) return;
+		const before = controls.target.clone();
+		controls.target.clamp(this.#bounds.min, this.#bounds.max);
+		const shift = controls.target.clone().sub(before);
+		if (shift.lengthSq() > 0) this.#camera.position.add(shift);
+	}
+
+	#stopMomentum(): void {
+		// OrbitControls keeps damping momentum privately; zero it so a quick view lands exactly.
+		const c = this.#controls as unknown as { _sphericalDelta?: { set(a: number, b: number, c: number): void }; _panOffset?: Vector3; _scale?: number };
+		c._sphericalDelta?.set(0, 0, 0);
+		c._panOffset?.set(0, 0, 0);
+		if (c._scale !== undefined) c._scale = 1;
+	}
+
+	#emitOrientation(): void {
+		const o = this.orientation();
+		if (sameOrientation(this.#orientation, o)) return;
+		this.#orientation = o;
+		for (const fn of this.#events.orientation) fn(o);
+	}
+
+	// ---- input ------------------------------------------------------------------------------
+
+	#onControlStart = (): void => {
+		this.#tween = null;
+		this.#preset = null;
+	};
+
+	#onPointerDown = (e: PointerEvent): void => {
+		this.#pointers.add(e.pointerId);
+		if (this.#pointers.size > 1) {
+			if (this.#down) this.#down.multi = true;
+			return;
+		}
+		this.#down = { id: e.pointerId, x: e.clientX, y: e.clientY, t: performance.now(), multi: false };
+	};
+
+	#onPointerMove = (e: PointerEvent): void => {
+		if (e.pointerType !== 'mouse' || e.buttons !== 0) return;
+		this.#setHover(this.pickAt(e.clientX, e.clientY)?.code ?? null);
+	};
+
+	#onPointerUp = (e: PointerEvent): void => {
+		this.#pointers.delete(e.pointerId);
+		const down = this.#down;
+		if (!down || down.id !== e.pointerId) return;
+		this.#down = null;
+		const moved = Math.hypot(e.clientX - down.x, e.clientY - down.y);
+		if (down.multi || moved >= TAP_PX || performance.now() - down.t >= TAP_MS) return;
+		const hit = this.pickAt(e.clientX, e.clientY);
+		if (e.pointerType !== 'mouse') this.#setHover(hit?.code ?? null);
+		if (hit) for (const fn of this.#events.pick) fn(hit);
+	};
+
+	#onPointerCancel = (e: PointerEvent): void => {
+		this.#pointers.delete(e.pointerId);
+		this.#down = null;
+	};
+
+	#onPointerLeave = (e: PointerEvent): void => {
+		if (e.pointerType === 'mouse') this.#setHover(null);
+	};
+
+	/** Arrow keys turn the body (15° steps), +/- zoom: the canvas is usable without a pointer. */
+	#onKeyDown = (e: KeyboardEvent): void => {
+		const controls = this.#controls;
+		if (!controls) return;
+		const step = Math.PI / 12;
+		const offset = this.#camera.position.clone().sub(controls.target);
+		const r = offset.length();
+		let theta = Math.atan2(offset.x, offset.z);
+		let phi = Math.acos(offset.y / r);
+		let radius = r;
+		if (e.key === 'ArrowLeft') theta -= step;
+		else if (e.key === 'ArrowRight') theta += step;
+		else if (e.key === 'ArrowUp') phi = Math.max(controls.minPolarAngle, phi - step);
+		else if (e.key === 'ArrowDown') phi = Math.min(controls.maxPolarAngle, phi + step);
+		else if (e.key === '+' || e.key === '=') radius = Math.max(controls.minDistance, r / 1.2);
+		else if (e.key === '-') radius = Math.min(controls.maxDistance, r * 1.2);
+		else return;
+		e.preventDefault();
+		this.#preset = null;
+		this.#tween = null;
+		this.#camera.position.setFromSphericalCoords(radius, phi, theta).add(controls.target);
+		this.#camera.lookAt(controls.target);
+		this.invalidate();
+	};
+
+	#setHover(code: RegionCode | null): void {
+		if (code === this.#hover) return;
+		this.highlight(code);
+		for (const fn of this.#events.hover) fn(code);
+	}
+
+	// ---- surface ----------------------------------------------------------------------------
+
+	#onResize = (): void => {
+		const canvas = this.#canvas;
+		const renderer = this.#renderer;
+		if (!canvas || !renderer) return;
+		const w = Math.max(1, canvas.clientWidth);
+		const h = Math.max(1, canvas.clientHeight);
+		renderer.setPixelRatio(Math.min(globalThis.devicePixelRatio || 1, MAX_PIXEL_RATIO));
+		renderer.setSize(w, h, false);
+		this.#camera.aspect = w / h;
+		this.#camera.updateProjectionMatrix();
+		this.#applyLimits();
+		// Still on a quick view (the user has not moved): reframe so a rotated phone shows the whole body.
+		if (this.#preset && !this.#tween) this.#jumpTo(this.#preset);
+		this.invalidate();
+	};
+
+	#onContextLost = (e: Event): void => {
+		e.preventDefault(); // tells the browser we want the context back
+		if (this.#raf) cancelAnimationFrame(this.#raf);
+		this.#raf = 0;
+		this.#setStatus('lost');
+		clearTimeout(this.#restoreTimer);
+		this.#restoreTimer = setTimeout(() => this.#setStatus('failed'), RESTORE_TIMEOUT_MS);
+	};
+
+	#onContextRestored = (): void => {
+		clearTimeout(this.#restoreTimer);
+		// three's renderer re-initialises its GL state itself; buffers, programs and textures are
+		// re-uploaded on the next render because its caches were reset. Mark ours dirty to be sure.
+		this.#material.markDirty();
+		for (const name of Object.keys(this.#geometry?.attributes ?? {})) {
+			this.#geometry!.attributes[name].needsUpdate = true;
+		}
+		if (this.#geometry?.index) this.#geometry.index.needsUpdate = true;
+		this.#setStatus('ready');
+		this.invalidate();
+	};
+
+	#setStatus(status: SceneStatus): void {
+		if (status === this.#status) return;
+		this.#status = status;
+		for (const fn of this.#events.status) fn(status);
+	}
+
+	#subscribe<T>(set: Set<Listener<T>>, fn: Listener<T>): () => void {
+		set.add(fn);
+		return () => set.delete(fn);
+	}
+}
+
+function prefersReducedMotion(): boolean {
+	return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
