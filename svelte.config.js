@@ -8,10 +8,9 @@ const config = {
 	kit: {
 		// Every route is prerendered as an empty shell (ssr = false); record ids travel in the
 		// query string, so the service worker can serve any page offline from its precache.
-		adapter: adapter({ pages: 'build', assets: 'build', strict: true }),
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', strict: true }),
 		// Registered by hand (src/lib/pwa) so the app can show "a new version is ready".
-		serviceWorker: { register: false },
-		version: { name: process.env.SOMAMAP_VERSION ?? String(Date.now()) }
+		serviceWorker: { register: false }
 	}
 };
 
