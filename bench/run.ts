@@ -1,0 +1,42 @@
+/**
+ * `npm run bench`: Somamap's speed figures, each beside a baseline measured in the same run,
+ * so the ratios can be compared across machines and changes. Not a test: nothing here fails.
+ * Results are also written to bench/results/latest.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { buildSizes } from './build-size';
+import { pageTimings } from './page-timing';
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n: number) => `${n.toFixed(n < 1 ? 3 : 1)} ms`;
+const results: Record<string, unknown> = {};
+
+function heading(text: string) {
+	console.log(`\n== ${text} ${'='.repeat(Math.max(0, 70 - text.length))}`);
+}
+
+heading('Production build: transferred size (gzip)');
+const sizes = buildSizes();
+for (const c of sizes.chunks.slice(0, 15)) {
+	console.log(`${c.file.padEnd(56)} ${kb(c.raw).padStart(10)} raw ${kb(c.gzip).padStart(10)} gzip`);
+}
+if (sizes.chunks.length > 15) console.log(`… and ${sizes.chunks.length - 15} smaller files`);
+for (const t of [sizes.initial, sizes.total]) {
+	console.log(`${t.file.padEnd(56)} ${kb(t.raw).padStart(10)} raw ${kb(t.gzip).padStart(10)} gzip`);
+}
+console.log(`initial load is ${((sizes.initial.gzip / sizes.total.gzip) * 100).toFixed(0)}% of the whole build`);
+results.sizes = sizes;
+
+heading('Navigation to interactive (Chromium, production build, 15 runs each)');
+const timings = await pageTimings(15);
+const base = timings.baseline.medianMs;
+for (const [name, t] of Object.entries(timings)) {
+	console.log(
+		`${name.padEnd(24)} median ${ms(t.medianMs).padStart(10)}  p90 ${ms(t.p90Ms).padStart(10)}  ×${(t.medianMs / base).toFixed(2)} baseline`
+	);
+}
+results.timings = timings;
+
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));
+console.log('\nWritten to bench/results/latest.json');
