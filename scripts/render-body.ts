@@ -1,0 +1,188 @@
+/**
+ * Renders both body figures with three.js in headless Chromium (SwiftShader WebGL) and saves
+ * PNGs to docs/img/: front, back, side, close-ups of face and hand, plain skin and with the
+ * regions coloured. Usage: npx tsx scripts/render-body.ts [--fresh] [--only=female]
+ *   --fresh  generate the figures now instead of decoding the committed assets.
+ */
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import type { BodyFigure, BodyMesh } from '../src/lib/body/types';
+import { REGIONS } from '../src/lib/domain/regions';
+
+const root = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const fresh = args.includes('--fresh');
+const only = args.find((a) => a.startsWith('--only='))?.slice(7);
+const outDir = args.find((a) => a.startsWith('--out='))?.slice(6) ?? join(root, 'docs/img');
+
+async function load(figure: BodyFigure): Promise<BodyMesh> {
+	if (fresh) {
+		const { generateBody, bodyReady } = await import('../src/lib/body/generate');
+		await bodyReady;
+		return generateBody(figure);
+	}
+	const { decodeBody } = await import('../src/lib/body/codec');
+	return decodeBody(new Uint8Array(readFileSync(join(root, 'static/body', `${figure}.bin`))));
+}
+
+/** Distinct colour per region: hue by base region, left lighter than right. */
+function palette(): number[] {
+	const bases = [...new Set(REGIONS.map((r) => r.base))];
+	const out = [0.5, 0.5, 0.5];
+	for (const r of REGIONS) {
+		const i = bases.indexOf(r.base);
+		const hue = (i * 0.381966) % 1;
+		const light = r.side === 'right' ? 0.36 : r.side === 'left' ? 0.62 : 0.5;
+		const sat = 0.75;
+		const c = (n: number): number => {
+			const k = (n + hue * 12) % 12;
+			const a = sat * Math.min(light, 1 - light);
+			return light - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+		};
+		out.push(c(0), c(8), c(4));
+	}
+	return out;
+}
+
+const page = `<!doctype html><html><body style="margin:0;background:#eee">
+<script type="importmap">{"imports":{"three":"/three/three.module.js"}}</script>
+<script type="module">
+import * as THREE from 'three';
+const W = 700, H = 1000;
+const renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
+renderer.setSize(W, H);
+document.body.appendChild(renderer.domElement);
+window.renderViews = async (figure, views, pal) => {
+  const buf = await (await fetch('/mesh/' + figure)).arrayBuffer();
+  const h = new Uint32Array(buf, 0, 2);
+  const nv = h[0], ni = h[1];
+  let o = 8;
+  const pos = new Float32Array(buf, o, nv * 3); o += nv * 12;
+  const nor = new Float32Array(buf, o, nv * 3); o += nv * 12;
+  const idx = new Uint32Array(buf, o, ni); o += ni * 4;
+  const reg = new Uint8Array(buf, o, nv);
+  const g = new THREE.BufferGeometry();
+  g.setAttribute('position', new THREE.BufferAttribute(pos, 3));
+  g.setAttribute('normal', new THREE.BufferAttribute(nor, 3));
+  const col = new Float32Array(nv * 3);
+  for (let i = 0; i < nv; i++) { col[i*3] = pal[reg[i]*3]; col[i*3+1] = pal[reg[i]*3+1]; col[i*3+2] = pal[reg[i]*3+2]; }
+  g.setAttribute('color', new THREE.BufferAttribute(col, 3));
+  g.setIndex(new THREE.BufferAttribute(idx, 1));
+  const out = {};
+  const sheets = {};
+  for (const v of views) {
+    const scene = new THREE.Scene();
+    scene.background = new THREE.Color(0xe8e8e8);
+    scene.add(new THREE.HemisphereLight(0xffffff, 0x8a7a70, 1.6));
+    const d = new THREE.DirectionalLight(0xffffff, 1.6); d.position.set(v.cam[0] + 1, v.cam[1] + 2, v.cam[2] + 1.5); scene.add(d);
+    const mat = v.regions
+      ? new THREE.MeshStandardMaterial({ vertexColors: true, roughness: 0.8 })
+      : new THREE.MeshStandardMaterial({ color: 0xe0b8a0, roughness: 0.65 });
+    if (v.wire) { mat.wireframe = true; mat.color = new THREE.Color(0x333333); }
+    scene.add(new THREE.Mesh(g, mat));
+    const cam = new THREE.PerspectiveCamera(v.fov, W / H, 0.01, 20);
+    cam.position.set(...v.cam); cam.lookAt(...v.at);
+    renderer.render(scene, cam);
+    out[v.name] = renderer.domElement.toDataURL('image/png');
+    if (v.sheet) {
+      const key = v.sheet;
+      if (!sheets[key]) { const c = document.createElement('canvas'); c.width = W * 2; c.height = H / 2; sheets[key] = { c, n: 0 }; }
+      const s = sheets[key];
+      s.c.getContext('2d').drawImage(renderer.domElement, s.n * W / 2, 0, W / 2, H / 2);
+      s.n++;
+    }
+  }
+  for (const [k, s] of Object.entries(sheets)) out[k] = s.c.toDataURL('image/png');
+  return out;
+};
+window.ready = true;
+</script></body></html>`;
+
+function views(m: BodyMesh): { name: string; cam: number[]; at: number[]; fov: number; regions?: boolean; wire?: boolean; sheet?: string }[] {
+	let top = 0;
+	const hand = [0, 0, 0];
+	let nh = 0;
+	const handCode = REGIONS.find((r) => r.id === 'hand-l')!.code;
+	for (let i = 0; i < m.positions.length; i += 3) {
+		top = Math.max(top, m.positions[i + 1]);
+		if (m.regions[i / 3] === handCode) {
+			for (let k = 0; k < 3; k++) hand[k] += m.positions[i + k];
+			nh++;
+		}
+	}
+	for (let k = 0; k < 3; k++) hand[k] /= nh || 1;
+	const cy = top / 2;
+	const full = [
+		{ name: 'front', cam: [0, cy, 4.2], at: [0, cy, 0], fov: 26 },
+		{ name: 'back', cam: [0, cy, -4.2], at: [0, cy, 0], fov: 26 },
+		{ name: 'side', cam: [4.2, cy, 0], at: [0, cy, 0], fov: 26 },
+		{ name: 'three-quarter', cam: [2.6, cy + 0.4, 3.2], at: [0, cy, 0], fov: 26 }
+	];
+	const head = top - 0.12;
+	const close = [
+		{ name: 'face', cam: [0.25, head, 0.7], at: [0, head, 0], fov: 30 },
+		{ name: 'hand', cam: [hand[0] + 0.12, hand[1] + 0.02, 0.5], at: hand, fov: 30 },
+		{ name: 'hand-back', cam: [hand[0] + 0.1, hand[1] + 0.02, -0.5], at: hand, fov: 30 }
+	];
+	const all = [...full, ...close];
+	return [
+		...all.map((v, i) => ({ ...v, sheet: i < 4 ? 'sheet' : undefined })),
+		...all.map((v, i) => ({ ...v, name: v.name + '-regions', regions: true, sheet: i < 4 ? 'sheet-regions' : undefined })),
+		...(args.includes('--wire') ? all.map((v) => ({ ...v, name: v.name + '-wire', wire: true })) : [])
+	];
+}
+
+async function main(): Promise<void> {
+	const figures = (['female', 'male'] as const).filter((f) => !only || f === only);
+	const meshes = new Map<string, Buffer>();
+	const meshObjs = new Map<string, BodyMesh>();
+	for (const f of figures) {
+		const m = await load(f);
+		meshObjs.set(f, m);
+		const nv = m.positions.length / 3;
+		const h = Buffer.from(new Uint32Array([nv, m.indices.length]).buffer);
+		meshes.set(f, Buffer.concat([h, Buffer.from(m.positions.buffer, m.positions.byteOffset, m.positions.byteLength), Buffer.from(m.normals.buffer, m.normals.byteOffset, m.normals.byteLength), Buffer.from(m.indices.buffer, m.indices.byteOffset, m.indices.byteLength), Buffer.from(m.regions)]));
+	}
+	const threeDir = join(root, 'node_modules/three/build');
+	const server = createServer((req, res) => {
+		const url = req.url ?? '/';
+		if (url.startsWith('/three/')) {
+			res.setHeader('content-type', 'text/javascript');
+			res.end(readFileSync(join(threeDir, url.slice(7))));
+		} else if (url.startsWith('/mesh/')) {
+			res.end(meshes.get(url.slice(6)));
+		} else {
+			res.setHeader('content-type', 'text/html');
+			res.end(page);
+		}
+	});
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	const port = (server.address() as { port: number }).port;
+	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+	try {
+		const p = await browser.newPage({ viewport: { width: 700, height: 1000 } });
+		p.on('pageerror', (e) => console.error('page error', e));
+		await p.goto(`http://127.0.0.1:${port}/`);
+		await p.waitForFunction('window.ready === true');
+		mkdirSync(outDir, { recursive: true });
+		for (const f of figures) {
+			const vs = views(meshObjs.get(f)!);
+			const out = (await p.evaluate(([fig, v, pal]) => (window as unknown as { renderViews: (a: unknown, b: unknown, c: unknown) => Promise<Record<string, string>> }).renderViews(fig, v, pal), [f, vs, palette()] as const)) as Record<string, string>;
+			for (const [name, url] of Object.entries(out)) {
+				const file = join(outDir, `body-${f}-${name}.png`);
+				writeFileSync(file, Buffer.from(url.split(',')[1], 'base64'));
+			}
+			console.log(`${f}: ${Object.keys(out).length} images`);
+		}
+	} finally {
+		await browser.close();
+		server.close();
+	}
+}
+
+main().catch((e) => {
+	console.error(e);
+	process.exit(1);
+});

@@ -1,0 +1,180 @@
+/**
+ * The region map: which of the 80 regions a surface point belongs to, from its position and
+ * normal against the skeleton. Only the left half (x >= 0) is labelled; the right half is
+ * its mirror. Every border is a smooth function of position (part fields compared, angles
+ * around a limb, height lines), so borders cut along it come out as smooth curves.
+ */
+import { codeOf } from '../domain/regions';
+import type { BodyParts } from './field';
+import { stationAt, toLimb, type Skeleton, type Station } from './skeleton';
+
+export type Labeller = (x: number, y: number, z: number, nx: number, ny: number, nz: number) => number;
+
+const DEG = 180 / Math.PI;
+
+export function makeLabeller(sk: Skeleton, parts: BodyParts): Labeller {
+	const C = (id: string): number => codeOf(id);
+	const R = {
+		scalp: C('scalp-l'), face: C('face'), jaw: C('jaw-l'),
+		subocc: C('suboccipitals-l'), backNeck: C('back-of-neck-l'), sideNeck: C('side-of-neck-l'), frontNeck: C('front-of-neck-l'), throat: C('throat'),
+		trap: C('upper-trapezius-l'), levator: C('levator-scapulae-l'), infra: C('infraspinatus-l'), deltoid: C('deltoid-l'),
+		rhomb: C('rhomboids-l'), thorEr: C('thoracic-erector-l'), lat: C('latissimus-l'), lumbEr: C('lumbar-erector-l'), sacrum: C('sacrum'),
+		pec: C('pectoralis-l'), sternum: C('sternum'), serratus: C('serratus-l'), abs: C('abdominals-l'),
+		biceps: C('biceps-l'), triceps: C('triceps-l'), elbow: C('elbow-l'), flexors: C('forearm-flexors-l'), extensors: C('forearm-extensors-l'), hand: C('hand-l'),
+		gmax: C('gluteus-maximus-l'), gmed: C('gluteus-medius-l'), tfl: C('tfl-l'), groin: C('groin-l'),
+		quads: C('quadriceps-l'), adductors: C('adductors-l'), hams: C('hamstrings-l'), itb: C('it-band-l'), knee: C('knee-l'),
+		gastroc: C('gastrocnemius-l'), achilles: C('achilles-l'), tibialis: C('tibialis-anterior-l'), peroneals: C('peroneals-l'),
+		ankle: C('ankle-l'), sole: C('sole-l')
+	};
+	const F = sk.female;
+	const q = new Float64Array(3);
+	const st: Station = { y: 0, a: 0, bf: 0, bb: 0, c: 0 };
+	const { acrX, acrY, neckBaseY, neckR, waistY, crestY, xiphoidY, nippleY } = sk;
+	const s = sk.headScale;
+	const Lu = sk.upperArm;
+	const tw = Lu + sk.forearm;
+	const Lt = sk.thigh;
+	const Ls = sk.shank;
+	const ankleY = sk.leg.oy + sk.leg.ay * (Lt + Ls);
+	const hipY = sk.leg.oy;
+	const skullBaseY = sk.chinY + 0.02;
+	const scapTop = acrY - 0.035;
+	const infAngleY = acrY - 0.175;
+	const medBorder = F ? 0.058 : 0.064;
+	const spineStrip = F ? 0.036 : 0.04;
+	const lumbarStrip = F ? 0.058 : 0.062;
+	const sternHalf = F ? 0.022 : 0.026;
+	// Scapular spine: rises from the medial border to the acromion.
+	const spineLine = (x: number): number => acrY - 0.06 + ((x - 0.04) / (acrX - 0.04)) * 0.045;
+	// Collarbone line seen from the front: from the sternal notch up to the acromion.
+	const clavLine = (x: number): number => neckBaseY - 0.03 + ((x - 0.02) / (acrX - 0.04)) * (acrY - neckBaseY + 0.035);
+	// Inguinal line: from the pubis up and out to the front of the pelvis (ASIS).
+	const pubisY = sk.crotchY + 0.06;
+	const asisX = F ? 0.115 : 0.11;
+	const asisY = crestY - 0.045;
+	const groinLine = (x: number): number => pubisY + (asisY - pubisY) * Math.min(1, x / asisX);
+
+	const head = (x: number, y: number, z: number): number => {
+		const X = x / s;
+		const Y = (y - sk.eyeY) / s;
+		const Z = z / s;
+		const fx = X / (Y < -0.04 ? 0.05 : 0.058);
+		const fy = (Y + 0.028) / 0.09;
+		if (Z > 0.015 && fx * fx + fy * fy < 1) return R.face;
+		if (Y < -0.03 && Z > -0.012 && Y > -0.13) return R.jaw;
+		return R.scalp;
+	};
+
+	const neck = (x: number, y: number, z: number): number => {
+		const phi = Math.atan2(x, z + 0.02) * DEG;
+		const h = Math.min(1, Math.max(0, (y - neckBaseY) / (skullBaseY - neckBaseY)));
+		const tilt = 18 * h; // the SCM runs from the breastbone up to behind the ear
+		if (phi < 22) return R.throat;
+		if (phi < 68 + tilt) return R.frontNeck;
+		if (phi < 116 + tilt * 0.5) return R.sideNeck;
+		if (y > skullBaseY - 0.035) return R.subocc;
+		return R.backNeck;
+	};
+
+	const trunk = (x: number, y: number, z: number, ny: number): number => {
+		stationAt(sk.stations, Math.min(y, sk.trunkTop), st);
+		const dz = z - st.c;
+		const theta = Math.atan2(x / st.a, dz / (dz > 0 ? st.bf : st.bb)) * DEG; // 0 front .. 180 back
+		// Neck: close to the neck axis, above the shoulder line.
+		const rn = Math.sqrt(x * x + (z + 0.02) * (z + 0.02));
+		const neckTop = theta > 100 ? neckBaseY + 0.02 : neckBaseY - 0.012;
+		if (y > neckTop && rn < neckR + 0.016) return neck(x, y, z);
+		if (y > acrY + 0.0 && rn < neckR + 0.03 && ny < 0.6) return neck(x, y, z);
+		const back = theta > 95;
+		if (back) {
+			if (y > spineLine(x)) {
+				if (x > spineStrip && x < (F ? 0.08 : 0.088) && y < neckBaseY + 0.02 && y > scapTop - 0.01) return R.levator;
+				if (x > spineStrip) return R.trap;
+			}
+			if (x < spineStrip && y > waistY + 0.04) return x < 0.02 && y > neckBaseY ? R.backNeck : R.thorEr;
+			// Sacrum: a downward triangle between the dimples of the SI joints.
+			const sacTop = crestY - 0.025;
+			const sacBot = sacTop - (F ? 0.13 : 0.12);
+			if (y < sacTop && y > sacBot && x < 0.055 * ((y - sacBot) / (sacTop - sacBot)) + 0.004) return R.sacrum;
+			if (x < lumbarStrip && y <= waistY + 0.04 && y > sacTop - 0.01) return R.lumbEr;
+			// Hip below the iliac crest (which dips towards the back).
+			const crest = crestY - 0.01 + 0.03 * Math.max(0, (x - 0.06) / 0.1);
+			if (y < crest) {
+				if (y > hipY + 0.01 + 0.06 * Math.max(0, (150 - theta) / 50) && theta < 150) return R.gmed;
+				return R.gmax;
+			}
+			if (y > infAngleY + 0.35 * Math.max(0, x - 0.07) && y < spineLine(x)) {
+				return x < medBorder + 0.12 * (y - infAngleY) ? R.rhomb : R.infra;
+			}
+			if (x < lumbarStrip && y < waistY + 0.04) return R.lumbEr;
+			if (x < spineStrip + 0.006) return R.thorEr;
+			return R.lat;
+		}
+		// Front and sides.
+		if (y > clavLine(x) && x > 0.03) return R.trap;
+		if (x < sternHalf && y > xiphoidY && y < neckBaseY + 0.01) return R.sternum;
+		if (y > neckBaseY - 0.015 && x <= 0.03) return R.throat;
+		const pecBottom = (F ? nippleY - 0.07 : nippleY - 0.05) + 0.9 * Math.max(0, x - 0.1);
+		if (y > pecBottom && theta < 78) return R.pec;
+		const costal = xiphoidY - 0.75 * x;
+		if (y > waistY + 0.02 && (theta > 70 || y > costal)) return theta > 100 ? R.lat : R.serratus;
+		// Below the waist: hip front/side, groin, belly.
+		const crest = crestY - 0.01;
+		if (y < groinLine(x) && theta < 60) return R.groin;
+		if (y < crest && theta >= 60) {
+			if (theta < 88 && y > hipY - 0.03) return R.tfl;
+			if (y > hipY - 0.02) return R.gmed;
+			return theta < 88 ? R.tfl : R.gmed;
+		}
+		if (theta > 96) return R.lat;
+		return R.abs;
+	};
+
+	const arm = (x: number, y: number, z: number): number => {
+		toLimb(sk.arm, x, y, z, q);
+		const t = q[1];
+		const psi = Math.atan2(q[0], q[2]) * DEG; // 0 front (palm side), 90 outside, -90 towards body
+		if (t > tw - 0.012) return R.hand;
+		if (Math.abs(t - Lu) < 0.036) return R.elbow;
+		if (t > Lu) return psi > -115 && psi < 62 ? R.flexors : R.extensors;
+		const deltBottom = Lu * (0.34 + 0.14 * Math.sin(psi / DEG));
+		if (t < deltBottom) return R.deltoid;
+		return psi > -110 && psi < 70 ? R.biceps : R.triceps;
+	};
+
+	const leg = (x: number, y: number, z: number, ny: number): number => {
+		toLimb(sk.leg, x, y, z, q);
+		const t = q[1];
+		const psi = Math.atan2(q[0], q[2]) * DEG; // 0 front, 90 outside, -90 inside
+		if (y < ankleY + 0.012 && t > Lt + Ls - 0.03) {
+			if (ny < -0.55 || y < 0.005) return R.sole;
+			return R.ankle;
+		}
+		if (y < 0.03) return ny < -0.3 ? R.sole : R.ankle;
+		if (Math.abs(t - Lt) < 0.055) return R.knee;
+		if (t > Lt) {
+			if (psi > -72 && psi < 48) return R.tibialis;
+			if (psi >= 48 && psi < 112) return R.peroneals;
+			return t < Lt + 0.55 * Ls ? R.gastroc : R.achilles;
+		}
+		if (t < 0.13 && psi > -80 && psi < 18) return R.groin;
+		if (t < 0.11 && psi >= 18 && psi < 95) return R.tfl;
+		if (psi > -50 && psi < 62) return R.quads;
+		if (psi >= 62 && psi < 118) return R.itb;
+		if (psi <= -50 && psi > -132) return R.adductors;
+		return R.hams;
+	};
+
+	return (x, y, z, nx, ny) => {
+		void nx;
+		const ax = x < 0 ? -x : x;
+		const tr = parts.trunk(ax, y, z);
+		const hd = parts.head(ax, y, z);
+		const ar = parts.arm(ax, y, z);
+		const lg = parts.leg(ax, y, z);
+		if (hd < tr && hd < ar && hd < lg) return head(ax, y, z);
+		if (ar < tr && ar < lg) return arm(ax, y, z);
+		if (lg < tr) return leg(ax, y, z, ny);
+		return trunk(ax, y, z, ny);
+	};
+}
