@@ -93,6 +93,8 @@ export class BodyScene {
 		if (this.#canvas) throw new Error('BodyScene is already mounted');
 		this.#canvas = canvas;
 		this.#final = null;
+		// For end-to-end tests and devtools: lets a test read frames/resources, even after dispose.
+		(canvas as HTMLCanvasElement & { bodyScene?: BodyScene }).bodyScene = this;
 		try {
 			this.#renderer = new WebGLRenderer({ canvas, antialias: true, alpha: true, powerPreference: 'default' });
 		} catch {

@@ -14,7 +14,7 @@ export interface CameraPose {
 }
 
 /** Margin around the body when framed, as a fraction of its size. */
-const MARGIN = 1.12;
+const MARGIN = 1.08;
 
 /** Distance at which a perspective camera (vertical fov, degrees) shows the whole box. */
 export function fitDistance(box: Box3, fovDeg: number, aspect: number): number {
@@ -24,8 +24,8 @@ export function fitDistance(box: Box3, fovDeg: number, aspect: number): number {
 	const width = Math.max(size.x, size.z);
 	const byHeight = (size.y * MARGIN) / 2 / half;
 	const byWidth = (width * MARGIN) / 2 / (half * Math.max(aspect, 1e-3));
-	// The camera sits in front of the near surface, not the centre: add half the depth.
-	return Math.max(byHeight, byWidth) + Math.max(size.x, size.z) / 2;
+	// The framed plane is the body's near surface, not its centre: add about half its depth.
+	return Math.max(byHeight, byWidth) + Math.min(size.x, size.z) / 2;
 }
 
 /** Camera direction (unit, from target towards camera) for each view. */
