@@ -11,6 +11,7 @@ import type { BodyMesh, RegionCode } from '$lib/body/types';
 import { createBodyGeometry } from './geometry';
 import { BodyMaterial } from './material';
 import { orientationFor, sameOrientation, type ViewOrientation } from './orientation';
+import { attachInput } from './input';
 import { BodyPicker, type PickHit } from './picking';
 import { ease, fitDistance, lerpPose, presetPose, type CameraPose, type ViewName } from './views';
 
@@ -31,9 +32,6 @@ export interface SceneResources {
 const FOV = 35;
 const MAX_PIXEL_RATIO = 2;
 const TRANSITION_MS = 450;
-/** A tap moves less than this (CSS px) and lasts less than TAP_MS; anything else is a drag. */
-const TAP_PX = 6;
-const TAP_MS = 500;
 /** If the browser has not restored a lost context by then, say so. */
 const RESTORE_TIMEOUT_MS = 5000;
 
@@ -61,8 +59,6 @@ export class BodyScene {
 	#orientation: ViewOrientation | null = null;
 	#status: SceneStatus = 'ready';
 	#restoreTimer: ReturnType<typeof setTimeout> | undefined;
-	#down: { id: number; x: number; y: number; t: number; multi: boolean } | null = null;
-	#pointers = new Set<number>();
 	#final: SceneResources | null = null;
 	readonly #raycaster = new Raycaster();
 	readonly #events = {
@@ -113,19 +109,24 @@ export class BodyScene {
 		this.#controls = controls;
 
 		this.#abort = new AbortController();
-		type Events = HTMLElementEventMap & { webglcontextlost: Event; webglcontextrestored: Event };
-		const on = <K extends keyof Events>(type: K, fn: (e: Events[K]) => void) => {
-			canvas.addEventListener(type, fn as EventListener, { signal: this.#abort!.signal });
-			this.#listeners++;
-		};
-		on('pointerdown', this.#onPointerDown);
-		on('pointermove', this.#onPointerMove);
-		on('pointerup', this.#onPointerUp);
-		on('pointercancel', this.#onPointerCancel);
-		on('pointerleave', this.#onPointerLeave);
-		on('keydown', this.#onKeyDown);
-		on('webglcontextlost', this.#onContextLost);
-		on('webglcontextrestored', this.#onContextRestored);
+		const signal = this.#abort.signal;
+		this.#listeners = attachInput(
+			canvas,
+			{
+				tap: (x, y, type) => {
+					const hit = this.pickAt(x, y);
+					if (type !== 'mouse') this.#setHover(hit?.code ?? null); // touch has no hover: a tap names it
+					if (hit) for (const fn of this.#events.pick) fn(hit);
+				},
+				hover: (x, y) => this.#setHover(this.pickAt(x, y)?.code ?? null),
+				hoverEnd: () => this.#setHover(null),
+				turn: (dTheta, dPhi, zoom) => this.turn(dTheta, dPhi, zoom)
+			},
+			signal
+		);
+		canvas.addEventListener('webglcontextlost', this.#onContextLost, { signal });
+		canvas.addEventListener('webglcontextrestored', this.#onContextRestored, { signal });
+		this.#listeners += 2;
 		canvas.style.touchAction = 'none';
 
 		this.#resize = new ResizeObserver(this.#onResize);
@@ -176,6 +177,25 @@ export class BodyScene {
 	/** The selected region, drawn in the selection colour (null clears). */
 	select(code: RegionCode | null): void {
 		this.#material.setSelected(code);
+		this.invalidate();
+	}
+
+	/**
+	 * Turn the camera around the body by angles (radians; theta around the vertical axis, phi
+	 * towards the feet) and zoom by a factor (> 1 moves closer), within the orbit limits.
+	 */
+	turn(dTheta: number, dPhi: number, zoom = 1): void {
+		const controls = this.#controls;
+		if (!controls) return;
+		const offset = this.#camera.position.clone().sub(controls.target);
+		const r = offset.length();
+		const theta = Math.atan2(offset.x, offset.z) + dTheta;
+		const phi = Math.min(controls.maxPolarAngle, Math.max(controls.minPolarAngle, Math.acos(offset.y / r) + dPhi));
+		const radius = Math.min(controls.maxDistance, Math.max(controls.minDistance, r / zoom));
+		this.#preset = null;
+		this.#tween = null;
+		this.#camera.position.setFromSphericalCoords(radius, phi, theta).add(controls.target);
+		this.#camera.lookAt(controls.target);
 		this.invalidate();
 	}
 
@@ -370,66 +390,6 @@ export class BodyScene {
 	#onControlStart = (): void => {
 		this.#tween = null;
 		this.#preset = null;
-	};
-
-	#onPointerDown = (e: PointerEvent): void => {
-		this.#pointers.add(e.pointerId);
-		if (this.#pointers.size > 1) {
-			if (this.#down) this.#down.multi = true;
-			return;
-		}
-		this.#down = { id: e.pointerId, x: e.clientX, y: e.clientY, t: performance.now(), multi: false };
-	};
-
-	#onPointerMove = (e: PointerEvent): void => {
-		if (e.pointerType !== 'mouse' || e.buttons !== 0) return;
-		this.#setHover(this.pickAt(e.clientX, e.clientY)?.code ?? null);
-	};
-
-	#onPointerUp = (e: PointerEvent): void => {
-		this.#pointers.delete(e.pointerId);
-		const down = this.#down;
-		if (!down || down.id !== e.pointerId) return;
-		this.#down = null;
-		const moved = Math.hypot(e.clientX - down.x, e.clientY - down.y);
-		if (down.multi || moved >= TAP_PX || performance.now() - down.t >= TAP_MS) return;
-		const hit = this.pickAt(e.clientX, e.clientY);
-		if (e.pointerType !== 'mouse') this.#setHover(hit?.code ?? null);
-		if (hit) for (const fn of this.#events.pick) fn(hit);
-	};
-
-	#onPointerCancel = (e: PointerEvent): void => {
-		this.#pointers.delete(e.pointerId);
-		this.#down = null;
-	};
-
-	#onPointerLeave = (e: PointerEvent): void => {
-		if (e.pointerType === 'mouse') this.#setHover(null);
-	};
-
-	/** Arrow keys turn the body (15° steps), +/- zoom: the canvas is usable without a pointer. */
-	#onKeyDown = (e: KeyboardEvent): void => {
-		const controls = this.#controls;
-		if (!controls) return;
-		const step = Math.PI / 12;
-		const offset = this.#camera.position.clone().sub(controls.target);
-		const r = offset.length();
-		let theta = Math.atan2(offset.x, offset.z);
-		let phi = Math.acos(offset.y / r);
-		let radius = r;
-		if (e.key === 'ArrowLeft') theta -= step;
-		else if (e.key === 'ArrowRight') theta += step;
-		else if (e.key === 'ArrowUp') phi = Math.max(controls.minPolarAngle, phi - step);
-		else if (e.key === 'ArrowDown') phi = Math.min(controls.maxPolarAngle, phi + step);
-		else if (e.key === '+' || e.key === '=') radius = Math.max(controls.minDistance, r / 1.2);
-		else if (e.key === '-') radius = Math.min(controls.maxDistance, r * 1.2);
-		else return;
-		e.preventDefault();
-		this.#preset = null;
-		this.#tween = null;
-		this.#camera.position.setFromSphericalCoords(radius, phi, theta).add(controls.target);
-		this.#camera.lookAt(controls.target);
-		this.invalidate();
 	};
 
 	#setHover(code: RegionCode | null): void {

@@ -1,0 +1,94 @@
+/**
+ * Pointer and keyboard input on the body canvas, beside OrbitControls (which owns drags):
+ * a tap (< TAP_PX movement, < TAP_MS, one pointer) picks; a mouse hover highlights; arrow keys
+ * turn and +/- zoom, so the canvas is usable without a pointer.
+ */
+
+/** A tap moves less than this (CSS px) and lasts less than TAP_MS; anything else is a drag. */
+export const TAP_PX = 6;
+export const TAP_MS = 500;
+
+/** What the input layer asks of the scene. */
+export interface InputHandlers {
+	/** A tap or click at client (CSS) coordinates. */
+	tap(x: number, y: number, pointerType: string): void;
+	/** The mouse rests over (x, y), or left the canvas (null). */
+	hover(x: number, y: number): void;
+	hoverEnd(): void;
+	/** Turn by angles (radians) around the body, and/or zoom (factor > 1 moves closer). */
+	turn(dTheta: number, dPhi: number, zoom: number): void;
+}
+
+/**
+ * Listen on the canvas until `signal` aborts. Returns the number of listeners added
+ * (counted by the scene's leak report).
+ */
+export function attachInput(canvas: HTMLCanvasElement, on: InputHandlers, signal: AbortSignal): number {
+	const pointers = new Set<number>();
+	let down: { id: number; x: number; y: number; t: number; multi: boolean } | null = null;
+	const step = Math.PI / 12;
+	const listeners: [string, (e: never) => void][] = [
+		[
+			'pointerdown',
+			(e: PointerEvent) => {
+				pointers.add(e.pointerId);
+				if (pointers.size > 1) {
+					// A second finger makes it a pinch, never a tap.
+					if (down) down.multi = true;
+					return;
+				}
+				down = { id: e.pointerId, x: e.clientX, y: e.clientY, t: performance.now(), multi: false };
+			}
+		],
+		[
+			'pointermove',
+			(e: PointerEvent) => {
+				if (e.pointerType === 'mouse' && e.buttons === 0) on.hover(e.clientX, e.clientY);
+			}
+		],
+		[
+			'pointerup',
+			(e: PointerEvent) => {
+				pointers.delete(e.pointerId);
+				const d = down;
+				if (!d || d.id !== e.pointerId) return;
+				down = null;
+				const moved = Math.hypot(e.clientX - d.x, e.clientY - d.y);
+				if (!d.multi && moved < TAP_PX && performance.now() - d.t < TAP_MS) on.tap(e.clientX, e.clientY, e.pointerType);
+			}
+		],
+		[
+			'pointercancel',
+			(e: PointerEvent) => {
+				pointers.delete(e.pointerId);
+				down = null;
+			}
+		],
+		[
+			'pointerleave',
+			(e: PointerEvent) => {
+				if (e.pointerType === 'mouse') on.hoverEnd();
+			}
+		],
+		[
+			'keydown',
+			(e: KeyboardEvent) => {
+				const move: Record<string, [number, number, number]> = {
+					ArrowLeft: [-step, 0, 1],
+					ArrowRight: [step, 0, 1],
+					ArrowUp: [0, -step, 1],
+					ArrowDown: [0, step, 1],
+					'+': [0, 0, 1.2],
+					'=': [0, 0, 1.2],
+					'-': [0, 0, 1 / 1.2]
+				};
+				const m = move[e.key];
+				if (!m || e.altKey || e.ctrlKey || e.metaKey) return;
+				e.preventDefault();
+				on.turn(...m);
+			}
+		]
+	];
+	for (const [type, fn] of listeners) canvas.addEventListener(type, fn as EventListener, { signal });
+	return listeners.length;
+}
