@@ -33,9 +33,9 @@ function palette(): number[] {
 	const out = [0.5, 0.5, 0.5];
 	for (const r of REGIONS) {
 		const i = bases.indexOf(r.base);
-		const hue = (i * 0.381966) % 1;
-		const light = r.side === 'right' ? 0.36 : r.side === 'left' ? 0.62 : 0.5;
-		const sat = 0.75;
+		const hue = (i * 0.618034) % 1;
+		const light = [0.42, 0.58, 0.7][i % 3] + (r.side === 'right' ? -0.08 : r.side === 'left' ? 0.05 : 0);
+		const sat = [0.85, 0.7, 0.95][(i >> 1) % 3];
 		const c = (n: number): number => {
 			const k = (n + hue * 12) % 12;
 			const a = sat * Math.min(light, 1 - light);

@@ -3,7 +3,7 @@
  * (smooth, and continuous across region cuts because cut vertices sit on the same surface),
  * quantise, weld duplicates, order for the GPU cache and the meshopt codec, and hash.
  */
-import { MeshoptEncoder } from 'meshoptimizer';
+import { MeshoptDecoder, MeshoptEncoder } from 'meshoptimizer';
 import { mirrorCode } from '../domain/regions';
 import type { BodyFigure, BodyMesh } from './types';
 import type { Field } from './field';
@@ -58,6 +58,7 @@ export function finalise(figure: BodyFigure, whole: HalfMesh, field: Field): Bod
 	const qp = new Int16Array(n * 3);
 	const qn = new Int16Array(n * 2);
 	const g = new Float64Array(3);
+	const tmp = new Float32Array(3);
 	for (let i = 0; i < n; i++) {
 		const x = whole.positions[i * 3];
 		const ax = x < 0 ? -x : x;
@@ -68,6 +69,10 @@ export function finalise(figure: BodyFigure, whole: HalfMesh, field: Field): Bod
 		qp[i * 3 + 1] = quantPos(whole.positions[i * 3 + 1]);
 		qp[i * 3 + 2] = quantPos(whole.positions[i * 3 + 2]);
 		octEncode(g[0], g[1], g[2], qn, i * 2);
+		// Canonical form: the one the codec gets back when it re-encodes a decoded normal
+		// (the octahedron's folded edge has two spellings of some directions).
+		octDecode(qn[i * 2], qn[i * 2 + 1], tmp, 0);
+		octEncode(tmp[0], tmp[1], tmp[2], qn, i * 2);
 	}
 	// Weld identical vertices (the mirror seam; equal region and normal only).
 	const key = new Map<string, number>();
@@ -103,7 +108,11 @@ export function finalise(figure: BodyFigure, whole: HalfMesh, field: Field): Bod
 		qnor.set(qn.subarray(i * 2, i * 2 + 2), d * 2);
 		regions[d] = whole.regions[i];
 	}
-	return fromQuantised(figure, qpos, qnor, regions, indices);
+	// The index codec may rotate a triangle's corners; store them as the decoder returns them.
+	const enc = MeshoptEncoder.encodeIndexBuffer(new Uint8Array(indices.buffer), indices.length, 4);
+	const canon = new Uint32Array(indices.length);
+	MeshoptDecoder.decodeIndexBuffer(new Uint8Array(canon.buffer), indices.length, 4, enc);
+	return fromQuantised(figure, qpos, qnor, regions, canon);
 }
 
 /** Build the float mesh from quantised data (shared with the decoder, so both agree). */

@@ -51,7 +51,10 @@ export function labelHalf(mesh: RawMesh, label: Labeller, field: Field): HalfMes
 				if (label(x, y, z, nx / l, ny / l, nz / l) === cl) t0 = tm;
 				else t1 = tm;
 			}
-			t = (t0 + t1) / 2;
+			// Keep cut points at least 0.6 mm from the corners so quantisation cannot merge them.
+			const len = Math.hypot(P[hi * 3] - P[lo * 3], P[hi * 3 + 1] - P[lo * 3 + 1], P[hi * 3 + 2] - P[lo * 3 + 2]);
+			const m = Math.min(0.5, 0.0006 / (len || 1));
+			t = Math.min(1 - m, Math.max(m, (t0 + t1) / 2));
 			cutT.set(key, t);
 		}
 		return a < b ? t : 1 - t;

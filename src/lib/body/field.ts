@@ -98,7 +98,7 @@ function makeHead(sk: Skeleton): Field {
 		f = smin(f, ellipsoid(X, Y + 0.062, Z - 0.04, 0.04, 0.036, 0.036), 0.03);
 		f = smin(f, ellipsoid(X, Y + 0.1, Z - 0.05, 0.022, 0.02, 0.02), 0.02);
 		f = smax(f, -sphere(X - 0.031, Y + 0.003, Z - 0.102, 0.024), 0.022);
-		f = smin(f, roundCone(X, Y + 0.002, Z - 0.08, 0, -0.04, 0.016, 0.008, 0.0105), 0.018);
+		f = smin(f, roundCone(X, Y + 0.004, Z - 0.08, 0, -0.034, 0.014, 0.008, 0.0105), 0.018);
 		f = smin(f, ellipsoid(X - 0.073, Y + 0.006, Z + 0.014, 0.01, 0.028, 0.017), 0.008);
 		return f * s;
 	};
@@ -140,7 +140,7 @@ function makeArm(sk: Skeleton): Field {
 			const c = fg.k2;
 			let d = roundCone(l - a[0], t - a[1], f - a[2], b[0] - a[0], b[1] - a[1], b[2] - a[2], fg.r * 1.08, fg.r);
 			d = Math.min(d, roundCone(l - b[0], t - b[1], f - b[2], c[0] - b[0], c[1] - b[1], c[2] - b[2], fg.r, fg.r * 0.85));
-			h = smin(h, d, 0.006);
+			h = smin(h, d, 0.012);
 		}
 		// Thumb: metacarpal then phalanges, pointing away from the body and a little forward.
 		const t0x = 0.85 * ph, t0t = 0.1 * pl, t0f = 0.006;

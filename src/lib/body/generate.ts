@@ -4,7 +4,7 @@
  * BodyMesh with a content hash. Deterministic and pure (Node or browser); needs the
  * meshoptimizer wasm modules, so await `bodyReady` once before calling it.
  */
-import { MeshoptEncoder, MeshoptSimplifier } from 'meshoptimizer';
+import { MeshoptDecoder, MeshoptEncoder, MeshoptSimplifier } from 'meshoptimizer';
 import type { BodyFigure, BodyMesh } from './types';
 import { makeSkeleton, toLimb, type Skeleton } from './skeleton';
 import { makeBodyField, makeParts, type Field } from './field';
@@ -17,9 +17,9 @@ import { labelHalf } from './cut';
 /** Grid step of the dense mesh, m. */
 export const GRID_STEP = 0.003;
 /** Triangle budget of one half before region cuts. */
-export const HALF_TRIANGLES = 21000;
+export const HALF_TRIANGLES = 17000;
 
-export const bodyReady: Promise<void> = Promise.all([MeshoptSimplifier.ready, MeshoptEncoder.ready]).then(() => undefined);
+export const bodyReady: Promise<void> = Promise.all([MeshoptSimplifier.ready, MeshoptEncoder.ready, MeshoptDecoder.ready]).then(() => undefined);
 
 /** Zone weight for simplification: face and hands keep more triangles, feet a little more. */
 function zoneWeight(sk: Skeleton): (x: number, y: number, z: number) => number {

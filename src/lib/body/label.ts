@@ -40,8 +40,8 @@ export function makeLabeller(sk: Skeleton, parts: BodyParts): Labeller {
 	const skullBaseY = sk.chinY + 0.02;
 	const scapTop = acrY - 0.035;
 	const infAngleY = acrY - 0.175;
-	const medBorder = F ? 0.058 : 0.064;
-	const spineStrip = F ? 0.036 : 0.04;
+	const medBorder = F ? 0.072 : 0.08;
+	const spineStrip = F ? 0.034 : 0.038;
 	const lumbarStrip = F ? 0.058 : 0.062;
 	const sternHalf = F ? 0.022 : 0.026;
 	// Scapular spine: rises from the medial border to the acromion.
@@ -70,8 +70,8 @@ export function makeLabeller(sk: Skeleton, parts: BodyParts): Labeller {
 		const h = Math.min(1, Math.max(0, (y - neckBaseY) / (skullBaseY - neckBaseY)));
 		const tilt = 18 * h; // the SCM runs from the breastbone up to behind the ear
 		if (phi < 22) return R.throat;
-		if (phi < 68 + tilt) return R.frontNeck;
-		if (phi < 116 + tilt * 0.5) return R.sideNeck;
+		if (phi < 58 + tilt) return R.frontNeck;
+		if (phi < 124 + tilt * 0.5) return R.sideNeck;
 		if (y > skullBaseY - 0.035) return R.subocc;
 		return R.backNeck;
 	};
@@ -135,7 +135,7 @@ export function makeLabeller(sk: Skeleton, parts: BodyParts): Labeller {
 		const t = q[1];
 		const psi = Math.atan2(q[0], q[2]) * DEG; // 0 front (palm side), 90 outside, -90 towards body
 		if (t > tw - 0.012) return R.hand;
-		if (Math.abs(t - Lu) < 0.036) return R.elbow;
+		if (Math.abs(t - Lu) < 0.032) return R.elbow;
 		if (t > Lu) return psi > -115 && psi < 62 ? R.flexors : R.extensors;
 		const deltBottom = Lu * (0.34 + 0.14 * Math.sin(psi / DEG));
 		if (t < deltBottom) return R.deltoid;
@@ -151,7 +151,7 @@ export function makeLabeller(sk: Skeleton, parts: BodyParts): Labeller {
 			return R.ankle;
 		}
 		if (y < 0.03) return ny < -0.3 ? R.sole : R.ankle;
-		if (Math.abs(t - Lt) < 0.055) return R.knee;
+		if (Math.abs(t - Lt) < 0.047) return R.knee;
 		if (t > Lt) {
 			if (psi > -72 && psi < 48) return R.tibialis;
 			if (psi >= 48 && psi < 112) return R.peroneals;
@@ -159,6 +159,7 @@ export function makeLabeller(sk: Skeleton, parts: BodyParts): Labeller {
 		}
 		if (t < 0.13 && psi > -80 && psi < 18) return R.groin;
 		if (t < 0.11 && psi >= 18 && psi < 95) return R.tfl;
+		if (t < 0.09 && psi >= 95 && psi < 150) return R.gmed;
 		if (psi > -50 && psi < 62) return R.quads;
 		if (psi >= 62 && psi < 118) return R.itb;
 		if (psi <= -50 && psi > -132) return R.adductors;

@@ -1,12 +1,12 @@
 /**
  * Quantisation shared by the generator and the codec, so that a decoded asset is bit-identical
- * to the generated mesh: positions on a 0.1 mm grid (int16), normals octahedral (2 x int16).
+ * to the generated mesh: positions on a 0.2 mm grid (int16), normals octahedral (2 x int16).
  */
 
 /** Metres per position unit. */
-export const POS_UNIT = 1e-4;
+export const POS_UNIT = 2e-4;
 /** Octahedral normal range: components in [-OCT_MAX, OCT_MAX]. */
-export const OCT_MAX = 1023;
+export const OCT_MAX = 511;
 
 /** Round half away from zero, so mirrored values quantise to mirrored integers. */
 export function qround(v: number): number {
