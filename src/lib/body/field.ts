@@ -248,7 +248,7 @@ export function makeBodyField(sk: Skeleton, parts: BodyParts = makeParts(sk)): F
 		const x = xs < 0 ? -xs : xs;
 		let f = FAR;
 		if (y > trunkLow && y < trunkHigh && x < 0.32) f = trunk(x, y, z);
-		if (y > headLow) f = smin(f, head(x, y, z), 0.02);
+		if (y > headLow && x < 0.15) f = smin(f, head(x, y, z), 0.02);
 		if (y > sk.crotchY - 0.65 && x > 0.05) {
 			const dx = x - sx;
 			const dy = y - sy;
