@@ -4,7 +4,8 @@
  * figure the therapist typed, and always adds up exactly to the hands-on time.
  */
 import { REGIONS, regionByCode, type Region } from './regions';
-import type { Pressure, RegionCode, Scope } from './records';
+import type { Pressure, Scope } from './records';
+import type { RegionCode } from '$lib/body/types';
 import { capPressure } from './pressure';
 
 /** Time for greeting, questions and dressing, outside the hands-on time. */

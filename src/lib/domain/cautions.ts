@@ -4,7 +4,8 @@
  * present. Somamap never diagnoses: the texts describe what to do, not what the client has.
  */
 import { REGIONS, type BodyGroup } from './regions';
-import type { Pressure, RegionCode, Sensation } from './records';
+import type { Pressure, Sensation } from './records';
+import type { RegionCode } from '$lib/body/types';
 
 export interface HealthQuestion {
 	id: string;

@@ -4,7 +4,8 @@
  * sessions' marked areas.
  */
 import { REGIONS, regionByCode, WPI_SITES } from './regions';
-import type { RegionCode, Sensation } from './records';
+import type { Sensation } from './records';
+import type { RegionCode } from '$lib/body/types';
 
 const PAIN: ReadonlySet<Sensation> = new Set(['aching', 'sharp']);
 
