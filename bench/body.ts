@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { bodyReady, generateBody, type GenerateStats } from '../src/lib/body/generate';
 import { decodeBody } from '../src/lib/body/codec';
 
@@ -19,7 +19,13 @@ export async function benchBody(): Promise<Record<string, number | string>> {
 		out[`body.${figure}.triangles`] = m.indices.length / 3;
 		const bytes = new Uint8Array(readFileSync(join(dir, `${figure}.bin`)));
 		out[`body.${figure}.bytes`] = bytes.byteLength;
-		out[`body.${figure}.bytes_gzip`] = gzipSync(bytes).byteLength;
+		const gz = gzipSync(bytes);
+		out[`body.${figure}.bytes_gzip`] = gz.byteLength;
+		// Baseline: what the browser spends just un-gzipping the same asset over the wire.
+		gunzipSync(gz);
+		const g = performance.now();
+		for (let i = 0; i < 5; i++) gunzipSync(gz);
+		out[`body.${figure}.gunzip_ms`] = Math.round(((performance.now() - g) / 5) * 100) / 100;
 		await decodeBody(bytes); // warm up
 		const t = performance.now();
 		const runs = 5;

@@ -6,6 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { buildSizes } from './build-size';
 import { pageTimings } from './page-timing';
+import { benchBody } from './body';
+import { benchPick } from './pick';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n: number) => `${n.toFixed(n < 1 ? 3 : 1)} ms`;
@@ -28,7 +30,10 @@ console.log(`initial load is ${((sizes.initial.gzip / sizes.total.gzip) * 100).t
 results.sizes = sizes;
 
 heading('Navigation to interactive (Chromium, production build, 15 runs each)');
-const timings = await pageTimings(15);
+const timings = await pageTimings(15, [
+	// The first frame with the body drawn: the canvas counts the frames it has rendered.
+	{ name: 'body on screen', path: '/explore', selector: 'canvas[data-frames]:not([data-frames="0"])' }
+]);
 const base = timings.baseline.medianMs;
 for (const [name, t] of Object.entries(timings)) {
 	console.log(
@@ -36,6 +41,28 @@ for (const [name, t] of Object.entries(timings)) {
 	);
 }
 results.timings = timings;
+
+heading('Body model (Node)');
+const body = await benchBody();
+for (const figure of ['female', 'male']) {
+	const f = (k: string) => body[`body.${figure}.${k}`] as number;
+	console.log(
+		`${figure.padEnd(8)} ${f('triangles')} triangles, asset ${kb(f('bytes'))} (${kb(f('bytes_gzip'))} gzip), ` +
+			`generated in ${ms(f('generate_ms'))} at build time, decoded in ${ms(f('decode_ms'))} ` +
+			`(×${(f('decode_ms') / f('gunzip_ms')).toFixed(1)} a plain gunzip of the same bytes: ${ms(f('gunzip_ms'))})`
+	);
+}
+results.body = body;
+
+heading('Picking a region: three-mesh-bvh against three.js plain raycast (baseline)');
+for (const figure of ['female', 'male'] as const) {
+	const p = await benchPick({ figure });
+	console.log(
+		`${figure.padEnd(8)} BVH median ${ms(p.bvhMedianMs)} (p95 ${ms(p.bvhP95Ms)}), plain median ${ms(p.plainMedianMs)}: ` +
+			`×${p.speedup.toFixed(0)} faster, agreement ${(p.agreement * 100).toFixed(1)}%, BVH built in ${ms(p.bvhBuildMs)}`
+	);
+	results[`pick.${figure}`] = p;
+}
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));
