@@ -141,7 +141,9 @@ export class BodyScene {
 	setMesh(mesh: BodyMesh): void {
 		const old = this.#geometry;
 		this.#geometry = createBodyGeometry(mesh);
-		this.#picker = new BodyPicker(this.#geometry);
+		// The BVH (~50-100 ms) is built after the first frame, so it never delays the body showing.
+		this.#picker = null;
+		setTimeout(() => this.#ensurePicker(), 50);
 		this.#mesh.geometry = this.#geometry;
 		this.#mesh.visible = true;
 		old?.dispose();
@@ -223,12 +225,18 @@ export class BodyScene {
 
 	/** Pick the region under a point given in client (CSS) pixels; null if none. */
 	pickAt(clientX: number, clientY: number): PickHit | null {
-		if (!this.#canvas || !this.#picker) return null;
+		const picker = this.#ensurePicker();
+		if (!this.#canvas || !picker) return null;
 		const rect = this.#canvas.getBoundingClientRect();
 		const ndc = new Vector2(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
 		this.#raycaster.setFromCamera(ndc, this.#camera);
 		// The body mesh has an identity transform, so the world ray is already in model space.
-		return this.#picker.pick(this.#raycaster.ray, this.#camera.near, this.#camera.far);
+		return picker.pick(this.#raycaster.ray, this.#camera.near, this.#camera.far);
+	}
+
+	#ensurePicker(): BodyPicker | null {
+		if (!this.#picker && this.#geometry) this.#picker = new BodyPicker(this.#geometry);
+		return this.#picker;
 	}
 
 	/** Project a model-space point to client (CSS) pixels, e.g. to place a label; null off screen. */
@@ -326,7 +334,12 @@ export class BodyScene {
 		this.#clampTarget();
 		renderer.render(this.#scene, this.#camera);
 		this.#frames++;
-		if (this.#canvas) this.#canvas.dataset.frames = String(this.#frames);
+		if (this.#canvas) {
+			this.#canvas.dataset.frames = String(this.#frames);
+			// Marks the first frame that shows a body (tests and the bench wait for `canvas[data-body]`).
+			const version = this.#mesh.visible ? this.#mesh.geometry.name : '';
+			if (version && this.#canvas.dataset.body !== version) this.#canvas.dataset.body = version;
+		}
 		this.#emitOrientation();
 		if (again) this.invalidate();
 	};
