@@ -158,3 +158,44 @@ test('leaving the page disposes every GPU resource, listener and observer', asyn
 	await expect(page.locator('canvas')).toHaveCount(0);
 	expect(await read()).toEqual({ geometries: 0, textures: 0, programs: 0, listeners: 0, mounted: false });
 });
+
+test('pixel ratio is capped at 2 and a resize redraws at the new size', async ({ browser }) => {
+	const context = await browser.newContext({ deviceScaleFactor: 3, viewport: { width: 1024, height: 768 } });
+	const page = await context.newPage();
+	await openExplorer(page);
+	const canvas = page.locator('canvas');
+	const size = () => canvas.evaluate((c) => ({ w: (c as HTMLCanvasElement).width, css: c.clientWidth }));
+	let s = await size();
+	expect(s.w).toBe(s.css * 2);
+	await settle(canvas);
+	const before = await frames(canvas);
+	await page.setViewportSize({ width: 768, height: 1024 });
+	await expect.poll(async () => (s = await size()).css).not.toBe(0);
+	await expect.poll(() => frames(canvas)).toBeGreaterThan(before);
+	s = await size();
+	expect(s.w).toBe(s.css * 2);
+	await context.close();
+});
+
+test('with reduced motion a quick view jumps (a frame or two, no animation)', async ({ page }) => {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await openExplorer(page);
+	const canvas = page.locator('canvas');
+	await page.mouse.move(1, 1);
+	await settle(canvas);
+	const before = await frames(canvas);
+	await page.getByRole('button', { name: 'Back view' }).click();
+	await expect(page.getByTestId('edge-left')).toHaveText("Client's left");
+	await settle(canvas);
+	expect((await frames(canvas)) - before).toBeLessThanOrEqual(3);
+});
+
+test('arrow keys on the focused canvas turn the body', async ({ page }) => {
+	await openExplorer(page);
+	await page.locator('canvas').focus();
+	// 6 × 15° = a quarter turn; like dragging right, the body turns to show its right side.
+	for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+	await expect(page.getByTestId('orientation')).toContainText("Client's right side");
+	for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+	await expect(page.getByTestId('orientation')).toContainText('Back view');
+});

@@ -74,8 +74,9 @@ export function attachInput(canvas: HTMLCanvasElement, on: InputHandlers, signal
 			'keydown',
 			(e: KeyboardEvent) => {
 				const move: Record<string, [number, number, number]> = {
-					ArrowLeft: [-step, 0, 1],
-					ArrowRight: [step, 0, 1],
+					// Like a drag: ArrowRight turns the body towards the right (camera moves left).
+					ArrowLeft: [step, 0, 1],
+					ArrowRight: [-step, 0, 1],
 					ArrowUp: [0, -step, 1],
 					ArrowDown: [0, step, 1],
 					'+': [0, 0, 1.2],
