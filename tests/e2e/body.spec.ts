@@ -3,6 +3,7 @@
  * an idle page draws no frames, the list selects without the canvas, a lost WebGL context is
  * explained and recovered.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
@@ -199,3 +200,14 @@ test('arrow keys on the focused canvas turn the body', async ({ page }) => {
 	for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
 	await expect(page.getByTestId('orientation')).toContainText('Back view');
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`axe finds no serious violations on the body map (${scheme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme: scheme });
+		await openExplorer(page);
+		await page.getByRole('button', { name: /^Left back of thigh/ }).click();
+		const result = await new AxeBuilder({ page }).analyze();
+		const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+		expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+	});
+}
