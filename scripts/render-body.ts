@@ -1,8 +1,11 @@
 /**
  * Renders both body figures with three.js in headless Chromium (SwiftShader WebGL) and saves
- * PNGs to docs/img/: front, back, side, close-ups of face and hand, plain skin and with the
- * regions coloured. Usage: npx tsx scripts/render-body.ts [--fresh] [--only=female]
+ * PNGs to docs/img/, exactly: body-{figure}-sheet.png (front, back, side, three-quarter),
+ * body-{figure}-sheet-regions.png (the same with the regions coloured), body-{figure}-face.png
+ * and body-{figure}-hand.png (close-ups of the skin).
+ * Usage: npx tsx scripts/render-body.ts [--fresh] [--only=female] [--out=dir] [--debug] [--wire]
  *   --fresh  generate the figures now instead of decoding the committed assets.
+ *   --debug  also save every single view, full size, skin and regions (for inspection).
  */
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +19,7 @@ const args = process.argv.slice(2);
 const fresh = args.includes('--fresh');
 const only = args.find((a) => a.startsWith('--only='))?.slice(7);
 const outDir = args.find((a) => a.startsWith('--out='))?.slice(6) ?? join(root, 'docs/img');
+const debug = args.includes('--debug');
 
 async function load(figure: BodyFigure): Promise<BodyMesh> {
 	if (fresh) {
@@ -85,7 +89,12 @@ window.renderViews = async (figure, views, pal) => {
     const cam = new THREE.PerspectiveCamera(v.fov, W / H, 0.01, 20);
     cam.position.set(...v.cam); cam.lookAt(...v.at);
     renderer.render(scene, cam);
-    out[v.name] = renderer.domElement.toDataURL('image/png');
+    if (v.save) {
+      // Close-ups are saved at 70 % size: plenty for a document, a third of the bytes.
+      const c = document.createElement('canvas'); c.width = W * 0.7; c.height = H * 0.7;
+      c.getContext('2d').drawImage(renderer.domElement, 0, 0, c.width, c.height);
+      out[v.name] = v.full ? renderer.domElement.toDataURL('image/png') : c.toDataURL('image/png');
+    }
     if (v.sheet) {
       const key = v.sheet;
       if (!sheets[key]) { const c = document.createElement('canvas'); c.width = W * 2; c.height = H / 2; sheets[key] = { c, n: 0 }; }
@@ -100,7 +109,19 @@ window.renderViews = async (figure, views, pal) => {
 window.ready = true;
 </script></body></html>`;
 
-function views(m: BodyMesh): { name: string; cam: number[]; at: number[]; fov: number; regions?: boolean; wire?: boolean; sheet?: string }[] {
+interface View {
+	name: string;
+	cam: number[];
+	at: number[];
+	fov: number;
+	regions?: boolean;
+	wire?: boolean;
+	sheet?: string;
+	save?: boolean;
+	full?: boolean;
+}
+
+function views(m: BodyMesh): View[] {
 	let top = 0;
 	const hand = [0, 0, 0];
 	let nh = 0;
@@ -123,14 +144,18 @@ function views(m: BodyMesh): { name: string; cam: number[]; at: number[]; fov: n
 	const head = top - 0.12;
 	const close = [
 		{ name: 'face', cam: [0.25, head, 0.7], at: [0, head, 0], fov: 30 },
+		{ name: 'face-front', cam: [0, head, 0.75], at: [0, head, 0], fov: 30 },
+		{ name: 'face-side', cam: [0.75, head, 0.02], at: [0, head, 0], fov: 30 },
 		{ name: 'hand', cam: [hand[0] + 0.12, hand[1] + 0.02, 0.5], at: hand, fov: 30 },
 		{ name: 'hand-back', cam: [hand[0] + 0.1, hand[1] + 0.02, -0.5], at: hand, fov: 30 }
 	];
 	const all = [...full, ...close];
+	// Documented set: the two sheets, the face and the palm of the hand.
+	const documented = new Set(['face', 'hand']);
 	return [
-		...all.map((v, i) => ({ ...v, sheet: i < 4 ? 'sheet' : undefined })),
-		...all.map((v, i) => ({ ...v, name: v.name + '-regions', regions: true, sheet: i < 4 ? 'sheet-regions' : undefined })),
-		...(args.includes('--wire') ? all.map((v) => ({ ...v, name: v.name + '-wire', wire: true })) : [])
+		...all.map((v, i) => ({ ...v, sheet: i < 4 ? 'sheet' : undefined, save: debug || documented.has(v.name), full: debug })),
+		...all.map((v, i) => ({ ...v, name: v.name + '-regions', regions: true, sheet: i < 4 ? 'sheet-regions' : undefined, save: debug, full: debug })),
+		...(args.includes('--wire') ? all.map((v) => ({ ...v, name: v.name + '-wire', wire: true, save: true, full: true })) : [])
 	];
 }
 

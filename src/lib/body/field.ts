@@ -37,7 +37,7 @@ function makeTrunk(sk: Skeleton): Field {
 	const scapY = acrY - 0.105;
 	const scapZ = backAt(scapY) + 0.022;
 	const glutY = F ? 0.845 : 0.9;
-	const glutZ = backAt(glutY) + 0.035;
+	const glutZ = backAt(glutY) + (F ? 0.03 : 0.03);
 	const lumbY = sk.waistY;
 	const lumbZ = backAt(lumbY) + 0.012;
 	const neckTopY = chinY + 0.07;
@@ -64,12 +64,12 @@ function makeTrunk(sk: Skeleton): Field {
 		f = smin(f, capsule(x - 0.02, y - (neckBaseY + 0.02), z + 0.035, acrX - 0.055, acrY - neckBaseY - 0.01, 0.015, F ? 0.036 : 0.042), 0.06);
 		f = smin(f, capsule(x - 0.02, y - (neckBaseY - 0.025), z - 0.045, acrX - 0.045, acrY - neckBaseY + 0.03, -0.045, 0.011), 0.025);
 		// Neck (a round cone up into the skull).
-		f = smin(f, roundCone(x, y - (acrY - 0.03), z + 0.02, 0, neckTopY - acrY + 0.03, -0.005, neckR + 0.012, neckR - 0.004), 0.05);
+		f = smin(f, roundCone(x, y - (acrY - 0.03), z + 0.02, 0, neckTopY - acrY + 0.03, -0.005, neckR + 0.014, neckR), 0.05);
 		// Shoulder blades, spinal erectors (the |x| mirror leaves a groove at the spine).
-		f = smin(f, ellipsoid(x - 0.085, y - scapY, z - scapZ - 0.006, 0.055, 0.075, 0.018), 0.04);
+		f = smin(f, ellipsoid(x - 0.085, y - scapY, z - scapZ - 0.01, 0.058, 0.08, 0.032), 0.05);
 		f = smin(f, ellipsoid(x - 0.028, y - lumbY, z - lumbZ, 0.024, 0.16, 0.02), 0.03);
 		// Buttocks.
-		f = smin(f, ellipsoid(x - 0.068, y - glutY, z - glutZ, F ? 0.082 : 0.075, F ? 0.095 : 0.09, F ? 0.07 : 0.06), 0.045);
+		f = smin(f, ellipsoid(x - (F ? 0.064 : 0.066), y - glutY, z - glutZ, F ? 0.074 : 0.07, F ? 0.09 : 0.085, F ? 0.058 : 0.054), 0.045);
 		if (F) {
 			// Breasts: modest, slightly apart and angled outward.
 			f = smin(f, ellipsoid(x - 0.078, y - sk.nippleY - 0.008, z - 0.05, 0.06, 0.056, 0.05), 0.04);
@@ -84,22 +84,31 @@ function makeHead(sk: Skeleton): Field {
 	const s = sk.headScale;
 	const ey = sk.eyeY;
 	const jw = sk.female ? 1 : 1.08;
+	// Crown exactly at stature: the head is about 1/7.5 of it, eyes near half its height.
+	const top = (sk.H - ey) / s;
+	const yc = -0.005;
+	const jw0 = sk.female ? 1 : 0.8;
 	// Feature positions relative to the eyes, scaled with the head.
 	return (x, y, z) => {
 		const X = x / s;
 		const Y = (y - ey) / s;
 		const Z = z / s;
-		// A calm mannequin face: egg-shaped head, tapered jaw, soft nose and brow, shallow
-		// eye hollows, no lips or lashes to go uncanny.
-		let f = ellipsoid(X, Y - 0.012, Z + 0.012, 0.072, 0.095, 0.092);
-		f = smin(f, roundCone(X / jw, Y + 0.02, Z + 0.004, 0, -0.078, 0.04, 0.056, 0.024), 0.035);
-		f = smin(f, ellipsoid(X, Y + 0.004, Z - 0.012, 0.062, 0.06, 0.066), 0.03);
-		f = smin(f, ellipsoid(X, Y - 0.02, Z - 0.066, 0.05, 0.018, 0.024), 0.025);
-		f = smin(f, ellipsoid(X, Y + 0.062, Z - 0.04, 0.04, 0.036, 0.036), 0.03);
-		f = smin(f, ellipsoid(X, Y + 0.1, Z - 0.05, 0.022, 0.02, 0.02), 0.02);
-		f = smax(f, -sphere(X - 0.031, Y + 0.003, Z - 0.102, 0.024), 0.022);
-		f = smin(f, roundCone(X, Y + 0.004, Z - 0.08, 0, -0.034, 0.014, 0.008, 0.0105), 0.018);
-		f = smin(f, ellipsoid(X - 0.073, Y + 0.006, Z + 0.014, 0.01, 0.028, 0.017), 0.008);
+		const Xj = X / jw;
+		// A calm, rounded egg: cranium, a softly tapering face and jaw with a chin, a low
+		// brow, cheekbones, a short nose, a hint of lips and ears; only shallow eye hollows.
+		// One egg, narrowing and shallowing towards the chin (no seams between face and skull).
+		const t = smoothstep(0.01, -0.11, Y);
+		const wx = 1 - 0.25 * t * jw0;
+		const wz = 1 - 0.3 * t;
+		const zc = -0.012 + 0.052 * t;
+		let f = ellipsoid(X / wx, Y - yc, (Z - zc) / wz, 0.077, top - yc, 0.1) * (wx < wz ? wx : wz);
+		f = smin(f, ellipsoid(X, Y - 0.045, Z - 0.03, 0.06, 0.05, 0.05), 0.03);
+		f = smin(f, ellipsoid(Xj, Y + 0.1, Z - 0.062, 0.02, 0.015, 0.016), 0.02);
+		f = smin(f, ellipsoid(X, Y - 0.02, Z - 0.066, 0.055, 0.018, 0.02), 0.03);
+		f = smax(f, -ellipsoid(X - 0.03, Y + 0.002, Z - 0.092, 0.018, 0.011, 0.012), 0.012);
+		f = smin(f, roundCone(X, Y - 0.004, Z - 0.084, 0, -0.034, 0.013, 0.007, 0.009), 0.016);
+		f = smin(f, ellipsoid(X, Y + 0.035, Z - 0.088, 0.013, 0.008, 0.009), 0.01);
+		f = smin(f, ellipsoid(X - 0.074, Y + 0.01, Z + 0.012, 0.011, 0.027, 0.016), 0.008);
 		return f * s;
 	};
 }
@@ -156,8 +165,8 @@ function makeArm(sk: Skeleton): Field {
 		const t = q[1];
 		const f = q[2];
 		if (t < -0.22 || t > tw + pl + 0.12 || l * l + f * f > 0.025) return FAR;
-		let d = ellipsoid(l - 0.008, t - 0.03, f, 0.05 * g, 0.09 * g, 0.055 * g);
-		d = smin(d, roundCone(l, t, f, 0, Lu, -0.006, 0.041 * g, 0.031 * g), 0.03);
+		let d = ellipsoid(l - 0.006, t - 0.035, f, 0.052 * g, 0.095 * g, 0.056 * g);
+		d = smin(d, roundCone(l, t, f, 0, Lu, -0.006, 0.044 * g, 0.034 * g), 0.03);
 		d = smin(d, ellipsoid(l, t - 0.55 * Lu, f - 0.012, 0.029 * g, 0.09, 0.03 * g), 0.025);
 		d = smin(d, ellipsoid(l, t - 0.45 * Lu, f + 0.014, 0.032 * g, 0.11, 0.031 * g), 0.025);
 		d = smin(d, sphere(l, t - Lu, f + 0.01, 0.03 * g), 0.025);
@@ -188,7 +197,7 @@ function makeLeg(sk: Skeleton): Field {
 		const f = q[2];
 		let d = FAR;
 		if (t < Lt + Ls + 0.14 && l * l + f * f < 0.06) {
-			d = roundCone(l, t + 0.03, f, 0, Lt + 0.03, 0.005, (F ? 0.09 : 0.086) * g, 0.052 * g);
+			d = roundCone(l, t + 0.03, f, 0, Lt + 0.03, 0.005, (F ? 0.084 : 0.084) * g, 0.052 * g);
 			d = smin(d, ellipsoid(l - 0.004, t - 0.45 * Lt, f - 0.024, 0.058 * g, 0.17, 0.05 * g), 0.04);
 			d = smin(d, ellipsoid(l + 0.028, t - 0.82 * Lt, f - 0.02, 0.032, 0.06, 0.032), 0.03);
 			d = smin(d, ellipsoid(l, t - 0.45 * Lt, f + 0.026, 0.054 * g, 0.17, 0.05 * g), 0.04);

@@ -53,6 +53,7 @@ export function makeLabeller(sk: Skeleton, parts: BodyParts): Labeller {
 	const asisX = F ? 0.115 : 0.11;
 	const asisY = crestY - 0.045;
 	const groinLine = (x: number): number => pubisY + (asisY - pubisY) * Math.min(1, x / asisX);
+	const groinBand = 0.045;
 
 	const head = (x: number, y: number, z: number): number => {
 		const X = x / s;
@@ -111,7 +112,12 @@ export function makeLabeller(sk: Skeleton, parts: BodyParts): Labeller {
 			return R.lat;
 		}
 		// Front and sides.
-		if (y > clavLine(x) && x > 0.03) return R.trap;
+		if (y > clavLine(x) && x > 0.03) {
+			// Only the top of the shoulder is trapezius: its front edge runs from behind the neck
+			// out to the outer third of the collarbone, so from the front it is a thin band.
+			if (z < -0.02 + 0.45 * Math.max(0, x - 0.05)) return R.trap;
+			return x > acrX - 0.035 ? R.deltoid : neck(x, y, z);
+		}
 		if (x < sternHalf && y > xiphoidY && y < neckBaseY + 0.01) return R.sternum;
 		if (y > neckBaseY - 0.015 && x <= 0.03) return R.throat;
 		const pecBottom = (F ? nippleY - 0.07 : nippleY - 0.05) + 0.9 * Math.max(0, x - 0.1);
@@ -120,7 +126,11 @@ export function makeLabeller(sk: Skeleton, parts: BodyParts): Labeller {
 		if (y > waistY + 0.02 && (theta > 70 || y > costal)) return theta > 100 ? R.lat : R.serratus;
 		// Below the waist: hip front/side, groin, belly.
 		const crest = crestY - 0.01;
-		if (y < groinLine(x) && theta < 60) return R.groin;
+		if (y < groinLine(x) && theta < 60) {
+			// A band along the inguinal crease; below it the front of the thigh begins.
+			if (y > groinLine(x) - groinBand) return R.groin;
+			return leg(x, y, z, ny);
+		}
 		if (y < crest && theta >= 60) {
 			if (theta < 88 && y > hipY - 0.03) return R.tfl;
 			if (y > hipY - 0.02) return R.gmed;
@@ -157,7 +167,7 @@ export function makeLabeller(sk: Skeleton, parts: BodyParts): Labeller {
 			if (psi >= 48 && psi < 112) return R.peroneals;
 			return t < Lt + 0.55 * Ls ? R.gastroc : R.achilles;
 		}
-		if (t < 0.13 && psi > -80 && psi < 18) return R.groin;
+		if (psi > -80 && psi < 18 && y > groinLine(x) - groinBand) return y < groinLine(x) ? R.groin : R.abs;
 		if (t < 0.11 && psi >= 18 && psi < 95) return R.tfl;
 		if (t < 0.09 && psi >= 95 && psi < 150) return R.gmed;
 		if (psi > -50 && psi < 62) return R.quads;

@@ -79,7 +79,10 @@ export function meshHalf(field: Field, box: MeshBox, h: number, block = 4): RawM
 		const key = lo * 8 + (d - dk * sxy - dj * nx) + 2 * dj + 4 * dk;
 		let vi = vmap.get(key);
 		if (vi === undefined) {
-			const t = va / (va - vb);
+			// Kept off the grid points: where the surface passes (almost) through one, vertices of
+			// different edges would otherwise coincide and weld into a non-manifold pinch.
+			let t = va / (va - vb);
+			t = t < 0.1 ? 0.1 : t > 0.9 ? 0.9 : t;
 			const ai = a % nx, aj = Math.floor(a / nx) % ny, ak = Math.floor(a / sxy);
 			const bi = b % nx, bj = Math.floor(b / nx) % ny, bk = Math.floor(b / sxy);
 			vi = pos.length / 3;
