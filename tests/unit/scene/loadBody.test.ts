@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BodyLoadError, loadBody } from '../../../src/lib/scene/loadBody';
 
-const ok = (bytes: Uint8Array) => (async () => new Response(bytes)) as unknown as typeof fetch;
+const ok = (bytes: Uint8Array<ArrayBuffer>) => (async () => new Response(bytes)) as unknown as typeof fetch;
 
 describe('loadBody', () => {
 	it('fetches /body/<figure>.bin and decodes it', async () => {
