@@ -211,3 +211,28 @@ for (const scheme of ['light', 'dark'] as const) {
 		expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 	});
 }
+
+test('per-region overlays and per-vertex paint draw without shader errors', async ({ page }) => {
+	const errors: string[] = [];
+	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+	await openExplorer(page);
+	const canvas = page.locator('canvas');
+	const before = await frames(canvas);
+	const painted = await canvas.evaluate((c) => {
+		type Scene = {
+			material: { setOverlay(code: number, colour: string, strength?: number): void };
+			enablePaint(): { array: Uint8Array; count: number } | null;
+			paintChanged(): void;
+		};
+		const scene = (c as unknown as { bodyScene: Scene }).bodyScene;
+		scene.material.setOverlay(1, '#c0392b', 0.7);
+		const paint = scene.enablePaint()!;
+		for (let v = 0; v < paint.count; v += 7) paint.array.set([40, 90, 200, 180], v * 4);
+		scene.paintChanged();
+		return paint.count;
+	});
+	expect(painted).toBeGreaterThan(1000);
+	await expect.poll(() => frames(canvas)).toBeGreaterThan(before);
+	await settle(canvas);
+	expect(errors).toEqual([]);
+});

@@ -5,10 +5,10 @@
  * transition, damping settling, a resize, a state change). `frames` counts frames actually drawn
  * and is mirrored to `canvas.dataset.frames` so an end-to-end test can see an idle page draws none.
  */
-import { Box3, Mesh, PerspectiveCamera, Raycaster, Scene, Vector2, Vector3, WebGLRenderer, type BufferGeometry } from 'three';
+import { Box3, type BufferAttribute, Mesh, PerspectiveCamera, Raycaster, Scene, Vector2, Vector3, WebGLRenderer, type BufferGeometry } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { BodyMesh, RegionCode } from '$lib/body/types';
-import { createBodyGeometry } from './geometry';
+import { createBodyGeometry, ensurePaintAttribute } from './geometry';
 import { BodyMaterial } from './material';
 import { orientationFor, sameOrientation, type ViewOrientation } from './orientation';
 import { attachInput } from './input';
@@ -50,6 +50,7 @@ export class BodyScene {
 	readonly #mesh: Mesh;
 	#geometry: BufferGeometry | null = null;
 	#picker: BodyPicker | null = null;
+	#paint = false;
 	#bounds = new Box3(new Vector3(-0.3, 0, -0.15), new Vector3(0.3, 1.7, 0.15));
 	#raf = 0;
 	#frames = 0;
@@ -144,6 +145,7 @@ export class BodyScene {
 		// The BVH (~50-100 ms) is built after the first frame, so it never delays the body showing.
 		this.#picker = null;
 		setTimeout(() => this.#ensurePicker(), 50);
+		if (this.#paint) ensurePaintAttribute(this.#geometry); // the shader expects the attribute
 		this.#mesh.geometry = this.#geometry;
 		this.#mesh.visible = true;
 		old?.dispose();
@@ -204,6 +206,29 @@ export class BodyScene {
 	/** Show every region in its own colour (review mode). */
 	setRegionColours(on: boolean): void {
 		this.#material.setRegionColours(on);
+		this.invalidate();
+	}
+
+	/**
+	 * Turn on the per-vertex paint layer and return its attribute (RGBA bytes per vertex, alpha =
+	 * strength; vertex order = BodyMesh order). Write into `.array`, then call `paintChanged()`.
+	 * Returns null before a mesh is set.
+	 */
+	enablePaint(): BufferAttribute | null {
+		if (!this.#geometry) return null;
+		this.#paint = true;
+		this.#material.setPaintEnabled(true);
+		const paint = ensurePaintAttribute(this.#geometry);
+		this.invalidate();
+		return paint;
+	}
+
+	/** Upload changed paint (optionally only vertices [first, first + count)) and redraw. */
+	paintChanged(first = 0, count = -1): void {
+		const paint = this.#geometry?.getAttribute('paint') as BufferAttribute | undefined;
+		if (!paint) return;
+		if (count >= 0) paint.addUpdateRange(first * 4, count * 4);
+		paint.needsUpdate = true;
 		this.invalidate();
 	}
 

@@ -2,7 +2,7 @@
  * BodyMesh (plain arrays) → three.js BufferGeometry. No WebGL here, so picking and tests can use
  * the same geometry in Node that the viewer draws in the browser.
  */
-import { Box3, BufferAttribute, BufferGeometry, Vector3 } from 'three';
+import { Box3, BufferAttribute, BufferGeometry, DynamicDrawUsage, Vector3 } from 'three';
 import type { BodyMesh } from '$lib/body/types';
 
 /** Name of the per-vertex region code attribute (float in the shader, 0..255). */
@@ -22,6 +22,22 @@ export function createBodyGeometry(mesh: BodyMesh): BufferGeometry {
 	geometry.computeBoundingSphere();
 	geometry.name = `body:${mesh.figure}:${mesh.version}`;
 	return geometry;
+}
+
+/** Name of the optional per-vertex paint attribute (RGBA, alpha = strength; see material.ts). */
+export const PAINT_ATTRIBUTE = 'paint';
+
+/**
+ * Give the geometry a blank per-vertex paint layer (RGBA bytes, normalised, updated often),
+ * or return the one it has. Paint belongs to this geometry: a new mesh starts blank.
+ */
+export function ensurePaintAttribute(geometry: BufferGeometry): BufferAttribute {
+	const existing = geometry.getAttribute(PAINT_ATTRIBUTE);
+	if (existing instanceof BufferAttribute) return existing;
+	const count = geometry.getAttribute('position').count;
+	const paint = new BufferAttribute(new Uint8Array(count * 4), 4, true).setUsage(DynamicDrawUsage);
+	geometry.setAttribute(PAINT_ATTRIBUTE, paint);
+	return paint;
 }
 
 /** Axis-aligned bounds of a body (metres, model space). */
