@@ -14,7 +14,7 @@ async function openExplorer(page: Page): Promise<number> {
 	const start = Date.now();
 	await page.goto('/explore');
 	// data-body is set on the first frame that actually shows the body.
-	await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 15_000 });
+	await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
 	return Date.now() - start;
 }
 

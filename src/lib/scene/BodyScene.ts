@@ -5,15 +5,15 @@
  * transition, damping settling, a resize, a state change). `frames` counts frames actually drawn
  * and is mirrored to `canvas.dataset.frames` so an end-to-end test can see an idle page draws none.
  */
-import { Box3, type BufferAttribute, Mesh, PerspectiveCamera, Raycaster, Scene, Vector2, Vector3, WebGLRenderer, type BufferGeometry } from 'three';
-import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { Mesh, Raycaster, Scene, Vector2, WebGLRenderer, type BufferAttribute, type BufferGeometry, type Vector3 } from 'three';
 import type { BodyMesh, RegionCode } from '$lib/body/types';
 import { createBodyGeometry, ensurePaintAttribute } from './geometry';
 import { BodyMaterial } from './material';
-import { orientationFor, sameOrientation, type ViewOrientation } from './orientation';
+import { sameOrientation, type ViewOrientation } from './orientation';
 import { attachInput } from './input';
 import { BodyPicker, type PickHit } from './picking';
-import { ease, fitDistance, lerpPose, presetPose, type CameraPose, type ViewName } from './views';
+import { CameraRig } from './rig';
+import type { ViewName } from './views';
 
 export type { PickHit, ViewName, ViewOrientation };
 
@@ -29,9 +29,7 @@ export interface SceneResources {
 	mounted: boolean;
 }
 
-const FOV = 35;
 const MAX_PIXEL_RATIO = 2;
-const TRANSITION_MS = 450;
 /** If the browser has not restored a lost context by then, say so. */
 const RESTORE_TIMEOUT_MS = 5000;
 
@@ -40,22 +38,18 @@ type Listener<T> = (value: T) => void;
 export class BodyScene {
 	#canvas: HTMLCanvasElement | null = null;
 	#renderer: WebGLRenderer | null = null;
-	#controls: OrbitControls | null = null;
 	#resize: ResizeObserver | null = null;
 	#abort: AbortController | null = null;
 	#listeners = 0;
 	readonly #scene = new Scene();
-	readonly #camera = new PerspectiveCamera(FOV, 1, 0.05, 50);
+	readonly #rig = new CameraRig(() => this.invalidate());
 	readonly #material = new BodyMaterial();
 	readonly #mesh: Mesh;
 	#geometry: BufferGeometry | null = null;
 	#picker: BodyPicker | null = null;
 	#paint = false;
-	#bounds = new Box3(new Vector3(-0.3, 0, -0.15), new Vector3(0.3, 1.7, 0.15));
 	#raf = 0;
 	#frames = 0;
-	#tween: { from: CameraPose; to: CameraPose; start: number } | null = null;
-	#preset: ViewName | null = 'reset';
 	#hover: RegionCode | null = null;
 	#orientation: ViewOrientation | null = null;
 	#status: SceneStatus = 'ready';
@@ -99,15 +93,7 @@ export class BodyScene {
 			return;
 		}
 		this.#renderer.setClearColor(0x000000, 0);
-		const controls = new OrbitControls(this.#camera, canvas);
-		controls.enableDamping = true;
-		controls.dampingFactor = 0.12;
-		controls.minPolarAngle = Math.PI * 0.06;
-		controls.maxPolarAngle = Math.PI * 0.94; // low enough to see the soles
-		controls.zoomSpeed = 0.8;
-		controls.addEventListener('change', this.invalidate);
-		controls.addEventListener('start', this.#onControlStart);
-		this.#controls = controls;
+		this.#rig.attach(canvas);
 
 		this.#abort = new AbortController();
 		const signal = this.#abort.signal;
@@ -133,8 +119,6 @@ export class BodyScene {
 		this.#resize = new ResizeObserver(this.#onResize);
 		this.#resize.observe(canvas);
 		this.#onResize();
-		this.#applyLimits();
-		this.#jumpTo(this.#preset ?? 'reset');
 		this.invalidate();
 	}
 
@@ -149,24 +133,13 @@ export class BodyScene {
 		this.#mesh.geometry = this.#geometry;
 		this.#mesh.visible = true;
 		old?.dispose();
-		this.#bounds = this.#geometry.boundingBox!.clone();
-		this.#applyLimits();
-		this.#jumpTo(this.#preset ?? 'reset');
+		this.#rig.setBounds(this.#geometry.boundingBox!);
 		this.invalidate();
 	}
 
 	/** Turn to a quick view; animated briefly unless the user prefers reduced motion. */
 	view(name: ViewName): void {
-		if (!this.#controls) return;
-		this.#stopMomentum();
-		const to = this.#pose(name);
-		this.#preset = name;
-		if (prefersReducedMotion()) {
-			this.#tween = null;
-			this.#setPose(to);
-		} else {
-			this.#tween = { from: this.#currentPose(), to, start: performance.now() };
-		}
+		this.#rig.view(name, prefersReducedMotion());
 		this.invalidate();
 	}
 
@@ -189,17 +162,7 @@ export class BodyScene {
 	 * towards the feet) and zoom by a factor (> 1 moves closer), within the orbit limits.
 	 */
 	turn(dTheta: number, dPhi: number, zoom = 1): void {
-		const controls = this.#controls;
-		if (!controls) return;
-		const offset = this.#camera.position.clone().sub(controls.target);
-		const r = offset.length();
-		const theta = Math.atan2(offset.x, offset.z) + dTheta;
-		const phi = Math.min(controls.maxPolarAngle, Math.max(controls.minPolarAngle, Math.acos(offset.y / r) + dPhi));
-		const radius = Math.min(controls.maxDistance, Math.max(controls.minDistance, r / zoom));
-		this.#preset = null;
-		this.#tween = null;
-		this.#camera.position.setFromSphericalCoords(radius, phi, theta).add(controls.target);
-		this.#camera.lookAt(controls.target);
+		this.#rig.turn(dTheta, dPhi, zoom);
 		this.invalidate();
 	}
 
@@ -245,7 +208,7 @@ export class BodyScene {
 
 	/** Where the client's left/right and front are on screen for the current camera. */
 	orientation(): ViewOrientation {
-		return orientationFor(this.#camera.position, this.#controls?.target ?? this.#bounds.getCenter(new Vector3()));
+		return this.#rig.orientation();
 	}
 
 	/** Pick the region under a point given in client (CSS) pixels; null if none. */
@@ -254,9 +217,9 @@ export class BodyScene {
 		if (!this.#canvas || !picker) return null;
 		const rect = this.#canvas.getBoundingClientRect();
 		const ndc = new Vector2(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
-		this.#raycaster.setFromCamera(ndc, this.#camera);
+		this.#raycaster.setFromCamera(ndc, this.#rig.camera);
 		// The body mesh has an identity transform, so the world ray is already in model space.
-		return picker.pick(this.#raycaster.ray, this.#camera.near, this.#camera.far);
+		return picker.pick(this.#raycaster.ray, this.#rig.camera.near, this.#rig.camera.far);
 	}
 
 	#ensurePicker(): BodyPicker | null {
@@ -267,7 +230,7 @@ export class BodyScene {
 	/** Project a model-space point to client (CSS) pixels, e.g. to place a label; null off screen. */
 	toClient(point: Vector3): { x: number; y: number } | null {
 		if (!this.#canvas) return null;
-		const p = point.clone().project(this.#camera);
+		const p = point.clone().project(this.#rig.camera);
 		if (p.z > 1 || Math.abs(p.x) > 1 || Math.abs(p.y) > 1) return null;
 		const rect = this.#canvas.getBoundingClientRect();
 		return { x: rect.left + ((p.x + 1) / 2) * rect.width, y: rect.top + ((1 - p.y) / 2) * rect.height };
@@ -318,10 +281,7 @@ export class BodyScene {
 		this.#listeners = 0;
 		this.#resize?.disconnect();
 		this.#resize = null;
-		this.#controls?.removeEventListener('change', this.invalidate);
-		this.#controls?.removeEventListener('start', this.#onControlStart);
-		this.#controls?.dispose();
-		this.#controls = null;
+		this.#rig.dispose();
 		this.#geometry?.dispose();
 		this.#geometry = null;
 		this.#picker = null;
@@ -344,20 +304,9 @@ export class BodyScene {
 	#frame = (now: number): void => {
 		this.#raf = 0;
 		const renderer = this.#renderer;
-		const controls = this.#controls;
-		if (!renderer || !controls) return;
-		let again = false;
-		if (this.#tween) {
-			const t = Math.min(1, (now - this.#tween.start) / TRANSITION_MS);
-			this.#setPose(lerpPose(this.#tween.from, this.#tween.to, ease(Math.max(0, t)), this.#currentPose()));
-			if (t >= 1) this.#tween = null;
-			else again = true;
-		} else {
-			// With damping, update() reports movement until the motion has settled; then we stop.
-			again = controls.update();
-		}
-		this.#clampTarget();
-		renderer.render(this.#scene, this.#camera);
+		if (!renderer) return;
+		const again = this.#rig.step(now);
+		renderer.render(this.#scene, this.#rig.camera);
 		this.#frames++;
 		if (this.#canvas) {
 			this.#canvas.dataset.frames = String(this.#frames);
@@ -369,53 +318,6 @@ export class BodyScene {
 		if (again) this.invalidate();
 	};
 
-	// ---- camera -----------------------------------------------------------------------------
-
-	#pose(name: ViewName): CameraPose {
-		return presetPose(name, this.#bounds, fitDistance(this.#bounds, FOV, this.#camera.aspect));
-	}
-
-	#currentPose(): CameraPose {
-		return { position: this.#camera.position.clone(), target: (this.#controls?.target ?? new Vector3()).clone() };
-	}
-
-	#setPose(pose: CameraPose): void {
-		this.#camera.position.copy(pose.position);
-		this.#controls?.target.copy(pose.target);
-		this.#camera.lookAt(pose.target);
-		this.#controls?.update();
-	}
-
-	#jumpTo(name: ViewName): void {
-		this.#tween = null;
-		this.#setPose(this.#pose(name));
-	}
-
-	#applyLimits(): void {
-		if (!this.#controls) return;
-		const fit = fitDistance(this.#bounds, FOV, this.#camera.aspect);
-		this.#controls.minDistance = 0.3;
-		this.#controls.maxDistance = fit * 1.8;
-	}
-
-	/** Keep the orbit centre inside the body's bounds so panning can never lose the body. */
-	#clampTarget(): void {
-		const controls = this.#controls;
-		if (!controls) return;
-		const before = controls.target.clone();
-		controls.target.clamp(this.#bounds.min, this.#bounds.max);
-		const shift = controls.target.clone().sub(before);
-		if (shift.lengthSq() > 0) this.#camera.position.add(shift);
-	}
-
-	#stopMomentum(): void {
-		// OrbitControls keeps damping momentum privately; zero it so a quick view lands exactly.
-		const c = this.#controls as unknown as { _sphericalDelta?: { set(a: number, b: number, c: number): void }; _panOffset?: Vector3; _scale?: number };
-		c._sphericalDelta?.set(0, 0, 0);
-		c._panOffset?.set(0, 0, 0);
-		if (c._scale !== undefined) c._scale = 1;
-	}
-
 	#emitOrientation(): void {
 		const o = this.orientation();
 		if (sameOrientation(this.#orientation, o)) return;
@@ -424,11 +326,6 @@ export class BodyScene {
 	}
 
 	// ---- input ------------------------------------------------------------------------------
-
-	#onControlStart = (): void => {
-		this.#tween = null;
-		this.#preset = null;
-	};
 
 	#setHover(code: RegionCode | null): void {
 		if (code === this.#hover) return;
@@ -446,11 +343,8 @@ export class BodyScene {
 		const h = Math.max(1, canvas.clientHeight);
 		renderer.setPixelRatio(Math.min(globalThis.devicePixelRatio || 1, MAX_PIXEL_RATIO));
 		renderer.setSize(w, h, false);
-		this.#camera.aspect = w / h;
-		this.#camera.updateProjectionMatrix();
-		this.#applyLimits();
-		// Still on a quick view (the user has not moved): reframe so a rotated phone shows the whole body.
-		if (this.#preset && !this.#tween) this.#jumpTo(this.#preset);
+		// Still on a quick view (the user has not moved): reframes so a rotated phone shows the whole body.
+		this.#rig.setAspect(w / h);
 		this.invalidate();
 	};
 
