@@ -79,9 +79,21 @@ export interface Plan {
 	noPain: boolean;
 	clientWords: string;
 	notes: string;
+	/** The therapist's changes to the proposed timing. */
+	planning: Planning;
 	outcome: Outcome | null;
 	createdAt: Timestamp;
 	updatedAt: Timestamp;
+}
+
+/** Overrides of the proposed timed plan; the plan itself is always derived from the marks. */
+export interface Planning {
+	/** Minutes typed by the therapist, by step key ('r<code>', 'base:<id>', 'craniosacral'). */
+	fixed: Record<string, number>;
+	/** Step keys in the therapist's order; empty = the default treatment sequence. */
+	order: string[];
+	/** Share of the hands-on time for CranioSacral therapy when that technique is chosen. */
+	craniosacralShare: number;
 }
 
 export const SENSATIONS = [
@@ -150,6 +162,7 @@ export function defaultPlanFields(): Omit<
 		noPain: false,
 		clientWords: '',
 		notes: '',
+		planning: { fixed: {}, order: [], craniosacralShare: 0.25 },
 		outcome: null
 	};
 }

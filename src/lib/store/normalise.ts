@@ -25,6 +25,7 @@ export function normalisePlan(row: Partial<Plan> & Pick<Plan, 'id' | 'clientId'>
 		updatedAt: 0,
 		...defaults,
 		...row,
-		oil: { ...defaults.oil, ...(row.oil ?? {}) }
+		oil: { ...defaults.oil, ...(row.oil ?? {}) },
+		planning: { ...defaults.planning, ...(row.planning ?? {}) }
 	};
 }

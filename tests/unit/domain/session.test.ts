@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { focusFromMarks, planSession } from '$lib/domain/session';
+import { defaultPlanFields, type Mark, type Plan } from '$lib/domain/records';
+import { codeOf, regionByCode } from '$lib/domain/regions';
+
+const area = () => 0.02;
+const sensitive = (c: number) => regionByCode(c)!.sensitive;
+
+function mark(id: string, over: Partial<Mark>): Mark {
+	return {
+		id, planId: 'p', region: codeOf('upper-trapezius-l'), patch: null, sensation: 'knot', intensity: 5,
+		depth: 'surface', structure: null, pressure: null, note: '', author: 'client', createdAt: 1, updatedAt: 1, ...over
+	};
+}
+function plan(over: Partial<Plan> = {}): Plan {
+	return { ...defaultPlanFields(), id: 'p', clientId: 'c', date: '2026-11-23', title: 'T', createdAt: 1, updatedAt: 1, ...over };
+}
+
+describe('focusFromMarks', () => {
+	it('one focus area per region: strongest intensity, gentlest asked pressure; "do not touch" is no focus', () => {
+		const trap = codeOf('upper-trapezius-l');
+		const f = focusFromMarks(
+			[
+				mark('a', { intensity: 3, pressure: 4 }),
+				mark('b', { intensity: 8, pressure: 2 }),
+				mark('c', { region: codeOf('knee-r'), sensation: 'avoid' }),
+				mark('d', { region: null })
+			],
+			area
+		);
+		expect(f).toEqual([{ region: trap, intensity: 8, area: 0.02, pressure: 2 }]);
+	});
+});
+
+describe('planSession', () => {
+	it('turns marks and answers into a timed plan with caps, avoid-zones and consent still to ask', () => {
+		const glute = codeOf('gluteus-maximus-r');
+		const knee = codeOf('knee-l');
+		const s = planSession(
+			plan({ health: { thinners: true }, pressure: 4 }),
+			[mark('a', { region: glute, intensity: 6 }), mark('b', { region: knee, sensation: 'avoid' })],
+			area,
+			sensitive
+		);
+		expect(s.allocation.steps).toHaveLength(1);
+		expect(s.allocation.steps[0]).toMatchObject({ region: glute, pressure: 2, minutes: 25 });
+		expect(s.cautions.avoid.has(knee)).toBe(true);
+		expect(s.needsConsent).toEqual([glute]);
+
+		const consented = planSession(plan({ consent: { [glute]: true } }), [mark('a', { region: glute })], area, sensitive);
+		expect(consented.needsConsent).toEqual([]);
+	});
+
+	it('keeps the therapist’s minutes and adds CranioSacral time when that technique is chosen', () => {
+		const trap = codeOf('upper-trapezius-l');
+		const s = planSession(
+			plan({
+				durationMin: 60,
+				techniques: ['Remedial massage', 'CranioSacral therapy'],
+				planning: { fixed: { [`r${trap}`]: 20 }, order: [], craniosacralShare: 0.2 }
+			}),
+			[mark('a', { region: trap }), mark('b', { region: codeOf('hamstrings-r') })],
+			area,
+			sensitive
+		);
+		const steps = s.allocation.steps;
+		expect(steps.find((x) => x.region === trap)?.minutes).toBe(20);
+		expect(steps.at(-1)).toMatchObject({ kind: 'craniosacral', minutes: 10 });
+		expect(steps.reduce((t, x) => t + x.minutes, 0)).toBe(50);
+	});
+
+	it('"no pain today" plans without focus areas', () => {
+		const s = planSession(plan({ noPain: true, scope: 'full', durationMin: 60 }), [mark('a', {})], area, sensitive);
+		expect(s.allocation.steps.every((x) => x.kind === 'base')).toBe(true);
+	});
+});
