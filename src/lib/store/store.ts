@@ -7,6 +7,7 @@ import {
 	defaultPlanFields,
 	type Client,
 	type Id,
+	type Mark,
 	type Plan,
 	type Setting
 } from '$lib/domain/records';
@@ -247,6 +248,14 @@ export class Store {
 				updatedAt: p.updatedAt
 			}));
 		});
+	}
+
+	// ---- marks ------------------------------------------------------------------------------
+
+	/** A plan's marks, oldest first. */
+	async listMarks(planId: Id): Promise<Mark[]> {
+		const rows = await this.#read(() => this.db.marks.where('planId').equals(planId).toArray());
+		return rows.sort((a, b) => a.createdAt - b.createdAt);
 	}
 
 	// ---- settings ---------------------------------------------------------------------------
