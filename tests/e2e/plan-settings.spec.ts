@@ -23,10 +23,10 @@ test('a full-body plan is timed, cautioned by the health check, adjustable, and 
 	await expect(page.getByRole('alert').filter({ hasText: 'Please see a medical professional before treatment' })).toBeVisible();
 
 	// The therapist sets the back to 20 minutes: the rest rebalances, the total stays.
-	await page.getByRole('spinbutton', { name: 'Minutes for Back' }).fill('20');
-	await page.getByRole('spinbutton', { name: 'Minutes for Back' }).press('Tab');
+	await page.getByRole('spinbutton', { name: 'Minutes for Back', exact: true }).fill('20');
+	await page.getByRole('spinbutton', { name: 'Minutes for Back', exact: true }).press('Tab');
 	await expect(total(page)).toContainText('50 min');
-	await expect(page.getByRole('spinbutton', { name: 'Minutes for Back' })).toHaveValue('20');
+	await expect(page.getByRole('spinbutton', { name: 'Minutes for Back', exact: true })).toHaveValue('20');
 
 	// CranioSacral therapy at the end, with its own share.
 	await page.getByRole('checkbox', { name: 'CranioSacral therapy' }).check();
@@ -38,12 +38,12 @@ test('a full-body plan is timed, cautioned by the health check, adjustable, and 
 	await page.reload();
 	await expect(page.getByRole('radio', { name: /Full body/ })).toBeChecked();
 	await expect(page.getByRole('checkbox', { name: 'Taking blood thinners?' })).toBeChecked();
-	await expect(page.getByRole('spinbutton', { name: 'Minutes for Back' })).toHaveValue('20');
+	await expect(page.getByRole('spinbutton', { name: 'Minutes for Back', exact: true })).toHaveValue('20');
 	await expect(steps(page).last()).toContainText('CranioSacral therapy');
 	await expect(page.getByLabel('Allergies')).toHaveValue('Nut oils');
 
 	await page.getByRole('button', { name: 'Back to the proposed timing' }).click();
-	await expect(page.getByRole('spinbutton', { name: 'Minutes for Back' })).not.toHaveValue('20');
+	await expect(page.getByRole('spinbutton', { name: 'Minutes for Back', exact: true })).not.toHaveValue('20');
 	await expect(total(page)).toContainText('50 min');
 });
 
