@@ -7,7 +7,7 @@ import { Store } from './store';
 
 export const store = new Store(createDatabase());
 
-export { Store, type PlanSummary, type StoreStatus } from './store';
+export { Store, type PlanSummary, type StoreStatus, type MarkPatch } from './store';
 export { StoreError, toStoreError, type StoreErrorKind } from './errors';
 export { Live } from './live.svelte';
 export { Autosave, flushAll } from './autosave';

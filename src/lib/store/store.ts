@@ -18,6 +18,7 @@ import {
 	type ClientInput,
 	type PlanInput
 } from '$lib/domain/validation';
+import { validateMark, type MarkInput } from '$lib/domain/marks';
 import { StoreError, toStoreError } from './errors';
 import { normaliseClient, normalisePlan } from './normalise';
 import type { SomamapDB } from './schema';
@@ -37,6 +38,7 @@ export interface PlanSummary {
 
 type ClientPatch = Partial<Pick<Client, 'name' | 'contact' | 'notes' | 'figure'>>;
 type PlanPatch = Partial<Omit<Plan, 'id' | 'clientId' | 'createdAt' | 'updatedAt'>>;
+export type MarkPatch = Partial<Omit<MarkInput, 'region'>> & { region?: number };
 
 function newId(): Id {
 	return crypto.randomUUID();
@@ -251,6 +253,72 @@ export class Store {
 	}
 
 	// ---- marks ------------------------------------------------------------------------------
+
+	/** Validates a mark's fields (the first message becomes the StoreError). */
+	#checkMark(input: MarkInput): void {
+		const errors = validateMark(input);
+		if (hasErrors(errors)) fail(Object.values(errors)[0]!);
+	}
+
+	/** Marks the plan as changed now, inside the caller's transaction. */
+	async #touchPlan(planId: Id, now: number): Promise<void> {
+		const n = await this.db.plans.update(planId, { updatedAt: now });
+		if (n === 0) throw new StoreError('not-found', 'This plan no longer exists.');
+	}
+
+	/** Adds a mark on a tapped region; the plan's updatedAt moves in the same transaction. */
+	async addMark(planId: Id, input: MarkInput): Promise<Mark> {
+		this.#checkMark(input);
+		const now = this.#clock();
+		const mark: Mark = {
+			id: newId(),
+			planId,
+			region: input.region,
+			patch: null,
+			sensation: input.sensation,
+			intensity: input.intensity,
+			depth: input.depth,
+			structure: input.depth === 'deep' ? input.structure : null,
+			pressure: input.pressure,
+			note: input.note.trim(),
+			author: input.author,
+			createdAt: now,
+			updatedAt: now
+		};
+		await this.#write([this.db.plans, this.db.marks], async () => {
+			await this.#touchPlan(planId, now);
+			await this.db.marks.add(mark);
+		});
+		return mark;
+	}
+
+	/** Changes a mark's fields (not its plan or patch); the plan's updatedAt moves too. */
+	async updateMark(id: Id, patch: MarkPatch): Promise<Mark> {
+		return this.#write([this.db.plans, this.db.marks], async () => {
+			const current = await this.db.marks.get(id);
+			if (!current) throw new StoreError('not-found', 'This mark no longer exists.');
+			const now = this.#clock();
+			const next: Mark = { ...current, ...patch, id, planId: current.planId, updatedAt: now };
+			if (next.depth !== 'deep') next.structure = null;
+			if (next.region === null) fail('Please choose a region on the body or in the list.');
+			this.#checkMark({ ...next, region: next.region });
+			next.note = next.note.trim();
+			await this.db.marks.put(next);
+			await this.#touchPlan(current.planId, now);
+			return next;
+		});
+	}
+
+	/** Removes a mark; returns it (for an undo) or undefined when it was already gone. */
+	async removeMark(id: Id): Promise<Mark | undefined> {
+		return this.#write([this.db.plans, this.db.marks], async () => {
+			const current = await this.db.marks.get(id);
+			if (!current) return undefined;
+			await this.db.marks.delete(id);
+			await this.db.plans.update(current.planId, { updatedAt: this.#clock() });
+			return current;
+		});
+	}
 
 	/** A plan's marks, oldest first. */
 	async listMarks(planId: Id): Promise<Mark[]> {

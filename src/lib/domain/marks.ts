@@ -1,0 +1,51 @@
+/**
+ * Rules for a mark as the editor fills it in. Pure: returns messages per field, never throws,
+ * so the editor can show them beside the field and the store can refuse a bad mark first.
+ */
+import { SENSATIONS, type Author, type Mark, type Pressure, type Sensation } from './records';
+import { regionByCode } from './regions';
+import type { Errors } from './validation';
+
+export const NOTE_MAX = 2000;
+
+/** What the editor gives the store for a tapped region (a painted patch comes later). */
+export interface MarkInput {
+	region: number;
+	sensation: Sensation;
+	intensity: number;
+	depth: Mark['depth'];
+	structure: string | null;
+	pressure: Pressure | null;
+	note: string;
+	author: Author;
+}
+
+export type MarkField = keyof MarkInput;
+
+export function validateMark(input: MarkInput): Errors<MarkField> {
+	const errors: Errors<MarkField> = {};
+	const region = typeof input.region === 'number' ? regionByCode(input.region) : undefined;
+	if (!region) errors.region = 'Please choose a region on the body or in the list.';
+	if (!SENSATIONS.includes(input.sensation)) errors.sensation = 'Please choose what it feels like.';
+	if (!Number.isInteger(input.intensity) || input.intensity < 0 || input.intensity > 10) {
+		errors.intensity = 'Intensity is a whole number from 0 to 10.';
+	}
+	if (input.depth !== 'surface' && input.depth !== 'deep') {
+		errors.depth = 'Depth is near the surface or deep.';
+	}
+	if (input.structure !== null) {
+		if (input.depth !== 'deep') errors.structure = 'A deeper muscle can only be named for a deep mark.';
+		else if (region && !region.deep.includes(input.structure)) {
+			errors.structure = region.deep.length
+				? `Choose one of: ${region.deep.join(', ')}.`
+				: 'This region has no deeper muscle to name.';
+		}
+	}
+	if (input.pressure !== null && !(Number.isInteger(input.pressure) && input.pressure >= 1 && input.pressure <= 5)) {
+		errors.pressure = 'Pressure is one of the five steps, or the plan default.';
+	}
+	if (typeof input.note !== 'string') errors.note = 'Note must be text.';
+	else if (input.note.length > NOTE_MAX) errors.note = `Note is too long (at most ${NOTE_MAX} characters).`;
+	if (input.author !== 'client' && input.author !== 'therapist') errors.author = 'Who marked it: client or therapist.';
+	return errors;
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { MarkInput } from '$lib/domain/marks';
+import { codeOf } from '$lib/domain/regions';
+import { StoreError } from '$lib/store/errors';
+import { freshStore, tickingClock } from './helpers';
+
+const knot = (over: Partial<MarkInput> = {}): MarkInput => ({
+	region: codeOf('upper-trapezius-r'),
+	sensation: 'knot',
+	intensity: 7,
+	depth: 'surface',
+	structure: null,
+	pressure: null,
+	note: '',
+	author: 'client',
+	...over
+});
+
+async function withPlan(clock = tickingClock()) {
+	const store = freshStore(clock);
+	const { client, plan } = await store.createClientWithPlan({ name: 'Kim' }, { title: 'Neck', date: '2026-11-23' });
+	return { store, client, plan };
+}
+
+describe('marks', () => {
+	it('adds marks in order and moves the plan’s updatedAt in the same write', async () => {
+		const { store, plan } = await withPlan();
+		const a = await store.addMark(plan.id, knot({ note: '  after desk work ' }));
+		const b = await store.addMark(plan.id, knot({ sensation: 'tension', intensity: 4, author: 'therapist' }));
+		expect(a).toMatchObject({ planId: plan.id, patch: null, note: 'after desk work', author: 'client' });
+		expect((await store.listMarks(plan.id)).map((m) => m.id)).toEqual([a.id, b.id]);
+		expect((await store.getPlan(plan.id))!.updatedAt).toBe(b.createdAt);
+	});
+
+	it('edits a mark, dropping the deep structure when it goes back to the surface', async () => {
+		const { store, plan } = await withPlan();
+		const m = await store.addMark(plan.id, knot({ depth: 'deep', structure: 'supraspinatus' }));
+		const edited = await store.updateMark(m.id, { intensity: 4, pressure: 2, note: 'eased' });
+		expect(edited).toMatchObject({ intensity: 4, pressure: 2, note: 'eased', structure: 'supraspinatus' });
+		expect(edited.updatedAt).toBeGreaterThan(m.updatedAt);
+		const surface = await store.updateMark(m.id, { depth: 'surface' });
+		expect(surface.structure).toBeNull();
+		expect((await store.listMarks(plan.id))[0]).toEqual(surface);
+		expect((await store.getPlan(plan.id))!.updatedAt).toBe(surface.updatedAt);
+	});
+
+	it('removes a mark and gives it back for an undo', async () => {
+		const { store, plan } = await withPlan();
+		const m = await store.addMark(plan.id, knot());
+		const keep = await store.addMark(plan.id, knot({ sensation: 'aching' }));
+		expect(await store.removeMark(m.id)).toEqual(m);
+		expect((await store.listMarks(plan.id)).map((x) => x.id)).toEqual([keep.id]);
+		expect(await store.removeMark(m.id)).toBeUndefined();
+	});
+
+	it('refuses an invalid mark and stores nothing, not even the plan’s new time', async () => {
+		const { store, plan } = await withPlan();
+		const before = (await store.getPlan(plan.id))!.updatedAt;
+		await expect(store.addMark(plan.id, knot({ intensity: 11 }))).rejects.toMatchObject({ kind: 'validation' });
+		await expect(store.addMark(plan.id, knot({ depth: 'deep', structure: 'soleus' }))).rejects.toBeInstanceOf(StoreError);
+		await expect(store.addMark(plan.id, knot({ note: 'x'.repeat(2001) }))).rejects.toBeInstanceOf(StoreError);
+		expect(await store.db.marks.count()).toBe(0);
+		expect((await store.getPlan(plan.id))!.updatedAt).toBe(before);
+	});
+
+	it('refuses an invalid edit and keeps the mark as it was', async () => {
+		const { store, plan } = await withPlan();
+		const m = await store.addMark(plan.id, knot());
+		await expect(store.updateMark(m.id, { intensity: -1 })).rejects.toMatchObject({ kind: 'validation' });
+		await expect(store.updateMark(m.id, { sensation: 'itchy' as never })).rejects.toBeInstanceOf(StoreError);
+		expect((await store.listMarks(plan.id))[0]).toEqual(m);
+		await expect(store.updateMark('nope', { intensity: 2 })).rejects.toMatchObject({ kind: 'not-found' });
+	});
+
+	it('refuses a mark for a plan that does not exist', async () => {
+		const { store } = await withPlan();
+		await expect(store.addMark('missing', knot())).rejects.toMatchObject({ kind: 'not-found' });
+		expect(await store.db.marks.count()).toBe(0);
+	});
+
+	it('deleting a plan or a client removes its marks, and nobody else’s', async () => {
+		const { store, client, plan } = await withPlan();
+		const second = await store.createPlan(client.id, { title: 'Back', date: '2026-11-30' });
+		const other = await store.createClientWithPlan({ name: 'Lee' }, { title: 'Legs', date: '2026-11-23' });
+		await store.addMark(plan.id, knot());
+		await store.addMark(second.id, knot());
+		const theirs = await store.addMark(other.plan.id, knot());
+
+		await store.deletePlan(plan.id);
+		expect(await store.listMarks(plan.id)).toEqual([]);
+		expect(await store.listMarks(second.id)).toHaveLength(1);
+
+		await store.deleteClient(client.id);
+		expect(await store.listMarks(second.id)).toEqual([]);
+		expect(await store.listMarks(other.plan.id)).toEqual([theirs]);
+	});
+
+	it('keeps "no pain or tension today" on the plan beside any marks', async () => {
+		const { store, plan } = await withPlan();
+		await store.addMark(plan.id, knot());
+		const p = await store.updatePlan(plan.id, { noPain: true });
+		expect(p.noPain).toBe(true);
+		expect(await store.listMarks(plan.id)).toHaveLength(1);
+	});
+});
