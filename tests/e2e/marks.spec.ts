@@ -1,0 +1,130 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect, createPlanForNewClient } from './fixtures';
+
+const editor = (page: Page) => page.getByRole('form', { name: /mark on/ });
+const markList = (page: Page) => page.getByRole('list', { name: /^Marks/ });
+
+/** Chooses a region from the region list with the keyboard only. */
+async function pickRegionByKeyboard(page: Page, query: string, name: RegExp) {
+	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
+	// The search box is followed by the side filter; one tab stop later is the list.
+	await page.getByRole('radio', { name: 'All', exact: true }).focus();
+	await page.keyboard.press('Tab');
+	for (let i = 0; i < 10; i++) {
+		const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+		if (name.test(focused)) break;
+		await page.keyboard.press('ArrowDown');
+	}
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('region', { name: 'Selected region' }).getByRole('heading')).toHaveText(name);
+}
+
+async function seriousViolations(page: Page) {
+	const result = await new AxeBuilder({ page }).analyze();
+	return result.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test('marks: add by keyboard as client and therapist, reload, edit, filter, remove', async ({ page }) => {
+	await createPlanForNewClient(page, 'Mark Mia', 'Neck and low back');
+
+	// A knot, intensity 7, marked by the client, on a region chosen from the list by keyboard.
+	await pickRegionByKeyboard(page, 'trapez', /Right upper trapezius/);
+	const form = editor(page);
+	await expect(form.getByRole('heading')).toContainText('New mark on Right upper trapezius');
+	await form.getByRole('radio', { name: 'Knot or trigger point' }).check();
+	const intensity = form.getByRole('slider', { name: 'Intensity' });
+	await intensity.focus();
+	await page.keyboard.press('Home');
+	for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+	await expect(intensity).toHaveValue('7');
+	await expect(form.getByText('7 severe')).toBeVisible();
+	await form.getByRole('radio', { name: 'Client' }).check();
+	await form.getByRole('button', { name: 'Add mark' }).click();
+	await expect(markList(page).getByRole('button', { name: /Edit mark: Right upper trapezius: Knot or trigger point, 7 of 10, marked by client/ })).toBeVisible();
+
+	// A second mark, by the therapist, deep, on the low back.
+	await pickRegionByKeyboard(page, 'low back', /Left low back beside spine/);
+	await expect(editor(page).getByRole('heading')).toContainText('New mark on Left low back');
+	await editor(page).getByRole('radio', { name: 'Aching pain' }).check();
+	await editor(page).getByRole('radio', { name: 'Deep', exact: true }).check();
+	await editor(page).getByLabel('Deeper muscle').selectOption('quadratus lumborum');
+	await editor(page).getByLabel('Pressure for this area').selectOption({ label: '2 Light: light, relaxing pressure' });
+	await editor(page).getByRole('radio', { name: 'Therapist' }).check();
+	await editor(page).getByRole('button', { name: 'Add mark' }).click();
+	await expect(markList(page).getByRole('listitem')).toHaveCount(2);
+
+	// Both survive a reload; the author last used is remembered for the next mark.
+	await page.reload();
+	await expect(markList(page).getByRole('listitem')).toHaveCount(2);
+	await expect(markList(page)).toContainText('Right upper trapezius');
+	await expect(markList(page)).toContainText('Left low back beside spine');
+	await pickRegionByKeyboard(page, 'calf', /Left upper calf/);
+	await expect(editor(page).getByRole('radio', { name: 'Therapist' })).toBeChecked();
+
+	// Choosing a mark in the list selects its region and opens it; edit it.
+	await markList(page).getByRole('button', { name: /Edit mark: Right upper trapezius/ }).click();
+	await expect(page.getByRole('region', { name: 'Selected region' }).getByRole('heading')).toHaveText('Right upper trapezius');
+	await expect(editor(page).getByRole('heading')).toContainText('Edit mark on Right upper trapezius');
+	await expect(editor(page).getByRole('radio', { name: 'Knot or trigger point' })).toBeChecked();
+	await editor(page).getByRole('slider', { name: 'Intensity' }).fill('4');
+	await editor(page).getByLabel('Note').fill('Eased after heat');
+	await editor(page).getByRole('button', { name: 'Save changes' }).click();
+	await expect(markList(page).getByRole('button', { name: /Edit mark: Right upper trapezius: Knot or trigger point, 4 of 10/ })).toBeVisible();
+	await page.reload();
+	await markList(page).getByRole('button', { name: /Edit mark: Right upper trapezius/ }).click();
+	await expect(editor(page).getByLabel('Note')).toHaveValue('Eased after heat');
+
+	// The author filter changes what the list shows.
+	const filter = page.getByRole('group', { name: 'Show marks by' });
+	await filter.getByRole('radio', { name: 'Client' }).check();
+	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
+	await expect(markList(page)).toContainText('Right upper trapezius');
+	await expect(page.getByText('1 mark is hidden by the author filter.')).toBeVisible();
+	await filter.getByRole('radio', { name: 'Therapist' }).check();
+	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
+	await expect(markList(page)).toContainText('Left low back beside spine');
+	await filter.getByRole('radio', { name: 'Both' }).check();
+	await expect(markList(page).getByRole('listitem')).toHaveCount(2);
+
+	// Remove one, after a confirmation.
+	await markList(page).getByRole('button', { name: /Remove mark: Left low back/ }).click();
+	const confirm = page.getByRole('dialog', { name: 'Remove this mark?' });
+	await confirm.getByRole('button', { name: 'Remove mark' }).click();
+	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
+	await page.reload();
+	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
+	await expect(markList(page)).toContainText('Right upper trapezius');
+});
+
+test('"no pain or tension today" is saved and says that existing marks remain', async ({ page }) => {
+	await createPlanForNewClient(page, 'Calm Cal', 'Check-in');
+	const noPain = page.getByRole('checkbox', { name: 'No pain or tension today' });
+	await noPain.check();
+	await expect(page.getByText('Nothing to mark today')).toBeVisible();
+	await page.reload();
+	await expect(noPain).toBeChecked();
+
+	await pickRegionByKeyboard(page, 'shin', /Right shin/);
+	await editor(page).getByRole('radio', { name: 'Do not touch' }).check();
+	await editor(page).getByRole('button', { name: 'Add mark' }).click();
+	await expect(page.getByText(/One mark remains on the body map/)).toBeVisible();
+	await noPain.uncheck();
+	await page.reload();
+	await expect(noPain).not.toBeChecked();
+});
+
+test('axe finds no serious violations on the planner with the mark editor open', async ({ page }) => {
+	for (const scheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme: scheme });
+		await createPlanForNewClient(page, `Axe Mark ${scheme}`, 'Axe marks');
+		await pickRegionByKeyboard(page, 'trapez', /Left upper trapezius/);
+		await editor(page).getByRole('radio', { name: 'Sharp pain' }).check();
+		await editor(page).getByRole('button', { name: 'Add mark' }).click();
+		await expect(markList(page).getByRole('listitem')).toHaveCount(1);
+		await editor(page).getByRole('radio', { name: 'Deep', exact: true }).check();
+		expect(await seriousViolations(page), scheme).toEqual([]);
+	}
+});
