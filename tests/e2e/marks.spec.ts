@@ -20,6 +20,17 @@ async function pickRegionByKeyboard(page: Page, query: string, name: RegExp) {
 	await expect(page.getByRole('region', { name: 'Selected region' }).getByRole('heading')).toHaveText(name);
 }
 
+/** The overlay tint [r, g, b, strength] the body scene holds for a region code. */
+async function tintOf(page: Page, code: number): Promise<number[]> {
+	return page.locator('canvas').evaluate((c, code) => {
+		type Scene = { material: { overlay: { image: { data: Uint8Array } } } };
+		const data = (c as unknown as { bodyScene: Scene }).bodyScene.material.overlay.image.data;
+		return [...data.slice(code * 4, code * 4 + 4)];
+	}, code);
+}
+const RIGHT_TRAPEZIUS = 16; // upper-trapezius-r
+const LEFT_LOW_BACK = 29; // lumbar-erector-l
+
 async function seriousViolations(page: Page) {
 	const result = await new AxeBuilder({ page }).analyze();
 	return result.violations
@@ -43,6 +54,9 @@ test('marks: add by keyboard as client and therapist, reload, edit, filter, remo
 	await expect(form.getByText('7 severe')).toBeVisible();
 	await form.getByRole('radio', { name: 'Client' }).check();
 	await form.getByRole('button', { name: 'Add mark' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Mark added: Knot or trigger point 7 of 10 on Right upper trapezius' })).toBeVisible();
+	// Drawn on the body in the knot colour (#CC79A7).
+	await expect.poll(() => tintOf(page, RIGHT_TRAPEZIUS)).toEqual([0xcc, 0x79, 0xa7, expect.any(Number)]);
 	await expect(markList(page).getByRole('button', { name: /Edit mark: Right upper trapezius: Knot or trigger point, 7 of 10, marked by client/ })).toBeVisible();
 
 	// A second mark, by the therapist, deep, on the low back.
@@ -86,6 +100,9 @@ test('marks: add by keyboard as client and therapist, reload, edit, filter, remo
 	await filter.getByRole('radio', { name: 'Therapist' }).check();
 	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
 	await expect(markList(page)).toContainText('Left low back beside spine');
+	// The body follows the filter: the client's knot is not drawn, the therapist's ache is.
+	expect((await tintOf(page, RIGHT_TRAPEZIUS))[3]).toBe(0);
+	expect((await tintOf(page, LEFT_LOW_BACK))[3]).toBeGreaterThan(0);
 	await filter.getByRole('radio', { name: 'Both' }).check();
 	await expect(markList(page).getByRole('listitem')).toHaveCount(2);
 

@@ -50,13 +50,13 @@ export function intensityWords(n: number): string {
 }
 
 /**
- * How strongly a mark tints its region, 0..1: from 0.25 at intensity 0 (still visible: it was
- * marked) to 0.85 at 10. "Do not touch" is always drawn at full strength.
+ * How strongly a mark tints its region, 0..1: from 0.35 at intensity 0 (still visible on skin:
+ * it was marked) to 0.85 at 10. "Do not touch" is always drawn at full strength.
  */
 export function markStrength(m: Pick<Mark, 'sensation' | 'intensity'>): number {
 	if (m.sensation === 'avoid') return 0.85;
 	const n = Math.min(10, Math.max(0, m.intensity));
-	return 0.25 + 0.06 * n;
+	return 0.35 + 0.05 * n;
 }
 
 export type AuthorFilter = 'both' | Author;
