@@ -145,3 +145,26 @@ test('axe finds no serious violations on the planner with the mark editor open',
 		expect(await seriousViolations(page), scheme).toEqual([]);
 	}
 });
+
+test('two marks on one region: tapping the region opens the strongest, the others are one tap away', async ({ page }) => {
+	await createPlanForNewClient(page, 'Two Tia', 'Calf');
+	await pickRegionByKeyboard(page, 'calf', /Right upper calf/);
+	await editor(page).getByRole('radio', { name: 'Tension or tightness' }).check();
+	await editor(page).getByRole('slider', { name: 'Intensity' }).fill('3');
+	await editor(page).getByRole('button', { name: 'Add mark' }).click();
+	await page.getByRole('button', { name: 'Add another mark on Right upper calf' }).click();
+	await expect(editor(page).getByRole('heading')).toContainText('New mark on Right upper calf');
+	await editor(page).getByRole('radio', { name: 'Sharp pain' }).check();
+	await editor(page).getByRole('slider', { name: 'Intensity' }).fill('8');
+	await editor(page).getByRole('button', { name: 'Add mark' }).click();
+	await expect(markList(page).getByRole('listitem')).toHaveCount(2);
+
+	// Choose the region again, as a tap on the body would: the stronger mark opens.
+	await page.getByRole('button', { name: /^Clear selection/ }).click();
+	await pickRegionByKeyboard(page, 'calf', /Right upper calf/);
+	await expect(editor(page).getByRole('radio', { name: 'Sharp pain' })).toBeChecked();
+	const here = page.getByRole('group', { name: 'Marks on Right upper calf' });
+	await here.getByRole('button', { name: /Tension 3/ }).click();
+	await expect(editor(page).getByRole('radio', { name: 'Tension or tightness' })).toBeChecked();
+	await expect(here.getByRole('button', { name: /Tension 3/ })).toHaveAttribute('aria-pressed', 'true');
+});
