@@ -147,7 +147,8 @@ function views(m: BodyMesh): View[] {
 		{ name: 'face-front', cam: [0, head, 0.75], at: [0, head, 0], fov: 30 },
 		{ name: 'face-side', cam: [0.75, head, 0.02], at: [0, head, 0], fov: 30 },
 		{ name: 'hand', cam: [hand[0] + 0.12, hand[1] + 0.02, 0.5], at: hand, fov: 30 },
-		{ name: 'hand-back', cam: [hand[0] + 0.1, hand[1] + 0.02, -0.5], at: hand, fov: 30 }
+		{ name: 'hand-back', cam: [hand[0] + 0.1, hand[1] + 0.02, -0.5], at: hand, fov: 30 },
+		{ name: 'chest', cam: [0.08, top * 0.8, 0.8], at: [0, top * 0.78, 0], fov: 30 }
 	];
 	const all = [...full, ...close];
 	// Documented set: the two sheets, the face and the palm of the hand.

@@ -62,7 +62,7 @@ function makeTrunk(sk: Skeleton): Field {
 		f = smax(f, yb - y, 0.04);
 		// Shoulder girdle: trapezius slope from neck to acromion, and the collarbone.
 		f = smin(f, capsule(x - 0.02, y - (neckBaseY + 0.02), z + 0.035, acrX - 0.055, acrY - neckBaseY - 0.01, 0.015, F ? 0.036 : 0.042), 0.06);
-		f = smin(f, capsule(x - 0.02, y - (neckBaseY - 0.025), z - 0.045, acrX - 0.045, acrY - neckBaseY + 0.03, -0.045, 0.011), 0.025);
+		f = smin(f, capsule(x - 0.02, y - (neckBaseY - 0.025), z - 0.036, acrX - 0.045, acrY - neckBaseY + 0.03, -0.042, 0.016), 0.045);
 		// Neck (a round cone up into the skull).
 		f = smin(f, roundCone(x, y - (acrY - 0.03), z + 0.02, 0, neckTopY - acrY + 0.03, -0.005, neckR + 0.014, neckR), 0.05);
 		// Shoulder blades, spinal erectors (the |x| mirror leaves a groove at the spine).

@@ -54,6 +54,41 @@ export function makeLabeller(sk: Skeleton, parts: BodyParts): Labeller {
 	const asisY = crestY - 0.045;
 	const groinLine = (x: number): number => pubisY + (asisY - pubisY) * Math.min(1, x / asisX);
 	const groinBand = 0.045;
+	// The band along the inguinal crease ends in a rounded tip at the front of the hip bone.
+	const bandWidth = (x: number): number => groinBand * Math.sqrt(Math.min(1, Math.max(0, (asisX + 0.025 - x) / 0.05)));
+	const sat = (v: number): number => (v < 0 ? 0 : v > 1 ? 1 : v);
+	const sstep = (a: number, b: number, v: number): number => {
+		const k = sat((v - a) / (b - a));
+		return k * k * (3 - 2 * k);
+	};
+	// Spinal erectors: narrow along the thoracic spine, widening into the lumbar mass above
+	// the pelvis, then tapering a little towards the sacrum.
+	const sacTop = crestY - 0.025;
+	const erector = (y: number): number =>
+		y > waistY
+			? spineStrip + (lumbarStrip - spineStrip) * sstep(waistY + 0.16, waistY, y)
+			: lumbarStrip * (1 - 0.18 * sstep(waistY, sacTop, y));
+	// Thoracic / lumbar border: a shallow arch, higher at the spine.
+	const lumbTop = (x: number): number => waistY + 0.05 - 6 * x * x;
+	// Rhomboids: between the erectors and the scapula's inner border, from C7-T5 at the spine
+	// down to the scapular spine-inferior angle, so top and bottom both fall towards the scapula.
+	const medialBorder = (y: number): number => medBorder + 0.12 * (y - infAngleY);
+	const rhombAcross = (x: number, y: number): number => sat((x - spineStrip) / (medialBorder(y) - spineStrip));
+	const rhombTop = (x: number, y: number): number => spineLine(x) + 0.03 * (1 - rhombAcross(x, y));
+	const rhombBot = (x: number, y: number): number => infAngleY + 0.07 * (1 - rhombAcross(x, y));
+	// Tensor fasciae latae: a teardrop from just below the front of the hip bone (ASIS), down
+	// and back into the IT band, in the thigh's frame (t along the thigh, psi around it).
+	const tflTop = -0.052;
+	const tflBot = F ? 0.15 : 0.16;
+	const tflAt = (t: number, psi: number): boolean => {
+		const u = (t - tflTop) / (tflBot - tflTop);
+		if (u <= 0 || u >= 1) return false;
+		return Math.abs(psi - (40 + 50 * u)) < 50 * Math.sqrt(u * (1 - u)) * (1 - 0.45 * u);
+	};
+	const legAngles = (x: number, y: number, z: number): number => {
+		toLimb(sk.leg, x, y, z, q);
+		return Math.atan2(q[0], q[2]) * DEG;
+	};
 
 	const head = (x: number, y: number, z: number): number => {
 		const X = x / s;
@@ -77,7 +112,7 @@ export function makeLabeller(sk: Skeleton, parts: BodyParts): Labeller {
 		return R.backNeck;
 	};
 
-	const trunk = (x: number, y: number, z: number, ny: number): number => {
+	const trunk = (x: number, y: number, z: number, ny: number, fromLeg = false): number => {
 		stationAt(sk.stations, Math.min(y, sk.trunkTop), st);
 		const dz = z - st.c;
 		const theta = Math.atan2(x / st.a, dz / (dz > 0 ? st.bf : st.bb)) * DEG; // 0 front .. 180 back
@@ -88,27 +123,25 @@ export function makeLabeller(sk: Skeleton, parts: BodyParts): Labeller {
 		if (y > acrY + 0.0 && rn < neckR + 0.03 && ny < 0.6) return neck(x, y, z);
 		const back = theta > 95;
 		if (back) {
+			const ew = erector(y);
+			if (x > ew && x < medialBorder(y) && y < rhombTop(x, y) && y > rhombBot(x, y)) return R.rhomb;
 			if (y > spineLine(x)) {
 				if (x > spineStrip && x < (F ? 0.08 : 0.088) && y < neckBaseY + 0.02 && y > scapTop - 0.01) return R.levator;
 				if (x > spineStrip) return R.trap;
 			}
-			if (x < spineStrip && y > waistY + 0.04) return x < 0.02 && y > neckBaseY ? R.backNeck : R.thorEr;
+			if (x < ew && y > lumbTop(x)) return x < 0.02 && y > neckBaseY ? R.backNeck : R.thorEr;
 			// Sacrum: a downward triangle between the dimples of the SI joints.
-			const sacTop = crestY - 0.025;
 			const sacBot = sacTop - (F ? 0.13 : 0.12);
 			if (y < sacTop && y > sacBot && x < 0.055 * ((y - sacBot) / (sacTop - sacBot)) + 0.004) return R.sacrum;
-			if (x < lumbarStrip && y <= waistY + 0.04 && y > sacTop - 0.01) return R.lumbEr;
+			if (x < ew && y > sacTop - 0.01) return R.lumbEr;
 			// Hip below the iliac crest (which dips towards the back).
 			const crest = crestY - 0.01 + 0.03 * Math.max(0, (x - 0.06) / 0.1);
 			if (y < crest) {
 				if (y > hipY + 0.01 + 0.06 * Math.max(0, (150 - theta) / 50) && theta < 150) return R.gmed;
 				return R.gmax;
 			}
-			if (y > infAngleY + 0.35 * Math.max(0, x - 0.07) && y < spineLine(x)) {
-				return x < medBorder + 0.12 * (y - infAngleY) ? R.rhomb : R.infra;
-			}
-			if (x < lumbarStrip && y < waistY + 0.04) return R.lumbEr;
-			if (x < spineStrip + 0.006) return R.thorEr;
+			if (y > infAngleY + 0.35 * Math.max(0, x - 0.07) && y < spineLine(x) && x >= medialBorder(y)) return R.infra;
+			if (x < ew + 0.004) return y > lumbTop(x) ? R.thorEr : R.lumbEr;
 			return R.lat;
 		}
 		// Front and sides.
@@ -126,15 +159,19 @@ export function makeLabeller(sk: Skeleton, parts: BodyParts): Labeller {
 		if (y > waistY + 0.02 && (theta > 70 || y > costal)) return theta > 100 ? R.lat : R.serratus;
 		// Below the waist: hip front/side, groin, belly.
 		const crest = crestY - 0.01;
+		const inGroin = theta < 60 && y < groinLine(x) && y > groinLine(x) - bandWidth(x);
+		if (y < crest && !inGroin) {
+			const psi = legAngles(x, y, z);
+			if (tflAt(q[1], psi)) return R.tfl;
+		}
 		if (y < groinLine(x) && theta < 60) {
 			// A band along the inguinal crease; below it the front of the thigh begins.
-			if (y > groinLine(x) - groinBand) return R.groin;
+			if (inGroin) return R.groin;
 			return leg(x, y, z, ny);
 		}
 		if (y < crest && theta >= 60) {
-			if (theta < 88 && y > hipY - 0.03) return R.tfl;
-			if (y > hipY - 0.02) return R.gmed;
-			return theta < 88 ? R.tfl : R.gmed;
+			if (y > hipY - 0.02 || fromLeg) return R.gmed;
+			return leg(x, y, z, ny);
 		}
 		if (theta > 96) return R.lat;
 		return R.abs;
@@ -167,12 +204,27 @@ export function makeLabeller(sk: Skeleton, parts: BodyParts): Labeller {
 			if (psi >= 48 && psi < 112) return R.peroneals;
 			return t < Lt + 0.55 * Ls ? R.gastroc : R.achilles;
 		}
-		if (psi > -80 && psi < 18 && y > groinLine(x) - groinBand) return y < groinLine(x) ? R.groin : R.abs;
-		if (t < 0.11 && psi >= 18 && psi < 95) return R.tfl;
-		if (t < 0.09 && psi >= 95 && psi < 150) return R.gmed;
-		if (psi > -50 && psi < 62) return R.quads;
-		if (psi >= 62 && psi < 118) return R.itb;
-		if (psi <= -50 && psi > -132) return R.adductors;
+		if (psi > -80 && psi < 45 && y > groinLine(x) - bandWidth(x)) return y < groinLine(x) ? R.groin : R.abs;
+		if (tflAt(t, psi)) return R.tfl;
+		// Above the inguinal line the thigh's blend into the pelvis belongs to the trunk's regions.
+		if (t < 0.02 && psi > -80 && psi < 100 && y > groinLine(x)) return trunk(x, y, z, ny, true);
+		if (t < 0.02 && psi >= 45 && psi < 100) return R.gmed;
+		// Gluteus medius over the greater trochanter: an oval behind the top of the IT band.
+		const gm = (psi - 122) / 30;
+		if (gm * gm < 1 && t < 0.09 * Math.sqrt(1 - gm * gm)) return R.gmed;
+		const u = t / Lt;
+		// IT band: down the outer thigh, narrowing to the knee.
+		const itC = 92 - 4 * u;
+		const itW = 30 - 16 * u;
+		if (psi > itC - itW && psi < itC + itW) return R.itb;
+		// Adductors: a triangle on the inner thigh, widest at the groin, its front border running
+		// diagonally down to the inner knee where it meets the hamstrings' inner edge.
+		const ua = Math.min(1, u / 0.8);
+		const aMid = -97.5 - 20.5 * ua;
+		const aW = 52.5 * Math.pow(1 - ua, 0.6);
+		const aF = aMid + aW;
+		if (psi < aF && psi > aMid - aW) return R.adductors;
+		if (psi >= aF && psi <= itC - itW) return R.quads;
 		return R.hams;
 	};
 

@@ -173,8 +173,10 @@ export function stationAt(st: Station[], y: number, out: Station): Station {
 	// Non-uniform spacing is mild; tangents from neighbours scaled to this interval.
 	const h = p2.y - p1.y;
 	const cr = (k: 'a' | 'bf' | 'bb' | 'c'): number => {
-		const m1 = ((p2[k] - p0[k]) / (p2.y - p0.y || 1)) * h;
-		const m2 = ((p3[k] - p1[k]) / (p3.y - p1.y || 1)) * h;
+		// Flat at the end stations: the clamped extension beyond them is constant, so a sloped
+		// end would leave a kink in the surface (a shading crease along the collarbones).
+		const m1 = i === 0 ? 0 : ((p2[k] - p0[k]) / (p2.y - p0.y || 1)) * h;
+		const m2 = i === n - 2 ? 0 : ((p3[k] - p1[k]) / (p3.y - p1.y || 1)) * h;
 		return (2 * t3 - 3 * t2 + 1) * p1[k] + (t3 - 2 * t2 + t) * m1 + (-2 * t3 + 3 * t2) * p2[k] + (t3 - t2) * m2;
 	};
 	out.y = y;
