@@ -106,7 +106,7 @@ function makeHead(sk: Skeleton): Field {
 		f = smin(f, ellipsoid(Xj, Y + 0.1, Z - 0.062, 0.02, 0.015, 0.016), 0.02);
 		f = smin(f, ellipsoid(X, Y - 0.02, Z - 0.066, 0.055, 0.018, 0.02), 0.03);
 		f = smax(f, -ellipsoid(X - 0.03, Y + 0.002, Z - 0.092, 0.018, 0.011, 0.012), 0.012);
-		f = smin(f, roundCone(X, Y - 0.004, Z - 0.084, 0, -0.034, 0.013, 0.007, 0.009), 0.016);
+		f = smin(f, roundCone(X, Y - 0.004, Z - 0.084, 0, -0.034, 0.013, 0.007, 0.009), 0.024);
 		f = smin(f, ellipsoid(X, Y + 0.035, Z - 0.088, 0.013, 0.008, 0.009), 0.01);
 		f = smin(f, ellipsoid(X - 0.074, Y + 0.01, Z + 0.012, 0.011, 0.027, 0.016), 0.008);
 		return f * s;

@@ -26,7 +26,11 @@ function zoneWeight(sk: Skeleton): (x: number, y: number, z: number) => number {
 	const q = new Float64Array(3);
 	const wrist = sk.upperArm + sk.forearm - 0.03;
 	return (x, y, z) => {
-		if (y > sk.chinY - 0.02) return z > 0 ? 3.2 : 2;
+		if (y > sk.chinY - 0.02) {
+			// The front of the face (eyes, nose, mouth) keeps the most.
+			if (z > 0.04 && y < sk.eyeY + 0.04) return 5;
+			return z > 0 ? 3.2 : 2;
+		}
 		toLimb(sk.arm, x, y, z, q);
 		if (q[1] > wrist) return 3.2;
 		if (y < 0.1) return 1.5;
@@ -46,7 +50,7 @@ export function generateBody(figure: BodyFigure, stats?: GenerateStats): BodyMes
 	const field = makeBodyField(sk, parts);
 	const dense = meshHalf(field, { x1: 0.62, y0: -0.01, y1: sk.H + 0.01, z0: -0.2, z1: 0.3 }, GRID_STEP);
 	const t1 = performance.now();
-	const half = simplifyHalf(dense, HALF_TRIANGLES, zoneWeight(sk));
+	const half = simplifyHalf(dense, HALF_TRIANGLES, zoneWeight(sk), (y, z) => y > sk.chinY - 0.03 && z > 0.02);
 	const t2 = performance.now();
 	const labelled: HalfMesh = labelHalf(half, makeLabeller(sk, parts), field);
 	const t3 = performance.now();

@@ -169,7 +169,8 @@ export function makeLabeller(sk: Skeleton, parts: BodyParts): Labeller {
 			if (inGroin) return R.groin;
 			return leg(x, y, z, ny);
 		}
-		if (y < crest && theta >= 60) {
+		// Lateral of the front of the hip bone, below the crest, is hip (not belly).
+		if (y < crest && (theta >= 60 || x > asisX + 0.02)) {
 			if (y > hipY - 0.02 || fromLeg) return R.gmed;
 			return leg(x, y, z, ny);
 		}

@@ -10,7 +10,12 @@ import type { RawMesh } from './mesher';
 
 export type Weight = (x: number, y: number, z: number) => number;
 
-export function simplifyHalf(mesh: RawMesh, targetTriangles: number, weight: Weight): RawMesh {
+/**
+ * `lock(x, y, z)` marks mirror-plane vertices that must stay: where the profile curves
+ * tightly (the face), collapsing along the seam leaves centimetre-long seam edges whose
+ * fans of thin triangles show as a shading line down the middle.
+ */
+export function simplifyHalf(mesh: RawMesh, targetTriangles: number, weight: Weight, lock?: (y: number, z: number) => boolean): RawMesh {
 	const { positions, indices } = mesh;
 	const n = positions.length / 3;
 	const attr = new Float32Array(n * 3);
@@ -20,6 +25,11 @@ export function simplifyHalf(mesh: RawMesh, targetTriangles: number, weight: Wei
 		attr[i * 3 + 1] = positions[i * 3 + 1] * w;
 		attr[i * 3 + 2] = positions[i * 3 + 2] * w;
 	}
+	let locked: Uint8Array | null = null;
+	if (lock) {
+		locked = new Uint8Array(n);
+		for (let i = 0; i < n; i++) if (positions[i * 3] === 0 && lock(positions[i * 3 + 1], positions[i * 3 + 2])) locked[i] = 1;
+	}
 	const [out] = MeshoptSimplifier.simplifyWithAttributes(
 		indices,
 		positions,
@@ -27,12 +37,19 @@ export function simplifyHalf(mesh: RawMesh, targetTriangles: number, weight: Wei
 		attr,
 		3,
 		[1, 1, 1],
-		null,
+		locked,
 		targetTriangles * 3,
 		1,
 		['Regularize']
 	);
-	return compact({ positions, indices: out });
+	// A triangle lying flat in the mirror plane (three seam vertices, which locking can leave)
+	// would be doubled by the mirror into a non-manifold fin: drop it.
+	const kept: number[] = [];
+	for (let i = 0; i < out.length; i += 3) {
+		if (positions[out[i] * 3] === 0 && positions[out[i + 1] * 3] === 0 && positions[out[i + 2] * 3] === 0) continue;
+		kept.push(out[i], out[i + 1], out[i + 2]);
+	}
+	return compact({ positions, indices: new Uint32Array(kept) });
 }
 
 /** Drop unused vertices, keeping first-use order (deterministic). */
