@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { browserPath } from './scripts/browser.js';
 
 const executablePath = browserPath();
+// E2E_PORT lets two checkouts run their suites side by side without sharing a server.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -12,7 +14,7 @@ export default defineConfig({
 	expect: { timeout: 10_000 },
 	reporter: process.env.CI ? [['list']] : [['list']],
 	use: {
-		baseURL: 'http://127.0.0.1:4173',
+		baseURL: `http://127.0.0.1:${port}`,
 		trace: 'retain-on-failure',
 		serviceWorkers: 'allow',
 		launchOptions: {
@@ -23,8 +25,8 @@ export default defineConfig({
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'] } } }],
 	webServer: {
-		command: 'node scripts/serve.js build',
-		url: 'http://127.0.0.1:4173/',
+		command: `PORT=${port} node scripts/serve.js build`,
+		url: `http://127.0.0.1:${port}/`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 30_000
 	}

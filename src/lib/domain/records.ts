@@ -109,12 +109,26 @@ export const SENSATIONS = [
 export type Sensation = (typeof SENSATIONS)[number];
 export type Author = 'client' | 'therapist';
 
-/** A painted patch: per-vertex coverage on one version of the body model. */
+/** Painted surface in one region, cm² (coverage-weighted). */
+export interface RegionShare {
+	region: RegionCode;
+	area: number;
+}
+
+/**
+ * A painted patch: per-vertex coverage on one version of the body model, plus its summary per
+ * region. Vertex indices only mean something on `modelVersion`; the region summary outlives it,
+ * so a plan painted on an older model still shows (per region) and still plans on a newer one.
+ */
 export interface Patch {
+	/** `BodyMesh.version` of the model it was painted on. */
 	modelVersion: string;
+	/** Painted vertex indices, ascending. */
 	vertices: Uint32Array;
 	/** Coverage 1..255 for each listed vertex. */
 	weights: Uint8Array;
+	/** Painted area per region, largest first. */
+	regions: RegionShare[];
 }
 
 export interface Mark {
