@@ -5,6 +5,7 @@
 import { SENSATIONS, type Author, type Mark, type Pressure, type Sensation } from './records';
 import { regionByCode } from './regions';
 import type { Errors } from './validation';
+import type { ScoredMark } from './scoring';
 
 export const NOTE_MAX = 2000;
 
@@ -48,4 +49,27 @@ export function validateMark(input: MarkInput): Errors<MarkField> {
 	else if (input.note.length > NOTE_MAX) errors.note = `Note is too long (at most ${NOTE_MAX} characters).`;
 	if (input.author !== 'client' && input.author !== 'therapist') errors.author = 'Who marked it: client or therapist.';
 	return errors;
+}
+
+/** cm² → m² (patch summaries are stored in cm², region areas are m²). */
+const CM2 = 1e-4;
+
+/**
+ * A mark as pieces per region, for focus areas and scores: a tapped region is one piece with
+ * the region's whole area; a painted patch is one piece per region it covers, with the painted
+ * area there (never more than the region itself).
+ */
+export function scoredMarks(marks: readonly Mark[], regionArea: (code: number) => number): ScoredMark[] {
+	const out: ScoredMark[] = [];
+	for (const m of marks) {
+		const base = { sensation: m.sensation, intensity: m.intensity, mark: m };
+		if (m.patch && m.patch.regions.length) {
+			for (const s of m.patch.regions) {
+				out.push({ ...base, region: s.region, area: Math.min(regionArea(s.region), s.area * CM2) });
+			}
+		} else if (m.region !== null) {
+			out.push({ ...base, region: m.region, area: regionArea(m.region) });
+		}
+	}
+	return out;
 }

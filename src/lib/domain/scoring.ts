@@ -4,7 +4,7 @@
  * sessions' marked areas.
  */
 import { REGIONS, regionByCode, WPI_SITES } from './regions';
-import type { Sensation } from './records';
+import type { Mark, Sensation } from './records';
 import type { RegionCode } from '$lib/body/types';
 
 const PAIN: ReadonlySet<Sensation> = new Set(['aching', 'sharp']);
@@ -15,6 +15,8 @@ export interface ScoredMark {
 	intensity: number;
 	/** Marked surface in m² (a tapped region: its whole area). */
 	area: number;
+	/** The mark this piece comes from, when it comes from one. */
+	mark?: Mark;
 }
 
 /** How many of the 19 WPI sites hold at least one pain mark (0–19). */
