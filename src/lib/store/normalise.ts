@@ -2,7 +2,8 @@
  * Records are normalised when read: a row written by an older version of the app (or a later
  * version's optional fields missing) comes back complete, so the UI never checks for holes.
  */
-import { defaultPlanFields, type Client, type Plan } from '$lib/domain/records';
+import { defaultPlanFields, type Client, type Outcome, type Plan } from '$lib/domain/records';
+import { regionByCode } from '$lib/domain/regions';
 
 export function normaliseClient(row: Partial<Client> & Pick<Client, 'id'>): Client {
 	return {
@@ -26,6 +27,19 @@ export function normalisePlan(row: Partial<Plan> & Pick<Plan, 'id' | 'clientId'>
 		...defaults,
 		...row,
 		oil: { ...defaults.oil, ...(row.oil ?? {}) },
-		planning: { ...defaults.planning, ...(row.planning ?? {}) }
+		planning: { ...defaults.planning, ...(row.planning ?? {}) },
+		avoid: Array.isArray(row.avoid) ? [...new Set(row.avoid.filter((c) => regionByCode(c)))] : [],
+		outcome: normaliseOutcome(row.outcome)
+	};
+}
+
+/** No outcome yet is null; an outcome missing fields (an older shape) gets them empty. */
+function normaliseOutcome(o: Partial<Outcome> | null | undefined): Outcome | null {
+	if (!o || typeof o !== 'object') return null;
+	return {
+		done: typeof o.done === 'string' ? o.done : '',
+		response: typeof o.response === 'string' ? o.response : '',
+		advice: typeof o.advice === 'string' ? o.advice : '',
+		after: o.after && typeof o.after === 'object' && !Array.isArray(o.after) ? { ...o.after } : {}
 	};
 }

@@ -1,0 +1,164 @@
+/**
+ * The plan at a glance, as a therapist reads it before starting: the steps in order with minutes
+ * and pressure, what to be careful about (red flags, cautions, areas to avoid, consent still to
+ * ask, allergies), what the client wants and reports, two figures shown as information (the
+ * marked share of the body and the widespread-pain count; never a diagnosis), and the client's
+ * own words. Pure: the planner derives it from the plan and its marks on every change.
+ */
+import type { RegionCode } from '$lib/body/types';
+import type { PlanStep, Position } from './allocation';
+import type { Caution, CautionResult } from './cautions';
+import { scoredMarks } from './marks';
+import { pressureName } from './pressure';
+import type { Mark, Plan, Pressure } from './records';
+import { regionByCode, shortLabel } from './regions';
+import { markedShare, summariseByRegion, WPI_SITE_COUNT, widespreadPainCount } from './scoring';
+import { sensationInfo } from './sensations';
+import { planSession, type SessionPlan } from './session';
+
+/** Used for a region's area until the body model has loaded (about a palm and a half). */
+export const FALLBACK_AREA = 0.02;
+
+export interface SummaryStep {
+	key: string;
+	kind: PlanStep['kind'];
+	region: RegionCode | null;
+	label: string;
+	minutes: number;
+	pressure: Pressure;
+	/** e.g. '2 · Light'. */
+	pressureLabel: string;
+	position: Position;
+	/** Strongest intensity marked in a focus region (0–10), null for other steps. */
+	before: number | null;
+	/** What was marked there, in short words, e.g. ['Knot', 'Aching']. */
+	feels: string[];
+}
+
+export type AvoidReason = 'chosen' | 'health' | 'marked';
+
+export interface AvoidItem {
+	region: RegionCode;
+	label: string;
+	reason: AvoidReason;
+}
+
+export const AVOID_REASON: Record<AvoidReason, string> = {
+	chosen: 'chosen by the therapist',
+	health: 'from the health check',
+	marked: 'marked “do not touch”'
+};
+
+export interface SessionSummary {
+	scope: Plan['scope'];
+	durationMin: number;
+	handsOn: number;
+	/** The plan's default pressure, e.g. '3 · Moderate'. */
+	pressureLabel: string;
+	noPain: boolean;
+	steps: SummaryStep[];
+	cautions: Caution[];
+	seeProfessional: boolean;
+	avoid: AvoidItem[];
+	/** Sensitive areas in the plan whose consent is not yet recorded. */
+	needsConsent: string[];
+	allergies: string;
+	oil: string;
+	goals: string[];
+	complaints: string[];
+	techniques: string[];
+	/** Share of the body surface marked (0–1), or null while the body's areas are unknown. */
+	markedShare: number | null;
+	/** Widespread Pain Index sites with a pain mark, of WPI_SITE_COUNT (19). */
+	wpi: number;
+	wpiOf: number;
+	/** Marks kept on the body map (even when "no pain today" leaves them out). */
+	markCount: number;
+	clientWords: string;
+}
+
+/** Areas not worked on today and why: the therapist's choice, the health check, the marks. */
+export function avoidItems(plan: Pick<Plan, 'avoid'>, marks: readonly Mark[], cautions: Pick<CautionResult, 'avoid'>): AvoidItem[] {
+	const doNotTouch = new Set(marks.filter((m) => m.sensation === 'avoid' && m.region !== null).map((m) => m.region));
+	const out: AvoidItem[] = [];
+	const seen = new Set<RegionCode>();
+	const add = (region: RegionCode, reason: AvoidReason) => {
+		const r = regionByCode(region);
+		if (!r || seen.has(region)) return;
+		seen.add(region);
+		out.push({ region, label: shortLabel(r), reason });
+	};
+	for (const code of plan.avoid) add(code, 'chosen');
+	for (const code of [...cautions.avoid].sort((a, b) => a - b)) add(code, doNotTouch.has(code) ? 'marked' : 'health');
+	return out;
+}
+
+/** A share of the body as people say it: 'none', 'under 1%', '12%'. */
+export function shareWords(share: number): string {
+	if (share <= 0) return 'none';
+	if (share < 0.005) return 'under 1%';
+	return `${Math.round(share * 100)}%`;
+}
+
+/**
+ * The summary of a plan and its marks. `areas` is the surface area per region code (m², index
+ * 0 unlabelled) of the figure shown, or null before it has loaded; `session` may be passed when
+ * the caller has already derived it from the same inputs.
+ */
+export function summarisePlan(
+	plan: Plan,
+	marks: readonly Mark[],
+	areas: ArrayLike<number> | null,
+	session?: SessionPlan
+): SessionSummary {
+	const regionArea = (code: RegionCode) => areas?.[code] ?? FALLBACK_AREA;
+	const s = session ?? planSession(plan, marks, regionArea, (code) => regionByCode(code)?.sensitive ?? false);
+
+	// "No pain or tension today": the marks are kept but count for nothing in the figures.
+	const counted = plan.noPain ? [] : marks;
+	const pieces = scoredMarks(counted, regionArea);
+	const regions = summariseByRegion(pieces, regionArea);
+	const felt = new Map(summariseByRegion(pieces.filter((p) => p.sensation !== 'avoid'), regionArea).map((r) => [r.region, r]));
+	let bodyArea = 0;
+	if (areas) for (let i = 0; i < areas.length; i++) bodyArea += areas[i];
+
+	const steps = s.allocation.steps.map((step): SummaryStep => {
+		const region = step.region === null ? undefined : regionByCode(step.region);
+		const here = step.kind === 'focus' && step.region !== null ? felt.get(step.region) : undefined;
+		return {
+			key: step.key,
+			kind: step.kind,
+			region: step.region,
+			label: region ? shortLabel(region) : step.label,
+			minutes: step.minutes,
+			pressure: step.pressure,
+			pressureLabel: `${step.pressure} · ${pressureName(step.pressure)}`,
+			position: step.position,
+			before: here ? here.maxIntensity : null,
+			feels: here ? here.sensations.map((x) => sensationInfo(x).short) : []
+		};
+	});
+
+	return {
+		scope: plan.scope,
+		durationMin: plan.durationMin,
+		handsOn: s.allocation.handsOn,
+		pressureLabel: `${plan.pressure} · ${pressureName(plan.pressure)}`,
+		noPain: plan.noPain,
+		steps,
+		cautions: s.cautions.cautions,
+		seeProfessional: s.cautions.seeProfessional,
+		avoid: avoidItems(plan, marks, s.cautions),
+		needsConsent: s.needsConsent.map((c) => shortLabel(regionByCode(c)!)),
+		allergies: plan.oil.allergies.trim(),
+		oil: plan.oil.preference.trim(),
+		goals: [...plan.goals],
+		complaints: [...plan.complaints],
+		techniques: [...plan.techniques],
+		markedShare: areas ? markedShare(regions, bodyArea) : null,
+		wpi: widespreadPainCount(pieces),
+		wpiOf: WPI_SITE_COUNT,
+		markCount: marks.length,
+		clientWords: plan.clientWords.trim()
+	};
+}
