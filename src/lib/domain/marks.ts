@@ -2,16 +2,18 @@
  * Rules for a mark as the editor fills it in. Pure: returns messages per field, never throws,
  * so the editor can show them beside the field and the store can refuse a bad mark first.
  */
-import { SENSATIONS, type Author, type Mark, type Pressure, type Sensation } from './records';
+import { SENSATIONS, type Author, type Mark, type Patch, type Pressure, type Sensation } from './records';
 import { regionByCode } from './regions';
 import type { Errors } from './validation';
 import type { ScoredMark } from './scoring';
 
 export const NOTE_MAX = 2000;
 
-/** What the editor gives the store for a tapped region (a painted patch comes later). */
+/** What the editor gives the store: a tapped region, or a painted patch and its main region. */
 export interface MarkInput {
 	region: number;
+	/** A painted area; absent or null for a tapped region. */
+	patch?: Patch | null;
 	sensation: Sensation;
 	intensity: number;
 	depth: Mark['depth'];
@@ -48,8 +50,36 @@ export function validateMark(input: MarkInput): Errors<MarkField> {
 	if (typeof input.note !== 'string') errors.note = 'Note must be text.';
 	else if (input.note.length > NOTE_MAX) errors.note = `Note is too long (at most ${NOTE_MAX} characters).`;
 	if (input.author !== 'client' && input.author !== 'therapist') errors.author = 'Who marked it: client or therapist.';
+	if (input.patch) {
+		const problem = patchProblem(input.patch);
+		if (problem) errors.patch = problem;
+	}
 	return errors;
 }
+
+/** Most vertices a patch may list (the models have about 25 000). */
+export const PATCH_MAX_VERTICES = 200_000;
+
+/** What is wrong with a painted patch, or null when it is sound. */
+export function patchProblem(patch: Patch): string | null {
+	const broken = 'The painted area is damaged and cannot be saved. Please paint it again.';
+	if (typeof patch.modelVersion !== 'string' || !patch.modelVersion || patch.modelVersion.length > 64) return broken;
+	const { vertices, weights, regions } = patch;
+	if (!(vertices instanceof Uint32Array) || !(weights instanceof Uint8Array)) return broken;
+	if (vertices.length === 0) return 'Nothing is painted yet: paint on the body first.';
+	if (vertices.length !== weights.length || vertices.length > PATCH_MAX_VERTICES) return broken;
+	for (let i = 0; i < vertices.length; i++) {
+		if (weights[i] === 0 || (i > 0 && vertices[i] <= vertices[i - 1])) return broken;
+	}
+	if (!Array.isArray(regions) || regions.length === 0) return 'The painted area is too small: paint a little more.';
+	for (const r of regions) {
+		if (!regionByCode(r?.region) || !Number.isFinite(r.area) || r.area < 0) return broken;
+	}
+	return null;
+}
+
+/** A mark's share of one region. */
+export type MarkPiece = ScoredMark & { region: number; mark: Mark };
 
 /** cm² → m² (patch summaries are stored in cm², region areas are m²). */
 const CM2 = 1e-4;
@@ -59,8 +89,8 @@ const CM2 = 1e-4;
  * the region's whole area; a painted patch is one piece per region it covers, with the painted
  * area there (never more than the region itself).
  */
-export function scoredMarks(marks: readonly Mark[], regionArea: (code: number) => number): ScoredMark[] {
-	const out: ScoredMark[] = [];
+export function scoredMarks(marks: readonly Mark[], regionArea: (code: number) => number): MarkPiece[] {
+	const out: MarkPiece[] = [];
 	for (const m of marks) {
 		const base = { sensation: m.sensation, intensity: m.intensity, mark: m };
 		if (m.patch && m.patch.regions.length) {

@@ -6,23 +6,39 @@ import type { RegionCode } from '$lib/body/types';
 import { allocate, type Allocation, type FocusInput } from './allocation';
 import { CRANIOSACRAL } from './catalogue';
 import { evaluateCautions, type CautionResult } from './cautions';
-import type { Mark, Plan, Pressure } from './records';
+import { scoredMarks } from './marks';
+import type { Mark, Patch, Plan, Pressure } from './records';
 
-/** One focus area per marked region: its strongest mark, the gentlest pressure asked for. */
+/** A painted patch's share of a region below this is spill-over at its edge, not a focus. */
+export const MIN_PATCH_SHARE = 0.1;
+
+/**
+ * One focus area per marked region: its strongest mark, the gentlest pressure asked for, and the
+ * marked area (a tapped region counts whole; a painted patch counts what it covers there).
+ */
 export function focusFromMarks(marks: readonly Mark[], regionArea: (code: RegionCode) => number): FocusInput[] {
 	const byRegion = new Map<RegionCode, FocusInput>();
-	for (const m of marks) {
-		if (m.region === null || m.sensation === 'avoid') continue;
-		const current = byRegion.get(m.region);
+	const treated = marks.filter((m) => m.sensation !== 'avoid');
+	for (const piece of scoredMarks(treated, regionArea)) {
+		const m = piece.mark;
+		if (m.patch && !mainShare(m.patch, piece.region)) continue;
+		const current = byRegion.get(piece.region);
 		const pressure = m.pressure ?? undefined;
 		if (!current) {
-			byRegion.set(m.region, { region: m.region, intensity: m.intensity, area: regionArea(m.region), pressure });
+			byRegion.set(piece.region, { region: piece.region, intensity: m.intensity, area: piece.area, pressure });
 			continue;
 		}
 		current.intensity = Math.max(current.intensity, m.intensity);
+		current.area = Math.min(regionArea(piece.region), current.area + piece.area);
 		if (pressure !== undefined) current.pressure = Math.min(current.pressure ?? 5, pressure) as Pressure;
 	}
 	return [...byRegion.values()];
+}
+
+function mainShare(patch: Patch, region: RegionCode): boolean {
+	const total = patch.regions.reduce((s, r) => s + r.area, 0);
+	const here = patch.regions.find((r) => r.region === region)?.area ?? 0;
+	return total > 0 && here / total >= MIN_PATCH_SHARE;
 }
 
 export interface SessionPlan {

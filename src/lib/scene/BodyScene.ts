@@ -10,12 +10,12 @@ import type { BodyMesh, RegionCode } from '$lib/body/types';
 import { createBodyGeometry, ensurePaintAttribute } from './geometry';
 import { BodyMaterial } from './material';
 import { sameOrientation, type ViewOrientation } from './orientation';
-import { attachInput } from './input';
+import { attachInput, type StrokePhase } from './input';
 import { BodyPicker, type PickHit } from './picking';
 import { CameraRig } from './rig';
 import type { ViewName } from './views';
 
-export type { PickHit, ViewName, ViewOrientation };
+export type { PickHit, StrokePhase, ViewName, ViewOrientation };
 
 /** State of the drawing surface, for the UI to explain. */
 export type SceneStatus = 'ready' | 'lost' | 'failed' | 'unsupported';
@@ -30,10 +30,18 @@ export interface SceneResources {
 }
 
 const MAX_PIXEL_RATIO = 2;
+/** A fast stroke is sampled at least this often (CSS px) so its dabs join up. */
+const STROKE_STEP_PX = 5;
 /** If the browser has not restored a lost context by then, say so. */
 const RESTORE_TIMEOUT_MS = 5000;
 
 type Listener<T> = (value: T) => void;
+
+/** A step of a paint stroke, with the body points under the pointer since the last one. */
+export interface StrokeEvent {
+	phase: StrokePhase;
+	hits: PickHit[];
+}
 
 export class BodyScene {
 	#canvas: HTMLCanvasElement | null = null;
@@ -48,6 +56,9 @@ export class BodyScene {
 	#geometry: BufferGeometry | null = null;
 	#picker: BodyPicker | null = null;
 	#paint = false;
+	#painting = false;
+	#strokeAt: { x: number; y: number } | null = null;
+	#body: BodyMesh | null = null;
 	#raf = 0;
 	#frames = 0;
 	#hover: RegionCode | null = null;
@@ -60,7 +71,8 @@ export class BodyScene {
 		hover: new Set<Listener<RegionCode | null>>(),
 		pick: new Set<Listener<PickHit>>(),
 		orientation: new Set<Listener<ViewOrientation>>(),
-		status: new Set<Listener<SceneStatus>>()
+		status: new Set<Listener<SceneStatus>>(),
+		stroke: new Set<Listener<StrokeEvent>>()
 	};
 
 	constructor() {
@@ -107,7 +119,10 @@ export class BodyScene {
 				},
 				hover: (x, y) => this.#setHover(this.pickAt(x, y)?.code ?? null),
 				hoverEnd: () => this.#setHover(null),
-				turn: (dTheta, dPhi, zoom) => this.turn(dTheta, dPhi, zoom)
+				turn: (dTheta, dPhi, zoom) => this.turn(dTheta, dPhi, zoom),
+				painting: () => this.#painting,
+				press: (turns) => this.#rig.setPaintMode(this.#painting, turns),
+				stroke: (phase, x, y) => this.#stroke(phase, x, y)
 			},
 			signal
 		);
@@ -125,6 +140,7 @@ export class BodyScene {
 	/** Show a body (replaces any previous one and frees its GPU buffers). */
 	setMesh(mesh: BodyMesh): void {
 		const old = this.#geometry;
+		this.#body = mesh;
 		this.#geometry = createBodyGeometry(mesh);
 		// The BVH (~50-100 ms) is built after the first frame, so it never delays the body showing.
 		this.#picker = null;
@@ -135,6 +151,22 @@ export class BodyScene {
 		old?.dispose();
 		this.#rig.setBounds(this.#geometry.boundingBox!);
 		this.invalidate();
+	}
+
+	/** The body on show (its version keys painted patches), or null before one is set. */
+	get body(): BodyMesh | null {
+		return this.#body;
+	}
+
+	/**
+	 * Painting on or off: while on, one finger or the left button paint strokes (see `onStroke`)
+	 * instead of turning, taps pick nothing, and hover is off; two fingers or the right button turn.
+	 */
+	setPaintMode(on: boolean): void {
+		if (on === this.#painting) return;
+		this.#painting = on;
+		this.#rig.setPaintMode(on);
+		if (on) this.#setHover(null);
 	}
 
 	/** Turn to a quick view; animated briefly unless the user prefers reduced motion. */
@@ -246,6 +278,15 @@ export class BodyScene {
 		return this.#subscribe(this.#events.pick, fn);
 	}
 
+	/**
+	 * Subscribe to paint strokes: 'start' and 'move' bring the body points under the pointer
+	 * (sampled densely along fast moves; empty where the pointer is off the body), 'end' closes
+	 * the stroke, 'cancel' asks to take it back (a second finger made it a pinch).
+	 */
+	onStroke(fn: Listener<StrokeEvent>): () => void {
+		return this.#subscribe(this.#events.stroke, fn);
+	}
+
 	/** Subscribe to orientation changes (called with the current one at once). */
 	onOrientation(fn: Listener<ViewOrientation>): () => void {
 		fn(this.orientation());
@@ -331,6 +372,23 @@ export class BodyScene {
 		if (code === this.#hover) return;
 		this.highlight(code);
 		for (const fn of this.#events.hover) fn(code);
+	}
+
+	#stroke(phase: StrokePhase, x: number, y: number): void {
+		const hits: PickHit[] = [];
+		if (phase === 'start' || phase === 'move') {
+			const from = phase === 'move' && this.#strokeAt ? this.#strokeAt : { x, y };
+			const steps = Math.max(1, Math.ceil(Math.hypot(x - from.x, y - from.y) / STROKE_STEP_PX));
+			for (let i = phase === 'start' ? steps : 1; i <= steps; i++) {
+				const t = i / steps;
+				const hit = this.pickAt(from.x + (x - from.x) * t, from.y + (y - from.y) * t);
+				if (hit) hits.push(hit);
+			}
+			this.#strokeAt = { x, y };
+		} else {
+			this.#strokeAt = null;
+		}
+		for (const fn of this.#events.stroke) fn({ phase, hits });
 	}
 
 	// ---- surface ----------------------------------------------------------------------------

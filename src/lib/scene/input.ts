@@ -2,6 +2,10 @@
  * Pointer and keyboard input on the body canvas, beside OrbitControls (which owns drags):
  * a tap (< TAP_PX movement, < TAP_MS, one pointer) picks; a mouse hover highlights; arrow keys
  * turn and +/- zoom, so the canvas is usable without a pointer.
+ *
+ * In paint mode one finger, a pen or the left button paint a stroke instead (no taps, no hover);
+ * a second finger turns the stroke into a pinch and cancels it; the right button, or the left
+ * with Alt held, turns the body (the rig is told before OrbitControls sees the press).
  */
 
 /** A tap moves less than this (CSS px) and lasts less than TAP_MS; anything else is a drag. */
@@ -17,7 +21,15 @@ export interface InputHandlers {
 	hoverEnd(): void;
 	/** Turn by angles (radians) around the body, and/or zoom (factor > 1 moves closer). */
 	turn(dTheta: number, dPhi: number, zoom: number): void;
+	/** True while painting is on. */
+	painting(): boolean;
+	/** A press is about to reach the orbit controls; `turns` = this press should turn the body. */
+	press(turns: boolean): void;
+	/** A paint stroke: starts, moves to (x, y), ends, or is cancelled (its paint taken back). */
+	stroke(phase: StrokePhase, x: number, y: number): void;
 }
+
+export type StrokePhase = 'start' | 'move' | 'end' | 'cancel';
 
 /**
  * Listen on the canvas until `signal` aborts. Returns the number of listeners added
@@ -26,12 +38,28 @@ export interface InputHandlers {
 export function attachInput(canvas: HTMLCanvasElement, on: InputHandlers, signal: AbortSignal): number {
 	const pointers = new Set<number>();
 	let down: { id: number; x: number; y: number; t: number; multi: boolean } | null = null;
+	let stroke: number | null = null;
 	const step = Math.PI / 12;
+	const endStroke = (phase: 'end' | 'cancel', e: PointerEvent) => {
+		if (stroke === null) return;
+		stroke = null;
+		on.stroke(phase, e.clientX, e.clientY);
+	};
 	const listeners: [string, (e: never) => void][] = [
 		[
 			'pointerdown',
 			(e: PointerEvent) => {
 				pointers.add(e.pointerId);
+				if (on.painting()) {
+					if (pointers.size > 1) return endStroke('cancel', e);
+					const turns = e.pointerType === 'mouse' && (e.button !== 0 || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey);
+					on.press(turns);
+					if (turns) return;
+					stroke = e.pointerId;
+					canvas.setPointerCapture?.(e.pointerId);
+					on.stroke('start', e.clientX, e.clientY);
+					return;
+				}
 				if (pointers.size > 1) {
 					// A second finger makes it a pinch, never a tap.
 					if (down) down.multi = true;
@@ -43,13 +71,20 @@ export function attachInput(canvas: HTMLCanvasElement, on: InputHandlers, signal
 		[
 			'pointermove',
 			(e: PointerEvent) => {
-				if (e.pointerType === 'mouse' && e.buttons === 0) on.hover(e.clientX, e.clientY);
+				if (stroke === e.pointerId) {
+					// Fast strokes: the browser merges moves; paint through every one of them.
+					const moves = e.getCoalescedEvents?.() ?? [];
+					for (const m of moves.length ? moves : [e]) on.stroke('move', m.clientX, m.clientY);
+					return;
+				}
+				if (e.pointerType === 'mouse' && e.buttons === 0 && !on.painting()) on.hover(e.clientX, e.clientY);
 			}
 		],
 		[
 			'pointerup',
 			(e: PointerEvent) => {
 				pointers.delete(e.pointerId);
+				if (stroke === e.pointerId) return endStroke('end', e);
 				const d = down;
 				if (!d || d.id !== e.pointerId) return;
 				down = null;
@@ -62,6 +97,7 @@ export function attachInput(canvas: HTMLCanvasElement, on: InputHandlers, signal
 			(e: PointerEvent) => {
 				pointers.delete(e.pointerId);
 				down = null;
+				if (stroke === e.pointerId) endStroke('cancel', e);
 			}
 		],
 		[
@@ -90,6 +126,8 @@ export function attachInput(canvas: HTMLCanvasElement, on: InputHandlers, signal
 			}
 		]
 	];
-	for (const [type, fn] of listeners) canvas.addEventListener(type, fn as EventListener, { signal });
+	// Capture, so at the canvas these run before OrbitControls' own listeners (it must hear
+	// `press` first to know whether a press turns or paints).
+	for (const [type, fn] of listeners) canvas.addEventListener(type, fn as EventListener, { signal, capture: true });
 	return listeners.length;
 }

@@ -21,6 +21,8 @@ export interface PickHit {
 	normal: Vector3;
 	/** Triangle index in the geometry's original index order (valid for this geometry only). */
 	faceIndex: number;
+	/** The triangle's vertex nearest the hit (seeds a paint dab; valid for this geometry only). */
+	vertex: number;
 	/** Distance along the ray, metres. */
 	distance: number;
 }
@@ -30,6 +32,7 @@ export class BodyPicker {
 	/** The BVH (indirect: the geometry's index is left untouched). */
 	readonly bvh: MeshBVH;
 	readonly #regions: ArrayLike<number>;
+	readonly #positions: ArrayLike<number>;
 	readonly #side: Side;
 
 	/**
@@ -40,6 +43,7 @@ export class BodyPicker {
 		const regions = geometry.getAttribute(REGION_ATTRIBUTE);
 		if (!regions) throw new Error('BodyPicker: geometry has no region attribute');
 		this.#regions = regions.array as ArrayLike<number>;
+		this.#positions = geometry.getAttribute('position').array as ArrayLike<number>;
 		this.#side = side;
 		this.bvh = new MeshBVH(geometry, { indirect: true });
 	}
@@ -48,12 +52,16 @@ export class BodyPicker {
 	pick(ray: Ray, near = 0, far = Infinity): PickHit | null {
 		const hit = this.bvh.raycastFirst(ray, this.#side, near, far);
 		if (!hit || !hit.face) return null;
+		const { a, b, c } = hit.face;
+		const d = (v: number) => hit.point.distanceToSquared({ x: this.#positions[v * 3], y: this.#positions[v * 3 + 1], z: this.#positions[v * 3 + 2] } as Vector3);
+		const vertex = d(a) <= d(b) ? (d(a) <= d(c) ? a : c) : d(b) <= d(c) ? b : c;
 		return {
 			// Every triangle's three vertices share one code, so vertex a is enough.
 			code: this.#regions[hit.face.a] ?? 0,
 			point: hit.point.clone(),
 			normal: (hit.normal ?? hit.face.normal).clone().normalize(),
 			faceIndex: hit.faceIndex ?? -1,
+			vertex,
 			distance: hit.distance
 		};
 	}

@@ -4,7 +4,7 @@
  * the body's bounds (panning can never lose it), quick-view transitions, keyboard turning.
  * It never draws: it calls `onChange` and the scene decides when to render.
  */
-import { Box3, PerspectiveCamera, Vector3 } from 'three';
+import { Box3, MOUSE, PerspectiveCamera, TOUCH, Vector3 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { orientationFor, type ViewOrientation } from './orientation';
 import { ease, fitDistance, lerpPose, presetPose, type CameraPose, type ViewName } from './views';
@@ -38,6 +38,22 @@ export class CameraRig {
 		this.#controls = controls;
 		this.#applyLimits();
 		this.#jumpTo(this.#preset ?? 'reset');
+	}
+
+	/**
+	 * Painting: one finger or the left button paint (the controls ignore them), two fingers turn
+	 * and zoom, the right button turns. `leftTurns` lets a held modifier turn with the left button.
+	 */
+	setPaintMode(on: boolean, leftTurns = false): void {
+		const controls = this.#controls;
+		if (!controls) return;
+		const none = -1 as MOUSE; // OrbitControls treats an unknown action as "do nothing"
+		controls.mouseButtons = on
+			? { LEFT: leftTurns ? MOUSE.ROTATE : none, MIDDLE: MOUSE.DOLLY, RIGHT: MOUSE.ROTATE }
+			: { LEFT: MOUSE.ROTATE, MIDDLE: MOUSE.DOLLY, RIGHT: MOUSE.PAN };
+		controls.touches = on
+			? { ONE: -1 as TOUCH, TWO: TOUCH.DOLLY_ROTATE }
+			: { ONE: TOUCH.ROTATE, TWO: TOUCH.DOLLY_PAN };
 	}
 
 	/** The orbit centre (model space). */

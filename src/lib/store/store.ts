@@ -266,7 +266,7 @@ export class Store {
 		if (n === 0) throw new StoreError('not-found', 'This plan no longer exists.');
 	}
 
-	/** Adds a mark on a tapped region; the plan's updatedAt moves in the same transaction. */
+	/** Adds a mark (a tapped region or a painted patch); the plan's updatedAt moves in the same transaction. */
 	async addMark(planId: Id, input: MarkInput): Promise<Mark> {
 		this.#checkMark(input);
 		const now = this.#clock();
@@ -274,7 +274,7 @@ export class Store {
 			id: newId(),
 			planId,
 			region: input.region,
-			patch: null,
+			patch: input.patch ?? null,
 			sensation: input.sensation,
 			intensity: input.intensity,
 			depth: input.depth,
@@ -292,7 +292,7 @@ export class Store {
 		return mark;
 	}
 
-	/** Changes a mark's fields (not its plan or patch); the plan's updatedAt moves too. */
+	/** Changes a mark's fields (not its plan); the plan's updatedAt moves too. */
 	async updateMark(id: Id, patch: MarkPatch): Promise<Mark> {
 		return this.#write([this.db.plans, this.db.marks], async () => {
 			const current = await this.db.marks.get(id);
@@ -306,6 +306,19 @@ export class Store {
 			await this.db.marks.put(next);
 			await this.#touchPlan(current.planId, now);
 			return next;
+		});
+	}
+
+	/**
+	 * Puts a mark back exactly as it was (undo of a removal or a change, redo of an addition),
+	 * provided its plan still exists; the plan's updatedAt moves too.
+	 */
+	async restoreMark(mark: Mark): Promise<void> {
+		if (mark.region === null) fail('Please choose a region on the body or in the list.');
+		this.#checkMark({ ...mark, region: mark.region });
+		await this.#write([this.db.plans, this.db.marks], async () => {
+			await this.#touchPlan(mark.planId, this.#clock());
+			await this.db.marks.put(mark);
 		});
 	}
 

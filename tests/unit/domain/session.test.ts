@@ -30,6 +30,34 @@ describe('focusFromMarks', () => {
 		);
 		expect(f).toEqual([{ region: trap, intensity: 8, area: 0.02, pressure: 2 }]);
 	});
+
+	it('a painted patch counts the area it covers in each region, and ignores spill-over at its edge', () => {
+		const trap = codeOf('upper-trapezius-l');
+		const rhomboid = codeOf('rhomboids-l');
+		const neck = codeOf('back-of-neck-l');
+		const patch = {
+			modelVersion: 'v1',
+			vertices: Uint32Array.from([1]),
+			weights: Uint8Array.from([255]),
+			regions: [
+				{ region: trap, area: 60 }, // cm²
+				{ region: rhomboid, area: 35 },
+				{ region: neck, area: 5 } // 5% of the patch: an edge, not a focus
+			]
+		};
+		const f = focusFromMarks([mark('p', { patch, intensity: 6 })], () => 0.02);
+		expect(f).toEqual([
+			{ region: trap, intensity: 6, area: 0.006, pressure: undefined },
+			{ region: rhomboid, intensity: 6, area: 0.0035, pressure: undefined }
+		]);
+	});
+
+	it('a region marked by tap and by paint never counts more than its own area', () => {
+		const trap = codeOf('upper-trapezius-l');
+		const patch = { modelVersion: 'v1', vertices: Uint32Array.from([1]), weights: Uint8Array.from([255]), regions: [{ region: trap, area: 90 }] };
+		const f = focusFromMarks([mark('a', {}), mark('p', { patch, intensity: 9 })], () => 0.02);
+		expect(f).toEqual([{ region: trap, intensity: 9, area: 0.02, pressure: undefined }]);
+	});
 });
 
 describe('planSession', () => {

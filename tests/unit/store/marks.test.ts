@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MarkInput } from '$lib/domain/marks';
+import type { Patch } from '$lib/domain/records';
 import { codeOf } from '$lib/domain/regions';
 import { StoreError } from '$lib/store/errors';
 import { freshStore, tickingClock } from './helpers';
@@ -101,5 +102,64 @@ describe('marks', () => {
 		const p = await store.updatePlan(plan.id, { noPain: true });
 		expect(p.noPain).toBe(true);
 		expect(await store.listMarks(plan.id)).toHaveLength(1);
+	});
+});
+
+describe('painted marks and undo', () => {
+	const patch = (over: Partial<Patch> = {}): Patch => ({
+		modelVersion: 'female:abc',
+		vertices: Uint32Array.from([3, 9, 4000]),
+		weights: Uint8Array.from([255, 120, 7]),
+		regions: [{ region: codeOf('upper-trapezius-l'), area: 12.5 }],
+		...over
+	});
+
+	it('stores a painted patch with its typed arrays intact', async () => {
+		const { store, plan } = await withPlan();
+		const m = await store.addMark(plan.id, knot({ region: codeOf('upper-trapezius-l'), patch: patch() }));
+		const [back] = await store.listMarks(plan.id);
+		expect(back.patch!.vertices).toBeInstanceOf(Uint32Array);
+		expect(back.patch!.weights).toBeInstanceOf(Uint8Array);
+		expect(back).toEqual(m);
+		const repainted = await store.updateMark(m.id, { patch: patch({ vertices: Uint32Array.from([5]), weights: Uint8Array.from([9]) }) });
+		expect([...(await store.listMarks(plan.id))[0].patch!.vertices]).toEqual([5]);
+		expect(repainted.patch!.weights[0]).toBe(9);
+	});
+
+	it('refuses a damaged patch and stores nothing', async () => {
+		const { store, plan } = await withPlan();
+		const bad: Patch[] = [
+			patch({ weights: Uint8Array.from([1, 2]) }), // lengths differ
+			patch({ vertices: Uint32Array.from([9, 3, 4000]) }), // not ascending
+			patch({ weights: Uint8Array.from([0, 1, 2]) }), // an unpainted vertex listed
+			patch({ regions: [{ region: 99, area: 1 }] }), // no such region
+			patch({ modelVersion: '' }),
+			patch({ vertices: new Uint32Array(0), weights: new Uint8Array(0) })
+		];
+		for (const p of bad) {
+			await expect(store.addMark(plan.id, knot({ patch: p }))).rejects.toMatchObject({ kind: 'validation' });
+		}
+		expect(await store.listMarks(plan.id)).toEqual([]);
+	});
+
+	it('restores a removed or changed mark exactly, for undo and redo', async () => {
+		const { store, plan } = await withPlan();
+		const m = await store.addMark(plan.id, knot({ patch: patch() }));
+		const removed = (await store.removeMark(m.id))!;
+		await store.restoreMark(removed);
+		expect(await store.listMarks(plan.id)).toEqual([m]);
+		const changed = await store.updateMark(m.id, { intensity: 2 });
+		await store.restoreMark(m);
+		expect((await store.listMarks(plan.id))[0]).toEqual(m);
+		await store.restoreMark(changed);
+		expect((await store.listMarks(plan.id))[0].intensity).toBe(2);
+	});
+
+	it('will not restore a mark into a deleted plan', async () => {
+		const { store, plan } = await withPlan();
+		const m = await store.addMark(plan.id, knot());
+		await store.deletePlan(plan.id);
+		await expect(store.restoreMark(m)).rejects.toMatchObject({ kind: 'not-found' });
+		expect(await store.listMarks(plan.id)).toEqual([]);
 	});
 });
