@@ -77,6 +77,11 @@ export interface SessionSummary {
 	clientWords: string;
 }
 
+/** The timed plan of a plan and its marks, with `areas` as in `summarisePlan`. */
+export function sessionFor(plan: Plan, marks: readonly Mark[], areas: ArrayLike<number> | null): SessionPlan {
+	return planSession(plan, marks, (code) => areas?.[code] ?? FALLBACK_AREA, (code) => regionByCode(code)?.sensitive ?? false);
+}
+
 /** Areas not worked on today and why: the therapist's choice, the health check, the marks. */
 export function avoidItems(plan: Pick<Plan, 'avoid'>, marks: readonly Mark[], cautions: Pick<CautionResult, 'avoid'>): AvoidItem[] {
 	const doNotTouch = new Set(marks.filter((m) => m.sensation === 'avoid' && m.region !== null).map((m) => m.region));
@@ -112,7 +117,7 @@ export function summarisePlan(
 	session?: SessionPlan
 ): SessionSummary {
 	const regionArea = (code: RegionCode) => areas?.[code] ?? FALLBACK_AREA;
-	const s = session ?? planSession(plan, marks, regionArea, (code) => regionByCode(code)?.sensitive ?? false);
+	const s = session ?? sessionFor(plan, marks, areas);
 
 	// "No pain or tension today": the marks are kept but count for nothing in the figures.
 	const counted = plan.noPain ? [] : marks;
