@@ -1,0 +1,184 @@
+/**
+ * The backup file: a versioned JSON document holding clients, plans and marks. Pure: no DOM, no
+ * Dexie. Writing is a generator of text parts (one record per line), so a large export can show
+ * progress and become a Blob without one giant string.
+ *
+ *   {"format":"somamap-backup","version":1,"exportedAt":"2026-05-01T09:30:00.000Z",
+ *    "appVersion":"…","clients":[…],"plans":[…],"marks":[…]}
+ *
+ * Records are stored as the app keeps them, except a painted patch's typed arrays, which are
+ * base64 of their little-endian bytes. A new field in any record means a new `version`; an older
+ * app then says "update Somamap" instead of guessing.
+ */
+import type { Client, Mark, Patch, Plan } from '$lib/domain/records';
+import { encodeUint32, encodeUint8 } from './base64';
+
+export const BACKUP_FORMAT = 'somamap-backup';
+export const BACKUP_VERSION = 1;
+
+/** Caps that keep a hostile or broken file from exhausting the device. */
+export const BACKUP_LIMITS = {
+	/** Bytes (about characters) of the whole file. */
+	fileBytes: 100 * 1024 * 1024,
+	clients: 10_000,
+	plans: 100_000,
+	marks: 500_000,
+	/** Longest short text without a domain limit of its own (oil, allergies, list items, ids). */
+	shortText: 200,
+	/** Items in a plan's lists (goals, step order, focus areas, …). */
+	listItems: 200,
+	/** Painted vertices per patch (the body models have about 25 000). */
+	patchVertices: 200_000,
+	/** Highest vertex index a patch may name. */
+	vertexIndex: 4_000_000,
+	/** Most minutes a step or focus area may have (the longest session is 90). */
+	minutes: 600,
+	/** Largest painted area per region, cm² (a whole body is about 20 000). */
+	regionArea: 50_000,
+	/** How deep objects may nest (the format itself needs 6). */
+	depth: 10
+} as const;
+
+/** What a backup holds, as the app's own records. */
+export interface BackupData {
+	clients: Client[];
+	plans: Plan[];
+	marks: Mark[];
+}
+
+export interface BackupMeta {
+	/** When the file was written, ms since the epoch. */
+	exportedAt: number;
+	/** The app's build version, for the record only. */
+	appVersion?: string;
+}
+
+/** A parsed file: its meta and its records. */
+export interface Backup extends BackupMeta {
+	data: BackupData;
+}
+
+/** A patch as written to the file. */
+export interface PatchJson {
+	modelVersion: string;
+	/** base64 of the Uint32 vertex indices, little-endian. */
+	vertices: string;
+	/** base64 of the Uint8 weights. */
+	weights: string;
+	regions: Patch['regions'];
+}
+
+export type MarkJson = Omit<Mark, 'patch'> & { patch: PatchJson | null };
+
+/** The exact keys each record has in version 1 (any other key is refused on import). */
+export const KEYS = {
+	root: ['format', 'version', 'exportedAt', 'appVersion', 'clients', 'plans', 'marks'],
+	client: ['id', 'name', 'contact', 'notes', 'figure', 'createdAt', 'updatedAt'],
+	plan: [
+		'id', 'clientId', 'date', 'title', 'status', 'scope', 'durationMin', 'pressure', 'goals', 'complaints',
+		'techniques', 'health', 'focus', 'avoid', 'consent', 'oil', 'noPain', 'clientWords', 'notes', 'planning',
+		'outcome', 'createdAt', 'updatedAt'
+	],
+	focus: ['region', 'minutes', 'pressure', 'fixed'],
+	oil: ['preference', 'allergies'],
+	planning: ['fixed', 'order', 'craniosacralShare'],
+	outcome: ['done', 'response', 'advice', 'after'],
+	mark: [
+		'id', 'planId', 'region', 'patch', 'sensation', 'intensity', 'depth', 'structure', 'pressure', 'note', 'author',
+		'createdAt', 'updatedAt'
+	],
+	patch: ['modelVersion', 'vertices', 'weights', 'regions'],
+	share: ['region', 'area']
+} as const;
+
+/** Only the format's keys, in its order: a stray property in a stored row never reaches the file. */
+function pick<T extends object>(record: T, keys: readonly string[]): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const k of keys) out[k] = (record as Record<string, unknown>)[k];
+	return out;
+}
+
+export function encodeClient(c: Client): Record<string, unknown> {
+	return pick(c, KEYS.client);
+}
+
+export function encodePlan(p: Plan): Record<string, unknown> {
+	return {
+		...pick(p, KEYS.plan),
+		focus: p.focus.map((f) => pick(f, KEYS.focus)),
+		oil: pick(p.oil, KEYS.oil),
+		planning: pick(p.planning, KEYS.planning),
+		outcome: p.outcome && pick(p.outcome, KEYS.outcome)
+	};
+}
+
+export function encodeMark(mark: Mark): MarkJson {
+	const { patch } = mark;
+	return {
+		...(pick(mark, KEYS.mark) as Omit<Mark, 'patch'>),
+		patch: patch && {
+			modelVersion: patch.modelVersion,
+			vertices: encodeUint32(patch.vertices),
+			weights: encodeUint8(patch.weights),
+			regions: patch.regions.map((r) => ({ region: r.region, area: r.area }))
+		}
+	};
+}
+
+export interface BackupPart {
+	text: string;
+	/** Records written so far, of `total`. */
+	done: number;
+	total: number;
+}
+
+/** The file as text parts, `chunk` records each. Joined, they are one JSON document. */
+export function* backupParts(data: BackupData, meta: BackupMeta, chunk = 250): Generator<BackupPart> {
+	const total = data.clients.length + data.plans.length + data.marks.length;
+	const head: Record<string, unknown> = {
+		format: BACKUP_FORMAT,
+		version: BACKUP_VERSION,
+		exportedAt: new Date(meta.exportedAt).toISOString()
+	};
+	if (meta.appVersion) head.appVersion = meta.appVersion;
+	let done = 0;
+	yield { text: JSON.stringify(head).slice(0, -1), done, total };
+	const tables = [
+		['clients', data.clients, encodeClient],
+		['plans', data.plans, encodePlan],
+		['marks', data.marks, encodeMark]
+	] as const;
+	for (const [name, rows, write] of tables) {
+		let text = `,\n"${name}":[`;
+		for (let i = 0; i < rows.length; i++) {
+			text += (i ? ',\n' : '\n') + JSON.stringify((write as (r: unknown) => object)(rows[i]));
+			done++;
+			if ((i + 1) % chunk === 0) {
+				yield { text, done, total };
+				text = '';
+			}
+		}
+		yield { text: text + ']', done, total };
+	}
+	yield { text: '}\n', done, total };
+}
+
+/** The whole file as one string (tests, small exports). */
+export function writeBackup(data: BackupData, meta: BackupMeta): string {
+	let out = '';
+	for (const part of backupParts(data, meta)) out += part.text;
+	return out;
+}
+
+/** A file name like somamap-backup-2026-05-01.json, or …-kim-lee-2026-05-01.json for one client. */
+export function backupFileName(day: string, clientName?: string): string {
+	const slug = (clientName ?? '')
+		.normalize('NFKD')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 40)
+		.replace(/-+$/, '');
+	const who = clientName === undefined ? '' : `${slug || 'client'}-`;
+	return `somamap-backup-${who}${day}.json`;
+}

@@ -1,0 +1,179 @@
+/**
+ * Backup and restore against the database. The file format and every check that needs only the
+ * file live in src/lib/domain/backup; this module reads the records out (one read transaction, so
+ * the file is a consistent snapshot) and merges a checked file in (one read-write transaction:
+ * all or nothing). Any failure is a StoreError whose message says what is wrong.
+ */
+import type { Client, Id, Mark, Plan } from '$lib/domain/records';
+import { backupFileName, backupParts, type Backup, type BackupData } from '$lib/domain/backup/format';
+import { parseBackup } from '$lib/domain/backup/parse';
+import {
+	countsOf,
+	idsToLookUp,
+	mergeAction,
+	planMerge,
+	referenceProblem,
+	type Existing,
+	type MergeAction,
+	type MergeCounts,
+	type MergePlan
+} from '$lib/domain/backup/merge';
+import { today } from '$lib/domain/records';
+import { StoreError, toStoreError } from './errors';
+import { normaliseClient, normalisePlan } from './normalise';
+import type { Store } from './store';
+
+export interface ExportOptions {
+	/** Only this client, with their plans and marks; all data when absent. */
+	clientId?: Id;
+	/** The app's build version, written into the file. */
+	appVersion?: string;
+	/** Called after each chunk of records is written. */
+	onProgress?: (done: number, total: number) => void;
+	/** Records per chunk (progress step). */
+	chunk?: number;
+	now?: number;
+}
+
+export interface ExportResult {
+	/** The file's text in parts (for a Blob); joined they are the whole file. */
+	parts: string[];
+	fileName: string;
+	counts: { clients: number; plans: number; marks: number };
+}
+
+/** Every record, or one client's, as a consistent snapshot; rows are normalised as when read. */
+export async function readBackupData(store: Store, clientId?: Id): Promise<BackupData> {
+	const { db } = store;
+	try {
+		return await db.transaction('r', db.clients, db.plans, db.marks, async () => {
+			const clientRows = clientId ? [await db.clients.get(clientId)].filter((c) => c !== undefined) : await db.clients.toArray();
+			if (clientId && clientRows.length === 0) throw new StoreError('not-found', 'This client no longer exists.');
+			const planRows = clientId ? await db.plans.where('clientId').equals(clientId).toArray() : await db.plans.toArray();
+			const markRows = clientId
+				? await db.marks.where('planId').anyOf(planRows.map((p) => p.id)).toArray()
+				: await db.marks.toArray();
+			return {
+				clients: clientRows.map(normaliseClient).sort(byCreated),
+				plans: planRows.map(normalisePlan).sort(byCreated),
+				marks: markRows.map((m) => ({ ...m, patch: m.patch ?? null })).sort(byCreated)
+			};
+		});
+	} catch (e) {
+		throw toStoreError(e);
+	}
+}
+
+function byCreated(a: { createdAt: number; id: Id }, b: { createdAt: number; id: Id }): number {
+	return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Yields to the event loop, so progress can be drawn between chunks. */
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Writes a backup of all data (or one client). The written text is read back with the same
+ * checks as a restore, so a file that would not restore is never handed out.
+ */
+export async function exportBackup(store: Store, options: ExportOptions = {}): Promise<ExportResult> {
+	const now = options.now ?? Date.now();
+	const data = await readBackupData(store, options.clientId);
+	const parts: string[] = [];
+	for (const part of backupParts(data, { exportedAt: now, appVersion: options.appVersion }, options.chunk)) {
+		parts.push(part.text);
+		options.onProgress?.(part.done, part.total);
+		await tick();
+	}
+	const check = parseBackup(parts.join(''), { now });
+	if (!check.ok) {
+		throw new StoreError(
+			'validation',
+			`The backup was not made: a record on this device does not pass the restore checks (${check.problem}).`
+		);
+	}
+	return {
+		parts,
+		fileName: backupFileName(today(new Date(now)), options.clientId ? data.clients[0].name : undefined),
+		counts: { clients: data.clients.length, plans: data.plans.length, marks: data.marks.length }
+	};
+}
+
+export interface ImportSummary {
+	clients: MergeCounts;
+	plans: MergeCounts;
+	marks: MergeCounts;
+}
+
+/** A checked file and what restoring it would do now. */
+export interface ImportPreview {
+	backup: Backup;
+	counts: ImportSummary;
+	/** The file's clients by name, with what happens to each. */
+	clients: { id: Id; name: string; action: MergeAction }[];
+}
+
+/** The device's copies of every record the file names, read inside the caller's transaction. */
+async function lookUp(store: Store, data: BackupData): Promise<Existing> {
+	const ids = idsToLookUp(data);
+	const { db } = store;
+	const [clients, plans, marks] = await Promise.all([
+		db.clients.bulkGet(ids.clients),
+		db.plans.bulkGet(ids.plans),
+		db.marks.bulkGet(ids.marks)
+	]);
+	const byId = <T extends { id: Id }>(rows: (T | undefined)[]) =>
+		new Map(rows.filter((r): r is T => r !== undefined).map((r) => [r.id, r]));
+	return { clients: byId<Client>(clients), plans: byId<Plan>(plans), marks: byId<Mark>(marks) };
+}
+
+function refused(problem: string): StoreError {
+	return new StoreError('validation', `This file cannot be restored: ${problem} Nothing on this device was changed.`);
+}
+
+function summary(plan: MergePlan): ImportSummary {
+	return { clients: countsOf(plan.clients), plans: countsOf(plan.plans), marks: countsOf(plan.marks) };
+}
+
+/** Checks a file completely and says what restoring it would do; writes nothing. */
+export async function previewImport(store: Store, text: string, options: { now?: number } = {}): Promise<ImportPreview> {
+	const parsed = parseBackup(text, { now: options.now ?? Date.now() });
+	if (!parsed.ok) throw refused(parsed.problem);
+	const { backup } = parsed;
+	const { db } = store;
+	let existing: Existing;
+	try {
+		existing = await db.transaction('r', db.clients, db.plans, db.marks, () => lookUp(store, backup.data));
+	} catch (e) {
+		throw toStoreError(e);
+	}
+	const problem = referenceProblem(backup.data, existing);
+	if (problem) throw refused(problem);
+	const clients = backup.data.clients.map((c) => ({
+		id: c.id,
+		name: c.name,
+		action: mergeAction(c, existing.clients.get(c.id))
+	}));
+	return { backup, counts: summary(planMerge(backup.data, existing)), clients };
+}
+
+/**
+ * Restores a checked backup in one transaction. The device is read again inside it, so a change
+ * made since the preview is respected; the returned counts are what was actually done.
+ */
+export async function applyImport(store: Store, backup: Backup): Promise<ImportSummary> {
+	const { db } = store;
+	try {
+		return await db.transaction('rw', db.clients, db.plans, db.marks, async () => {
+			const existing = await lookUp(store, backup.data);
+			const problem = referenceProblem(backup.data, existing);
+			if (problem) throw refused(problem);
+			const plan = planMerge(backup.data, existing);
+			await db.clients.bulkPut([...plan.clients.add, ...plan.clients.update]);
+			await db.plans.bulkPut([...plan.plans.add, ...plan.plans.update]);
+			await db.marks.bulkPut([...plan.marks.add, ...plan.marks.update]);
+			return summary(plan);
+		});
+	} catch (e) {
+		throw toStoreError(e);
+	}
+}
