@@ -1,0 +1,207 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect, createPlanForNewClient } from './fixtures';
+
+const summary = (page: Page) => page.getByRole('region', { name: 'At a glance' });
+const summarySteps = (page: Page) => summary(page).getByRole('listitem').filter({ hasText: / min/ });
+const timedRows = (page: Page) => page.getByRole('table').locator('tbody tr');
+const notWorkedOn = (page: Page) => page.getByRole('region', { name: 'Timed plan' }).locator('p').filter({ hasText: 'Not worked on today:' });
+const avoidZones = (page: Page) => page.getByRole('region', { name: 'Areas to avoid' });
+const outcome = (page: Page) => page.getByRole('region', { name: 'After the session' });
+const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+
+/** Adds a mark on a region chosen in the region list, as a mouse or touch user would. */
+async function addMark(page: Page, query: string, region: string, sensation: string, intensity: number) {
+	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
+	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: new RegExp(`^${region}`) }).click();
+	const form = page.getByRole('form', { name: new RegExp(`mark on ${region}`) });
+	await form.getByRole('radio', { name: sensation, exact: true }).check();
+	await form.getByRole('slider', { name: 'Intensity' }).fill(String(intensity));
+	await form.getByRole('button', { name: 'Add mark' }).click();
+	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: new RegExp(`Edit mark: ${region}: ${sensation}`) })).toBeVisible();
+}
+
+async function seriousViolations(page: Page) {
+	const result = await new AxeBuilder({ page }).analyze();
+	return result.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test('the summary shows the steps with minutes and pressure, the figures as information, cautions and the client’s words', async ({ page }) => {
+	await createPlanForNewClient(page, 'Glance Gia', 'Back and neck');
+	await expect(summary(page)).toContainText('Nothing to plan yet');
+	await expect(summary(page)).toContainText('0 of 19 sites');
+
+	await addMark(page, 'low back', 'Left low back beside spine', 'Aching pain', 8);
+	await addMark(page, 'trapez', 'Right upper trapezius', 'Sharp pain', 6);
+	await addMark(page, 'calf', 'Left upper calf', 'Knot or trigger point', 4);
+
+	// In treatment order: the back before the shoulder, the calf after; minutes fill the 25 hands-on.
+	await expect(summarySteps(page)).toHaveCount(3);
+	await expect(summarySteps(page).nth(0)).toContainText('Left low back beside spine');
+	await expect(summarySteps(page).nth(0)).toContainText('3 · Moderate');
+	await expect(summarySteps(page).nth(0)).toContainText('Aching 8/10');
+	await expect(summarySteps(page).nth(1)).toContainText('Right upper trapezius');
+	await expect(summary(page)).toContainText('Local focus · 30 min (25 hands-on)');
+	const minutes = await summarySteps(page).evaluateAll((items) =>
+		items.map((li) => Number(/(\d+) min/.exec(li.textContent ?? '')?.[1] ?? NaN))
+	);
+	expect(minutes.reduce((a, b) => a + b, 0)).toBe(25);
+	// The same minutes as the timed plan.
+	await expect(timedRows(page).first().getByRole('spinbutton')).toHaveValue(String(minutes[0]));
+
+	// Two pain sites of 19 (the knot is no pain); a real share of the body; said to be no diagnosis.
+	const facts = summary(page).getByRole('definition');
+	await expect(summary(page)).toContainText('2 of 19 sites');
+	await expect(facts.filter({ hasText: /of the body/ })).toHaveText(/^(under 1|[1-9]\d?)% of the body$/);
+	await expect(summary(page).getByText('They are not a diagnosis.')).toBeVisible();
+
+	await page.getByLabel("In the client's words").fill('It grabs when I turn my head.');
+	await expect(summary(page).locator('blockquote')).toHaveText('“It grabs when I turn my head.”');
+	await page.getByRole('checkbox', { name: 'Relaxation', exact: true }).check();
+	await page.getByLabel('Allergies').fill('Nut oils');
+	await expect(summary(page)).toContainText('Relaxation');
+	await expect(summary(page)).toContainText('Allergies: Nut oils');
+
+	// A red flag reaches the summary too.
+	await expect(summary(page)).not.toContainText('Please see a medical professional');
+	await page.getByRole('checkbox', { name: /A fever/ }).check();
+	await expect(summary(page)).toContainText('Please see a medical professional before treatment');
+	await expect(summary(page)).toContainText('Fever or infection');
+	await saved(page);
+
+	await page.reload();
+	await expect(summarySteps(page)).toHaveCount(3);
+	await expect(summary(page)).toContainText('2 of 19 sites');
+	await expect(summary(page).locator('blockquote')).toHaveText('“It grabs when I turn my head.”');
+
+	// "No pain or tension today": the marks stay but leave the plan and the figures.
+	await page.getByRole('checkbox', { name: 'No pain or tension today' }).check();
+	await expect(summarySteps(page)).toHaveCount(0);
+	await expect(summary(page)).toContainText('No pain or tension today (3 marks are kept but left out)');
+	await expect(summary(page)).not.toContainText('of 19 sites');
+});
+
+test('recording the outcome marks the plan done, keeps before and after, and survives a reload', async ({ page }) => {
+	await createPlanForNewClient(page, 'Outcome Ola', 'Shins');
+	await addMark(page, 'shin', 'Right shin', 'Aching pain', 7);
+	await expect(page.getByLabel('Status')).toHaveValue('draft');
+
+	const o = outcome(page);
+	await expect(o.getByText('before 7')).toBeVisible();
+	await o.getByLabel('What was done').fill('Myofascial release along the shin');
+	await expect(page.getByLabel('Status')).toHaveValue('done');
+	await expect(o.getByRole('status')).toHaveText("Outcome recorded: the plan's status is now Done.");
+
+	const after = o.getByRole('spinbutton', { name: 'Intensity afterwards: Right shin' });
+	await after.fill('12');
+	await expect(o.getByRole('alert')).toHaveText('Enter a whole number from 0 (none) to 10 (worst), or leave it empty.');
+	await after.fill('3');
+	await expect(o.getByRole('alert')).toHaveCount(0);
+	await expect(o).toContainText('better by 4');
+	await o.getByLabel("The client's response").fill('Less pulling when walking');
+	await o.getByLabel('Advice given').fill('Calf stretch twice a day');
+	await saved(page);
+
+	await page.reload();
+	await expect(page.getByLabel('Status')).toHaveValue('done');
+	await expect(o.getByLabel('What was done')).toHaveValue('Myofascial release along the shin');
+	await expect(o.getByLabel("The client's response")).toHaveValue('Less pulling when walking');
+	await expect(o.getByLabel('Advice given')).toHaveValue('Calf stretch twice a day');
+	await expect(after).toHaveValue('3');
+
+	// The therapist can still change the status; later outcome edits leave it alone.
+	await page.getByLabel('Status').selectOption('planned');
+	await o.getByLabel('Advice given').fill('Calf stretch twice a day; heat at night');
+	await saved(page);
+	await page.reload();
+	await expect(page.getByLabel('Status')).toHaveValue('planned');
+	await expect(o.getByLabel('Advice given')).toHaveValue('Calf stretch twice a day; heat at night');
+});
+
+test('an area the therapist avoids leaves the timed plan and shows in the summary', async ({ page }) => {
+	await createPlanForNewClient(page, 'Avoid Ava', 'Legs');
+	await addMark(page, 'knee', 'Left knee', 'Aching pain', 5);
+	await addMark(page, 'calf', 'Right upper calf', 'Tension or tightness', 4);
+	await expect(timedRows(page).filter({ hasText: 'Left knee' })).toHaveCount(1);
+
+	const zones = avoidZones(page);
+	await zones.getByLabel('Add an area to avoid').fill('knee');
+	await zones.getByLabel('Side', { exact: true }).selectOption({ label: "Client's left" });
+	await expect(zones.getByText('1 region matches.')).toBeVisible();
+	await zones.getByRole('checkbox', { name: /^Left knee/ }).check();
+
+	await expect(timedRows(page).filter({ hasText: 'Left knee' })).toHaveCount(0);
+	await expect(timedRows(page)).toHaveCount(1);
+	await expect(notWorkedOn(page)).toHaveText('Not worked on today: Left knee.');
+	await expect(summarySteps(page)).toHaveCount(1);
+	await expect(summary(page)).toContainText('Avoid: Left knee (chosen by the therapist)');
+	await expect(zones.getByRole('list', { name: 'Chosen by you' })).toContainText('Left knee');
+	await saved(page);
+
+	await page.reload();
+	await expect(summary(page)).toContainText('Avoid: Left knee (chosen by the therapist)');
+	await expect(timedRows(page).filter({ hasText: 'Left knee' })).toHaveCount(0);
+	await zones.getByRole('button', { name: 'Remove Left knee from the areas to avoid' }).click();
+	await expect(timedRows(page).filter({ hasText: 'Left knee' })).toHaveCount(1);
+	await expect(summary(page)).not.toContainText('Avoid:');
+});
+
+test('the avoid picker works with the keyboard alone, and axe finds nothing serious on the filled-in planner', async ({ page }) => {
+	await createPlanForNewClient(page, 'Keys Kai', 'Full body');
+	await page.getByRole('radio', { name: /Full body/ }).check();
+	const zones = avoidZones(page);
+	const search = zones.getByLabel('Add an area to avoid');
+	const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('label')?.textContent?.trim() ?? document.activeElement?.id ?? '');
+
+	// Type, pick the side, go down into the matches and tick the second one.
+	await search.focus();
+	await page.keyboard.type('calf');
+	await page.keyboard.press('Tab');
+	await expect(zones.getByLabel('Side', { exact: true })).toBeFocused();
+	await page.keyboard.press('ArrowDown');
+	await expect(zones.getByLabel('Side', { exact: true })).toHaveValue('left');
+	await page.keyboard.press('ArrowDown');
+	await expect(zones.getByLabel('Side', { exact: true })).toHaveValue('right');
+	await expect(zones.getByText('2 regions match.')).toBeVisible();
+	await page.keyboard.press('Shift+Tab');
+	await expect(search).toBeFocused();
+	await page.keyboard.press('ArrowDown');
+	expect(await focused()).toMatch(/^Right upper calf/);
+	await page.keyboard.press('ArrowDown');
+	expect(await focused()).toMatch(/^Right lower calf and Achilles/);
+	await page.keyboard.press('Space');
+	await expect(zones.getByRole('checkbox', { name: /^Right lower calf/ })).toBeChecked();
+	await expect(zones.getByRole('list', { name: 'Chosen by you' })).toContainText('Right lower calf and Achilles');
+	await page.keyboard.press('Escape');
+	await expect(search).toBeFocused();
+
+	// Enter adds the only match.
+	await page.keyboard.press('Control+A');
+	await page.keyboard.type('shin');
+	await expect(zones.getByText('1 region matches.')).toBeVisible();
+	await page.keyboard.press('Enter');
+	await expect(zones.getByRole('list', { name: 'Chosen by you' }).getByRole('listitem')).toHaveCount(2);
+	await expect(summary(page)).toContainText('Right shin (chosen by the therapist)');
+	await expect(notWorkedOn(page)).toContainText('Right shin');
+
+	// Back to the list of chosen areas, and remove one from the keyboard; focus stays in the list.
+	await page.keyboard.press('Shift+Tab');
+	await expect(zones.getByRole('button', { name: 'Remove Right shin from the areas to avoid' })).toBeFocused();
+	await page.keyboard.press('Shift+Tab');
+	await expect(zones.getByRole('button', { name: 'Remove Right lower calf and Achilles from the areas to avoid' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(zones.getByRole('list', { name: 'Chosen by you' }).getByRole('listitem')).toHaveCount(1);
+	await expect(zones.getByRole('button', { name: 'Remove Right shin from the areas to avoid' })).toBeFocused();
+
+	// A filled-in planner, light and dark: summary with a red flag, picker open, outcome recorded.
+	await page.getByRole('checkbox', { name: /A fever/ }).check();
+	await page.getByLabel("In the client's words").fill('Tight all over after the marathon.');
+	await outcome(page).getByLabel('What was done').fill('Full-body sports massage');
+	await search.fill('back');
+	for (const scheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme: scheme });
+		expect(await seriousViolations(page), scheme).toEqual([]);
+	}
+});
