@@ -136,7 +136,7 @@ const pressure = (v: unknown, path: string) => integer(v, path, 1, 5) as Pressur
 function readPlan(v: unknown, path: string, now: number): Plan {
 	const o = object(v, path, KEYS.plan);
 	const p = (key: string) => `${path}.${key}`;
-	const date = text(o.date, p('date'), 10);
+	const date = text(o.date, p('date'), 40);
 	if (!isCalendarDay(date)) problem(`${p('date')} must be a real date like 2026-05-01.`);
 	const oil = object(o.oil, p('oil'), KEYS.oil);
 	const planning = object(o.planning, p('planning'), KEYS.planning);

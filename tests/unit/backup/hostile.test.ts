@@ -1,0 +1,160 @@
+/**
+ * Malformed and hostile backup files: each is refused with a message that names what is wrong,
+ * and the database is exactly as it was (a full dump before and after).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BACKUP_LIMITS } from '$lib/domain/backup/format';
+import { parseBackup } from '$lib/domain/backup/parse';
+import { applyImport, exportBackup, previewImport } from '$lib/store/backup';
+import { StoreError } from '$lib/store/errors';
+import type { Store } from '$lib/store/store';
+import { dump, seeded } from './helpers';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Doc = any;
+interface Ctx {
+	/** Ids of the records already in the target database. */
+	target: Record<string, string>;
+}
+
+/** Either the file's text, or a change to a valid file's parsed JSON. */
+type Case = [name: string, file: string | ((doc: Doc, ctx: Ctx) => void | string), message: RegExp];
+
+const nest = (depth: number) => JSON.parse('['.repeat(depth) + ']'.repeat(depth));
+
+const CASES: Case[] = [
+	// Not a backup at all.
+	['not JSON', 'hello, this is not a backup', /not a Somamap backup: it is not valid JSON/],
+	['an empty file', '', /^This file cannot be restored: The file is empty\./],
+	['only whitespace', ' \n\t ', /The file is empty/],
+	['a JSON list', '[]', /it holds no backup object/],
+	['JSON null', 'null', /it holds no backup object/],
+	['a truncated file', (doc) => JSON.stringify(doc).slice(0, -40), /not valid JSON/],
+	['no format name', (doc) => void delete doc.format, /it has no format name/],
+	['another format', (doc) => void (doc.format = 'excalidraw'), /its format is "excalidraw", not "somamap-backup"/],
+	['a newer version', (doc) => void (doc.version = 2), /made by a newer Somamap \(backup version 2; this app reads version 1\)\. Update Somamap/],
+	['version as text', (doc) => void (doc.version = '1'), /version must be a whole number/],
+	['a file over the size cap', () => `{"format":"somamap-backup"${' '.repeat(BACKUP_LIMITS.fileBytes)}}`, /The file is too large \(100 MB; a backup is at most 100 MB\)/],
+	// Structure.
+	['a missing list', (doc) => void delete doc.marks, /marks is missing/],
+	['clients not a list', (doc) => void (doc.clients = {}), /clients must be a list/],
+	['an unexpected top-level key', (doc) => void (doc.settings = []), /The file has an unexpected key "settings"/],
+	['an unexpected key in a client', (doc) => void (doc.clients[1].isAdmin = true), /clients\[1\] has an unexpected key "isAdmin"/],
+	['a missing field', (doc) => void delete doc.plans[0].oil.allergies, /plans\[0\]\.oil\.allergies is missing/],
+	['objects nested too deep', (doc) => void (doc.clients[0].notes = nest(50)), /clients\[0\]\.notes(\[0\])+ is nested too deeply/],
+	// Types and ranges.
+	['a name that is a number', (doc) => void (doc.clients[0].name = 42), /clients\[0\]\.name must be text/],
+	['an empty name', (doc) => void (doc.clients[0].name = '   '), /clients\[0\]\.name must not be empty/],
+	['intensity 11', (doc) => void (doc.marks[0].intensity = 11), /marks\[0\]\.intensity must be a whole number from 0 to 10/],
+	['intensity 3.5', (doc) => void (doc.marks[1].intensity = 3.5), /marks\[1\]\.intensity must be a whole number from 0 to 10/],
+	['intensity as text', (doc) => void (doc.marks[1].intensity = '7'), /marks\[1\]\.intensity must be a whole number/],
+	['mark pressure 6', (doc) => void (doc.marks[2].pressure = 6), /marks\[2\]\.pressure must be a whole number from 1 to 5/],
+	['plan pressure 0', (doc) => void (doc.plans[1].pressure = 0), /plans\[1\]\.pressure must be a whole number from 1 to 5/],
+	['region 81', (doc) => void (doc.marks[0].region = 81), /marks\[0\]\.region must be a region code from 1 to 80/],
+	['an avoid-zone region 0', (doc) => void (doc.plans[0].avoid = [0]), /plans\[0\]\.avoid\[0\] must be a region code from 1 to 80/],
+	['a consent key that is no region', (doc) => void (doc.plans[0].consent = { 99: true }), /plans\[0\]\.consent\["99"\]: "99" is not a region code/],
+	['intensity afterwards 12', (doc) => void (doc.plans[0].outcome.after['16'] = 12), /plans\[0\]\.outcome\.after\["16"\] must be a whole number from 0 to 10/],
+	['durationMin 50', (doc) => void (doc.plans[2].durationMin = 50), /plans\[2\]\.durationMin must be one of 30, 45, 60, 75, 90\./],
+	['an unknown status', (doc) => void (doc.plans[0].status = 'archived'), /plans\[0\]\.status must be one of "draft", "planned", "done"/],
+	['an unknown sensation', (doc) => void (doc.marks[0].sensation = 'tickle'), /marks\[0\]\.sensation must be one of "tension", "knot"/],
+	['a deep structure on a surface mark', (doc) => void (doc.marks[0].structure = 'supraspinatus'), /marks\[0\]\.structure must be null unless depth is "deep"/],
+	['a deep structure of another region', (doc) => void (doc.marks[2].structure = 'supraspinatus'), /marks\[2\]\.structure must be null or one of "quadratus lumborum"/],
+	// Dates.
+	['a day that does not exist', (doc) => void (doc.plans[0].date = '2026-02-30'), /plans\[0\]\.date must be a real date like 2026-05-01/],
+	['a date in words', (doc) => void (doc.plans[1].date = 'next Tuesday'), /plans\[1\]\.date must be a real date/],
+	['updatedAt as text', (doc) => void (doc.clients[0].updatedAt = '2026-01-01'), /clients\[0\]\.updatedAt must be a time in milliseconds/],
+	['updatedAt far in the future', (doc) => void (doc.marks[1].updatedAt = 4_102_444_800_000), /marks\[1\]\.updatedAt is in the future \(2100-01-01\)/],
+	['updatedAt before createdAt', (doc) => void (doc.plans[0].updatedAt = 1), /plans\[0\]\.updatedAt is earlier than its createdAt/],
+	['exportedAt that is no date', (doc) => void (doc.exportedAt = 'yesterday'), /exportedAt must be a date and time/],
+	// Sizes.
+	['a huge name', (doc) => void (doc.clients[0].name = 'x'.repeat(1_000_000)), /clients\[0\]\.name is too long \(1000000 characters; at most 120\)/],
+	['a huge note', (doc) => void (doc.marks[2].note = 'n'.repeat(2001)), /marks\[2\]\.note is too long \(2001 characters; at most 2000\)/],
+	['a huge list of goals', (doc) => void (doc.plans[0].goals = Array(201).fill('Less stress')), /plans\[0\]\.goals has 201 items; at most 200/],
+	[
+		'too many clients',
+		(doc) => void (doc.clients = Array.from({ length: BACKUP_LIMITS.clients + 1 }, (_, i) => ({ ...doc.clients[0], id: `c${i}` }))),
+		/clients has 10001 clients; at most 10000 are allowed/
+	],
+	// References and ids.
+	['a plan of a client that is nowhere', (doc) => void (doc.plans[1].clientId = 'ghost'), /plans\[1\]\.clientId names a client that is neither in the file nor on this device/],
+	['a mark of a plan that is nowhere', (doc) => void (doc.marks[2].planId = 'ghost'), /marks\[2\]\.planId names a plan that is neither in the file nor on this device/],
+	['a plan that would move to another client', (doc, ctx) => void (doc.plans[0].id = ctx.target.back), /plans\[0\] has the id of a plan that belongs to another client on this device/],
+	['a duplicated client id', (doc) => void (doc.clients[1].id = doc.clients[0].id), /clients\[1\]\.id repeats the id of clients\[0\]/],
+	['a duplicated mark id', (doc) => void (doc.marks[2].id = doc.marks[0].id), /marks\[2\]\.id repeats the id of marks\[0\]/],
+	['an id with markup in it', (doc) => void (doc.clients[0].id = '<img src=x>'), /clients\[0\]\.id must be an id/],
+	// Dangerous keys.
+	['__proto__ at the top', (doc) => JSON.stringify(doc).replace('{', '{"__proto__":{"polluted":true},'), /The file has a forbidden key "__proto__"/],
+	['__proto__ in a client', (doc) => JSON.stringify(doc).replace('"name":', '"__proto__":{"isAdmin":true},"name":'), /clients\[0\] has a forbidden key "__proto__"/],
+	['constructor in the health answers', (doc) => void (doc.plans[0].health.constructor = { prototype: { polluted: true } }), /plans\[0\]\.health has a forbidden key "constructor"/],
+	['prototype in the timed plan', (doc) => void (doc.plans[0].planning.fixed.prototype = 5), /plans\[0\]\.planning\.fixed has a forbidden key "prototype"/],
+	// Painted patches.
+	['vertices that are not base64', (doc) => void (doc.marks[0].patch.vertices = 'not base64!!'), /marks\[0\]\.patch\.vertices is not base64 of 32-bit vertex numbers/],
+	['vertices cut mid-number', (doc) => void (doc.marks[0].patch.vertices = 'AAA='), /marks\[0\]\.patch\.vertices is not base64/],
+	['weights that are not base64', (doc) => void (doc.marks[0].patch.weights = '@@@@'), /marks\[0\]\.patch\.weights is not base64/],
+	['fewer weights than vertices', (doc) => void (doc.marks[0].patch.weights = 'AQI='), /marks\[0\]\.patch\.weights must have one weight per vertex \(2 weights for 7 vertices\)/],
+	['vertices out of order', (doc) => void Object.assign(doc.marks[0].patch, { vertices: 'AgAAAAEAAAA=', weights: 'AQI=' }), /marks\[0\]\.patch\.vertices must be ascending vertex numbers/],
+	['a vertex beyond any body', (doc) => void (doc.marks[0].patch = { ...doc.marks[0].patch, vertices: 'AAk9AA==', weights: 'AQ==' }), /vertex numbers below 4000000 \(vertex 0 is 4000000\)/],
+	['a zero weight', (doc) => void (doc.marks[0].patch.weights = 'AQEBAAEBAQ=='), /marks\[0\]\.patch\.weights must be from 1 to 255/],
+	['a patch with no regions', (doc) => void (doc.marks[1].patch.regions = []), /marks\[1\]\.patch\.regions must name at least one region/]
+];
+
+let source: string;
+let target: Store;
+let ids: Record<string, string>;
+
+beforeAll(async () => {
+	const a = await seeded('a');
+	source = (await exportBackup(a.store)).parts.join('');
+	const b = await seeded('b');
+	target = b.store;
+	ids = b.ids;
+	await target.setSetting('defaultFigure', 'male');
+});
+
+function fileFor(file: Case[1]): string {
+	if (typeof file === 'string') return file;
+	const doc = JSON.parse(source);
+	const out = file(doc, { target: ids });
+	return typeof out === 'string' ? out : JSON.stringify(doc);
+}
+
+describe('hostile and malformed backup files', () => {
+	it('has the records in the order the cases assume, and the unchanged file restores', async () => {
+		const doc = JSON.parse(source);
+		expect(doc.marks.map((m: { id: string }) => m.id)).toEqual(['a-m1', 'a-m3', 'a-m2']);
+		expect(doc.clients.map((c: { name: string }) => c.name)).toEqual(['Kim <b>a</b>', 'Lee a']);
+		expect(parseBackup(source, { now: Date.now() }).ok).toBe(true);
+	});
+
+	it(`tries at least twenty kinds of bad file (${CASES.length})`, () => {
+		expect(CASES.length).toBeGreaterThanOrEqual(20);
+		expect(new Set(CASES.map((c) => c[0])).size).toBe(CASES.length);
+	});
+
+	it.each(CASES)('refuses %s, names the problem, and changes nothing', async (_name, file, message) => {
+		const before = await dump(target);
+		const text = fileFor(file);
+		const error = await previewImport(target, text)
+			.then((preview) => applyImport(target, preview.backup))
+			.then(
+				() => null,
+				(e) => e
+			);
+		expect(error, 'the file was accepted').toBeInstanceOf(StoreError);
+		expect(error.kind).toBe('validation');
+		expect(error.message).toMatch(message);
+		expect(error.message).toMatch(/^This file cannot be restored: .+ Nothing on this device was changed\.$/s);
+		expect(await dump(target)).toEqual(before);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+	});
+
+	it('a message never carries more than a short piece of what the file held', async () => {
+		const long = 'k'.repeat(5000);
+		const doc = JSON.parse(source);
+		doc.clients[0][long] = 1;
+		const error = await previewImport(target, JSON.stringify(doc)).catch((e) => e);
+		expect(error.message.length).toBeLessThan(200);
+		expect(error.message).toMatch(/clients\[0\] has an unexpected key "k{40}…"/);
+	});
+});
