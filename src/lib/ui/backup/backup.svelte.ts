@@ -1,0 +1,159 @@
+/**
+ * The backup screens' state: an export with its progress, and a restore that goes file →
+ * checked preview → confirmed write. Components stay thin; everything that can fail reports
+ * through `notices` with the store's own message. Nothing here touches the network: the file is
+ * made into a Blob URL and read back with File.text().
+ */
+import { version } from '$app/environment';
+import { BACKUP_LIMITS } from '$lib/domain/backup/format';
+import type { MergeCounts } from '$lib/domain/backup/merge';
+import { flushAll, store, StoreError } from '$lib/store';
+import { applyImport, exportBackup, previewImport, type ImportPreview, type ImportSummary } from '$lib/store/backup';
+import { plural } from '$lib/ui/format';
+import { notices } from '$lib/ui/notices.svelte';
+
+/** Saves text parts as a file through a temporary Blob URL. */
+function download(parts: string[], fileName: string): void {
+	const url = URL.createObjectURL(new Blob(parts, { type: 'application/json' }));
+	const a = document.createElement('a');
+	a.href = url;
+	a.download = fileName;
+	a.rel = 'noopener';
+	document.body.append(a);
+	a.click();
+	a.remove();
+	// The browser has taken the file by the next minute; the URL would otherwise hold the memory.
+	setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export class BackupExport {
+	#running = $state(false);
+	#done = $state(0);
+	#total = $state(0);
+	#message = $state('');
+
+	get running(): boolean {
+		return this.#running;
+	}
+	/** Records written so far, of `total`. */
+	get done(): number {
+		return this.#done;
+	}
+	get total(): number {
+		return this.#total;
+	}
+	/** What the last export did, for a status line. */
+	get message(): string {
+		return this.#message;
+	}
+
+	/** Exports all data, or one client with their plans and marks, and downloads the file. */
+	async run(clientId?: string): Promise<void> {
+		if (this.#running) return;
+		this.#running = true;
+		this.#done = 0;
+		this.#total = 0;
+		this.#message = '';
+		try {
+			// The last keystrokes in an open form belong in the backup.
+			await flushAll();
+			const out = await exportBackup(store, {
+				clientId,
+				appVersion: version,
+				onProgress: (done, total) => {
+					this.#done = done;
+					this.#total = total;
+				}
+			});
+			download(out.parts, out.fileName);
+			const { clients, plans, marks } = out.counts;
+			this.#message = `Saved ${out.fileName}: ${plural(clients, 'client')}, ${plural(plans, 'plan')}, ${plural(marks, 'mark')}.`;
+		} catch (e) {
+			notices.error(e);
+		} finally {
+			this.#running = false;
+		}
+	}
+}
+
+/** "2 new, 1 newer (replaces this device's copy), 3 kept as on this device" */
+export function describeCounts(c: MergeCounts): string {
+	const parts: string[] = [];
+	if (c.added) parts.push(`${c.added} new`);
+	if (c.updated) parts.push(`${c.updated} newer than on this device (will replace it)`);
+	if (c.older) parts.push(`${c.older} older than on this device (kept as it is)`);
+	if (c.same) parts.push(`${c.same} already here, same date (kept as it is)`);
+	return parts.join(', ') || 'none';
+}
+
+function describeResult(r: ImportSummary): string {
+	const changed = (c: MergeCounts) => c.added + c.updated;
+	const total = changed(r.clients) + changed(r.plans) + changed(r.marks);
+	if (total === 0) return 'Restore finished: everything in the file was already on this device. Nothing changed.';
+	const line = (what: string, c: MergeCounts) => `${what} ${c.added} added, ${c.updated} updated`;
+	return `Restore finished. ${line('Clients:', r.clients)}; ${line('plans:', r.plans)}; ${line('marks:', r.marks)}. Nothing was deleted.`;
+}
+
+export class BackupRestore {
+	#preview = $state.raw<ImportPreview | null>(null);
+	#busy = $state(false);
+	#message = $state('');
+	#fileName = $state('');
+
+	/** The checked file waiting for confirmation, or null. */
+	get preview(): ImportPreview | null {
+		return this.#preview;
+	}
+	get busy(): boolean {
+		return this.#busy;
+	}
+	get fileName(): string {
+		return this.#fileName;
+	}
+	/** What the last restore did, for a status line. */
+	get message(): string {
+		return this.#message;
+	}
+
+	/** Reads and checks a chosen file; a bad one gets a notice naming what is wrong. */
+	async choose(file: File): Promise<void> {
+		if (this.#busy) return;
+		this.#busy = true;
+		this.#message = '';
+		this.#preview = null;
+		try {
+			if (file.size > BACKUP_LIMITS.fileBytes) {
+				const mb = (n: number) => Math.round(n / 1048576);
+				throw new StoreError(
+					'validation',
+					`This file cannot be restored: it is too large (${mb(file.size)} MB; a backup is at most ${mb(BACKUP_LIMITS.fileBytes)} MB). Nothing on this device was changed.`
+				);
+			}
+			const text = await file.text();
+			this.#fileName = file.name;
+			this.#preview = await previewImport(store, text);
+		} catch (e) {
+			notices.error(e);
+		} finally {
+			this.#busy = false;
+		}
+	}
+
+	cancel(): void {
+		this.#preview = null;
+	}
+
+	/** Writes the previewed file (one transaction) and reports what it did. */
+	async confirm(): Promise<void> {
+		const preview = this.#preview;
+		if (!preview || this.#busy) return;
+		this.#busy = true;
+		try {
+			this.#message = describeResult(await applyImport(store, preview.backup));
+		} catch (e) {
+			notices.error(e);
+		} finally {
+			this.#busy = false;
+		}
+	}
+}
