@@ -1,0 +1,172 @@
+/**
+ * Backup and restore in the real browser: a backup downloaded from one browser restores into an
+ * empty one (a new context: its own IndexedDB), and bad files get a message and change nothing.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect, createPlanForNewClient } from './fixtures';
+
+const LOCAL = /^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:|about:|chrome-extension:)/;
+
+/** The same guard the fixture puts on the default context: no request leaves this machine. */
+async function guard(context: BrowserContext): Promise<string[]> {
+	const foreign: string[] = [];
+	await context.route(
+		(url) => !LOCAL.test(url.href),
+		(route) => {
+			foreign.push(route.request().url());
+			return route.abort();
+		}
+	);
+	return foreign;
+}
+
+/** Every row of every table, read straight from IndexedDB (typed arrays as plain lists). */
+async function dumpDb(page: Page): Promise<Record<string, unknown[]>> {
+	return page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((ok, no) => {
+			const r = indexedDB.open('somamap');
+			r.onsuccess = () => ok(r.result);
+			r.onerror = () => no(r.error);
+		});
+		const out: Record<string, unknown[]> = {};
+		for (const name of ['clients', 'plans', 'marks', 'settings']) {
+			out[name] = await new Promise((ok, no) => {
+				const req = db.transaction(name).objectStore(name).getAll();
+				req.onsuccess = () => ok(req.result);
+				req.onerror = () => no(req.error);
+			});
+		}
+		db.close();
+		return JSON.parse(JSON.stringify(out, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array) : v)));
+	});
+}
+
+async function addMark(page: Page, query: string, region: RegExp, sensation: string) {
+	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
+	await page.getByRole('region', { name: 'Regions' }).getByRole('button', { name: region }).first().click();
+	const form = page.getByRole('form', { name: /mark on/ });
+	await form.getByRole('radio', { name: sensation }).check();
+	await form.getByRole('button', { name: 'Add mark' }).click();
+}
+
+async function chooseFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Restore from a file…' }).click();
+	await (await chooser).setFiles(file);
+}
+
+const CLIENT = 'Bea <i>Backup</i>';
+
+test('a backup downloaded here restores into an empty browser: client, plan and marks', async ({ page, browser }, testInfo) => {
+	await createPlanForNewClient(page, CLIENT, 'Shoulders');
+	await addMark(page, 'trapez', /^Right upper trapezius/, 'Knot or trigger point');
+	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('listitem')).toHaveCount(1);
+	await addMark(page, 'low back', /^Left low back beside spine/, 'Aching pain');
+	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('listitem')).toHaveCount(2);
+
+	// One client's export from their page.
+	await page.getByRole('link', { name: CLIENT }).click();
+	const oneClient = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export this client' }).click();
+	expect((await oneClient).suggestedFilename()).toMatch(/^somamap-backup-bea-i-backup-i-\d{4}-\d{2}-\d{2}\.json$/);
+
+	// Everything, from the settings page.
+	await page.goto('/settings');
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export all data' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toMatch(/^somamap-backup-\d{4}-\d{2}-\d{2}\.json$/);
+	const path = testInfo.outputPath('backup.json');
+	await file.saveAs(path);
+	await expect(page.getByRole('status').filter({ hasText: /^Saved somamap-backup-.*: 1 client, 1 plan, 2 marks\.$/ })).toBeVisible();
+	const saved = JSON.parse(await readFile(path, 'utf8'));
+	expect(saved).toMatchObject({ format: 'somamap-backup', version: 1 });
+	const source = await dumpDb(page);
+
+	// A new, empty browser context: its own storage.
+	const other = await browser.newContext();
+	const foreign = await guard(other);
+	const fresh = await other.newPage();
+	await fresh.goto('/');
+	await expect(fresh.getByText('No clients yet', { exact: false })).toBeVisible();
+	await fresh.goto('/settings');
+	await chooseFile(fresh, path);
+
+	const dialog = fresh.getByRole('dialog', { name: 'Restore this backup?' });
+	await expect(dialog).toBeVisible();
+	await expect(dialog).toContainText('backup.json');
+	await expect(dialog.getByRole('definition')).toHaveText(['1 new', '1 new', '2 new']);
+	// The name is shown as text: the markup is visible, never rendered.
+	await expect(dialog.getByRole('list', { name: '1 client in the file' }).getByRole('listitem')).toHaveText(`${CLIENT} new`);
+	await expect(dialog.locator('i')).toHaveCount(0);
+	const axe = await new AxeBuilder({ page: fresh }).include('dialog').analyze();
+	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+	await dialog.getByRole('button', { name: 'Restore' }).click();
+	await expect(dialog).toBeHidden();
+	await expect(fresh.getByRole('status').filter({ hasText: 'Restore finished.' })).toHaveText(
+		'Restore finished. Clients: 1 added, 0 updated; plans: 1 added, 0 updated; marks: 2 added, 0 updated. Nothing was deleted.'
+	);
+
+	// The same records, typed arrays and all, and the app shows them.
+	const restored = await dumpDb(fresh);
+	expect(restored.clients).toEqual(source.clients);
+	expect(restored.plans).toEqual(source.plans);
+	expect(restored.marks).toEqual(source.marks);
+	await fresh.goto('/');
+	await fresh.getByRole('list', { name: 'Clients' }).getByRole('link', { name: CLIENT }).click();
+	await fresh.getByRole('list', { name: `Plans for ${CLIENT}` }).getByRole('link', { name: /Shoulders/ }).click();
+	await expect(fresh.getByRole('heading', { level: 1, name: 'Shoulders' })).toBeVisible();
+	const marks = fresh.getByRole('list', { name: /^Marks/ });
+	await expect(marks.getByRole('listitem')).toHaveCount(2);
+	await expect(marks).toContainText('Right upper trapezius');
+	await expect(marks).toContainText('Left low back beside spine');
+
+	// Restoring the same file again changes nothing.
+	await fresh.goto('/settings');
+	await chooseFile(fresh, path);
+	await expect(dialog.getByRole('definition')).toHaveText([/already on this device/, /already on this device/, /already on this device/]);
+	await dialog.getByRole('button', { name: 'Restore' }).click();
+	await expect(fresh.getByRole('status').filter({ hasText: 'Restore finished' })).toContainText('Nothing changed.');
+	expect(await dumpDb(fresh)).toEqual(restored);
+	await other.close();
+	expect(foreign).toEqual([]);
+});
+
+test('a corrupt or hostile file shows a message and changes nothing', async ({ page }, testInfo) => {
+	await createPlanForNewClient(page, 'Cora Keep', 'Hips');
+	await page.goto('/settings');
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export all data' }).click();
+	const path = testInfo.outputPath('good.json');
+	await (await download).saveAs(path);
+	const good = JSON.parse(await readFile(path, 'utf8'));
+	const before = await dumpDb(page);
+
+	const json = (name: string, doc: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+	const cases: [ReturnType<typeof json>, RegExp][] = [
+		[
+			{ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"somamap-backup","clients":[{"na') },
+			/^This file cannot be restored: The file is not a Somamap backup: it is not valid JSON/
+		],
+		[json('future.json', { ...good, version: 7 }), /newer Somamap \(backup version 7; this app reads version 1\)\. Update Somamap/],
+		[
+			json('bad-duration.json', { ...good, clients: [], plans: [{ ...good.plans[0], id: 'other-plan', durationMin: 50 }] }),
+			/plans\[0\]\.durationMin must be one of 30, 45, 60, 75, 90\. Nothing on this device was changed\./
+		],
+		[
+			{ name: 'proto.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good).replace('"name":', '"__proto__":{"x":1},"name":')) },
+			/clients\[0\] has a forbidden key "__proto__"/
+		]
+	];
+	for (const [file, message] of cases) {
+		await chooseFile(page, file);
+		await expect(page.getByRole('alert').filter({ hasText: message })).toBeVisible();
+		await expect(page.getByRole('dialog')).toHaveCount(0);
+	}
+	expect(await dumpDb(page)).toEqual(before);
+	await page.goto('/');
+	await expect(page.getByRole('list', { name: 'Clients' }).getByRole('link')).toHaveCount(1);
+	await expect(page.getByRole('list', { name: 'Clients' })).toContainText('Cora Keep');
+});
