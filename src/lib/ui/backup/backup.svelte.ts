@@ -76,13 +76,13 @@ export class BackupExport {
 	}
 }
 
-/** "2 new, 1 newer (replaces this device's copy), 3 kept as on this device" */
+/** "2 new, 1 newer than this device's copy (will replace it), 3 already on this device (kept)" */
 export function describeCounts(c: MergeCounts): string {
 	const parts: string[] = [];
 	if (c.added) parts.push(`${c.added} new`);
-	if (c.updated) parts.push(`${c.updated} newer than on this device (will replace it)`);
-	if (c.older) parts.push(`${c.older} older than on this device (kept as it is)`);
-	if (c.same) parts.push(`${c.same} already here, same date (kept as it is)`);
+	if (c.updated) parts.push(`${c.updated} newer than this device’s copy (will replace it)`);
+	if (c.older) parts.push(`${c.older} older than this device’s copy (kept as it is)`);
+	if (c.same) parts.push(`${c.same} already on this device (kept as it is)`);
 	return parts.join(', ') || 'none';
 }
 
