@@ -106,10 +106,19 @@ test('marks: add by keyboard as client and therapist, reload, edit, filter, remo
 	await filter.getByRole('radio', { name: 'Both' }).check();
 	await expect(markList(page).getByRole('listitem')).toHaveCount(2);
 
-	// Remove one, after a confirmation.
+	// Remove one: no confirmation, because it can be undone (the button beside the message,
+	// or Ctrl+Z), and redone with Shift+Ctrl+Z.
 	await markList(page).getByRole('button', { name: /Remove mark: Left low back/ }).click();
-	const confirm = page.getByRole('dialog', { name: 'Remove this mark?' });
-	await confirm.getByRole('button', { name: 'Remove mark' }).click();
+	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
+	await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+	await expect(markList(page).getByRole('listitem')).toHaveCount(2);
+	await expect(page.getByRole('status').filter({ hasText: /Undone: removing Aching pain/ })).toBeVisible();
+	await page.locator('canvas').focus();
+	await page.keyboard.press('Control+Shift+Z');
+	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
+	await page.keyboard.press('Control+Z');
+	await expect(markList(page).getByRole('listitem')).toHaveCount(2);
+	await page.getByRole('button', { name: /^Redo/ }).click();
 	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
 	await page.reload();
 	await expect(markList(page).getByRole('listitem')).toHaveCount(1);

@@ -75,21 +75,37 @@ export interface RegionTint {
 
 /**
  * One tint per marked region: the strongest mark wins ("do not touch" first, then the higher
- * intensity, then the newer mark). Marks without a region are skipped.
+ * intensity, then the newer mark). A painted mark tints every region it covers, unless
+ * `drawnPerVertex` says it is drawn as paint on this model instead. Marks without a region are skipped.
  */
-export function regionTints(marks: readonly Mark[]): RegionTint[] {
+export function regionTints(marks: readonly Mark[], drawnPerVertex: (m: Mark) => boolean = () => false): RegionTint[] {
 	const best = new Map<number, Mark>();
 	for (const m of marks) {
-		if (m.region === null) continue;
-		const cur = best.get(m.region);
-		if (!cur || outranks(m, cur)) best.set(m.region, m);
+		if (drawnPerVertex(m)) continue;
+		for (const region of markRegions(m)) {
+			const cur = best.get(region);
+			if (!cur || outranks(m, cur)) best.set(region, m);
+		}
 	}
-	return [...best.values()].map((m) => ({
-		region: m.region as number,
+	return [...best.entries()].map(([region, m]) => ({
+		region,
 		colour: INFO[m.sensation].colour,
 		strength: markStrength(m),
 		markId: m.id
 	}));
+}
+
+/** The regions a mark is on: its tapped region, or every region its painted patch covers. */
+export function markRegions(m: Pick<Mark, 'region' | 'patch'>): number[] {
+	if (m.patch?.regions.length) return m.patch.regions.map((r) => r.region);
+	return m.region === null ? [] : [m.region];
+}
+
+/** The mark shown first for a region: the same ranking as the tints. */
+export function strongestOn(region: number, marks: readonly Mark[]): Mark | undefined {
+	let best: Mark | undefined;
+	for (const m of marks) if (markRegions(m).includes(region) && (!best || outranks(m, best))) best = m;
+	return best;
 }
 
 function outranks(a: Mark, b: Mark): boolean {

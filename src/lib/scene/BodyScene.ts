@@ -72,7 +72,8 @@ export class BodyScene {
 		pick: new Set<Listener<PickHit>>(),
 		orientation: new Set<Listener<ViewOrientation>>(),
 		status: new Set<Listener<SceneStatus>>(),
-		stroke: new Set<Listener<StrokeEvent>>()
+		stroke: new Set<Listener<StrokeEvent>>(),
+		body: new Set<Listener<BodyMesh>>()
 	};
 
 	constructor() {
@@ -151,6 +152,7 @@ export class BodyScene {
 		old?.dispose();
 		this.#rig.setBounds(this.#geometry.boundingBox!);
 		this.invalidate();
+		for (const fn of this.#events.body) fn(mesh);
 	}
 
 	/** The body on show (its version keys painted patches), or null before one is set. */
@@ -227,6 +229,16 @@ export class BodyScene {
 		this.invalidate();
 	}
 
+	/** How many vertices show paint now (for tests and the bench: what a user sees painted). */
+	paintedVertexCount(): number {
+		const paint = this.#geometry?.getAttribute('paint');
+		if (!paint) return 0;
+		const a = paint.array as Uint8Array;
+		let n = 0;
+		for (let i = 3; i < a.length; i += 4) if (a[i] > 0) n++;
+		return n;
+	}
+
 	/** The material, for layers such as per-region overlays and per-vertex paint. Call invalidate() after changes. */
 	get material(): BodyMaterial {
 		return this.#material;
@@ -285,6 +297,12 @@ export class BodyScene {
 	 */
 	onStroke(fn: Listener<StrokeEvent>): () => void {
 		return this.#subscribe(this.#events.stroke, fn);
+	}
+
+	/** Subscribe to the body on show (called at once when one is set). Returns an unsubscribe function. */
+	onBody(fn: Listener<BodyMesh>): () => void {
+		if (this.#body) fn(this.#body);
+		return this.#subscribe(this.#events.body, fn);
 	}
 
 	/** Subscribe to orientation changes (called with the current one at once). */

@@ -6,6 +6,8 @@ import {
 	intensityWords,
 	markStrength,
 	regionTints,
+	strongestOn,
+	markRegions,
 	byAuthor,
 	sensationInfo
 } from '$lib/domain/sensations';
@@ -108,6 +110,26 @@ describe('regionTints', () => {
 			[2, 'd']
 		]);
 		expect(tints[0].colour).toBe(sensationInfo('sharp').colour);
+	});
+
+	it('a painted mark tints every region it covers, unless it is drawn as paint on this model', () => {
+		const patch = { modelVersion: 'old', vertices: Uint32Array.from([1]), weights: Uint8Array.from([255]), regions: [{ region: 5, area: 40 }, { region: 6, area: 10 }] };
+		const painted = mark('p', { region: 5, patch, intensity: 9 });
+		const tapped = mark('t', { region: 6, intensity: 2 });
+		expect(regionTints([painted, tapped]).map((t) => [t.region, t.markId])).toEqual([
+			[5, 'p'],
+			[6, 'p']
+		]);
+		expect(regionTints([painted, tapped], (m) => m.patch?.modelVersion === 'old').map((t) => [t.region, t.markId])).toEqual([[6, 't']]);
+	});
+
+	it('finds the strongest mark on a region, painted or tapped', () => {
+		const patch = { modelVersion: 'v', vertices: Uint32Array.from([1]), weights: Uint8Array.from([255]), regions: [{ region: 7, area: 40 }, { region: 8, area: 10 }] };
+		const marks = [mark('t', { region: 8, intensity: 4 }), mark('p', { region: 7, patch, intensity: 6 })];
+		expect(strongestOn(8, marks)?.id).toBe('p');
+		expect(strongestOn(7, marks)?.id).toBe('p');
+		expect(strongestOn(9, marks)).toBeUndefined();
+		expect(markRegions(marks[1])).toEqual([7, 8]);
 	});
 
 	it('filters by author', () => {

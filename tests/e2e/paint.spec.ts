@@ -1,0 +1,117 @@
+/**
+ * Freehand painting on a touch tablet: one finger paints, two fingers turn without painting,
+ * strokes undo, the painting is described and saved as a mark keyed to the body model, and a
+ * plan painted on an older model still shows and plans by region.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect, createPlanForNewClient } from './fixtures';
+import { paintedVertices, screenPointOf, showView, storedMarks, tintOf, touchDrag } from './body-helpers';
+import { codeOf } from '../../src/lib/domain/regions';
+
+test.use({ hasTouch: true, viewport: { width: 1024, height: 768 } });
+
+const FEMALE_VERSION = JSON.parse(readFileSync('static/body/manifest.json', 'utf8')).female.version as string;
+const LEFT_TRAPEZIUS = codeOf('upper-trapezius-l');
+const LEFT_LOW_BACK = codeOf('lumbar-erector-l');
+const markList = (page: Page) => page.getByRole('list', { name: /^Marks/ });
+const timedPlan = (page: Page) => page.getByRole('region', { name: 'Timed plan' });
+
+test('paint an area by touch, undo a stroke, pinch without painting, describe and save it; it survives a reload', async ({ page }) => {
+	await createPlanForNewClient(page, 'Paint Pat', 'Shoulders');
+	await showView(page, 'Back view');
+	await page.getByRole('radio', { name: 'Paint an area' }).tap();
+
+	// One finger paints across the client's left upper trapezius.
+	const trap = await screenPointOf(page, LEFT_TRAPEZIUS);
+	await touchDrag(page, [[trap, { x: trap.x + 25, y: trap.y + 8 }]]);
+	const painter = page.getByRole('form', { name: /New painted area/ });
+	await expect(painter).toBeVisible();
+	await expect(painter.getByTestId('painted-coverage')).toContainText('Left upper trapezius');
+	const afterFirst = await paintedVertices(page);
+	expect(afterFirst).toBeGreaterThan(10);
+
+	// A second stroke lower down, then undone with the Undo button: back to the first stroke only.
+	const low = await screenPointOf(page, LEFT_LOW_BACK);
+	await touchDrag(page, [[low, { x: low.x, y: low.y + 30 }]]);
+	await expect.poll(() => paintedVertices(page)).toBeGreaterThan(afterFirst);
+	await expect(painter.getByTestId('painted-coverage')).toContainText('Left low back');
+	await page.getByRole('button', { name: /^Undo/ }).tap();
+	await expect.poll(() => paintedVertices(page)).toBe(afterFirst);
+	await expect(painter.getByTestId('painted-coverage')).not.toContainText('Left low back');
+
+	// Two fingers turn the body and paint nothing.
+	const view = page.getByTestId('orientation');
+	const facing = await view.textContent();
+	await touchDrag(page, [
+		[{ x: low.x - 60, y: low.y }, { x: low.x + 140, y: low.y }],
+		[{ x: low.x - 60, y: low.y + 80 }, { x: low.x + 140, y: low.y + 80 }]
+	]);
+	await expect.poll(() => view.textContent()).not.toBe(facing);
+	expect(await paintedVertices(page)).toBe(afterFirst);
+
+	// Describe the painted area and save it.
+	await painter.getByRole('radio', { name: 'Aching pain' }).tap();
+	await painter.getByRole('slider', { name: 'Intensity' }).fill('6');
+	await painter.getByRole('button', { name: 'Add painted mark' }).tap();
+	await expect(page.getByRole('status').filter({ hasText: /Mark added: Aching pain 6 of 10 on Left upper trapezius/ })).toBeVisible();
+	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
+	await expect(timedPlan(page)).toContainText('Left upper trapezius');
+
+	// Stored compactly, keyed to the model on show, with its regions.
+	const [stored] = await storedMarks(page);
+	expect(stored.region).toBe(LEFT_TRAPEZIUS);
+	expect(stored.patch!.modelVersion).toBe(FEMALE_VERSION);
+	expect(stored.patch!.vertices.length).toBeGreaterThan(10);
+	expect(stored.patch!.regions[0].region).toBe(LEFT_TRAPEZIUS);
+
+	// After a reload the painting is drawn again and the mark is listed.
+	await page.reload();
+	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
+	await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
+	await expect.poll(() => paintedVertices(page)).toBe(stored.patch!.vertices.length);
+
+	// Repaint: the area comes back as a painting in progress; erase it all and the save is refused.
+	await markList(page).getByRole('button', { name: /Edit mark: Left upper trapezius/ }).tap();
+	await page.getByRole('button', { name: 'Repaint area' }).tap();
+	const repaint = page.getByRole('form', { name: /Repainted area/ });
+	await expect(repaint.getByTestId('painted-coverage')).toContainText('Left upper trapezius');
+	await page.getByRole('button', { name: 'Clear painting' }).tap();
+	await expect(page.getByText('Paint the area on the body')).toBeHidden();
+	await repaint.getByRole('button', { name: 'Save changes' }).tap();
+	await expect(repaint.getByRole('alert')).toContainText('Nothing is painted yet');
+	await repaint.getByRole('button', { name: 'Cancel repainting' }).tap();
+	await expect.poll(() => paintedVertices(page)).toBe(stored.patch!.vertices.length);
+});
+
+test('a plan painted on an older body model still shows its marks by region and still plans them', async ({ page }) => {
+	await createPlanForNewClient(page, 'Old Model Olga', 'Low back');
+	const planId = new URL(page.url()).searchParams.get('id')!;
+	// A mark as an earlier model version would have stored it.
+	await page.evaluate(
+		({ planId, region }) =>
+			new Promise<void>((ok, fail) => {
+				const open = indexedDB.open('somamap');
+				open.onsuccess = () => {
+					const tx = open.result.transaction('marks', 'readwrite');
+					tx.objectStore('marks').put({
+						id: 'old-mark', planId, region, sensation: 'stiffness', intensity: 7, depth: 'surface', structure: null,
+						pressure: null, note: 'from last year', author: 'therapist', createdAt: 1, updatedAt: 1,
+						patch: { modelVersion: 'retired-model', vertices: new Uint32Array([5, 6, 7]), weights: new Uint8Array([255, 255, 90]), regions: [{ region, area: 120 }] }
+					});
+					tx.oncomplete = () => (open.result.close(), ok());
+					tx.onerror = () => fail(tx.error);
+				};
+			}),
+		{ planId, region: LEFT_LOW_BACK }
+	);
+	await page.reload();
+	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
+	await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
+	// Shown on its region (stiffness blue, #0072B2), with no stray per-vertex paint.
+	await expect.poll(() => tintOf(page, LEFT_LOW_BACK)).toEqual([0x00, 0x72, 0xb2, expect.any(Number)]);
+	expect(await paintedVertices(page)).toBe(0);
+	await expect(timedPlan(page)).toContainText('Left low back');
+	await markList(page).getByRole('button', { name: /Edit mark: Left low back/ }).tap();
+	await expect(page.getByText('Painted on an earlier version of the body model')).toBeVisible();
+});
