@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
 
 const summary = (page: Page) => page.getByRole('region', { name: 'At a glance' });
-const summarySteps = (page: Page) => summary(page).getByRole('listitem').filter({ hasText: / min/ });
+const summarySteps = (page: Page) => summary(page).locator('ol > li');
 const timedRows = (page: Page) => page.getByRole('table').locator('tbody tr');
 const notWorkedOn = (page: Page) => page.getByRole('region', { name: 'Timed plan' }).locator('p').filter({ hasText: 'Not worked on today:' });
 const avoidZones = (page: Page) => page.getByRole('region', { name: 'Areas to avoid' });

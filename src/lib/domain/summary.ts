@@ -98,6 +98,27 @@ export function avoidItems(plan: Pick<Plan, 'avoid'>, marks: readonly Mark[], ca
 	return out;
 }
 
+export interface PositionRun {
+	position: Position;
+	/** Number of the run's first step in the whole session, from 1. */
+	start: number;
+	steps: SummaryStep[];
+	minutes: number;
+}
+
+/** Consecutive steps in the same position (face down, face up), numbered through the session. */
+export function positionRuns(steps: readonly SummaryStep[]): PositionRun[] {
+	const runs: PositionRun[] = [];
+	steps.forEach((step, i) => {
+		const last = runs.at(-1);
+		if (last && last.position === step.position) {
+			last.steps.push(step);
+			last.minutes += step.minutes;
+		} else runs.push({ position: step.position, start: i + 1, steps: [step], minutes: step.minutes });
+	});
+	return runs;
+}
+
 /** A share of the body as people say it: 'none', 'under 1%', '12%'. */
 export function shareWords(share: number): string {
 	if (share <= 0) return 'none';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { avoidItems, shareWords, summarisePlan } from '$lib/domain/summary';
+import { avoidItems, positionRuns, shareWords, summarisePlan } from '$lib/domain/summary';
 import { defaultPlanFields, type Mark, type Plan } from '$lib/domain/records';
 import { codeOf } from '$lib/domain/regions';
 import { evaluateCautions, SEE_PROFESSIONAL } from '$lib/domain/cautions';
@@ -170,5 +170,24 @@ describe('shareWords', () => {
 		expect(shareWords(0.004)).toBe('under 1%');
 		expect(shareWords(0.005)).toBe('1%');
 		expect(shareWords(0.126)).toBe('13%');
+	});
+});
+
+describe('positionRuns', () => {
+	it('groups consecutive steps by position and numbers them through the session', () => {
+		const s = summarisePlan(plan({ scope: 'full', durationMin: 60 }), [mark('a', { region: LOW_BACK_L, intensity: 6 })], areas());
+		const runs = positionRuns(s.steps);
+		expect(runs.map((r) => r.position)).toEqual(['prone', 'supine']);
+		expect(runs[0].start).toBe(1);
+		expect(runs[1].start).toBe(runs[0].steps.length + 1);
+		expect(runs.reduce((t, r) => t + r.minutes, 0)).toBe(50);
+		// A step the therapist moved to another position's run starts a new run.
+		const moved = [s.steps.at(-1)!, ...s.steps.slice(0, -1)];
+		expect(positionRuns(moved).map((r) => [r.position, r.start])).toEqual([
+			['supine', 1],
+			['prone', 2],
+			['supine', 2 + runs[0].steps.length]
+		]);
+		expect(positionRuns([])).toEqual([]);
 	});
 });
