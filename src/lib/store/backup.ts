@@ -79,10 +79,15 @@ export async function exportBackup(store: Store, options: ExportOptions = {}): P
 	const now = options.now ?? Date.now();
 	const data = await readBackupData(store, options.clientId);
 	const parts: string[] = [];
+	let yielded = Date.now();
 	for (const part of backupParts(data, { exportedAt: now, appVersion: options.appVersion }, options.chunk)) {
 		parts.push(part.text);
 		options.onProgress?.(part.done, part.total);
-		await tick();
+		// Let the page draw the progress now and then; a yield per chunk would cost more than the work.
+		if (Date.now() - yielded > 30) {
+			await tick();
+			yielded = Date.now();
+		}
 	}
 	const check = parseBackup(parts.join(''), { now });
 	if (!check.ok) {
