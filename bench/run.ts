@@ -8,6 +8,7 @@ import { buildSizes } from './build-size';
 import { pageTimings } from './page-timing';
 import { benchBody } from './body';
 import { benchPick } from './pick';
+import { benchPlanner } from './planner';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n: number) => `${n.toFixed(n < 1 ? 3 : 1)} ms`;
@@ -63,6 +64,22 @@ for (const figure of ['female', 'male'] as const) {
 	);
 	results[`pick.${figure}`] = p;
 }
+
+heading('Planner: brush, tap and saving (Node; the store on fake-indexeddb)');
+const planner = await benchPlanner();
+console.log(
+	`brush step        median ${ms(planner.brushStepMedianMs)} (p95 ${ms(planner.brushStepP95Ms)}), ` +
+		`×${(planner.brushStepMedianMs / planner.brushBaselineMedianMs).toFixed(1)} a bare pick (${ms(planner.brushBaselineMedianMs)}); goal < 2 ms`
+);
+console.log(
+	`tap to highlight  median ${ms(planner.tapMedianMs)}, ` +
+		`×${(planner.tapBaselineMedianMs / planner.tapMedianMs).toFixed(0)} faster than a plain raycast (${ms(planner.tapBaselineMedianMs)}); goal < 1 ms`
+);
+const sv = planner.save;
+console.log(`save plan (200 marks)   median ${ms(sv.updatePlan200Ms)}, ×${(sv.updatePlan200Ms / sv.updatePlan0Ms).toFixed(2)} an empty plan (${ms(sv.updatePlan0Ms)}); goal < 10 ms`);
+console.log(`add a mark (200 there)  median ${ms(sv.addMark200Ms)}, ×${(sv.addMark200Ms / sv.addMark0Ms).toFixed(2)} on an empty plan (${ms(sv.addMark0Ms)})`);
+console.log(`read 200 marks          median ${ms(sv.list200Ms)}, ×${(sv.list200Ms / sv.list0Ms).toFixed(1)} reading none (${ms(sv.list0Ms)})`);
+results.planner = planner;
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));
