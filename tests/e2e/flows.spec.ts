@@ -1,0 +1,137 @@
+/**
+ * The whole planner flow, as the issue asks: a therapist takes a new client from an empty map to
+ * a complete, timed, cautioned plan on a tablet with no network, finds it again after a restart,
+ * once by touch alone and once by keyboard alone.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, waitForServiceWorker } from './fixtures';
+import { screenPointOf, showView, touchDrag } from './body-helpers';
+import { codeOf } from '../../src/lib/domain/regions';
+
+const steps = (page: Page) => page.getByRole('region', { name: 'Timed plan' }).getByRole('table').locator('tbody tr');
+const total = (page: Page) => page.getByRole('region', { name: 'Timed plan' }).getByRole('table').locator('tfoot');
+const markList = (page: Page) => page.getByRole('list', { name: /^Marks/ });
+
+test.describe('on a tablet, by touch', () => {
+	test.use({ hasTouch: true, viewport: { width: 1024, height: 768 } });
+
+	test('offline: new client, a tapped and a painted mark, health check, full-body timing; all there after a restart', async ({ page, context }) => {
+		await page.goto('/');
+		await waitForServiceWorker(page);
+		await context.setOffline(true);
+
+		await page.getByRole('button', { name: 'New plan' }).tap();
+		const dialog = page.getByRole('dialog', { name: 'New plan' });
+		await dialog.getByLabel('Client', { exact: true }).selectOption({ label: 'A new client…' });
+		await dialog.getByLabel("New client's name").fill('Tablet Tess');
+		await dialog.getByLabel('Title').fill('Shoulders and low back');
+		await dialog.getByRole('button', { name: 'Create plan' }).tap();
+		await page.waitForURL(/\/plan\?id=/);
+
+		// Tap the client's right upper trapezius on the body (back view) and describe it.
+		await showView(page, 'Back view');
+		const trap = await screenPointOf(page, codeOf('upper-trapezius-r'));
+		await page.touchscreen.tap(trap.x, trap.y);
+		const editor = page.getByRole('form', { name: /New mark on Right upper trapezius/ });
+		await editor.getByRole('radio', { name: 'Knot or trigger point' }).tap();
+		await editor.getByRole('slider', { name: 'Intensity' }).fill('7');
+		await editor.getByRole('button', { name: 'Add mark' }).tap();
+		await expect(markList(page).getByRole('listitem')).toHaveCount(1);
+
+		// Paint the left low back and describe it.
+		await page.getByRole('radio', { name: 'Paint an area' }).tap();
+		const back = await screenPointOf(page, codeOf('lumbar-erector-l'));
+		await touchDrag(page, [[back, { x: back.x, y: back.y + 25 }]]);
+		const painted = page.getByRole('form', { name: /New painted area/ });
+		await painted.getByRole('radio', { name: 'Aching pain' }).tap();
+		await painted.getByRole('button', { name: 'Add painted mark' }).tap();
+		await expect(markList(page).getByRole('listitem')).toHaveCount(2);
+
+		// Scope, pressure, health check: timed to the minute, capped, and cautioned.
+		await page.getByRole('radio', { name: /Full body/ }).tap();
+		await page.getByRole('radio', { name: /4 · Firm/ }).tap();
+		await page.getByRole('checkbox', { name: 'Taking blood thinners?' }).tap();
+		await expect(page.getByRole('list', { name: 'Cautions' })).toContainText('Light pressure only');
+		await expect(steps(page).first()).toContainText('2 · Light');
+		await expect(total(page)).toContainText('50 min');
+		await expect(page.getByRole('region', { name: 'Timed plan' })).toContainText('Right upper trapezius');
+		await expect(page.getByRole('region', { name: 'Timed plan' })).toContainText('Left low back');
+		await page.getByLabel('Status').selectOption('planned');
+		await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+
+		// "Restart": a new page, still offline, finds the plan from the home screen.
+		const url = page.url();
+		await page.close();
+		const again = await context.newPage();
+		await again.goto('/');
+		await again.getByRole('link', { name: /Shoulders and low back/ }).first().tap();
+		await again.waitForURL(url);
+		await expect(markList(again).getByRole('listitem')).toHaveCount(2);
+		await expect(again.getByRole('checkbox', { name: 'Taking blood thinners?' })).toBeChecked();
+		await expect(total(again)).toContainText('50 min');
+		await expect(again.getByLabel('Status')).toHaveValue('planned');
+	});
+});
+
+test('by keyboard alone: from the home screen to a timed, cautioned plan with a mark, undone and redone', async ({ page }) => {
+	await page.goto('/');
+	const press = async (key: string) => page.keyboard.press(key);
+
+	// Home → New plan (focus it as a Tab would, then the keyboard does the rest).
+	await page.getByRole('button', { name: 'New plan' }).focus();
+	await press('Enter');
+	const dialog = page.getByRole('dialog', { name: 'New plan' });
+	await dialog.getByLabel('Client', { exact: true }).focus();
+	await dialog.getByLabel('Client', { exact: true }).selectOption({ label: 'A new client…' });
+	await press('Tab');
+	await page.keyboard.type('Keyboard Kai');
+	await dialog.getByLabel('Title').focus();
+	await page.keyboard.type('Neck');
+	await press('Enter');
+	await page.waitForURL(/\/plan\?id=/);
+
+	// A region from the list: search, Tab into the list, Enter.
+	await page.getByRole('searchbox', { name: 'Find a region' }).focus();
+	await page.keyboard.type('side of neck left');
+	await page.getByRole('radio', { name: 'All', exact: true }).focus();
+	await press('Tab');
+	await expect(page.locator(':focus')).toContainText('Left side of neck');
+	await press('Enter');
+	const editor = page.getByRole('form', { name: /New mark on Left side of neck/ });
+	await expect(editor).toBeVisible();
+
+	// Sensation by arrow keys in the radio group, intensity by arrows, then submit with Enter.
+	await editor.getByRole('radio', { name: 'Tension or tightness' }).focus();
+	await press('Space');
+	await press('ArrowDown'); // → Knot or trigger point
+	await expect(editor.getByRole('radio', { name: 'Knot or trigger point' })).toBeChecked();
+	await editor.getByRole('slider', { name: 'Intensity' }).focus();
+	await press('End');
+	await press('ArrowLeft');
+	await expect(editor.getByRole('slider', { name: 'Intensity' })).toHaveValue('9');
+	await editor.getByRole('button', { name: 'Add mark' }).focus();
+	await press('Enter');
+	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
+
+	// Ctrl+Z takes the mark back, Shift+Ctrl+Z brings it again.
+	await page.getByRole('button', { name: /^Undo/ }).focus();
+	await press('Control+Z');
+	await expect(markList(page).getByRole('listitem')).toHaveCount(0);
+	await press('Control+Shift+Z');
+	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
+
+	// Health check and scope by keyboard.
+	await page.getByRole('checkbox', { name: /A recent accident, fall or whiplash/ }).focus();
+	await press('Space');
+	await expect(page.getByRole('list', { name: 'Cautions' })).not.toBeEmpty();
+	await page.getByRole('radio', { name: /Local focus/ }).focus();
+	await press('ArrowDown');
+	await expect(page.getByRole('radio', { name: /Full body/ })).toBeChecked();
+	await expect(total(page)).toContainText('50 min');
+	await expect(page.getByRole('region', { name: 'Timed plan' })).toContainText('Left side of neck');
+
+	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+	await page.reload();
+	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
+	await expect(page.getByRole('radio', { name: /Full body/ })).toBeChecked();
+});
