@@ -177,3 +177,23 @@ test('two marks on one region: tapping the region opens the strongest, the other
 	await expect(editor(page).getByRole('radio', { name: 'Tension or tightness' })).toBeChecked();
 	await expect(here.getByRole('button', { name: /Tension 3/ })).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('what is typed in the editor is kept while another region is looked at, until it is saved', async ({ page }) => {
+	await createPlanForNewClient(page, 'Keep Kit', 'Keep');
+	await pickRegionByKeyboard(page, 'trapez', /Right upper trapezius/);
+	await editor(page).getByRole('radio', { name: 'Stiffness or limited movement' }).check();
+	await editor(page).getByLabel('Note').fill('Cannot turn head to the right');
+	await expect(editor(page).getByText('Not saved yet.')).toBeVisible();
+
+	await pickRegionByKeyboard(page, 'calf', /Left upper calf/);
+	await expect(editor(page).getByLabel('Note')).toHaveValue('');
+	await pickRegionByKeyboard(page, 'trapez', /Right upper trapezius/);
+	await expect(editor(page).getByLabel('Note')).toHaveValue('Cannot turn head to the right');
+	await expect(editor(page).getByRole('radio', { name: 'Stiffness or limited movement' })).toBeChecked();
+
+	await editor(page).getByRole('button', { name: 'Add mark' }).click();
+	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
+	await expect(editor(page).getByText('Not saved yet.')).toBeHidden();
+	await page.getByRole('button', { name: 'Add another mark on Right upper trapezius' }).click();
+	await expect(editor(page).getByLabel('Note')).toHaveValue('');
+});
