@@ -12,6 +12,7 @@ import { BodyMaterial } from './material';
 import { sameOrientation, type ViewOrientation } from './orientation';
 import { attachInput, type StrokePhase } from './input';
 import { BodyPicker, type PickHit } from './picking';
+import { Signal } from './signal';
 import { CameraRig } from './rig';
 import type { ViewName } from './views';
 
@@ -30,8 +31,6 @@ export interface SceneResources {
 }
 
 const MAX_PIXEL_RATIO = 2;
-/** A fast stroke is sampled at least this often (CSS px) so its dabs join up. */
-const STROKE_STEP_PX = 5;
 /** If the browser has not restored a lost context by then, say so. */
 const RESTORE_TIMEOUT_MS = 5000;
 
@@ -57,7 +56,6 @@ export class BodyScene {
 	#picker: BodyPicker | null = null;
 	#paint = false;
 	#painting = false;
-	#strokeAt: { x: number; y: number } | null = null;
 	#body: BodyMesh | null = null;
 	#raf = 0;
 	#frames = 0;
@@ -68,12 +66,12 @@ export class BodyScene {
 	#final: SceneResources | null = null;
 	readonly #raycaster = new Raycaster();
 	readonly #events = {
-		hover: new Set<Listener<RegionCode | null>>(),
-		pick: new Set<Listener<PickHit>>(),
-		orientation: new Set<Listener<ViewOrientation>>(),
-		status: new Set<Listener<SceneStatus>>(),
-		stroke: new Set<Listener<StrokeEvent>>(),
-		body: new Set<Listener<BodyMesh>>()
+		hover: new Signal<RegionCode | null>(),
+		pick: new Signal<PickHit>(),
+		orientation: new Signal<ViewOrientation>(),
+		status: new Signal<SceneStatus>(),
+		stroke: new Signal<StrokeEvent>(),
+		body: new Signal<BodyMesh>()
 	};
 
 	constructor() {
@@ -116,14 +114,14 @@ export class BodyScene {
 				tap: (x, y, type) => {
 					const hit = this.pickAt(x, y);
 					if (type !== 'mouse') this.#setHover(hit?.code ?? null); // touch has no hover: a tap names it
-					if (hit) for (const fn of this.#events.pick) fn(hit);
+					if (hit) this.#events.pick.emit(hit);
 				},
 				hover: (x, y) => this.#setHover(this.pickAt(x, y)?.code ?? null),
 				hoverEnd: () => this.#setHover(null),
 				turn: (dTheta, dPhi, zoom) => this.turn(dTheta, dPhi, zoom),
 				painting: () => this.#painting,
 				press: (turns) => this.#rig.setPaintMode(this.#painting, turns),
-				stroke: (phase, x, y) => this.#stroke(phase, x, y)
+				stroke: (phase, points) => this.#stroke(phase, points)
 			},
 			signal
 		);
@@ -152,7 +150,7 @@ export class BodyScene {
 		old?.dispose();
 		this.#rig.setBounds(this.#geometry.boundingBox!);
 		this.invalidate();
-		for (const fn of this.#events.body) fn(mesh);
+		this.#events.body.emit(mesh);
 	}
 
 	/** The body on show (its version keys painted patches), or null before one is set. */
@@ -282,12 +280,12 @@ export class BodyScene {
 
 	/** Subscribe to hover changes (mouse hover; touch taps too). Returns an unsubscribe function. */
 	onHover(fn: Listener<RegionCode | null>): () => void {
-		return this.#subscribe(this.#events.hover, fn);
+		return this.#events.hover.add(fn);
 	}
 
 	/** Subscribe to picks (a tap or click on the body, not a drag). Returns an unsubscribe function. */
 	onPick(fn: Listener<PickHit>): () => void {
-		return this.#subscribe(this.#events.pick, fn);
+		return this.#events.pick.add(fn);
 	}
 
 	/**
@@ -296,25 +294,25 @@ export class BodyScene {
 	 * the stroke, 'cancel' asks to take it back (a second finger made it a pinch).
 	 */
 	onStroke(fn: Listener<StrokeEvent>): () => void {
-		return this.#subscribe(this.#events.stroke, fn);
+		return this.#events.stroke.add(fn);
 	}
 
 	/** Subscribe to the body on show (called at once when one is set). Returns an unsubscribe function. */
 	onBody(fn: Listener<BodyMesh>): () => void {
 		if (this.#body) fn(this.#body);
-		return this.#subscribe(this.#events.body, fn);
+		return this.#events.body.add(fn);
 	}
 
 	/** Subscribe to orientation changes (called with the current one at once). */
 	onOrientation(fn: Listener<ViewOrientation>): () => void {
 		fn(this.orientation());
-		return this.#subscribe(this.#events.orientation, fn);
+		return this.#events.orientation.add(fn);
 	}
 
 	/** Subscribe to surface status changes (called with the current one at once). */
 	onStatus(fn: Listener<SceneStatus>): () => void {
 		fn(this.#status);
-		return this.#subscribe(this.#events.status, fn);
+		return this.#events.status.add(fn);
 	}
 
 	/** Live resources: GPU objects per renderer.info plus our DOM listeners. After dispose: the final count. */
@@ -355,7 +353,7 @@ export class BodyScene {
 		}
 		this.#renderer = null;
 		this.#canvas = null;
-		for (const set of Object.values(this.#events)) set.clear();
+		for (const signal of Object.values(this.#events)) signal.clear();
 	}
 
 	// ---- frame loop -------------------------------------------------------------------------
@@ -381,7 +379,7 @@ export class BodyScene {
 		const o = this.orientation();
 		if (sameOrientation(this.#orientation, o)) return;
 		this.#orientation = o;
-		for (const fn of this.#events.orientation) fn(o);
+		this.#events.orientation.emit(o);
 	}
 
 	// ---- input ------------------------------------------------------------------------------
@@ -389,24 +387,16 @@ export class BodyScene {
 	#setHover(code: RegionCode | null): void {
 		if (code === this.#hover) return;
 		this.highlight(code);
-		for (const fn of this.#events.hover) fn(code);
+		this.#events.hover.emit(code);
 	}
 
-	#stroke(phase: StrokePhase, x: number, y: number): void {
+	#stroke(phase: StrokePhase, points: readonly { x: number; y: number }[]): void {
 		const hits: PickHit[] = [];
-		if (phase === 'start' || phase === 'move') {
-			const from = phase === 'move' && this.#strokeAt ? this.#strokeAt : { x, y };
-			const steps = Math.max(1, Math.ceil(Math.hypot(x - from.x, y - from.y) / STROKE_STEP_PX));
-			for (let i = phase === 'start' ? steps : 1; i <= steps; i++) {
-				const t = i / steps;
-				const hit = this.pickAt(from.x + (x - from.x) * t, from.y + (y - from.y) * t);
-				if (hit) hits.push(hit);
-			}
-			this.#strokeAt = { x, y };
-		} else {
-			this.#strokeAt = null;
+		for (const p of points) {
+			const hit = this.pickAt(p.x, p.y);
+			if (hit) hits.push(hit);
 		}
-		for (const fn of this.#events.stroke) fn({ phase, hits });
+		this.#events.stroke.emit({ phase, hits });
 	}
 
 	// ---- surface ----------------------------------------------------------------------------
@@ -449,12 +439,7 @@ export class BodyScene {
 	#setStatus(status: SceneStatus): void {
 		if (status === this.#status) return;
 		this.#status = status;
-		for (const fn of this.#events.status) fn(status);
-	}
-
-	#subscribe<T>(set: Set<Listener<T>>, fn: Listener<T>): () => void {
-		set.add(fn);
-		return () => set.delete(fn);
+		this.#events.status.emit(status);
 	}
 }
 

@@ -11,6 +11,8 @@
 /** A tap moves less than this (CSS px) and lasts less than TAP_MS; anything else is a drag. */
 export const TAP_PX = 6;
 export const TAP_MS = 500;
+/** A stroke is sampled at least this often (CSS px). */
+export const STROKE_STEP_PX = 5;
 
 /** What the input layer asks of the scene. */
 export interface InputHandlers {
@@ -25,8 +27,11 @@ export interface InputHandlers {
 	painting(): boolean;
 	/** A press is about to reach the orbit controls; `turns` = this press should turn the body. */
 	press(turns: boolean): void;
-	/** A paint stroke: starts, moves to (x, y), ends, or is cancelled (its paint taken back). */
-	stroke(phase: StrokePhase, x: number, y: number): void;
+	/**
+	 * A paint stroke: starts, moves through `points` (client px, sampled densely along fast moves
+	 * so the dabs join up), ends, or is cancelled (its paint taken back).
+	 */
+	stroke(phase: StrokePhase, points: { x: number; y: number }[]): void;
 }
 
 export type StrokePhase = 'start' | 'move' | 'end' | 'cancel';
@@ -39,11 +44,19 @@ export function attachInput(canvas: HTMLCanvasElement, on: InputHandlers, signal
 	const pointers = new Set<number>();
 	let down: { id: number; x: number; y: number; t: number; multi: boolean } | null = null;
 	let stroke: number | null = null;
+	let last = { x: 0, y: 0 };
 	const step = Math.PI / 12;
-	const endStroke = (phase: 'end' | 'cancel', e: PointerEvent) => {
+	const endStroke = (phase: 'end' | 'cancel') => {
 		if (stroke === null) return;
 		stroke = null;
-		on.stroke(phase, e.clientX, e.clientY);
+		on.stroke(phase, []);
+	};
+	/** Points from the last one to (x, y), at most STROKE_STEP_PX apart. */
+	const sample = (x: number, y: number) => {
+		const n = Math.max(1, Math.ceil(Math.hypot(x - last.x, y - last.y) / STROKE_STEP_PX));
+		const points = Array.from({ length: n }, (_, i) => ({ x: last.x + ((x - last.x) * (i + 1)) / n, y: last.y + ((y - last.y) * (i + 1)) / n }));
+		last = { x, y };
+		return points;
 	};
 	const listeners: [string, (e: never) => void][] = [
 		[
@@ -51,13 +64,14 @@ export function attachInput(canvas: HTMLCanvasElement, on: InputHandlers, signal
 			(e: PointerEvent) => {
 				pointers.add(e.pointerId);
 				if (on.painting()) {
-					if (pointers.size > 1) return endStroke('cancel', e);
+					if (pointers.size > 1) return endStroke('cancel');
 					const turns = e.pointerType === 'mouse' && (e.button !== 0 || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey);
 					on.press(turns);
 					if (turns) return;
 					stroke = e.pointerId;
 					canvas.setPointerCapture?.(e.pointerId);
-					on.stroke('start', e.clientX, e.clientY);
+					last = { x: e.clientX, y: e.clientY };
+					on.stroke('start', [last]);
 					return;
 				}
 				if (pointers.size > 1) {
@@ -74,7 +88,7 @@ export function attachInput(canvas: HTMLCanvasElement, on: InputHandlers, signal
 				if (stroke === e.pointerId) {
 					// Fast strokes: the browser merges moves; paint through every one of them.
 					const moves = e.getCoalescedEvents?.() ?? [];
-					for (const m of moves.length ? moves : [e]) on.stroke('move', m.clientX, m.clientY);
+					on.stroke('move', (moves.length ? moves : [e]).flatMap((m) => sample(m.clientX, m.clientY)));
 					return;
 				}
 				if (e.pointerType === 'mouse' && e.buttons === 0 && !on.painting()) on.hover(e.clientX, e.clientY);
@@ -84,7 +98,7 @@ export function attachInput(canvas: HTMLCanvasElement, on: InputHandlers, signal
 			'pointerup',
 			(e: PointerEvent) => {
 				pointers.delete(e.pointerId);
-				if (stroke === e.pointerId) return endStroke('end', e);
+				if (stroke === e.pointerId) return endStroke('end');
 				const d = down;
 				if (!d || d.id !== e.pointerId) return;
 				down = null;
@@ -97,7 +111,7 @@ export function attachInput(canvas: HTMLCanvasElement, on: InputHandlers, signal
 			(e: PointerEvent) => {
 				pointers.delete(e.pointerId);
 				down = null;
-				if (stroke === e.pointerId) endStroke('cancel', e);
+				if (stroke === e.pointerId) endStroke('cancel');
 			}
 		],
 		[
