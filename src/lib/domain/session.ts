@@ -54,7 +54,10 @@ export function planSession(
 	regionArea: (code: RegionCode) => number,
 	isSensitive: (code: RegionCode) => boolean
 ): SessionPlan {
-	const cautions = evaluateCautions(plan.health, marks);
+	// Cautions read every region a mark covers (a painted "do not touch" avoids all of them). With
+	// "no pain today" the symptoms are set aside, but a "do not touch" still holds.
+	const facts = scoredMarks(plan.noPain ? marks.filter((m) => m.sensation === 'avoid') : marks, regionArea);
+	const cautions = evaluateCautions(plan.health, facts);
 	const avoid = new Set([...cautions.avoid, ...plan.avoid]);
 	const focus = focusFromMarks(plan.noPain ? [] : marks, regionArea).map((f) => {
 		const fixed = plan.planning.fixed[`r${f.region}`];

@@ -101,4 +101,35 @@ describe('planSession', () => {
 		const s = planSession(plan({ noPain: true, scope: 'full', durationMin: 60 }), [mark('a', {})], area, sensitive);
 		expect(s.allocation.steps.every((x) => x.kind === 'base')).toBe(true);
 	});
+
+	it('a painted "do not touch" avoids every region it covers, and an injury painted over two regions caps both', () => {
+		const knee = codeOf('knee-l');
+		const shin = codeOf('tibialis-anterior-l');
+		const patch = (regions: { region: number; area: number }[]) => ({ modelVersion: 'v', vertices: Uint32Array.from([1]), weights: Uint8Array.from([255]), regions });
+		const s = planSession(
+			plan({ scope: 'full', durationMin: 60 }),
+			[
+				mark('a', { region: knee, sensation: 'avoid', patch: patch([{ region: knee, area: 90 }, { region: shin, area: 4 }]) }),
+				mark('i', { region: codeOf('deltoid-r'), sensation: 'injury', intensity: 6, patch: patch([{ region: codeOf('deltoid-r'), area: 50 }, { region: codeOf('biceps-r'), area: 30 }]) })
+			],
+			area,
+			sensitive
+		);
+		expect([...s.cautions.avoid].sort()).toEqual([knee, shin].sort());
+		expect(s.cautions.caps.get(codeOf('biceps-r'))).toBe(1);
+		expect(s.cautions.caps.get(codeOf('deltoid-r'))).toBe(1);
+	});
+
+	it('"no pain today" sets symptom cautions aside but keeps "do not touch"', () => {
+		const knee = codeOf('knee-l');
+		const s = planSession(
+			plan({ noPain: true }),
+			[mark('s', { sensation: 'sharp', intensity: 9 }), mark('a', { region: knee, sensation: 'avoid' })],
+			area,
+			sensitive
+		);
+		expect(s.cautions.cautions.map((c) => c.id)).not.toContain('severe-pain');
+		expect(s.cautions.avoid.has(knee)).toBe(true);
+		expect(s.allocation.steps).toEqual([]);
+	});
 });
