@@ -175,6 +175,20 @@ export class BodyScene {
 		this.invalidate();
 	}
 
+	/**
+	 * Draw one frame now on a quick view (no transition) and return it as a PNG data URL, for the
+	 * printed session sheet. Read in the same task as the render, so the drawing buffer need not
+	 * be preserved. Null when there is no surface or no body yet.
+	 */
+	capture(name: ViewName): string | null {
+		const renderer = this.#renderer;
+		if (!renderer || !this.#canvas || this.#status !== 'ready' || !this.#mesh.visible) return null;
+		this.#rig.view(name, true);
+		renderer.render(this.#scene, this.#rig.camera);
+		this.#frames++;
+		return this.#canvas.toDataURL('image/png');
+	}
+
 	/** Hover highlight (null clears). Normally driven by the pointer; exposed for keyboard UIs. */
 	highlight(code: RegionCode | null): void {
 		if (code === this.#hover) return;

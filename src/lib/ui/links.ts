@@ -3,3 +3,4 @@ import { resolve } from '$app/paths';
 
 export const clientHref = (id: string) => `${resolve('/client')}?id=${encodeURIComponent(id)}`;
 export const planHref = (id: string) => `${resolve('/plan')}?id=${encodeURIComponent(id)}`;
+export const sheetHref = (id: string) => `${resolve('/print')}?id=${encodeURIComponent(id)}`;

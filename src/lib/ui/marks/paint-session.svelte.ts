@@ -5,10 +5,9 @@
  */
 import { BRUSH_SIZES, type BrushSize, type StrokeChange } from '$lib/body/brush';
 import type { Mark, Patch, RegionShare } from '$lib/domain/records';
-import { markStrength, sensationInfo } from '$lib/domain/sensations';
 import type { BodyScene } from '$lib/scene/BodyScene';
 import type { History } from '$lib/ui/history';
-import { Painter, linearRgb } from './painter';
+import { Painter, markDrawing } from './painter';
 
 export type MarkMode = 'tap' | 'paint';
 export const DRAFT = 'draft';
@@ -67,13 +66,8 @@ export class PaintSession {
 		const skip = this.repainting?.id;
 		painter.setSaved(
 			marks
-				.filter((m) => m.id !== skip && painter.fits(m.patch))
-				.map((m) => ({
-					vertices: m.patch!.vertices,
-					weights: m.patch!.weights,
-					rgb: linearRgb(sensationInfo(m.sensation).colour),
-					strength: markStrength(m)
-				}))
+				.filter((m): m is Mark & { patch: Patch } => m.id !== skip && painter.fits(m.patch))
+				.map(markDrawing)
 		);
 	}
 

@@ -6,7 +6,8 @@
 import { buildSurface, type Surface } from '$lib/body/surface';
 import { PaintLayer, composite, type PaintDrawing, type StrokeChange } from '$lib/body/brush';
 import type { BodyMesh } from '$lib/body/types';
-import type { Patch } from '$lib/domain/records';
+import type { Mark, Patch } from '$lib/domain/records';
+import { markStrength, sensationInfo } from '$lib/domain/sensations';
 import type { BodyScene, StrokeEvent } from '$lib/scene/BodyScene';
 
 /**
@@ -26,6 +27,16 @@ export function linearRgb(hex: string): [number, number, number] {
 export const DRAFT_COLOUR = '#7b3fb8';
 const DRAFT_RGB = linearRgb(DRAFT_COLOUR);
 const DRAFT_STRENGTH = 0.8;
+
+/** A saved painted mark as a drawing: its vertices and coverage in its sensation's colour. */
+export function markDrawing(m: Mark & { patch: Patch }): PaintDrawing {
+	return {
+		vertices: m.patch.vertices,
+		weights: m.patch.weights,
+		rgb: linearRgb(sensationInfo(m.sensation).colour),
+		strength: markStrength(m)
+	};
+}
 
 const surfaces = new WeakMap<BodyMesh, Surface>();
 
