@@ -205,3 +205,21 @@ test('the avoid picker works with the keyboard alone, and axe finds nothing seri
 		expect(await seriousViolations(page), scheme).toEqual([]);
 	}
 });
+
+test('the summary folds away while mapping, stays folded after a reload, and a red flag still shows', async ({ page }) => {
+	await createPlanForNewClient(page, 'Fold Fay', 'Fold');
+	const glance = page.getByRole('region', { name: 'At a glance' });
+	const fold = glance.getByRole('button', { name: /the plan at a glance/ });
+	await expect(fold).toHaveAttribute('aria-expanded', 'true');
+	await expect(glance.getByText('In this order')).toBeVisible();
+	await fold.click();
+	await expect(fold).toHaveAttribute('aria-expanded', 'false');
+	await expect(glance.getByText('In this order')).toBeHidden();
+	await page.getByRole('checkbox', { name: /A fever/ }).check();
+	await expect(glance.getByText(/Red flag/)).toBeVisible();
+	await page.reload();
+	await expect(glance.getByRole('button', { name: /the plan at a glance/ })).toHaveAttribute('aria-expanded', 'false');
+	await expect(glance.getByText('In this order')).toBeHidden();
+	await glance.getByRole('button', { name: /the plan at a glance/ }).click();
+	await expect(glance.getByText('In this order')).toBeVisible();
+});
