@@ -21,6 +21,8 @@ export interface MarkInput {
 	pressure: Pressure | null;
 	note: string;
 	author: Author;
+	/** Carried over by a follow-up, not yet confirmed (see Mark.carried); absent = false. */
+	carried?: boolean;
 }
 
 export type MarkField = keyof MarkInput;
@@ -50,6 +52,9 @@ export function validateMark(input: MarkInput): Errors<MarkField> {
 	if (typeof input.note !== 'string') errors.note = 'Note must be text.';
 	else if (input.note.length > NOTE_MAX) errors.note = `Note is too long (at most ${NOTE_MAX} characters).`;
 	if (input.author !== 'client' && input.author !== 'therapist') errors.author = 'Who marked it: client or therapist.';
+	if (input.carried !== undefined && typeof input.carried !== 'boolean') {
+		errors.carried = 'Carried over is yes or no.';
+	}
 	if (input.patch) {
 		const problem = patchProblem(input.patch);
 		if (problem) errors.patch = problem;

@@ -146,6 +146,12 @@ export interface Mark {
 	pressure: Pressure | null;
 	note: string;
 	author: Author;
+	/**
+	 * Carried over from the client's previous session by a follow-up and not yet confirmed: drawn
+	 * like any mark, but the therapist or client still has to say whether it is still there.
+	 * Absent on rows written before follow-ups existed; the store normalises those to false.
+	 */
+	carried?: boolean;
 	createdAt: Timestamp;
 	updatedAt: Timestamp;
 }

@@ -20,7 +20,7 @@ import {
 } from '$lib/domain/backup/merge';
 import { today } from '$lib/domain/records';
 import { StoreError, toStoreError } from './errors';
-import { normaliseClient, normalisePlan } from './normalise';
+import { normaliseClient, normaliseMark, normalisePlan } from './normalise';
 import type { Store } from './store';
 
 export interface ExportOptions {
@@ -56,7 +56,7 @@ export async function readBackupData(store: Store, clientId?: Id): Promise<Backu
 			return {
 				clients: clientRows.map(normaliseClient).sort(byCreated),
 				plans: planRows.map(normalisePlan).sort(byCreated),
-				marks: markRows.map((m) => ({ ...m, patch: m.patch ?? null })).sort(byCreated)
+				marks: markRows.map(normaliseMark).sort(byCreated)
 			};
 		});
 	} catch (e) {

@@ -2,7 +2,7 @@
  * Records are normalised when read: a row written by an older version of the app (or a later
  * version's optional fields missing) comes back complete, so the UI never checks for holes.
  */
-import { defaultPlanFields, type Client, type Outcome, type Plan } from '$lib/domain/records';
+import { defaultPlanFields, type Client, type Mark, type Outcome, type Plan } from '$lib/domain/records';
 import { regionByCode } from '$lib/domain/regions';
 
 export function normaliseClient(row: Partial<Client> & Pick<Client, 'id'>): Client {
@@ -42,4 +42,12 @@ function normaliseOutcome(o: Partial<Outcome> | null | undefined): Outcome | nul
 		advice: typeof o.advice === 'string' ? o.advice : '',
 		after: o.after && typeof o.after === 'object' && !Array.isArray(o.after) ? { ...o.after } : {}
 	};
+}
+
+/**
+ * A mark written before patches or follow-ups existed: no patch is null, and "carried over, not
+ * yet confirmed" is false (only a follow-up sets it, and only on the copies it makes).
+ */
+export function normaliseMark(row: Mark): Mark {
+	return { ...row, patch: row.patch ?? null, carried: row.carried === true };
 }

@@ -5,6 +5,7 @@
 import { liveQuery, type Observable, type Table } from 'dexie';
 import {
 	defaultPlanFields,
+	today,
 	type Client,
 	type Id,
 	type Mark,
@@ -20,7 +21,8 @@ import {
 } from '$lib/domain/validation';
 import { validateMark, type MarkInput } from '$lib/domain/marks';
 import { StoreError, toStoreError } from './errors';
-import { normaliseClient, normalisePlan } from './normalise';
+import { normaliseClient, normaliseMark, normalisePlan } from './normalise';
+import { followUpOf } from '$lib/domain/follow-up';
 import type { SomamapDB } from './schema';
 
 export type StoreStatus = 'ok' | 'outdated' | 'blocked';
@@ -214,6 +216,26 @@ export class Store {
 		});
 	}
 
+	/**
+	 * A follow-up session: a new plan from `fromPlanId` (its settings, not its outcome) dated today,
+	 * with copies of its marks flagged as carried over, in one transaction (domain/follow-up.ts).
+	 */
+	async createFollowUp(fromPlanId: Id): Promise<{ plan: Plan; marks: Mark[] }> {
+		const { plans, marks } = this.db;
+		return this.#write([plans, marks], async () => {
+			const from = await plans.get(fromPlanId);
+			if (!from) throw new StoreError('not-found', 'This plan no longer exists.');
+			const now = this.#clock();
+			const rows = (await marks.where('planId').equals(fromPlanId).toArray()).map(normaliseMark);
+			const out = followUpOf(normalisePlan(from), rows, { now, date: today(new Date(now)), newId });
+			const errors = validatePlan(out.plan);
+			if (hasErrors(errors)) fail(Object.values(errors)[0]!);
+			await plans.add(out.plan);
+			await marks.bulkAdd(out.marks);
+			return out;
+		});
+	}
+
 	async deletePlan(id: Id): Promise<void> {
 		await this.#write([this.db.plans, this.db.marks], async () => {
 			await this.db.marks.where('planId').equals(id).delete();
@@ -282,6 +304,7 @@ export class Store {
 			pressure: input.pressure,
 			note: input.note.trim(),
 			author: input.author,
+			carried: false,
 			createdAt: now,
 			updatedAt: now
 		};
@@ -336,7 +359,30 @@ export class Store {
 	/** A plan's marks, oldest first. */
 	async listMarks(planId: Id): Promise<Mark[]> {
 		const rows = await this.#read(() => this.db.marks.where('planId').equals(planId).toArray());
-		return rows.sort((a, b) => a.createdAt - b.createdAt);
+		return rows.map(normaliseMark).sort((a, b) => a.createdAt - b.createdAt);
+	}
+
+	/** The marks of several plans (a client's sessions), oldest first. */
+	async listMarksOfPlans(planIds: readonly Id[]): Promise<Mark[]> {
+		const rows = await this.#read(() => this.db.marks.where('planId').anyOf([...planIds]).toArray());
+		return rows.map(normaliseMark).sort((a, b) => a.createdAt - b.createdAt);
+	}
+
+	/**
+	 * Settles every carried-over mark of a plan at once: 'keep' confirms them (still there),
+	 * 'clear' removes them (gone). Returns the marks as they were, for an undo.
+	 */
+	async settleCarried(planId: Id, action: 'keep' | 'clear'): Promise<Mark[]> {
+		const { plans, marks } = this.db;
+		return this.#write([plans, marks], async () => {
+			const rows = (await marks.where('planId').equals(planId).toArray()).filter((m) => m.carried === true);
+			if (!rows.length) return [];
+			const now = this.#clock();
+			if (action === 'clear') await marks.bulkDelete(rows.map((m) => m.id));
+			else await marks.bulkPut(rows.map((m) => ({ ...m, carried: false, updatedAt: now })));
+			await this.#touchPlan(planId, now);
+			return rows.map(normaliseMark);
+		});
 	}
 
 	// ---- settings ---------------------------------------------------------------------------

@@ -34,6 +34,7 @@ export function markRow(id: string, planId: string, over: Partial<Mark> = {}): M
 		pressure: null,
 		note: '',
 		author: 'client',
+		carried: false,
 		createdAt: T0,
 		updatedAt: T0,
 		...over
@@ -88,7 +89,7 @@ export async function seeded(prefix = 'a'): Promise<{ store: Store; ids: Record<
 			createdAt: T0 + 5,
 			updatedAt: T0 + 9
 		}),
-		markRow(`${prefix}-m3`, back.id, { patch: patch(2000), intensity: 10 })
+		markRow(`${prefix}-m3`, back.id, { patch: patch(2000), intensity: 10, carried: true })
 	]);
 	return { store, ids: { kim: kim.id, lee: lee.id, neck: neck.id, back: back.id, legs: legs.id } };
 }

@@ -3,7 +3,7 @@
  * and the database is exactly as it was (a full dump before and after).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BACKUP_LIMITS } from '$lib/domain/backup/format';
+import { BACKUP_LIMITS, BACKUP_VERSION } from '$lib/domain/backup/format';
 import { parseBackup } from '$lib/domain/backup/parse';
 import { applyImport, exportBackup, previewImport } from '$lib/store/backup';
 import { StoreError } from '$lib/store/errors';
@@ -32,7 +32,11 @@ const CASES: Case[] = [
 	['a truncated file', (doc) => JSON.stringify(doc).slice(0, -40), /not valid JSON/],
 	['no format name', (doc) => void delete doc.format, /it has no format name/],
 	['another format', (doc) => void (doc.format = 'excalidraw'), /its format is "excalidraw", not "somamap-backup"/],
-	['a newer version', (doc) => void (doc.version = 2), /made by a newer Somamap \(backup version 2; this app reads version 1\)\. Update Somamap/],
+	[
+		'a newer version',
+		(doc) => void (doc.version = BACKUP_VERSION + 1),
+		new RegExp(`made by a newer Somamap \\(backup version ${BACKUP_VERSION + 1}; this app reads version ${BACKUP_VERSION}\\)\\. Update Somamap`)
+	],
 	['version as text', (doc) => void (doc.version = '1'), /version must be a whole number/],
 	['a file over the size cap', () => `{"format":"somamap-backup"${' '.repeat(BACKUP_LIMITS.fileBytes)}}`, /The file is too large \(100 MB; a backup is at most 100 MB\)/],
 	// Structure.
@@ -59,6 +63,10 @@ const CASES: Case[] = [
 	['an unknown sensation', (doc) => void (doc.marks[0].sensation = 'tickle'), /marks\[0\]\.sensation must be one of "tension", "knot"/],
 	['a deep structure on a surface mark', (doc) => void (doc.marks[0].structure = 'supraspinatus'), /marks\[0\]\.structure must be null unless depth is "deep"/],
 	['a deep structure of another region', (doc) => void (doc.marks[2].structure = 'supraspinatus'), /marks\[2\]\.structure must be null or one of "quadratus lumborum"/],
+	// Carried-over marks (version 2).
+	['carried as text', (doc) => void (doc.marks[1].carried = 'yes'), /marks\[1\]\.carried must be true or false/],
+	['a version 2 mark without carried', (doc) => void delete doc.marks[0].carried, /marks\[0\]\.carried is missing/],
+	['carried in a version 1 file', (doc) => void (doc.version = 1), /marks\[0\] has an unexpected key "carried"/],
 	// Dates.
 	['a day that does not exist', (doc) => void (doc.plans[0].date = '2026-02-30'), /plans\[0\]\.date must be a real date like 2026-05-01/],
 	['a date in words', (doc) => void (doc.plans[1].date = 'next Tuesday'), /plans\[1\]\.date must be a real date/],

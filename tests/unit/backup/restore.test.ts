@@ -75,6 +75,42 @@ describe('restore', () => {
 		expect(await fileOf(target)).toBe(await fileOf(store));
 	});
 
+	it('carries the follow-up flag both ways: a carried mark stays carried, the others do not', async () => {
+		const { store } = await seeded();
+		const doc = JSON.parse(await fileOf(store));
+		expect(doc.version).toBe(2);
+		expect(Object.fromEntries(doc.marks.map((m: { id: string; carried: boolean }) => [m.id, m.carried]))).toEqual({
+			'a-m1': false,
+			'a-m2': false,
+			'a-m3': true
+		});
+		const target = freshStore();
+		await restore(target, JSON.stringify(doc));
+		expect((await target.db.marks.get('a-m3'))?.carried).toBe(true);
+		expect((await target.db.marks.get('a-m1'))?.carried).toBe(false);
+	});
+
+	it('restores a version 1 file (before follow-ups): its marks come back as not carried', async () => {
+		const { store } = await seeded();
+		const doc = JSON.parse(await fileOf(store));
+		doc.version = 1;
+		for (const m of doc.marks) delete m.carried;
+		const target = freshStore();
+		const { result } = await restore(target, JSON.stringify(doc));
+		expect(result.marks.added).toBe(3);
+		expect((await target.db.marks.toArray()).map((m) => m.carried)).toEqual([false, false, false]);
+	});
+
+	it('exports a mark stored before follow-ups (no carried field) as not carried', async () => {
+		const { store, ids } = await seeded();
+		const old: Partial<ReturnType<typeof markRow>> = markRow('old-1', ids.legs);
+		delete old.carried;
+		await store.db.marks.add(old as ReturnType<typeof markRow>);
+		const doc = JSON.parse(await fileOf(store));
+		expect(doc.marks.find((m: { id: string }) => m.id === 'old-1').carried).toBe(false);
+		expect((await store.listMarks(ids.legs))[0].carried).toBe(false);
+	});
+
 	it('keeps names and notes as text, markup and all', async () => {
 		const { store, ids } = await seeded();
 		const target = freshStore();

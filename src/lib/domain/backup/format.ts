@@ -8,14 +8,17 @@
  *
  * Records are stored as the app keeps them, except a painted patch's typed arrays, which are
  * base64 of their little-endian bytes. A new field in any record means a new `version`; an older
- * app then says "update Somamap" instead of guessing.
+ * app then says "update Somamap" instead of guessing, and this app still reads every older version.
+ *
+ * Versions: 1 — the first format. 2 — marks gain `carried` (copied by a follow-up, not yet
+ * confirmed); a version 1 file has no such key and its marks read as not carried.
  */
 import type { Client, Mark, Patch, Plan } from '$lib/domain/records';
 import { encodeUint32, encodeUint8 } from './base64';
 import { PATCH_MAX_VERTICES } from '$lib/domain/marks';
 
 export const BACKUP_FORMAT = 'somamap-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 /** Caps that keep a hostile or broken file from exhausting the device. */
 export const BACKUP_LIMITS = {
@@ -71,7 +74,7 @@ export interface PatchJson {
 
 export type MarkJson = Omit<Mark, 'patch'> & { patch: PatchJson | null };
 
-/** The exact keys each record has in version 1 (any other key is refused on import). */
+/** The exact keys each record has in the current version (any other key is refused on import). */
 export const KEYS = {
 	root: ['format', 'version', 'exportedAt', 'appVersion', 'clients', 'plans', 'marks'],
 	client: ['id', 'name', 'contact', 'notes', 'figure', 'createdAt', 'updatedAt'],
@@ -86,11 +89,22 @@ export const KEYS = {
 	outcome: ['done', 'response', 'advice', 'after'],
 	mark: [
 		'id', 'planId', 'region', 'patch', 'sensation', 'intensity', 'depth', 'structure', 'pressure', 'note', 'author',
-		'createdAt', 'updatedAt'
+		'carried', 'createdAt', 'updatedAt'
 	],
 	patch: ['modelVersion', 'vertices', 'weights', 'regions'],
 	share: ['region', 'area']
 } as const;
+
+/** Keys a record gained in a version: a file of an older version must not have them. */
+export const ADDED_IN: Record<string, { key: string; version: number }[]> = {
+	mark: [{ key: 'carried', version: 2 }]
+};
+
+/** A record's keys as a file of `version` has them. */
+export function keysOf(kind: keyof typeof KEYS, version: number): readonly string[] {
+	const later = (ADDED_IN[kind] ?? []).filter((a) => a.version > version).map((a) => a.key);
+	return later.length ? KEYS[kind].filter((k) => !later.includes(k)) : KEYS[kind];
+}
 
 /** Only the format's keys, in its order: a stray property in a stored row never reaches the file. */
 function pick<T extends object>(record: T, keys: readonly string[]): Record<string, unknown> {
@@ -117,6 +131,7 @@ export function encodeMark(mark: Mark): MarkJson {
 	const { patch } = mark;
 	return {
 		...(pick(mark, KEYS.mark) as Omit<Mark, 'patch'>),
+		carried: mark.carried === true,
 		patch: patch && {
 			modelVersion: patch.modelVersion,
 			vertices: encodeUint32(patch.vertices),

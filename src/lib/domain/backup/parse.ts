@@ -10,7 +10,7 @@ import { hasErrors, LIMITS, validateClient, validatePlan } from '$lib/domain/val
 import { NOTE_MAX, validateMark } from '$lib/domain/marks';
 import { regionByCode } from '$lib/domain/regions';
 import { decodeUint32, decodeUint8 } from './base64';
-import { BACKUP_FORMAT, BACKUP_LIMITS as L, BACKUP_VERSION, KEYS, type Backup, type BackupData } from './format';
+import { BACKUP_FORMAT, BACKUP_LIMITS as L, BACKUP_VERSION, KEYS, keysOf, type Backup, type BackupData } from './format';
 import {
 	BackupProblem, bool, id, integer, isPlainObject, keyMatching, list, number, object, oneOf, problem, record,
 	regionCode, regionKey, scanKeys, text, timestamp
@@ -70,16 +70,16 @@ function readBackup(source: string, now: number): Backup {
 	if (!ISO.test(exportedAt) || isNaN(Date.parse(exportedAt))) problem('exportedAt must be a date and time like 2026-05-01T09:30:00.000Z.');
 	const backup: Backup = {
 		exportedAt: timestamp(Date.parse(exportedAt), 'exportedAt', now),
-		data: readData(root, now)
+		data: readData(root, now, version)
 	};
 	if (root.appVersion !== undefined) backup.appVersion = text(root.appVersion, 'appVersion', 64);
 	return backup;
 }
 
-function readData(root: Record<string, unknown>, now: number): BackupData {
+function readData(root: Record<string, unknown>, now: number, version: number): BackupData {
 	const clients = list(root.clients, 'clients', L.clients, 'clients').map((v, i) => readClient(v, `clients[${i}]`, now));
 	const plans = list(root.plans, 'plans', L.plans, 'plans').map((v, i) => readPlan(v, `plans[${i}]`, now));
-	const marks = list(root.marks, 'marks', L.marks, 'marks').map((v, i) => readMark(v, `marks[${i}]`, now));
+	const marks = list(root.marks, 'marks', L.marks, 'marks').map((v, i) => readMark(v, `marks[${i}]`, now, version));
 	for (const [name, rows] of [['clients', clients], ['plans', plans], ['marks', marks]] as const) {
 		const seen = new Map<string, number>();
 		rows.forEach((r, i) => {
@@ -201,8 +201,9 @@ function readOutcome(v: unknown, path: string): Plan['outcome'] {
 	};
 }
 
-function readMark(v: unknown, path: string, now: number): Mark {
-	const o = object(v, path, KEYS.mark);
+function readMark(v: unknown, path: string, now: number, version: number): Mark {
+	// A version 1 file predates `carried`: the key is refused there and its marks are not carried.
+	const o = object(v, path, keysOf('mark', version));
 	const p = (key: string) => `${path}.${key}`;
 	const region = regionCode(o.region, p('region'));
 	const depth = oneOf(o.depth, p('depth'), ['surface', 'deep'] as const);
@@ -227,6 +228,7 @@ function readMark(v: unknown, path: string, now: number): Mark {
 		pressure: o.pressure === null ? null : pressure(o.pressure, p('pressure')),
 		note: text(o.note, p('note'), NOTE_MAX),
 		author: oneOf(o.author, p('author'), ['client', 'therapist'] as const),
+		carried: version >= 2 ? bool(o.carried, p('carried')) : false,
 		...times(o, path, now)
 	};
 	// The editor's own rules last (patch included), so a file can never hold a mark the app refuses.

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { chronological, latestSession, progressChart, sessionRows } from '$lib/domain/progress';
+import { defaultPlanFields, type Mark, type Plan } from '$lib/domain/records';
+import { codeOf } from '$lib/domain/regions';
+
+const TRAP = codeOf('upper-trapezius-r');
+const LOW = codeOf('lumbar-erector-l');
+const CALF = codeOf('gastrocnemius-l');
+const area = () => 0.01;
+
+function plan(id: string, date: string, over: Partial<Plan> = {}): Plan {
+	return { ...defaultPlanFields(), id, clientId: 'c', date, title: id, createdAt: 1, updatedAt: 1, ...over };
+}
+let n = 0;
+function mark(planId: string, region: number, intensity: number, over: Partial<Mark> = {}): Mark {
+	n++;
+	return {
+		id: `m${n}`,
+		planId,
+		region,
+		patch: null,
+		sensation: 'aching',
+		intensity,
+		depth: 'surface',
+		structure: null,
+		pressure: null,
+		note: '',
+		author: 'client',
+		carried: false,
+		createdAt: n,
+		updatedAt: n,
+		...over
+	};
+}
+
+describe('sessions list', () => {
+	it('lists sessions newest first with their felt areas strongest first and unconfirmed marks counted', () => {
+		const plans = [plan('one', '2026-10-01'), plan('three', '2026-11-01'), plan('two', '2026-10-15')];
+		const marks = [
+			mark('one', TRAP, 3),
+			mark('one', LOW, 8),
+			mark('one', CALF, 0),
+			mark('three', TRAP, 6, { carried: true }),
+			mark('three', LOW, 2)
+		];
+		const rows = sessionRows(plans, marks, area);
+		expect(rows.map((r) => r.plan.id)).toEqual(['three', 'two', 'one']);
+		expect(rows[2].focus.map((f) => [f.label, f.intensity])).toEqual([
+			['Left low back beside spine', 8],
+			['Right upper trapezius', 3]
+		]);
+		// The carried mark waits for confirmation: not a focus yet, but counted as waiting.
+		expect(rows[0].focus.map((f) => f.region)).toEqual([LOW]);
+		expect(rows[0].carried).toBe(1);
+		expect(rows[1]).toMatchObject({ focus: [], carried: 0 });
+	});
+
+	it('orders by date, then by when the plan was made; the latest is where a follow-up starts', () => {
+		const a = plan('a', '2026-10-01', { createdAt: 5 });
+		const b = plan('b', '2026-10-01', { createdAt: 2 });
+		const c = plan('c', '2026-09-01', { createdAt: 9 });
+		expect(chronological([a, b, c]).map((p) => p.id)).toEqual(['c', 'b', 'a']);
+		expect(latestSession([a, b, c])?.id).toBe('a');
+		expect(latestSession([])).toBeNull();
+	});
+});
+
+describe('progress chart', () => {
+	it('gives each felt area a value per session, oldest first: 0 where not felt, a gap where not mapped', () => {
+		const plans = [
+			plan('s3', '2026-11-01'),
+			plan('s1', '2026-10-01'),
+			plan('s2', '2026-10-15'), // nothing marked: not mapped
+			plan('s4', '2026-11-15', { noPain: true }) // mapped: nothing felt
+		];
+		const marks = [mark('s1', TRAP, 7), mark('s1', LOW, 4), mark('s3', TRAP, 3), mark('s3', CALF, 5), mark('s4', TRAP, 9)];
+		const chart = progressChart(plans, marks, area);
+		expect(chart.sessions.map((s) => s.id)).toEqual(['s1', 's2', 's3', 's4']);
+		expect(chart.series.map((s) => [s.region, s.values, s.peak])).toEqual([
+			[TRAP, [7, null, 3, 0], 7],
+			[CALF, [0, null, 5, 0], 5],
+			[LOW, [4, null, 0, 0], 4]
+		]);
+		expect(chart.hidden).toBe(0);
+	});
+
+	it('keeps the chart readable: the highest peaks, and how many areas were left out', () => {
+		const plans = [plan('s1', '2026-10-01'), plan('s2', '2026-10-08')];
+		const marks = [mark('s1', TRAP, 2), mark('s2', TRAP, 2), mark('s1', LOW, 2), mark('s1', CALF, 9)];
+		const chart = progressChart(plans, marks, area, 2);
+		// TRAP and LOW tie on peak; TRAP was felt in more sessions.
+		expect(chart.series.map((s) => s.region)).toEqual([CALF, TRAP]);
+		expect(chart.hidden).toBe(1);
+	});
+
+	it('leaves out unconfirmed carried marks, so an untouched follow-up is not yet a data point', () => {
+		const plans = [plan('s1', '2026-10-01'), plan('s2', '2026-10-08')];
+		const chart = progressChart(plans, [mark('s1', TRAP, 6), mark('s2', TRAP, 6, { carried: true })], area);
+		expect(chart.series[0].values).toEqual([6, null]);
+	});
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { MarkInput } from '$lib/domain/marks';
+import { followUpTitle } from '$lib/domain/follow-up';
+import { codeOf } from '$lib/domain/regions';
+import { freshStore, tickingClock } from './helpers';
+
+const mark = (over: Partial<MarkInput> = {}): MarkInput => ({
+	region: codeOf('upper-trapezius-r'),
+	sensation: 'knot',
+	intensity: 7,
+	depth: 'surface',
+	structure: null,
+	pressure: null,
+	note: '',
+	author: 'client',
+	...over
+});
+
+async function lastSession() {
+	const store = freshStore(tickingClock(Date.UTC(2026, 10, 23, 9)));
+	const { client, plan } = await store.createClientWithPlan({ name: 'Kim' }, { title: 'Neck', date: '2026-11-02' });
+	await store.updatePlan(plan.id, {
+		status: 'done',
+		scope: 'full',
+		durationMin: 60,
+		pressure: 4,
+		goals: ['Less stress'],
+		complaints: ['Whiplash'],
+		techniques: ['Deep tissue'],
+		health: { pregnancy: true },
+		avoid: [codeOf('sternum')],
+		consent: { [codeOf('pectoralis-l')]: true },
+		oil: { preference: 'almond', allergies: 'nuts' },
+		clientWords: 'It burns',
+		notes: 'Worked the traps',
+		planning: { fixed: { r16: 12 }, order: [], craniosacralShare: 0.25 },
+		outcome: { done: 'Trigger points', response: 'Eased', advice: 'Heat', after: {} }
+	});
+	const a = await store.addMark(plan.id, mark({ note: 'desk' }));
+	const b = await store.addMark(plan.id, mark({ region: codeOf('lumbar-erector-l'), sensation: 'aching', intensity: 5, author: 'therapist' }));
+	return { store, client, plan, a, b };
+}
+
+describe('follow-up', () => {
+	it('starts a new plan with the last one’s settings and copies of its marks, flagged as carried', async () => {
+		const { store, client, plan, a, b } = await lastSession();
+		const { plan: next, marks } = await store.createFollowUp(plan.id);
+		expect(next.id).not.toBe(plan.id);
+		expect(next).toMatchObject({
+			clientId: client.id,
+			date: '2026-11-23',
+			title: 'Follow-up: Neck',
+			status: 'draft',
+			scope: 'full',
+			durationMin: 60,
+			pressure: 4,
+			goals: ['Less stress'],
+			complaints: ['Whiplash'],
+			techniques: ['Deep tissue'],
+			health: { pregnancy: true },
+			avoid: [codeOf('sternum')],
+			oil: { preference: 'almond', allergies: 'nuts' },
+			// What belongs to one visit starts empty.
+			consent: {},
+			clientWords: '',
+			notes: '',
+			outcome: null,
+			planning: { fixed: {}, order: [] }
+		});
+		const stored = await store.listMarks(next.id);
+		expect(stored).toEqual(marks);
+		expect(stored.map((m) => [m.region, m.sensation, m.intensity, m.author, m.note, m.carried])).toEqual([
+			[a.region, 'knot', 7, 'client', 'desk', true],
+			[b.region, 'aching', 5, 'therapist', '', true]
+		]);
+		expect(stored.every((m) => m.planId === next.id && m.id !== a.id && m.id !== b.id)).toBe(true);
+		// The last session is untouched.
+		expect((await store.listMarks(plan.id)).map((m) => [m.id, m.carried])).toEqual([
+			[a.id, false],
+			[b.id, false]
+		]);
+		expect((await store.listPlansForClient(client.id)).map((p) => p.id)).toEqual([next.id, plan.id]);
+	});
+
+	it('is all or nothing: a failure copying the marks leaves no new plan', async () => {
+		const { store, client, plan } = await lastSession();
+		vi.spyOn(store.db.marks, 'bulkAdd').mockImplementationOnce(() => {
+			throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+		});
+		await expect(store.createFollowUp(plan.id)).rejects.toMatchObject({ kind: 'quota' });
+		expect(await store.listPlansForClient(client.id)).toHaveLength(1);
+		expect(await store.db.marks.count()).toBe(2);
+	});
+
+	it('refuses a plan that is gone', async () => {
+		const { store } = await lastSession();
+		await expect(store.createFollowUp('nope')).rejects.toMatchObject({ kind: 'not-found' });
+	});
+
+	it('confirms or clears carried marks one by one or all at once, and moves the plan’s updatedAt', async () => {
+		const { store, plan } = await lastSession();
+		const { plan: next, marks } = await store.createFollowUp(plan.id);
+		const kept = await store.updateMark(marks[0].id, { carried: false });
+		expect(kept.carried).toBe(false);
+		expect(await store.settleCarried(next.id, 'clear')).toEqual([marks[1]]);
+		expect((await store.listMarks(next.id)).map((m) => [m.id, m.carried])).toEqual([[marks[0].id, false]]);
+		expect(await store.settleCarried(next.id, 'clear')).toEqual([]);
+
+		const again = await store.createFollowUp(next.id);
+		const before = (await store.getPlan(again.plan.id))!.updatedAt;
+		expect(await store.settleCarried(again.plan.id, 'keep')).toHaveLength(1);
+		expect((await store.listMarks(again.plan.id)).map((m) => m.carried)).toEqual([false]);
+		expect((await store.getPlan(again.plan.id))!.updatedAt).toBeGreaterThan(before);
+	});
+
+	it('refuses a carried flag that is not yes or no', async () => {
+		const { store, plan } = await lastSession();
+		const { marks } = await store.createFollowUp(plan.id);
+		await expect(store.updateMark(marks[0].id, { carried: 'maybe' as unknown as boolean })).rejects.toThrow(/Carried over is yes or no/);
+	});
+
+	it('titles a follow-up of a follow-up without stacking the prefix', () => {
+		expect(followUpTitle('Follow-up: Neck')).toBe('Follow-up: Neck');
+		expect(followUpTitle('  ')).toBe('Follow-up: Session');
+		expect(followUpTitle('x'.repeat(200)).length).toBe(120);
+	});
+});
