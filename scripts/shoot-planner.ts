@@ -50,6 +50,48 @@ async function fillPlan(page: Page) {
 	await page.getByRole('status').filter({ hasText: 'Saved on this device' }).waitFor();
 }
 
+/** A screen point near the middle of where region `id` shows, found with the scene's own picking. */
+async function pointOf(page: Page, id: string): Promise<{ x: number; y: number }> {
+	const { codeOf } = await import('../src/lib/domain/regions');
+	const code = codeOf(id);
+	// A string, not a function: tsx would add helpers the page does not have.
+	return page.locator('canvas').evaluate(
+		new Function(
+			'c',
+			'code',
+			`const s = c.bodyScene; c.scrollIntoView({ block: 'center', behavior: 'instant' }); const r = c.getBoundingClientRect();
+			const hits = []; for (let y = Math.max(r.top, 0) + 3; y < Math.min(r.bottom, innerHeight); y += 5) for (let x = r.left + 3; x < r.right; x += 5) if (s.pickAt(x, y)?.code === code) hits.push([x, y]);
+			const cx = hits.reduce((a, h) => a + h[0], 0) / hits.length, cy = hits.reduce((a, h) => a + h[1], 0) / hits.length;
+			hits.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy)); return { x: hits[0][0], y: hits[0][1] };`
+		) as (c: Element, code: number) => { x: number; y: number },
+		code
+	);
+}
+
+/** The body map on a tablet in landscape: a saved painted area and one still being painted. */
+async function shootPainting(page: Page) {
+	await page.setViewportSize({ width: 1180, height: 820 });
+	await page.getByRole('button', { name: 'Back view', exact: true }).click();
+	await page.waitForTimeout(800);
+	await page.getByRole('radio', { name: 'Paint an area' }).check();
+	const drag = async (from: { x: number; y: number }, dx: number, dy: number) => {
+		await page.mouse.move(from.x, from.y);
+		await page.mouse.down();
+		for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + (dx * i) / 10, from.y + (dy * i) / 10);
+		await page.mouse.up();
+	};
+	await drag(await pointOf(page, 'rhomboids-l'), 10, 40);
+	const form = page.getByRole('form', { name: /New painted area/ });
+	await form.getByRole('radio', { name: 'Tension or tightness', exact: true }).check();
+	await form.getByRole('slider', { name: 'Intensity' }).fill('6');
+	await form.getByRole('button', { name: 'Add painted mark' }).click();
+	await page.getByRole('status').filter({ hasText: 'Mark added' }).waitFor();
+	await drag(await pointOf(page, 'hamstrings-r'), 0, 60);
+	await page.waitForTimeout(400);
+	await page.locator('canvas').scrollIntoViewIfNeeded();
+	await page.screenshot({ path: out('planner-paint') });
+}
+
 const server = await serve({ port });
 const browser = await chromium.launch({ executablePath: browserPath(), args: ['--disable-background-networking', '--no-first-run'] });
 try {
@@ -83,7 +125,8 @@ try {
 	await page.getByRole('status').filter({ hasText: 'Saved on this device' }).waitFor();
 	await page.setViewportSize({ width: 390, height: 844 });
 	await summary.screenshot({ path: out('planner-summary-phone') });
-	console.log('wrote docs/img/planner-{summary,summary-card,summary-dark,avoid,outcome,summary-phone}.png');
+	await shootPainting(page);
+	console.log('wrote docs/img/planner-{summary,summary-card,summary-dark,avoid,outcome,summary-phone,paint}.png');
 } finally {
 	await browser.close();
 	server.close();
