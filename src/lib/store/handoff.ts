@@ -1,0 +1,37 @@
+/**
+ * Taking in a plan handed over from a client's phone (a link or a file; see domain/handoff.ts):
+ * always as a NEW plan with new ids, into a client the therapist chooses or a new client, so
+ * nothing on this device is ever overwritten. One transaction: all or nothing.
+ */
+import type { HandOff } from '$lib/domain/handoff';
+import type { Client, Id, Mark, Plan } from '$lib/domain/records';
+import { StoreError, toStoreError } from './errors';
+import type { Store } from './store';
+
+export type HandOffTarget = { clientId: Id } | { newClientName: string };
+
+export async function importHandOff(store: Store, { client, plan, marks }: HandOff, target: HandOffTarget, now = Date.now()): Promise<Plan> {
+	const { db } = store;
+	const planId = crypto.randomUUID();
+	try {
+		return await db.transaction('rw', db.clients, db.plans, db.marks, async () => {
+			let clientId: Id;
+			if ('clientId' in target) {
+				if (!(await db.clients.get(target.clientId))) throw new StoreError('not-found', 'That client no longer exists on this device.');
+				clientId = target.clientId;
+			} else {
+				const name = target.newClientName.trim();
+				if (!name) throw new StoreError('validation', 'Please give the new client a name.');
+				const fresh: Client = { ...client, id: crypto.randomUUID(), name, createdAt: now, updatedAt: now };
+				await db.clients.add(fresh);
+				clientId = fresh.id;
+			}
+			const added: Plan = { ...plan, id: planId, clientId, createdAt: now, updatedAt: now };
+			await db.plans.add(added);
+			await db.marks.bulkAdd(marks.map((m): Mark => ({ ...m, id: crypto.randomUUID(), planId, createdAt: m.createdAt, updatedAt: now })));
+			return added;
+		});
+	} catch (e) {
+		throw toStoreError(e);
+	}
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { encodeHandOff, fromBase64Url, handOffText, readHandOffFragment, readHandOffText, toBase64Url, type HandOff } from '$lib/domain/handoff';
+import { defaultPlanFields, type Mark } from '$lib/domain/records';
+import { codeOf } from '$lib/domain/regions';
+import { importHandOff } from '$lib/store/handoff';
+import { freshStore } from '../store/helpers';
+
+const NOW = Date.UTC(2026, 10, 23, 12);
+
+function handOff(): HandOff {
+	const client = { id: 'c1', name: 'Jo <b>Home</b>', contact: '', notes: '', figure: null, createdAt: NOW - 5000, updatedAt: NOW - 5000 };
+	const plan = { ...defaultPlanFields(), id: 'p1', clientId: 'c1', date: '2026-11-22', title: 'Before Tuesday', clientWords: 'Stiff neck', createdAt: NOW - 4000, updatedAt: NOW - 3000, health: { thinners: true } };
+	const mark = (id: string, over: Partial<Mark>): Mark => ({
+		id, planId: 'p1', region: codeOf('upper-trapezius-l'), patch: null, sensation: 'knot', intensity: 6, depth: 'surface', structure: null,
+		pressure: null, note: '', author: 'client', carried: false, createdAt: NOW - 3500, updatedAt: NOW - 3500, ...over
+	});
+	const patch = { modelVersion: 'female:abc', vertices: Uint32Array.from([4, 8, 15, 16, 23, 42]), weights: Uint8Array.from([255, 200, 90, 9, 1, 255]), regions: [{ region: codeOf('rhomboids-r'), area: 31.5 }] };
+	return { client, plan, marks: [mark('m1', {}), mark('m2', { region: codeOf('rhomboids-r'), sensation: 'aching', patch })] };
+}
+
+describe('base64url', () => {
+	it('round-trips every length and refuses other characters', () => {
+		for (let n = 0; n < 20; n++) {
+			const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 97 + n) & 255);
+			expect(fromBase64Url(toBase64Url(bytes))).toEqual(bytes);
+		}
+		expect(fromBase64Url('ab+c')).toBeNull();
+		expect(fromBase64Url('abcde')).toBeNull(); // a length no encoder writes
+	});
+});
+
+describe('hand-off links', () => {
+	it('a plan with a painted mark survives the link exactly', async () => {
+		const h = handOff();
+		const data = await encodeHandOff(handOffText(h, NOW));
+		expect(data).toMatch(/^[A-Za-z0-9_-]+$/);
+		const back = await readHandOffFragment(`#h=${data}`, NOW);
+		expect(back).toEqual({ ok: true, handOff: h });
+	});
+
+	it.each([
+		['no data', '#h=', /carries no plan/],
+		['characters a link never has', '#h=abc$%', /damaged/],
+		['not compressed data', `#h=${toBase64Url(new TextEncoder().encode('hello world, not deflate'))}`, /damaged or cut short/]
+	])('a link with %s is refused with a clear message', async (_, fragment, message) => {
+		const r = await readHandOffFragment(fragment, NOW);
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.problem).toMatch(message);
+	});
+
+	it('a cut-short link is refused', async () => {
+		const data = await encodeHandOff(handOffText(handOff(), NOW));
+		const r = await readHandOffFragment(data.slice(0, Math.floor(data.length / 2)), NOW);
+		expect(r.ok).toBe(false);
+	});
+
+	it('a link that inflates to far more than a plan is refused without reading it all', async () => {
+		const bomb = await encodeHandOff(' '.repeat(25_000_000));
+		const r = await readHandOffFragment(bomb, NOW);
+		expect(r).toEqual({ ok: false, problem: expect.stringMatching(/far more than one plan/) });
+	});
+
+	it('a hand-off is checked like a backup: an out-of-range intensity is named', async () => {
+		const h = handOff();
+		h.marks[0].intensity = 14;
+		const r = readHandOffText(handOffText(h, NOW), NOW);
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.problem).toMatch(/intensity/);
+	});
+
+	it('a whole backup (two plans) is not a hand-off, and says where backups go', () => {
+		const h = handOff();
+		const text = handOffText(h, NOW).replace('"plans":[', `"plans":[${JSON.stringify({ ...JSON.parse(JSON.stringify(h.plan)), id: 'p2' })},`);
+		const r = readHandOffText(text, NOW);
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.problem).toMatch(/Settings → Restore/);
+	});
+});
+
+describe('importing a hand-off', () => {
+	it('adds a new plan with new ids to a new client, and never touches what is there', async () => {
+		const store = freshStore();
+		const { client, plan } = await store.createClientWithPlan({ name: 'Jo Home' }, { title: 'Old plan', date: '2026-11-01' });
+		const h = handOff();
+		const added = await importHandOff(store, h, { newClientName: 'Jo (from phone)' }, NOW);
+		expect(added.id).not.toBe('p1');
+		const clients = await store.db.clients.toArray();
+		expect(clients.map((c) => c.name).sort()).toEqual(['Jo (from phone)', 'Jo Home']);
+		const marks = await store.listMarks(added.id);
+		expect(marks).toHaveLength(2);
+		expect(marks.every((m) => m.id !== 'm1' && m.id !== 'm2' && m.planId === added.id)).toBe(true);
+		expect(marks[1].patch!.vertices).toEqual(h.marks[1].patch!.vertices);
+		expect(await store.getPlan(plan.id)).toMatchObject({ title: 'Old plan', clientId: client.id });
+
+		// Into an existing client, twice: two separate plans, nothing overwritten.
+		const again = await importHandOff(store, h, { clientId: client.id }, NOW);
+		const twice = await importHandOff(store, h, { clientId: client.id }, NOW);
+		expect(again.id).not.toBe(twice.id);
+		expect((await store.db.plans.where('clientId').equals(client.id).toArray()).length).toBe(3);
+	});
+
+	it('a client deleted meanwhile makes the import fail with nothing written', async () => {
+		const store = freshStore();
+		const before = await store.db.plans.count();
+		await expect(importHandOff(store, handOff(), { clientId: 'gone' }, NOW)).rejects.toMatchObject({ kind: 'not-found' });
+		expect(await store.db.plans.count()).toBe(before);
+		expect(await store.db.marks.count()).toBe(0);
+	});
+});
