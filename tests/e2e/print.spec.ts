@@ -1,0 +1,144 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { test, expect, createPlanForNewClient, waitForServiceWorker } from './fixtures';
+
+const sheet = (page: Page) => page.getByRole('article', { name: /./ });
+
+/** Adds a mark on a region chosen in the region list. */
+async function addMark(page: Page, query: string, region: string, sensation: string, intensity: number) {
+	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
+	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: new RegExp(`^${region}`) }).click();
+	const form = page.getByRole('form', { name: new RegExp(`mark on ${region}`) });
+	await form.getByRole('radio', { name: sensation, exact: true }).check();
+	await form.getByRole('slider', { name: 'Intensity' }).fill(String(intensity));
+	await form.getByRole('button', { name: 'Add mark' }).click();
+	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: new RegExp(`Edit mark: ${region}: ${sensation}`) })).toBeVisible();
+}
+
+/** The text of each page of a PDF, whitespace collapsed. */
+async function pdfPages(pdf: Buffer): Promise<string[]> {
+	const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
+	const pages: string[] = [];
+	for (let i = 1; i <= doc.numPages; i++) {
+		const content = await (await doc.getPage(i)).getTextContent();
+		const text = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? ' ' : '') : '')).join('');
+		pages.push(text.replace(/\s+/g, ' '));
+	}
+	await doc.destroy();
+	return pages;
+}
+
+/**
+ * What an image on the sheet shows, read back through a canvas: the share of drawn (not
+ * transparent) pixels, and of strongly orange-red ones (aching and sharp pain; skin is never
+ * that saturated).
+ */
+function imagePixels(page: Page, view: 'front' | 'back') {
+	return page.locator(`img[data-view="${view}"]`).evaluate((img: HTMLImageElement) => {
+		const c = document.createElement('canvas');
+		c.width = img.naturalWidth;
+		c.height = img.naturalHeight;
+		const g = c.getContext('2d')!;
+		g.drawImage(img, 0, 0);
+		const d = g.getImageData(0, 0, c.width, c.height).data;
+		let drawn = 0;
+		let pain = 0;
+		for (let i = 0; i < d.length; i += 4) {
+			if (d[i + 3] < 128) continue;
+			drawn++;
+			if (d[i] > 120 && d[i + 2] < 0.4 * d[i] && d[i + 1] < 0.8 * d[i]) pain++;
+		}
+		const n = d.length / 4;
+		return { width: c.width, drawn: drawn / n, pain: pain / n };
+	});
+}
+
+test('the session sheet prints the plan on one page, as text, with both body views, offline', async ({ page, context }) => {
+	await createPlanForNewClient(page, 'Pia Printer', 'Neck and low back');
+	await addMark(page, 'low back', 'Left low back beside spine', 'Aching pain', 8);
+	await addMark(page, 'trapez', 'Right upper trapezius', 'Sharp pain', 6);
+	await page.getByRole('checkbox', { name: /Osteoporosis/ }).check();
+	await page.getByRole('checkbox', { name: /An operation in the last three months/ }).check();
+	await page.getByRole('checkbox', { name: 'Relaxation', exact: true }).check();
+	await page.getByLabel("In the client's words").fill('It grabs when I turn my head.');
+	await page.getByLabel("Therapist's notes").fill('Check <b>bold</b> & <script>x</script> stay as typed.');
+	await page.getByLabel('Allergies').fill('Nut oils');
+	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+
+	// The minutes the planner gives each focus area, to find them again on paper.
+	const glance = page.getByRole('region', { name: 'At a glance' });
+	const steps = await glance.locator('ol > li').evaluateAll((items) =>
+		items.map((li) => ({ text: li.textContent ?? '', minutes: Number(/(\d+) min/.exec(li.textContent ?? '')?.[1]) }))
+	);
+	const lowBack = steps.find((s) => s.text.includes('Left low back beside spine'))!;
+	const trapezius = steps.find((s) => s.text.includes('Right upper trapezius'))!;
+	expect(lowBack.minutes).toBeGreaterThan(0);
+
+	// Offline from here on: the service worker serves the sheet and the body model.
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	await page.getByRole('link', { name: 'Session sheet' }).click();
+	await page.waitForURL(/\/print\?id=/);
+	await expect(page).toHaveTitle(/^Session sheet · Pia Printer · \d{4}-\d{2}-\d{2} · Somamap$/);
+	await expect(page.locator('.paper[data-ready]')).toBeAttached({ timeout: 30_000 });
+	for (const view of ['front', 'back'] as const) {
+		await expect.poll(() => page.locator(`img[data-view="${view}"]`).evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
+	}
+	await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeEnabled();
+	await expect(page.getByRole('link', { name: 'Back to the plan' })).toBeVisible();
+
+	// Both views show a body; the back shows the aching low back in its colour.
+	const front = await imagePixels(page, 'front');
+	const back = await imagePixels(page, 'back');
+	expect(front.width).toBeGreaterThanOrEqual(400);
+	expect(front.drawn).toBeGreaterThan(0.08);
+	expect(back.drawn).toBeGreaterThan(0.08);
+	expect(back.pain).toBeGreaterThan(0.002);
+
+	// On screen: the note is text, never markup; the legend names the colours drawn.
+	const s = sheet(page);
+	await expect(s.getByRole('heading', { level: 1 })).toHaveText('Pia Printer');
+	await expect(s.getByText('Check <b>bold</b> & <script>x</script> stay as typed.')).toBeVisible();
+	await expect(s.locator('b, script')).toHaveCount(0);
+	await expect(s.getByRole('list', { name: 'Sensation colours' }).getByRole('listitem')).toHaveText([/Aching pain$/, /Sharp pain$/]);
+
+	const axe = await new AxeBuilder({ page }).analyze();
+	expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+	// On paper, A4 and Letter: exactly one page each, with everything a therapist needs as text.
+	for (const format of ['A4', 'Letter'] as const) {
+		const pages = await pdfPages(await page.pdf({ format }));
+		expect(pages, `${format} pages`).toHaveLength(1);
+		const text = pages[0];
+		expect(text).toContain('Pia Printer');
+		expect(text).toContain('Neck and low back');
+		expect(text).toMatch(/Focus areas, in order/i);
+		expect(text).toMatch(new RegExp(`Left low back beside spine.*?${lowBack.minutes} min 2 · Light`));
+		expect(text).toMatch(new RegExp(`Right upper trapezius.*?${trapezius.minutes} min 2 · Light`));
+		expect(text).toContain('Aching 8/10');
+		expect(text).toContain('Fragile bones: light pressure only');
+		expect(text).toContain('Recent operation: avoid the operated area');
+		expect(text).toContain('Please see a medical professional before treatment');
+		expect(text).toContain('Allergies: Nut oils');
+		expect(text).toContain('Relaxation');
+		expect(text).toContain('“It grabs when I turn my head.”');
+		expect(text).toContain('Check <b>bold</b> & <script>x</script> stay as typed.');
+		expect(text).toContain('It is not a diagnosis.');
+		// Only the sheet prints: not the app's navigation, nor the print button.
+		expect(text).not.toContain('Print or save as PDF');
+		expect(text).not.toContain('Settings');
+	}
+
+	if (process.env.SHEET_SCREENSHOT) {
+		await page.emulateMedia({ media: 'print' });
+		await page.setViewportSize({ width: 794, height: 1123 });
+		await page.screenshot({ path: process.env.SHEET_SCREENSHOT, fullPage: true });
+	}
+	await context.setOffline(false);
+});
+
+test('a sheet for a plan that is not there says so', async ({ page }) => {
+	await page.goto('/print?id=nope');
+	await expect(page.getByRole('heading', { name: 'Plan not found' })).toBeVisible();
+});
