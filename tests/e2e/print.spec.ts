@@ -6,12 +6,13 @@ import { test, expect, createPlanForNewClient, waitForServiceWorker } from './fi
 const sheet = (page: Page) => page.getByRole('article', { name: /./ });
 
 /** Adds a mark on a region chosen in the region list. */
-async function addMark(page: Page, query: string, region: string, sensation: string, intensity: number) {
+async function addMark(page: Page, query: string, region: string, sensation: string, intensity: number, note = '') {
 	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
 	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: new RegExp(`^${region}`) }).click();
 	const form = page.getByRole('form', { name: new RegExp(`mark on ${region}`) });
 	await form.getByRole('radio', { name: sensation, exact: true }).check();
 	await form.getByRole('slider', { name: 'Intensity' }).fill(String(intensity));
+	if (note) await form.getByLabel('Note').fill(note);
 	await form.getByRole('button', { name: 'Add mark' }).click();
 	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: new RegExp(`Edit mark: ${region}: ${sensation}`) })).toBeVisible();
 }
@@ -57,7 +58,7 @@ function imagePixels(page: Page, view: 'front' | 'back') {
 test('the session sheet prints the plan on one page, as text, with both body views, offline', async ({ page, context }) => {
 	await createPlanForNewClient(page, 'Pia Printer', 'Neck and low back');
 	await addMark(page, 'low back', 'Left low back beside spine', 'Aching pain', 8);
-	await addMark(page, 'trapez', 'Right upper trapezius', 'Sharp pain', 6);
+	await addMark(page, 'trapez', 'Right upper trapezius', 'Sharp pain', 6, 'Worse after driving');
 	await page.getByRole('checkbox', { name: /Osteoporosis/ }).check();
 	await page.getByRole('checkbox', { name: /An operation in the last three months/ }).check();
 	await page.getByRole('checkbox', { name: 'Relaxation', exact: true }).check();
@@ -124,17 +125,16 @@ test('the session sheet prints the plan on one page, as text, with both body vie
 		expect(text).toContain('Relaxation');
 		expect(text).toContain('“It grabs when I turn my head.”');
 		expect(text).toContain('Check <b>bold</b> & <script>x</script> stay as typed.');
+		expect(text).toContain('Right upper trapezius: Sharp pain 6/10, by the client. “Worse after driving”');
 		expect(text).toContain('It is not a diagnosis.');
 		// Only the sheet prints: not the app's navigation, nor the print button.
 		expect(text).not.toContain('Print or save as PDF');
 		expect(text).not.toContain('Settings');
 	}
 
-	if (process.env.SHEET_SCREENSHOT) {
-		await page.emulateMedia({ media: 'print' });
-		await page.setViewportSize({ width: 794, height: 1123 });
-		await page.screenshot({ path: process.env.SHEET_SCREENSHOT, fullPage: true });
-	}
+	// The preview as the docs show it (SHEET_SCREENSHOT=docs/img/session-sheet.png), and the PDF itself.
+	if (process.env.SHEET_SCREENSHOT) await page.locator('.paper').screenshot({ path: process.env.SHEET_SCREENSHOT });
+	if (process.env.SHEET_PDF) await page.pdf({ path: process.env.SHEET_PDF, format: 'A4' });
 	await context.setOffline(false);
 });
 

@@ -176,17 +176,22 @@ export class BodyScene {
 	}
 
 	/**
-	 * Draw one frame now on a quick view (no transition) and return it as a PNG data URL, for the
-	 * printed session sheet. Read in the same task as the render, so the drawing buffer need not
+	 * Draw one frame now on a quick view (no transition) and return a copy of it on a 2D canvas,
+	 * for the printed sheet. Copied in the same task as the render, so the drawing buffer need not
 	 * be preserved. Null when there is no surface or no body yet.
 	 */
-	capture(name: ViewName): string | null {
+	capture(name: ViewName): HTMLCanvasElement | null {
 		const renderer = this.#renderer;
-		if (!renderer || !this.#canvas || this.#status !== 'ready' || !this.#mesh.visible) return null;
+		const canvas = this.#canvas;
+		if (!renderer || !canvas || this.#status !== 'ready' || !this.#mesh.visible) return null;
 		this.#rig.view(name, true);
 		renderer.render(this.#scene, this.#rig.camera);
 		this.#frames++;
-		return this.#canvas.toDataURL('image/png');
+		const copy = document.createElement('canvas');
+		copy.width = canvas.width;
+		copy.height = canvas.height;
+		copy.getContext('2d')?.drawImage(canvas, 0, 0);
+		return copy;
 	}
 
 	/** Hover highlight (null clears). Normally driven by the pointer; exposed for keyboard UIs. */

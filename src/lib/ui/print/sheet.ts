@@ -5,7 +5,8 @@
  * comes from `summarisePlan`; nothing here repeats those rules.
  */
 import type { Mark, Plan } from '$lib/domain/records';
-import { SENSATION_INFO, type SensationInfo } from '$lib/domain/sensations';
+import { regionByCode, shortLabel } from '$lib/domain/regions';
+import { AUTHOR_LABELS, SENSATION_INFO, sensationInfo, type SensationInfo } from '$lib/domain/sensations';
 
 /** The marks the body views show: all of them, unless the plan says "no pain or tension today". */
 export function sheetMarks(plan: Pick<Plan, 'noPain'>, marks: readonly Mark[]): readonly Mark[] {
@@ -16,6 +17,31 @@ export function sheetMarks(plan: Pick<Plan, 'noPain'>, marks: readonly Mark[]): 
 export function legendFor(marks: readonly Pick<Mark, 'sensation'>[]): SensationInfo[] {
 	const used = new Set(marks.map((m) => m.sensation));
 	return SENSATION_INFO.filter((s) => used.has(s.id));
+}
+
+/** A mark that says more than its colour: where, what, and the words written with it. */
+export interface MarkLine {
+	id: string;
+	/** e.g. 'Left low back beside spine', 'Right calf and 2 more'. */
+	place: string;
+	/** e.g. 'Aching pain 8/10, deep (quadratus lumborum), by the therapist'. */
+	what: string;
+	note: string;
+}
+
+/** The marks with a note or a deep structure, oldest first: what the body views cannot show. */
+export function markLines(marks: readonly Mark[]): MarkLine[] {
+	return marks
+		.filter((m) => m.note.trim() || m.depth === 'deep')
+		.map((m) => {
+			const region = regionByCode(m.region ?? 0);
+			const more = (m.patch?.regions.length ?? 1) - 1;
+			const place = region ? `${shortLabel(region)}${more > 0 ? ` and ${more} more` : ''}` : 'Painted area';
+			const deep = m.depth === 'deep' ? `, deep${m.structure ? ` (${m.structure})` : ''}` : '';
+			const strength = m.sensation === 'avoid' ? '' : ` ${m.intensity}/10`;
+			const what = `${sensationInfo(m.sensation).label}${strength}${deep}, by the ${AUTHOR_LABELS[m.author].toLowerCase()}`;
+			return { id: m.id, place, what, note: m.note.trim() };
+		});
 }
 
 /**
@@ -42,3 +68,43 @@ export function fitScale(heightAt: (scale: number) => number, page: number): num
 
 /** Millimetres to CSS pixels (96 per inch), for comparing layout with the paper. */
 export const mmToPx = (mm: number): number => (mm * 96) / 25.4;
+
+/** A rectangle of pixels. */
+export interface PixelBox {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+/** The smallest box holding every pixel of RGBA data (row by row) whose alpha is at least `threshold`; null when none is. */
+export function opaqueBox(rgba: ArrayLike<number>, width: number, height: number, threshold = 8): PixelBox | null {
+	let x0 = width;
+	let y0 = height;
+	let x1 = -1;
+	let y1 = -1;
+	for (let y = 0; y < height; y++) {
+		for (let x = 0; x < width; x++) {
+			if (rgba[(y * width + x) * 4 + 3] < threshold) continue;
+			if (x < x0) x0 = x;
+			if (x > x1) x1 = x;
+			if (y < y0) y0 = y;
+			y1 = y;
+		}
+	}
+	return x1 < 0 ? null : { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+}
+
+/**
+ * One crop for several pictures of the same size, so they keep one scale side by side: the box
+ * around all of them, grown by `pad` pixels each way and kept inside `width` × `height`.
+ */
+export function cropBox(boxes: readonly (PixelBox | null)[], pad: number, width: number, height: number): PixelBox {
+	const found = boxes.filter((b): b is PixelBox => b !== null);
+	if (!found.length) return { x: 0, y: 0, width, height };
+	const x0 = Math.max(0, Math.min(...found.map((b) => b.x)) - pad);
+	const y0 = Math.max(0, Math.min(...found.map((b) => b.y)) - pad);
+	const x1 = Math.min(width, Math.max(...found.map((b) => b.x + b.width)) + pad);
+	const y1 = Math.min(height, Math.max(...found.map((b) => b.y + b.height)) + pad);
+	return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
