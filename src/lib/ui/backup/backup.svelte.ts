@@ -11,20 +11,7 @@ import { flushAll, store, StoreError } from '$lib/store';
 import { applyImport, exportBackup, previewImport, type ImportPreview, type ImportSummary } from '$lib/store/backup';
 import { plural } from '$lib/ui/format';
 import { notices } from '$lib/ui/notices.svelte';
-
-/** Saves text parts as a file through a temporary Blob URL. */
-function download(parts: string[], fileName: string): void {
-	const url = URL.createObjectURL(new Blob(parts, { type: 'application/json' }));
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = fileName;
-	a.rel = 'noopener';
-	document.body.append(a);
-	a.click();
-	a.remove();
-	// The browser has taken the file by the next minute; the URL would otherwise hold the memory.
-	setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { download } from '$lib/ui/download';
 
 export class BackupExport {
 	#running = $state(false);

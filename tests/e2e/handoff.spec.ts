@@ -1,0 +1,77 @@
+/**
+ * A client maps at home, sends the plan as a link (data in the fragment, no server) or a file,
+ * and the therapist's browser — another context, with its own empty IndexedDB — brings it in.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect, createPlanForNewClient } from './fixtures';
+
+const markList = (page: Page) => page.getByRole('list', { name: /^Marks/ });
+
+async function seriousViolations(page: Page) {
+	const result = await new AxeBuilder({ page }).analyze();
+	return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
+
+async function addMark(page: Page, query: string, region: RegExp, sensation: string) {
+	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
+	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: region }).click();
+	const form = page.getByRole('form', { name: /New mark on/ });
+	await form.getByRole('radio', { name: sensation, exact: true }).check();
+	await form.getByRole('button', { name: 'Add mark' }).click();
+	await expect(markList(page).getByRole('button', { name: new RegExp(`Edit mark: ${region.source}`) })).toBeVisible();
+}
+
+test('a plan made at home travels by link and by file into the therapist’s browser, as new plans', async ({ page, browser }, info) => {
+	await createPlanForNewClient(page, 'Home <i>Hana</i>', 'Before Tuesday');
+	await addMark(page, 'calf', /Left upper calf/, 'Stiffness or limited movement');
+	await page.getByRole('checkbox', { name: 'Taking blood thinners?' }).check();
+	await page.getByLabel("In the client's words").fill('Calf cramps after running');
+	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+
+	await page.getByRole('button', { name: 'Send to therapist…' }).click();
+	const send = page.getByRole('dialog', { name: 'Send this plan to your therapist' });
+	await expect(send.getByRole('img', { name: 'QR code of the link to this plan' })).toBeVisible();
+	const link = await send.getByRole('textbox', { name: 'Link' }).inputValue();
+	expect(await seriousViolations(page)).toEqual([]);
+	await page.screenshot({ path: info.outputPath('send.png') });
+	expect(link).toMatch(/\/import#h=[A-Za-z0-9_-]+$/);
+	const [download] = await Promise.all([page.waitForEvent('download'), send.getByRole('button', { name: 'Save as a file' }).click()]);
+	expect(download.suggestedFilename()).toMatch(/^somamap-plan-home-i-hana-i-\d{4}-\d{2}-\d{2}\.json$/);
+	const file = info.outputPath('plan.json');
+	await download.saveAs(file);
+
+	// The therapist's browser: nothing of Hana's on it yet.
+	const therapist = await browser.newContext();
+	await therapist.route((url) => !/^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(url.href) && !url.href.startsWith('data:'), (r) => r.abort());
+	const tablet = await therapist.newPage();
+	await tablet.goto(link);
+	const preview = tablet.getByRole('region', { name: 'Before Tuesday' });
+	await expect(preview).toContainText('From Home <i>Hana</i>'); // the name as text, never markup
+	await expect(preview).toContainText('Left upper calf: Stiffness or limited movement');
+	await expect(preview).toContainText('1 question answered yes');
+	expect(new URL(tablet.url()).hash).toBe(''); // the plan's data left the address bar
+	expect(await seriousViolations(tablet)).toEqual([]);
+	await tablet.screenshot({ path: info.outputPath('import.png'), fullPage: true });
+	await expect(tablet.getByLabel("New client's name")).toHaveValue('Home <i>Hana</i>');
+	await tablet.getByRole('button', { name: 'Add this plan' }).click();
+	await tablet.waitForURL(/\/plan\?id=/);
+	await expect(markList(tablet).getByRole('listitem')).toHaveCount(1);
+	await expect(tablet.getByRole('checkbox', { name: 'Taking blood thinners?' })).toBeChecked();
+	await expect(tablet.getByLabel("In the client's words")).toHaveValue('Calf cramps after running');
+
+	// The same plan again, from the file: the client is recognised, and it is a second plan.
+	await tablet.goto('/import');
+	await tablet.getByLabel('Open a plan file…').setInputFiles(file);
+	await expect(tablet.getByRole('radio', { name: 'A client already here' })).toBeChecked();
+	await tablet.getByRole('button', { name: 'Add this plan' }).click();
+	await tablet.waitForURL(/\/plan\?id=/);
+	await tablet.getByRole('link', { name: 'Home <i>Hana</i>' }).click();
+	await expect(tablet.getByRole('link', { name: /Before Tuesday/ })).toHaveCount(2);
+
+	// A damaged link says so and adds nothing.
+	await tablet.goto(`/import#h=${link.split('#h=')[1].slice(0, 40)}`);
+	await expect(tablet.getByRole('alert')).toContainText(/damaged or cut short/);
+	await expect(tablet.getByRole('button', { name: 'Add this plan' })).toHaveCount(0);
+	await therapist.close();
+});
