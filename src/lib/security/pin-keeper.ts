@@ -39,7 +39,7 @@ export class PinKeeper {
 	#iterations: number;
 	#queue: Promise<unknown> = Promise.resolve();
 
-	constructor(settings: SettingsPort, clock: () => number = Date.now, iterations = PIN_ITERATIONS) {
+	constructor(settings: SettingsPort, clock: () => number = () => Date.now(), iterations = PIN_ITERATIONS) {
 		this.#settings = settings;
 		this.#clock = clock;
 		this.#iterations = iterations;
