@@ -178,7 +178,7 @@ test('two marks on one region: tapping the region opens the strongest, the other
 	await expect(here.getByRole('button', { name: /Tension 3/ })).toHaveAttribute('aria-pressed', 'true');
 });
 
-test('what is typed in the editor is kept while another region is looked at, until it is saved', async ({ page }) => {
+test('what is typed in the editor is kept while another region is looked at and over a reload, until it is saved', async ({ page }) => {
 	await createPlanForNewClient(page, 'Keep Kit', 'Keep');
 	await pickRegionByKeyboard(page, 'trapez', /Right upper trapezius/);
 	await editor(page).getByRole('radio', { name: 'Stiffness or limited movement' }).check();
@@ -190,6 +190,12 @@ test('what is typed in the editor is kept while another region is looked at, unt
 	await pickRegionByKeyboard(page, 'trapez', /Right upper trapezius/);
 	await expect(editor(page).getByLabel('Note')).toHaveValue('Cannot turn head to the right');
 	await expect(editor(page).getByRole('radio', { name: 'Stiffness or limited movement' })).toBeChecked();
+
+	// A reload (or the tablet dropping the app in the background) keeps it too.
+	await page.reload();
+	await pickRegionByKeyboard(page, 'trapez', /Right upper trapezius/);
+	await expect(editor(page).getByLabel('Note')).toHaveValue('Cannot turn head to the right');
+	await expect(editor(page).getByText('Not saved yet.')).toBeVisible();
 
 	await editor(page).getByRole('button', { name: 'Add mark' }).click();
 	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
