@@ -8,6 +8,8 @@ import { test, expect, waitForServiceWorker } from './fixtures';
 import { screenPointOf, showView, touchDrag } from './body-helpers';
 import { codeOf } from '../../src/lib/domain/regions';
 
+// Software WebGL on a shared CPU is slow; these drive the 3D body a lot.
+test.describe.configure({ timeout: 120_000 });
 const steps = (page: Page) => page.getByRole('region', { name: 'Timed plan' }).getByRole('table').locator('tbody tr');
 const total = (page: Page) => page.getByRole('region', { name: 'Timed plan' }).getByRole('table').locator('tfoot');
 const markList = (page: Page) => page.getByRole('list', { name: /^Marks/ });

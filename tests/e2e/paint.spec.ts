@@ -9,6 +9,8 @@ import { test, expect, createPlanForNewClient } from './fixtures';
 import { paintedVertices, screenPointOf, showView, storedMarks, tintOf, touchDrag } from './body-helpers';
 import { codeOf } from '../../src/lib/domain/regions';
 
+// Software WebGL on a shared CPU is slow; these drive the 3D body a lot.
+test.describe.configure({ timeout: 120_000 });
 test.use({ hasTouch: true, viewport: { width: 1024, height: 768 } });
 
 const FEMALE_VERSION = JSON.parse(readFileSync('static/body/manifest.json', 'utf8')).female.version as string;
@@ -114,4 +116,44 @@ test('a plan painted on an older body model still shows its marks by region and 
 	await expect(timedPlan(page)).toContainText('Left low back');
 	await markList(page).getByRole('button', { name: /Edit mark: Left low back/ }).tap();
 	await expect(page.getByText('Painted on an earlier version of the body model')).toBeVisible();
+});
+
+test.describe('with a mouse', () => {
+	test.use({ hasTouch: false, viewport: { width: 1280, height: 800 } });
+
+	test('left-drag paints, right-drag and Alt-drag turn without painting, the eraser takes paint away', async ({ page }) => {
+		await createPlanForNewClient(page, 'Mouse Moe', 'Mouse');
+		await showView(page, 'Back view');
+		await page.getByRole('radio', { name: 'Paint an area' }).check();
+		const drag = async (from: { x: number; y: number }, dx: number, dy: number, button: 'left' | 'right' = 'left') => {
+			await page.mouse.move(from.x, from.y);
+			await page.mouse.down({ button });
+			for (let i = 1; i <= 8; i++) await page.mouse.move(from.x + (dx * i) / 8, from.y + (dy * i) / 8);
+			await page.mouse.up({ button });
+		};
+		await page.getByRole('radio', { name: 'Large' }).check();
+		const back = await screenPointOf(page, LEFT_LOW_BACK); // after any scrolling the clicks caused
+		await drag(back, 0, 30);
+		const painted = await paintedVertices(page);
+		expect(painted).toBeGreaterThan(50);
+
+		const view = page.getByTestId('orientation');
+		const facing = await view.textContent();
+		await drag({ x: back.x - 100, y: back.y }, 250, 0, 'right');
+		await expect.poll(() => view.textContent()).not.toBe(facing);
+		expect(await paintedVertices(page)).toBe(painted);
+		await showView(page, 'Back view');
+		await page.keyboard.down('Alt');
+		await drag({ x: back.x - 100, y: back.y }, 250, 0);
+		await page.keyboard.up('Alt');
+		await expect.poll(() => view.textContent()).not.toBe(facing);
+		expect(await paintedVertices(page)).toBe(painted);
+
+		await showView(page, 'Back view');
+		await page.getByRole('button', { name: 'Eraser' }).click();
+		await expect(page.getByRole('button', { name: 'Eraser' })).toHaveAttribute('aria-pressed', 'true');
+		const again = await screenPointOf(page, LEFT_LOW_BACK);
+		await drag(again, 0, 30);
+		await expect.poll(() => paintedVertices(page)).toBeLessThan(painted / 2);
+	});
 });

@@ -92,7 +92,8 @@ export class PaintLayer {
 			if (d > reach) break; // everything left is farther along the surface
 			const c = s.members[s.memberStart[w]] * 3;
 			const e = Math.hypot(P[c] - point[0], P[c + 1] - point[1], P[c + 2] - point[2]);
-			const target = Math.round(coverage(e / radius) * 255);
+			// The eraser has a hard edge: whatever lies under it goes, or a faint ring would stay.
+			const target = erase ? (e <= radius ? 255 : 0) : Math.round(coverage(e / radius) * 255);
 			if (target > 0) for (let k = s.memberStart[w]; k < s.memberStart[w + 1]; k++) this.#set(s.members[k], target, erase);
 			const a = s.members[s.memberStart[w]] * 3;
 			for (let k = s.neighbourStart[w]; k < s.neighbourStart[w + 1]; k++) {

@@ -95,6 +95,14 @@ describe('brush dabs', () => {
 		layer.dab(point, seed, radius('large'), true);
 		expect(layer.empty).toBe(true);
 	});
+
+	it('the eraser, the same size as the brush, takes away everything the brush painted', () => {
+		const layer = new PaintLayer(surface);
+		const { point, seed } = hitFromBehind(0.1, 0.7);
+		layer.dab(point, seed, radius('medium'));
+		layer.dab(point, seed, radius('medium'), true);
+		expect(layer.empty).toBe(true);
+	});
 });
 
 describe('strokes', () => {
