@@ -194,12 +194,16 @@ export class BodyScene {
 		return copy;
 	}
 
-	/** Hover highlight (null clears). Normally driven by the pointer; exposed for keyboard UIs. */
+	/**
+	 * Hover highlight (null clears). Normally driven by the pointer; exposed for keyboard UIs and
+	 * for clearing the name a touch tap leaves behind. Hover listeners hear the change.
+	 */
 	highlight(code: RegionCode | null): void {
 		if (code === this.#hover) return;
 		this.#hover = code;
 		this.#material.setHover(code);
 		this.invalidate();
+		this.#events.hover.emit(code);
 	}
 
 	/** The selected region, drawn in the selection colour (null clears). */
@@ -404,9 +408,7 @@ export class BodyScene {
 	// ---- input ------------------------------------------------------------------------------
 
 	#setHover(code: RegionCode | null): void {
-		if (code === this.#hover) return;
 		this.highlight(code);
-		this.#events.hover.emit(code);
 	}
 
 	#stroke(phase: StrokePhase, points: readonly { x: number; y: number }[]): void {
