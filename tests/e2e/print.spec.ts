@@ -104,8 +104,17 @@ test('the session sheet prints the plan on one page, as text, with both body vie
 	await expect(s.locator('b, script')).toHaveCount(0);
 	await expect(s.getByRole('list', { name: 'Sensation colours' }).getByRole('listitem')).toHaveText([/Aching pain$/, /Sharp pain$/]);
 
-	const axe = await new AxeBuilder({ page }).analyze();
-	expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(axe.violations.map((v) => `${colorScheme}: ${v.id}: ${v.help}`)).toEqual([]);
+	}
+	await page.emulateMedia({ colorScheme: 'light' });
+
+	// The button opens the browser's print dialog (stubbed here: headless has none).
+	await page.evaluate(() => (window.print = () => document.body.setAttribute('data-printed', '')));
+	await page.getByRole('button', { name: 'Print or save as PDF' }).click();
+	await expect(page.locator('body[data-printed]')).toBeAttached();
 
 	// On paper, A4 and Letter: exactly one page each, with everything a therapist needs as text.
 	for (const format of ['A4', 'Letter'] as const) {
