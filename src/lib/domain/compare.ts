@@ -148,6 +148,25 @@ export function overlap(
 	return { method: 'region', areaA, areaB, shared, union, jaccard: union === 0 ? 1 : shared / union };
 }
 
+/**
+ * The quick view that shows these regions best: 'back' when their surface lies mostly behind the
+ * body's middle (the front view looks along -z), so marks on the back are not hidden at first.
+ */
+export function bestView(codes: Iterable<number>, positions: ArrayLike<number>, regions: ArrayLike<number>): 'front' | 'back' {
+	const wanted = new Set(codes);
+	if (!wanted.size) return 'front';
+	let all = 0, mine = 0, count = 0;
+	for (let v = 0; v < regions.length; v++) {
+		const z = positions[v * 3 + 2];
+		all += z;
+		if (wanted.has(regions[v])) {
+			mine += z;
+			count++;
+		}
+	}
+	return count > 0 && mine / count < all / regions.length ? 'back' : 'front';
+}
+
 /** The overlap as people say it: '0.42 (42%)'. */
 export function jaccardWords(j: number): string {
 	return `${j.toFixed(2)} (${Math.round(j * 100)}%)`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	bestView,
 	changeCounts,
 	cm2,
 	compareIntensities,
@@ -129,6 +130,16 @@ describe('overlap of the marked areas', () => {
 	it('is 1 when neither session marks anything, 0 when they share nothing', () => {
 		expect(overlap([], [], area, model).jaccard).toBe(1);
 		expect(overlap([mark(TRAP, 5)], [mark(CALF, 5)], area, model).jaccard).toBe(0);
+	});
+
+	it('turns to the back when the marked regions lie mostly behind the body’s middle', () => {
+		// Vertices 0–1 at the front (z = 1), 2–3 at the back (z = -1), 4–5 in the middle.
+		const z = (...zs: number[]) => Float32Array.from(zs.flatMap((v) => [0, 0, v]));
+		const positions = z(1, 1, -1, -1, 0, 0);
+		expect(bestView([LOW], positions, model.regions)).toBe('back');
+		expect(bestView([TRAP], positions, model.regions)).toBe('front');
+		expect(bestView([LOW, TRAP, CALF], positions, model.regions)).toBe('front');
+		expect(bestView([], positions, model.regions)).toBe('front');
 	});
 
 	it('reads as people say it', () => {
