@@ -178,6 +178,7 @@ test('without a PIN the therapist is offered one, and can hand over after a clea
 	await page.getByRole('button', { name: 'Hand to client' }).tap();
 	const offer = page.getByRole('dialog', { name: 'Set a PIN before handing over' });
 	await expect(offer).toBeVisible();
+	await page.screenshot({ path: 'docs/img/client-mode-0-handover.png' });
 	await offer.getByRole('button', { name: 'hand over without a PIN' }).tap();
 	await page.waitForURL(/\/client-mode\?plan=/);
 	await page.getByRole('button', { name: 'For the therapist' }).tap();
@@ -204,6 +205,8 @@ test('the app lock shows no record until the PIN, for the whole tab, and locks a
 	await setPin(page, PIN);
 	const section = page.getByRole('region', { name: 'Therapist PIN' });
 	await section.getByRole('checkbox', { name: 'Ask for the PIN when Somamap opens' }).check();
+	await expect(section.getByRole('button', { name: 'Lock now' })).toBeVisible();
+	await section.screenshot({ path: 'docs/img/settings-pin.png' });
 	// This tab stays open; a new one asks.
 	await page.goto('/');
 	await expect(page.getByText('Alex Private').first()).toBeVisible();
@@ -214,6 +217,7 @@ test('the app lock shows no record until the PIN, for the whole tab, and locks a
 	await expect(other.locator('body')).not.toContainText('Alex Private');
 	await expect(other.getByRole('navigation')).toHaveCount(0);
 	expect(await seriousViolations(other), 'lock screen').toEqual([]);
+	await other.screenshot({ path: 'docs/img/app-lock.png' });
 	await other.getByLabel('PIN').fill('0000');
 	await other.getByRole('button', { name: 'Unlock' }).tap();
 	await expect(other.getByRole('alert')).toContainText('That PIN is not right.');
