@@ -119,6 +119,13 @@ export function positionRuns(steps: readonly SummaryStep[]): PositionRun[] {
 	return runs;
 }
 
+/** What was marked on a focus step, as one phrase: 'Knot, aching 7/10'; '' for other steps. */
+export function feltWords(step: Pick<SummaryStep, 'before' | 'feels'>): string {
+	if (step.before === null) return '';
+	const words = step.feels.join(', ');
+	return `${words.charAt(0).toUpperCase()}${words.slice(1).toLowerCase()} ${step.before}/10`;
+}
+
 /** A share of the body as people say it: 'none', 'under 1%', '12%'. */
 export function shareWords(share: number): string {
 	if (share <= 0) return 'none';

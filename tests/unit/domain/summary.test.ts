@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { avoidItems, positionRuns, shareWords, summarisePlan } from '$lib/domain/summary';
+import { avoidItems, feltWords, positionRuns, shareWords, summarisePlan } from '$lib/domain/summary';
 import { defaultPlanFields, type Mark, type Plan } from '$lib/domain/records';
 import { codeOf } from '$lib/domain/regions';
 import { evaluateCautions, SEE_PROFESSIONAL } from '$lib/domain/cautions';
@@ -189,5 +189,13 @@ describe('positionRuns', () => {
 			['supine', 2 + runs[0].steps.length]
 		]);
 		expect(positionRuns([])).toEqual([]);
+	});
+});
+
+describe('feltWords', () => {
+	it('says what was marked on a focus step and how strong, in one phrase', () => {
+		expect(feltWords({ before: 7, feels: ['Knot', 'Aching'] })).toBe('Knot, aching 7/10');
+		expect(feltWords({ before: 0, feels: ['Sharp pain'] })).toBe('Sharp pain 0/10');
+		expect(feltWords({ before: null, feels: [] })).toBe('');
 	});
 });
