@@ -143,6 +143,7 @@ test('"no pain or tension today" is saved and says that existing marks remain', 
 });
 
 test('axe finds no serious violations on the planner with the mark editor open', async ({ page }) => {
+	test.setTimeout(120_000); // axe over the whole planner, twice, on software rendering
 	for (const scheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme: scheme });
 		await createPlanForNewClient(page, `Axe Mark ${scheme}`, 'Axe marks');
@@ -202,4 +203,36 @@ test('what is typed in the editor is kept while another region is looked at and 
 	await expect(editor(page).getByText('Not saved yet.')).toBeHidden();
 	await page.getByRole('button', { name: 'Add another mark on Right upper trapezius' }).click();
 	await expect(editor(page).getByLabel('Note')).toHaveValue('');
+});
+
+test('with the editor open, undo and redo show what is stored, and a save leaves nothing "not saved"', async ({ page }) => {
+	await createPlanForNewClient(page, 'Undo Uma', 'Undo');
+	await pickRegionByKeyboard(page, 'trapez', /Right upper trapezius/);
+	await editor(page).getByRole('radio', { name: 'Knot or trigger point' }).check();
+	await editor(page).getByRole('slider', { name: 'Intensity' }).fill('7');
+	await editor(page).getByRole('button', { name: 'Add mark' }).click();
+	await expect(editor(page).getByRole('heading')).toContainText('Edit mark on Right upper trapezius');
+	await expect(editor(page).getByText('Not saved yet.')).toBeHidden();
+
+	await editor(page).getByRole('slider', { name: 'Intensity' }).fill('3');
+	await expect(editor(page).getByText('Not saved yet.')).toBeVisible();
+	await editor(page).getByRole('button', { name: 'Save changes' }).click();
+	await expect(markList(page)).toContainText('3/10');
+	await expect(editor(page).getByText('Not saved yet.')).toBeHidden();
+
+	const undo = page.getByRole('button', { name: /^Undo/ });
+	await undo.click();
+	await expect(markList(page)).toContainText('7/10');
+	await expect(editor(page).getByRole('slider', { name: 'Intensity' })).toHaveValue('7');
+	await undo.click();
+	await expect(markList(page).getByRole('listitem')).toHaveCount(0);
+	await expect(editor(page).getByRole('heading')).toContainText('New mark on Right upper trapezius');
+	await page.getByRole('button', { name: /^Redo/ }).click();
+	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
+	await expect(editor(page).getByRole('heading')).toContainText('Edit mark on Right upper trapezius');
+	await expect(editor(page).getByRole('slider', { name: 'Intensity' })).toHaveValue('7');
+	// Ctrl+Z typed in the note is the browser's own text undo, not a mark undo.
+	await editor(page).getByLabel('Note').fill('typed');
+	await editor(page).getByLabel('Note').press('Control+z');
+	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
 });

@@ -333,16 +333,39 @@ export class Store {
 	}
 
 	/**
-	 * Puts a mark back exactly as it was (undo of a removal or a change, redo of an addition),
-	 * provided its plan still exists; the plan's updatedAt moves too.
+	 * Puts marks back as they were (undo of a removal or a change, redo of an addition), all in one
+	 * transaction, provided their plan still exists. They are stamped as changed now, so a backup
+	 * taken before the undo can never bring the undone state back. `expected` guards against
+	 * undoing over someone else's change: each listed mark must still have that `updatedAt`
+	 * (null: must not exist). Returns the marks as written.
 	 */
-	async restoreMark(mark: Mark): Promise<void> {
-		if (mark.region === null) fail('Please choose a region on the body or in the list.');
-		this.#checkMark({ ...mark, region: mark.region });
-		await this.#write([this.db.plans, this.db.marks], async () => {
-			await this.#touchPlan(mark.planId, this.#clock());
-			await this.db.marks.put(mark);
+	async restoreMarks(marks: readonly Mark[], expected: Record<Id, number | null> = {}): Promise<Mark[]> {
+		const now = this.#clock();
+		return this.#write([this.db.plans, this.db.marks], async () => {
+			const written: Mark[] = [];
+			for (const mark of marks) {
+				const current = await this.db.marks.get(mark.id);
+				const want = expected[mark.id];
+				if (want !== undefined && (current?.updatedAt ?? null) !== want) {
+					fail('This mark was changed since (perhaps in another window), so that step cannot be undone.');
+				}
+				if (mark.region === null) fail('Please choose a region on the body or in the list.');
+				// A painted area already stored is taken as it is, even if older than today's rules.
+				const samePatch = current?.patch === mark.patch || (current?.patch && mark.patch && samePatches(current.patch, mark.patch));
+				this.#checkMark({ ...mark, region: mark.region, patch: samePatch ? null : mark.patch });
+				const next = { ...mark, updatedAt: now };
+				await this.#touchPlan(mark.planId, now);
+				await this.db.marks.put(next);
+				written.push(next);
+			}
+			return written;
 		});
+	}
+
+	/** One mark: see restoreMarks. */
+	async restoreMark(mark: Mark, expected?: number | null): Promise<Mark> {
+		const [written] = await this.restoreMarks([mark], expected === undefined ? {} : { [mark.id]: expected });
+		return written;
 	}
 
 	/** Removes a mark; returns it (for an undo) or undefined when it was already gone. */
@@ -400,4 +423,13 @@ export class Store {
 
 function byDateDesc(a: Plan, b: Plan): number {
 	return a.date === b.date ? b.updatedAt - a.updatedAt : a.date < b.date ? 1 : -1;
+}
+
+function samePatches(a: NonNullable<Mark['patch']>, b: NonNullable<Mark['patch']>): boolean {
+	return (
+		a.modelVersion === b.modelVersion &&
+		a.vertices.length === b.vertices.length &&
+		a.vertices.every((v, i) => v === b.vertices[i]) &&
+		a.weights.every((w, i) => w === b.weights[i])
+	);
 }

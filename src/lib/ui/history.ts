@@ -17,6 +17,8 @@ export class History {
 	#done: Step[] = [];
 	#undone: Step[] = [];
 	#queue: Promise<unknown> = Promise.resolve();
+	/** Steps pushed so far: tells a slow undo or redo what was pushed while it was saving. */
+	#pushes = 0;
 	#onchange: () => void;
 	readonly limit: number;
 
@@ -45,6 +47,7 @@ export class History {
 	/** Records a step that has just been done; anything undone can no longer be redone. */
 	push(step: Step): void {
 		this.#done.push(step);
+		this.#pushes++;
 		if (this.#done.length > this.limit) this.#done.shift();
 		this.#undone = [];
 		this.#onchange();
@@ -52,11 +55,11 @@ export class History {
 
 	/** Takes back the last step; resolves to its label, or null when there was nothing to undo. */
 	undo(): Promise<string | null> {
-		return this.#run(this.#done, this.#undone, 'undo');
+		return this.#run('undo');
 	}
 
 	redo(): Promise<string | null> {
-		return this.#run(this.#undone, this.#done, 'redo');
+		return this.#run('redo');
 	}
 
 	/** Forgets the steps with this tag (both stacks). */
@@ -72,13 +75,25 @@ export class History {
 		this.#onchange();
 	}
 
-	#run(from: Step[], to: Step[], action: 'undo' | 'redo'): Promise<string | null> {
+	#run(action: 'undo' | 'redo'): Promise<string | null> {
 		const next = this.#queue.then(async () => {
-			const step = from.at(-1);
+			// The lists are read now, not when asked: a push or drop may have happened meanwhile.
+			const from = () => (action === 'undo' ? this.#done : this.#undone);
+			const step = from().at(-1);
 			if (!step) return null;
+			const pushes = this.#pushes;
 			await step[action](); // throws → the step stays where it was
-			from.pop();
-			to.push(step);
+			const pushedSince = this.#pushes - pushes;
+			// Moved by identity: a step pushed or dropped while this one was saving is left alone.
+			const list = from();
+			const at = list.lastIndexOf(step);
+			if (at >= 0) {
+				list.splice(at, 1);
+				// Undone before a newer change: nothing to redo, as if the undo had come first.
+				// Redone: it goes under the steps pushed meanwhile, in the order things happened.
+				if (action === 'redo') this.#done.splice(Math.max(0, this.#done.length - pushedSince), 0, step);
+				else if (pushedSince === 0) this.#undone.push(step);
+			}
 			this.#onchange();
 			return step.label;
 		});

@@ -142,17 +142,39 @@ describe('painted marks and undo', () => {
 		expect(await store.listMarks(plan.id)).toEqual([]);
 	});
 
-	it('restores a removed or changed mark exactly, for undo and redo', async () => {
+	it('restores a removed or changed mark, stamped as changed now (an older backup cannot win)', async () => {
 		const { store, plan } = await withPlan();
-		const m = await store.addMark(plan.id, knot({ patch: patch() }));
+		const { updatedAt: _, ...fields } = await store.addMark(plan.id, knot({ patch: patch() }));
+		const m = { ...fields, updatedAt: fields.createdAt };
 		const removed = (await store.removeMark(m.id))!;
-		await store.restoreMark(removed);
-		expect(await store.listMarks(plan.id)).toEqual([m]);
+		const back = await store.restoreMark(removed, null);
+		expect(back.updatedAt).toBeGreaterThan(removed.updatedAt);
+		expect(await store.listMarks(plan.id)).toEqual([{ ...m, updatedAt: back.updatedAt }]);
 		const changed = await store.updateMark(m.id, { intensity: 2 });
-		await store.restoreMark(m);
-		expect((await store.listMarks(plan.id))[0]).toEqual(m);
-		await store.restoreMark(changed);
+		const undone = await store.restoreMark(m, changed.updatedAt);
+		expect((await store.listMarks(plan.id))[0]).toEqual({ ...m, updatedAt: undone.updatedAt });
+		await store.restoreMark(changed, undone.updatedAt);
 		expect((await store.listMarks(plan.id))[0].intensity).toBe(2);
+	});
+
+	it('an undo never overwrites a change made in between', async () => {
+		const { store, plan } = await withPlan();
+		const m = await store.addMark(plan.id, knot());
+		const mine = await store.updateMark(m.id, { intensity: 2 });
+		await store.updateMark(m.id, { note: 'edited in another window' });
+		await expect(store.restoreMark(m, mine.updatedAt)).rejects.toMatchObject({ kind: 'validation', message: /changed since/ });
+		expect((await store.listMarks(plan.id))[0].note).toBe('edited in another window');
+		await expect(store.restoreMark(m, null)).rejects.toMatchObject({ message: /changed since/ }); // it exists
+	});
+
+	it('restores several marks in one write: all or nothing', async () => {
+		const { store, plan } = await withPlan();
+		const a = (await store.removeMark((await store.addMark(plan.id, knot())).id))!;
+		const b = (await store.removeMark((await store.addMark(plan.id, knot({ sensation: 'aching' }))).id))!;
+		await expect(store.restoreMarks([a, { ...b, intensity: 40 }])).rejects.toMatchObject({ kind: 'validation' });
+		expect(await store.listMarks(plan.id)).toEqual([]);
+		expect(await store.restoreMarks([a, b])).toHaveLength(2);
+		expect(await store.listMarks(plan.id)).toHaveLength(2);
 	});
 
 	it('will not restore a mark into a deleted plan', async () => {

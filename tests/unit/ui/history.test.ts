@@ -109,3 +109,38 @@ describe('History', () => {
 		expect(changes).toBe(3);
 	});
 });
+
+describe('History while a step is still saving', () => {
+	/** A step whose undo waits until released, like a slow store write. */
+	function slowStep(label: string) {
+		let release = () => {};
+		const step: Step = { label, undo: () => new Promise<void>((ok) => (release = ok)), redo: () => {} };
+		return { step, release: () => release() };
+	}
+
+	it('a step pushed during an undo is kept, and the undone step moves to redo', async () => {
+		const h = new History();
+		const slow = slowStep('slow');
+		h.push(slow.step);
+		const undoing = h.undo();
+		await Promise.resolve();
+		h.push({ label: 'new', undo: () => {}, redo: () => {} });
+		slow.release();
+		expect(await undoing).toBe('slow');
+		expect(h.undoLabel).toBe('new');
+		expect(h.redoLabel).toBe(null); // the push cleared redo; "slow" was undone before it
+	});
+
+	it('a drop during an undo does not leave the undone step undoable', async () => {
+		const h = new History();
+		const slow = slowStep('slow');
+		h.push({ label: 'kept', undo: () => {}, redo: () => {} });
+		h.push({ ...slow.step, tag: 'draft' });
+		const undoing = h.undo();
+		await Promise.resolve();
+		h.drop('draft');
+		slow.release();
+		await undoing;
+		expect(h.undoLabel).toBe('kept');
+	});
+});

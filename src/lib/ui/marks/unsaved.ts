@@ -1,9 +1,10 @@
 /**
  * What is typed in a mark editor but not yet added or saved, per region and mark. Kept for the
  * tab's life (sessionStorage), so looking at another region, a reload, or the tablet sending the
- * app to the background loses none of it. Cleared when the mark is saved or the edit is undone.
+ * app to the background loses none of it. Forgotten when the mark is saved, removed or changed
+ * (keys carry the mark's version), and all at once when the tablet is handed over or locked.
  */
-import type { EditorState } from './MarkEditor.svelte';
+import type { EditorState } from './editor-state';
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -31,6 +32,31 @@ export class UnsavedEdits {
 
 	forget(key: string): void {
 		this.keep(key, null);
+	}
+
+	/**
+	 * Forgets edits of marks that are gone or changed: keys are `region:markId:updatedAt`, and
+	 * `current` holds `markId:updatedAt` for the marks as they are now. New-mark edits stay.
+	 */
+	keepOnly(current: ReadonlySet<string>): void {
+		let changed = false;
+		for (const key of this.#edits.keys()) {
+			const [, id, version] = key.split(':');
+			if (id === 'new' || key.startsWith('paint:')) continue;
+			if (!current.has(`${id}:${version}`)) changed = this.#edits.delete(key) || changed;
+		}
+		if (changed) this.#write();
+	}
+
+	/** Forgets every plan's unsaved edits in this tab (the tablet goes to a client, or locks). */
+	static clearAll(storage: Pick<globalThis.Storage, 'key' | 'length' | 'removeItem'> | null = globalThis.sessionStorage ?? null): void {
+		if (!storage) return;
+		const keys: string[] = [];
+		for (let i = 0; i < storage.length; i++) {
+			const k = storage.key(i);
+			if (k?.startsWith('somamap:unsaved:')) keys.push(k);
+		}
+		keys.forEach((k) => storage.removeItem(k));
 	}
 
 	#read(): [string, EditorState][] {
