@@ -43,8 +43,10 @@ export class PaintLayer {
 	#generation = 0;
 	#dist: Float32Array;
 	#heap = new MinHeap();
-	#dirtyMin = Infinity;
-	#dirtyMax = -1;
+	/** Vertices changed since the last takeDirty (each once), or everything after a load. */
+	#dirty: number[] = [];
+	#isDirty: Uint8Array;
+	#allDirty = false;
 
 	constructor(surface: Surface) {
 		this.surface = surface;
@@ -52,6 +54,7 @@ export class PaintLayer {
 		const welded = surface.memberStart.length - 1;
 		this.#seen = new Uint32Array(welded);
 		this.#dist = new Float32Array(welded);
+		this.#isDirty = new Uint8Array(surface.vertexCount);
 	}
 
 	get empty(): boolean {
@@ -87,8 +90,10 @@ export class PaintLayer {
 		heap.clear();
 		heap.push(start, dist[start]);
 		while (heap.size) {
+			const key = heap.minKey;
 			const w = heap.pop();
 			const d = dist[w];
+			if (key > d) continue; // an outdated entry: w was reached by a shorter path since
 			if (d > reach) break; // everything left is farther along the surface
 			const c = s.members[s.memberStart[w]] * 3;
 			const e = Math.hypot(P[c] - point[0], P[c + 1] - point[1], P[c + 2] - point[2]);
@@ -104,7 +109,7 @@ export class PaintLayer {
 				if (this.#seen[nb] === gen && dist[nb] <= nd) continue;
 				this.#seen[nb] = gen;
 				dist[nb] = nd;
-				heap.push(nb, nd);
+				heap.push(nb, dist[nb]); // the stored (float32) value, so the outdated-entry test compares like with like
 			}
 		}
 	}
@@ -119,8 +124,9 @@ export class PaintLayer {
 	}
 
 	#touch(v: number): void {
-		if (v < this.#dirtyMin) this.#dirtyMin = v;
-		if (v > this.#dirtyMax) this.#dirtyMax = v;
+		if (this.#allDirty || this.#isDirty[v]) return;
+		this.#isDirty[v] = 1;
+		this.#dirty.push(v);
 	}
 
 	/** Ends the stroke; returns what it changed (null when nothing did). */
@@ -168,21 +174,30 @@ export class PaintLayer {
 	/** Replaces the coverage with a stored patch (nothing when it was painted on another model). */
 	load(patch: Patch | null, modelVersion: string): void {
 		this.weights.fill(0);
-		this.#dirtyMin = 0;
-		this.#dirtyMax = this.weights.length - 1;
+		this.#allDirty = true;
 		if (!patch || patch.modelVersion !== modelVersion) return;
 		patch.vertices.forEach((v, i) => {
 			if (v < this.weights.length) this.weights[v] = patch.weights[i];
 		});
 	}
 
-	/** Vertices changed since the last call, as one range to upload; null when none. */
-	takeDirty(): { first: number; count: number } | null {
-		if (this.#dirtyMax < 0) return null;
-		const range = { first: this.#dirtyMin, count: this.#dirtyMax - this.#dirtyMin + 1 };
-		this.#dirtyMin = Infinity;
-		this.#dirtyMax = -1;
-		return range;
+	/**
+	 * Vertices changed since the last call, ascending; 'all' after a load; null when none. A list,
+	 * not a range: vertex order is scattered over the body, so a dab near the spine would
+	 * otherwise recolour and upload half the model.
+	 */
+	takeDirty(): Uint32Array | 'all' | null {
+		if (this.#allDirty) {
+			this.#allDirty = false;
+			for (const v of this.#dirty) this.#isDirty[v] = 0;
+			this.#dirty = [];
+			return 'all';
+		}
+		if (!this.#dirty.length) return null;
+		const list = Uint32Array.from(this.#dirty).sort();
+		for (const v of list) this.#isDirty[v] = 0;
+		this.#dirty = [];
+		return list;
 	}
 
 	/** The painted coverage as a patch for `modelVersion`; null when nothing is painted. */
@@ -248,13 +263,18 @@ export function composite(target: Uint8Array, drawings: readonly PaintDrawing[])
 	}
 }
 
-/** A binary min-heap of (id, key); stale entries are allowed (Dijkstra skips them by distance). */
+/** A binary min-heap of (id, key); outdated entries stay in it and the caller skips them. */
 class MinHeap {
 	#ids: number[] = [];
 	#keys: number[] = [];
 
 	get size(): number {
 		return this.#ids.length;
+	}
+
+	/** Key of the entry `pop` returns next. */
+	get minKey(): number {
+		return this.#keys[0];
 	}
 
 	clear(): void {

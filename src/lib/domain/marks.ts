@@ -2,7 +2,7 @@
  * Rules for a mark as the editor fills it in. Pure: returns messages per field, never throws,
  * so the editor can show them beside the field and the store can refuse a bad mark first.
  */
-import { SENSATIONS, type Author, type Mark, type Patch, type Pressure, type Sensation } from './records';
+import { SENSATIONS, type Author, type Mark, type Patch, type Pressure, type RegionShare, type Sensation } from './records';
 import { regionByCode } from './regions';
 import type { Errors } from './validation';
 import type { ScoredMark } from './scoring';
@@ -107,4 +107,13 @@ export function scoredMarks(marks: readonly Mark[], regionArea: (code: number) =
 		}
 	}
 	return out;
+}
+
+/** A painted patch's share of a region below this is spill-over at its edge, not a focus. */
+export const MIN_PATCH_SHARE = 0.1;
+
+/** The regions a painted patch really covers (at least MIN_PATCH_SHARE of its painted area). */
+export function mainRegions(patch: Patch): RegionShare[] {
+	const total = patch.regions.reduce((s, r) => s + r.area, 0);
+	return total > 0 ? patch.regions.filter((r) => r.area / total >= MIN_PATCH_SHARE) : [];
 }

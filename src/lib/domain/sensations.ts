@@ -7,6 +7,7 @@
  * pain. Colour is never the only signal: every swatch comes with its words (and a symbol).
  */
 import { SENSATIONS, type Author, type Mark, type Sensation } from './records';
+import { mainRegions } from './marks';
 
 export interface SensationInfo {
 	id: Sensation;
@@ -95,9 +96,10 @@ export function regionTints(marks: readonly Mark[], drawnPerVertex: (m: Mark) =>
 	}));
 }
 
-/** The regions a mark is on: its tapped region, or every region its painted patch covers. */
+/** The regions a mark is on: its tapped region, or the regions its painted patch really covers. */
 export function markRegions(m: Pick<Mark, 'region' | 'patch'>): number[] {
-	if (m.patch?.regions.length) return m.patch.regions.map((r) => r.region);
+	// Edge spill-over of a painting neither colours a neighbouring region nor selects the mark there.
+	if (m.patch?.regions.length) return mainRegions(m.patch).map((r) => r.region);
 	return m.region === null ? [] : [m.region];
 }
 

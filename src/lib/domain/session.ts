@@ -6,11 +6,9 @@ import type { RegionCode } from '$lib/body/types';
 import { allocate, type Allocation, type FocusInput } from './allocation';
 import { CRANIOSACRAL } from './catalogue';
 import { evaluateCautions, type CautionResult } from './cautions';
-import { scoredMarks } from './marks';
+import { mainRegions, scoredMarks } from './marks';
+export { MIN_PATCH_SHARE } from './marks';
 import type { Mark, Patch, Plan, Pressure } from './records';
-
-/** A painted patch's share of a region below this is spill-over at its edge, not a focus. */
-export const MIN_PATCH_SHARE = 0.1;
 
 /**
  * One focus area per marked region: its strongest mark, the gentlest pressure asked for, and the
@@ -36,9 +34,7 @@ export function focusFromMarks(marks: readonly Mark[], regionArea: (code: Region
 }
 
 function mainShare(patch: Patch, region: RegionCode): boolean {
-	const total = patch.regions.reduce((s, r) => s + r.area, 0);
-	const here = patch.regions.find((r) => r.region === region)?.area ?? 0;
-	return total > 0 && here / total >= MIN_PATCH_SHARE;
+	return mainRegions(patch).some((r) => r.region === region);
 }
 
 export interface SessionPlan {

@@ -246,6 +246,7 @@ export class BodyScene {
 		const paint = this.#geometry?.getAttribute('paint') as BufferAttribute | undefined;
 		if (!paint) return;
 		if (count >= 0) paint.addUpdateRange(first * 4, count * 4);
+		else paint.clearUpdateRanges(); // the whole attribute: ranges queued before would limit it
 		paint.needsUpdate = true;
 		this.invalidate();
 	}

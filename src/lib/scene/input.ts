@@ -4,8 +4,9 @@
  * turn and +/- zoom, so the canvas is usable without a pointer.
  *
  * In paint mode one finger, a pen or the left button paint a stroke instead (no taps, no hover);
- * a second finger turns the stroke into a pinch and cancels it; the right button, or the left
- * with Alt held, turns the body (the rig is told before OrbitControls sees the press).
+ * a second finger turns the stroke into a pinch and cancels it (a palm resting while a pen paints
+ * does not); the right button, or the left with Alt, Ctrl, Meta or Shift held, turns the body
+ * (the rig is told before OrbitControls sees the press).
  */
 
 /** A tap moves less than this (CSS px) and lasts less than TAP_MS; anything else is a drag. */
@@ -44,11 +45,13 @@ export function attachInput(canvas: HTMLCanvasElement, on: InputHandlers, signal
 	const pointers = new Set<number>();
 	let down: { id: number; x: number; y: number; t: number; multi: boolean } | null = null;
 	let stroke: number | null = null;
+	let penDown = false;
 	let last = { x: 0, y: 0 };
 	const step = Math.PI / 12;
 	const endStroke = (phase: 'end' | 'cancel') => {
 		if (stroke === null) return;
 		stroke = null;
+		penDown = false;
 		on.stroke(phase, []);
 	};
 	/** Points from the last one to (x, y), at most STROKE_STEP_PX apart. */
@@ -62,6 +65,10 @@ export function attachInput(canvas: HTMLCanvasElement, on: InputHandlers, signal
 		[
 			'pointerdown',
 			(e: PointerEvent) => {
+				if (on.painting() && penDown && e.pointerType === 'touch') {
+					e.stopImmediatePropagation(); // a palm resting while the pen paints: no pinch, no turn
+					return;
+				}
 				pointers.add(e.pointerId);
 				if (on.painting()) {
 					if (pointers.size > 1) return endStroke('cancel');
@@ -69,6 +76,7 @@ export function attachInput(canvas: HTMLCanvasElement, on: InputHandlers, signal
 					on.press(turns);
 					if (turns) return;
 					stroke = e.pointerId;
+					penDown = e.pointerType === 'pen';
 					canvas.setPointerCapture?.(e.pointerId);
 					last = { x: e.clientX, y: e.clientY };
 					on.stroke('start', [last]);

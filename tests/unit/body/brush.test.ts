@@ -23,7 +23,7 @@ function hitFromBehind(x: number, fy: number) {
 	const y = fy * height;
 	const hit = picker.pick(rayTowards(new Vector3(x, y, -3), new Vector3(x, y, 0)))!;
 	expect(hit).not.toBeNull();
-	return { point: hit.point.toArray(), seed: mesh.indices[hit.faceIndex * 3], code: hit.code };
+	return { point: hit.point.toArray(), seed: hit.vertex, code: hit.code };
 }
 
 const radius = (id: string) => BRUSH_SIZES.find((b) => b.id === id)!.radius;
@@ -125,27 +125,41 @@ describe('strokes', () => {
 		expect(layer.weights).toEqual(second);
 	});
 
-	it('a cancelled stroke (a second finger came down) leaves nothing behind', () => {
+	it('a cancelled stroke (a second finger came down) takes back exactly that stroke', () => {
 		const layer = new PaintLayer(surface);
 		const a = hitFromBehind(0.1, 0.8);
 		layer.beginStroke();
-		layer.dab(a.point, a.seed, radius('medium'));
+		layer.dab(a.point, a.seed, radius('small'));
+		layer.endStroke();
+		const afterA = layer.weights.slice();
+		const b = hitFromBehind(0.12, 0.78);
+		layer.beginStroke();
+		layer.dab(b.point, b.seed, radius('large'));
+		expect(layer.weights).not.toEqual(afterA);
 		layer.cancelStroke();
-		expect(layer.empty).toBe(true);
+		expect(layer.weights).toEqual(afterA);
 		expect(layer.endStroke()).toBeNull();
 	});
 
-	it('reports the changed vertices as one upload range', () => {
+	it('reports exactly the changed vertices for upload, painted and erased, even on the midline', () => {
 		const layer = new PaintLayer(surface);
-		layer.takeDirty();
 		expect(layer.takeDirty()).toBeNull();
-		const a = hitFromBehind(0.1, 0.8);
-		layer.dab(a.point, a.seed, radius('small'));
-		const range = layer.takeDirty()!;
-		for (let v = 0; v < layer.weights.length; v++) {
-			if (layer.weights[v]) expect(v >= range.first && v < range.first + range.count).toBe(true);
-		}
+		const spine = hitFromBehind(0, 0.62); // the back midline, where vertex order is most scattered
+		const before = layer.weights.slice();
+		layer.dab(spine.point, spine.seed, radius('medium'));
+		const painted = layer.takeDirty() as Uint32Array;
+		const changed = [...layer.weights.keys()].filter((v) => layer.weights[v] !== before[v]);
+		expect([...painted]).toEqual(changed);
+		expect(painted.length).toBeLessThan(surface.vertexCount / 20); // a dab, not half the body
+		const erased = layer.weights.slice();
+		layer.dab(spine.point, spine.seed, radius('small'), true);
+		const list = layer.takeDirty() as Uint32Array;
+		expect([...list]).toEqual([...layer.weights.keys()].filter((v) => layer.weights[v] !== erased[v]));
+		expect(layer.takeDirty()).toBeNull();
+		layer.load(null, mesh.version);
+		expect(layer.takeDirty()).toBe('all');
 	});
+
 });
 
 describe('patches', () => {

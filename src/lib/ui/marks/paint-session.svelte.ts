@@ -21,6 +21,8 @@ export class PaintSession {
 	/** The painted mark whose area is being repainted, or null for a new painting. */
 	repainting = $state.raw<Mark | null>(null);
 	painter = $state.raw<Painter | null>(null);
+	/** A stroke is under way (undo waits until it ends, or it would undo under the finger). */
+	stroking = false;
 	readonly #history: History;
 
 	constructor(history: History) {
@@ -36,22 +38,43 @@ export class PaintSession {
 	attach(scene: BodyScene): () => void {
 		const stops = [
 			scene.onBody((mesh) => {
-				this.painter = new Painter(scene, mesh);
-				this.regions = [];
+				// Another model: strokes of the old one mean nothing on it.
+				this.#history.drop(DRAFT);
+				const painter = new Painter(scene, mesh);
+				this.painter = painter;
+				if (this.repainting && !painter.fits(this.repainting.patch)) this.repainting = null;
+				painter.load(this.repainting?.patch ?? null);
+				this.#refresh();
+				if (this.mode === 'paint') this.#prepare();
 			}),
 			scene.onStroke((e) => {
 				const painter = this.painter;
-				if (!painter || this.mode !== 'paint') return;
+				const closing = e.phase === 'end' || e.phase === 'cancel';
+				// A stroke that began in paint mode is always closed, even if the mode changed meanwhile.
+				if (!painter || (this.mode !== 'paint' && !(closing && this.stroking))) return;
+				this.stroking = !closing;
 				const radius = BRUSH_SIZES.find((b) => b.id === this.size)!.radius;
 				const change = painter.stroke(e, radius, this.erase);
 				if (change) this.#record(painter, change, this.erase ? 'erasing' : 'painting');
-				if (e.phase === 'end' || e.phase === 'cancel') this.#refresh();
+				if (closing) this.#refresh();
 			})
 		];
 		return () => {
 			stops.forEach((stop) => stop());
 			this.painter = null;
 		};
+	}
+
+	/** Paint mode is on: build the surface graph while the hand is on its way, not on the first touch. */
+	prepare(): void {
+		if (this.painter) this.#prepare();
+	}
+
+	#prepare(): void {
+		const painter = this.painter;
+		const build = () => void painter?.layer;
+		if ('requestIdleCallback' in globalThis) requestIdleCallback(build, { timeout: 500 });
+		else setTimeout(build, 50);
 	}
 
 	/** Is this mark drawn per vertex (painted on the model on show)? */
@@ -79,6 +102,30 @@ export class PaintSession {
 		this.erase = false;
 		this.painter?.load(mark.patch);
 		this.#refresh();
+	}
+
+	/** Throw the painting (or the repaint) away, as one step that can be undone. */
+	discard(): void {
+		const painter = this.painter;
+		const was = this.repainting;
+		const change = painter?.clear() ?? null;
+		this.repainting = null;
+		this.#refresh();
+		if (!painter || (!change && !was)) return;
+		this.#history.push({
+			label: was ? 'cancelling the repaint' : 'discarding the painting',
+			tag: DRAFT,
+			undo: () => {
+				if (change) painter.apply(change, 'before');
+				this.repainting = was;
+				this.#refresh();
+			},
+			redo: () => {
+				if (change) painter.apply(change, 'after');
+				this.repainting = null;
+				this.#refresh();
+			}
+		});
 	}
 
 	/** Clear the painting (undoable). */

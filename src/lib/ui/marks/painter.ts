@@ -53,6 +53,9 @@ export class Painter {
 	readonly #out: Uint8Array;
 	readonly #base: Uint8Array;
 	#layer: PaintLayer | null = null;
+	/** Where the last dab of this stroke landed: dabs closer than a quarter radius add nothing. */
+	#lastDab: [number, number, number] | null = null;
+	readonly #point = new Float64Array(3);
 
 	constructor(scene: BodyScene, mesh: BodyMesh) {
 		this.#scene = scene;
@@ -87,8 +90,21 @@ export class Painter {
 	stroke(e: StrokeEvent, radius: number, erase: boolean): StrokeChange | null {
 		const layer = this.layer;
 		let change: StrokeChange | null = null;
-		if (e.phase === 'start') layer.beginStroke();
-		for (const hit of e.hits) layer.dab([hit.point.x, hit.point.y, hit.point.z], hit.vertex, radius, erase);
+		if (e.phase === 'start') {
+			layer.beginStroke();
+			this.#lastDab = null;
+		}
+		const spacing = radius * 0.25;
+		for (const hit of e.hits) {
+			const { x, y, z } = hit.point;
+			const last = this.#lastDab;
+			if (last && Math.hypot(x - last[0], y - last[1], z - last[2]) < spacing) continue;
+			this.#point[0] = x;
+			this.#point[1] = y;
+			this.#point[2] = z;
+			layer.dab(this.#point, hit.vertex, radius, erase);
+			this.#lastDab = [x, y, z];
+		}
 		if (e.phase === 'end') change = layer.endStroke();
 		if (e.phase === 'cancel') layer.cancelStroke();
 		this.#flush();
@@ -114,31 +130,41 @@ export class Painter {
 		return change;
 	}
 
+	/** Recolours what changed and uploads it in runs (near neighbours share one upload). */
 	#flush(): void {
-		const range = this.#layer?.takeDirty();
-		if (range) this.#mix(range.first, range.count);
+		const dirty = this.#layer?.takeDirty();
+		if (!dirty) return;
+		if (dirty === 'all') return this.#mix(0, this.#out.length / 4);
+		for (const v of dirty) this.#mixVertex(v);
+		let start = dirty[0];
+		let end = dirty[0];
+		for (let i = 1; i < dirty.length; i++) {
+			const v = dirty[i];
+			if (v - end > 32) {
+				this.#scene.paintChanged(start, end - start + 1);
+				start = v;
+			}
+			end = v;
+		}
+		this.#scene.paintChanged(start, end - start + 1);
 	}
 
-	/** out = the stronger of the saved paint and the painting in progress, per vertex. */
+	/** out = the stronger of the saved paint and the painting in progress, for a range; uploads it. */
 	#mix(first: number, count: number): void {
+		for (let v = first; v < first + count; v++) this.#mixVertex(v);
+		this.#scene.paintChanged(first, count);
+	}
+
+	#mixVertex(v: number): void {
 		const out = this.#out;
 		const base = this.#base;
-		const weights = this.#layer?.weights;
-		for (let v = first; v < first + count; v++) {
-			const o = v * 4;
-			const draft = weights ? Math.round(DRAFT_STRENGTH * weights[v]) : 0;
-			if (draft > 0 && draft >= base[o + 3]) {
-				out[o] = DRAFT_RGB[0];
-				out[o + 1] = DRAFT_RGB[1];
-				out[o + 2] = DRAFT_RGB[2];
-				out[o + 3] = draft;
-			} else {
-				out[o] = base[o];
-				out[o + 1] = base[o + 1];
-				out[o + 2] = base[o + 2];
-				out[o + 3] = base[o + 3];
-			}
-		}
-		this.#scene.paintChanged(first, count);
+		const o = v * 4;
+		const w = this.#layer?.weights[v] ?? 0;
+		const draft = w ? Math.round(DRAFT_STRENGTH * w) : 0;
+		const from = draft > 0 && draft >= base[o + 3] ? null : base;
+		out[o] = from ? from[o] : DRAFT_RGB[0];
+		out[o + 1] = from ? from[o + 1] : DRAFT_RGB[1];
+		out[o + 2] = from ? from[o + 2] : DRAFT_RGB[2];
+		out[o + 3] = from ? from[o + 3] : draft;
 	}
 }
