@@ -6,7 +6,20 @@ import { test as base, expect, type Page } from '@playwright/test';
 
 const LOCAL = /^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:|about:|chrome-extension:)/;
 
-export const test = base.extend<{ foreignRequests: string[] }>({
+export const test = base.extend<{ foreignRequests: string[]; pageErrors: string[] }>({
+	// An uncaught error in the page (e.g. an effect loop in a component) fails the test, even when
+	// the screen happens to look right.
+	pageErrors: [
+		async ({ context }, use) => {
+			const errors: string[] = [];
+			const watch = (page: import('@playwright/test').Page) => page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+			context.pages().forEach(watch);
+			context.on('page', watch);
+			await use(errors);
+			expect(errors, 'uncaught errors in the page').toEqual([]);
+		},
+		{ auto: true }
+	],
 	foreignRequests: [
 		async ({ context }, use) => {
 			const foreign: string[] = [];

@@ -48,6 +48,12 @@ export class UnsavedEdits {
 		if (changed) this.#write();
 	}
 
+	/** Forgets this plan's unsaved edits. */
+	clear(): void {
+		this.#edits.clear();
+		this.#write();
+	}
+
 	/** Forgets every plan's unsaved edits in this tab (the tablet goes to a client, or locks). */
 	static clearAll(storage: Pick<globalThis.Storage, 'key' | 'length' | 'removeItem'> | null = globalThis.sessionStorage ?? null): void {
 		if (!storage) return;

@@ -6,6 +6,7 @@
  *   'clientMode'  ClientModeSession | null   the plan handed to the client, until the PIN is given
  * The PIN itself is in PinKeeper's rows. Unlocking lasts for the tab (sessionStorage).
  */
+import { UnsavedEdits } from '$lib/ui/marks/unsaved';
 import { resolve } from '$app/paths';
 import { store } from '$lib/store';
 import { PinKeeper } from '$lib/security/pin-keeper';
@@ -101,6 +102,7 @@ class Guard {
 		if (this.#clientMode?.planId === planId) return;
 		const session: ClientModeSession = { planId, since: Date.now(), areas: [], step: 'where' };
 		await store.setSetting('clientMode', session);
+		UnsavedEdits.clearAll(); // a therapist's half-typed notes are not for the client's eyes
 		this.#clientMode = session;
 	}
 
@@ -132,6 +134,7 @@ class Guard {
 	/** Locks this tab now (the app lock must be on). */
 	lock(): void {
 		this.#unlocked = false;
+		UnsavedEdits.clearAll();
 		try {
 			sessionStorage.removeItem(UNLOCKED);
 		} catch {
