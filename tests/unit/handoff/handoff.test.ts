@@ -15,7 +15,7 @@ function handOff(): HandOff {
 		pressure: null, note: '', author: 'client', carried: false, createdAt: NOW - 3500, updatedAt: NOW - 3500, ...over
 	});
 	const patch = { modelVersion: 'female:abc', vertices: Uint32Array.from([4, 8, 15, 16, 23, 42]), weights: Uint8Array.from([255, 200, 90, 9, 1, 255]), regions: [{ region: codeOf('rhomboids-r'), area: 31.5 }] };
-	return { client, plan, marks: [mark('m1', {}), mark('m2', { region: codeOf('rhomboids-r'), sensation: 'aching', patch })] };
+	return { client, plan, marks: [mark('m1', {}), mark('m2', { region: codeOf('rhomboids-r'), sensation: 'aching', patch, createdAt: NOW - 3400, updatedAt: NOW - 3400 })] };
 }
 
 describe('base64url', () => {
