@@ -87,12 +87,12 @@ async function benchBrushAndTap(mesh: BodyMesh) {
 		steps.push(
 			time(() => {
 				const hit = picker.pick(ray);
-				if (hit) painter.stroke({ phase: i === 0 ? 'start' : 'move', hits: [hit] }, radius, false);
+				if (hit) painter.stroke({ phase: i === 0 ? 'start' : 'move', hits: [hit], eraser: false }, radius, false);
 			})
 		);
 		baseline.push(time(() => picker.pick(ray)));
 	}
-	painter.stroke({ phase: 'end', hits: [] }, radius, false);
+	painter.stroke({ phase: 'end', hits: [], eraser: false }, radius, false);
 
 	// Taps: pick + selection uniform, against three's plain raycast of the same rays.
 	const material = new BodyMaterial();

@@ -40,6 +40,8 @@ type Listener<T> = (value: T) => void;
 export interface StrokeEvent {
 	phase: StrokePhase;
 	hits: PickHit[];
+	/** Made with a pen's eraser end: it erases whatever tool is chosen. */
+	eraser: boolean;
 }
 
 export class BodyScene {
@@ -121,7 +123,7 @@ export class BodyScene {
 				turn: (dTheta, dPhi, zoom) => this.turn(dTheta, dPhi, zoom),
 				painting: () => this.#painting,
 				press: (turns) => this.#rig.setPaintMode(this.#painting, turns),
-				stroke: (phase, points) => this.#stroke(phase, points)
+				stroke: (phase, points, eraser) => this.#stroke(phase, points, eraser)
 			},
 			signal
 		);
@@ -412,13 +414,13 @@ export class BodyScene {
 		this.highlight(code);
 	}
 
-	#stroke(phase: StrokePhase, points: readonly { x: number; y: number }[]): void {
+	#stroke(phase: StrokePhase, points: readonly { x: number; y: number }[], eraser: boolean): void {
 		const hits: PickHit[] = [];
 		for (const p of points) {
 			const hit = this.pickAt(p.x, p.y);
 			if (hit) hits.push(hit);
 		}
-		this.#events.stroke.emit({ phase, hits });
+		this.#events.stroke.emit({ phase, hits, eraser });
 	}
 
 	// ---- surface ----------------------------------------------------------------------------

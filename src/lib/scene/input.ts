@@ -6,7 +6,7 @@
  * In paint mode one finger, a pen or the left button paint a stroke instead (no taps, no hover);
  * a second finger turns the stroke into a pinch and cancels it (a palm resting while a pen paints
  * does not); the right button, or the left with Alt, Ctrl, Meta or Shift held, turns the body
- * (the rig is told before OrbitControls sees the press).
+ * (the rig is told before OrbitControls sees the press). A pen's eraser end erases.
  */
 
 /** A tap moves less than this (CSS px) and lasts less than TAP_MS; anything else is a drag. */
@@ -30,9 +30,10 @@ export interface InputHandlers {
 	press(turns: boolean): void;
 	/**
 	 * A paint stroke: starts, moves through `points` (client px, sampled densely along fast moves
-	 * so the dabs join up), ends, or is cancelled (its paint taken back).
+	 * so the dabs join up), ends, or is cancelled (its paint taken back). `eraser`: the stroke is
+	 * made with a pen's eraser end, for all its phases.
 	 */
-	stroke(phase: StrokePhase, points: { x: number; y: number }[]): void;
+	stroke(phase: StrokePhase, points: { x: number; y: number }[], eraser: boolean): void;
 }
 
 export type StrokePhase = 'start' | 'move' | 'end' | 'cancel';
@@ -46,13 +47,14 @@ export function attachInput(canvas: HTMLCanvasElement, on: InputHandlers, signal
 	let down: { id: number; x: number; y: number; t: number; multi: boolean } | null = null;
 	let stroke: number | null = null;
 	let penDown = false;
+	let eraser = false;
 	let last = { x: 0, y: 0 };
 	const step = Math.PI / 12;
 	const endStroke = (phase: 'end' | 'cancel') => {
 		if (stroke === null) return;
 		stroke = null;
 		penDown = false;
-		on.stroke(phase, []);
+		on.stroke(phase, [], eraser);
 	};
 	/** Points from the last one to (x, y), at most STROKE_STEP_PX apart. */
 	const sample = (x: number, y: number) => {
@@ -77,9 +79,11 @@ export function attachInput(canvas: HTMLCanvasElement, on: InputHandlers, signal
 					if (turns) return;
 					stroke = e.pointerId;
 					penDown = e.pointerType === 'pen';
+					// Pointer Events: a pen's eraser is button 5, and bit 32 of `buttons` while pressed.
+					eraser = penDown && (e.button === 5 || (e.buttons & 32) !== 0);
 					canvas.setPointerCapture?.(e.pointerId);
 					last = { x: e.clientX, y: e.clientY };
-					on.stroke('start', [last]);
+					on.stroke('start', [last], eraser);
 					return;
 				}
 				if (pointers.size > 1) {
@@ -96,7 +100,7 @@ export function attachInput(canvas: HTMLCanvasElement, on: InputHandlers, signal
 				if (stroke === e.pointerId) {
 					// Fast strokes: the browser merges moves; paint through every one of them.
 					const moves = e.getCoalescedEvents?.() ?? [];
-					on.stroke('move', (moves.length ? moves : [e]).flatMap((m) => sample(m.clientX, m.clientY)));
+					on.stroke('move', (moves.length ? moves : [e]).flatMap((m) => sample(m.clientX, m.clientY)), eraser);
 					return;
 				}
 				if (e.pointerType === 'mouse' && e.buttons === 0 && !on.painting()) on.hover(e.clientX, e.clientY);

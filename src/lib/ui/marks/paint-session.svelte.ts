@@ -54,8 +54,9 @@ export class PaintSession {
 				if (!painter || (this.mode !== 'paint' && !(closing && this.stroking))) return;
 				this.stroking = !closing;
 				const radius = BRUSH_SIZES.find((b) => b.id === this.size)!.radius;
-				const change = painter.stroke(e, radius, this.erase);
-				if (change) this.#record(painter, change, this.erase ? 'erasing' : 'painting');
+				const erasing = this.erase || e.eraser;
+				const change = painter.stroke(e, radius, erasing);
+				if (change) this.#record(painter, change, erasing ? 'erasing' : 'painting');
 				if (closing) this.#refresh();
 			})
 		];
