@@ -19,7 +19,7 @@ const LEFT_LOW_BACK = codeOf('lumbar-erector-l');
 const markList = (page: Page) => page.getByRole('list', { name: /^Marks/ });
 const timedPlan = (page: Page) => page.getByRole('region', { name: 'Timed plan' });
 
-test('paint an area by touch, undo a stroke, pinch without painting, describe and save it; it survives a reload', async ({ page }) => {
+test('paint an area by touch, undo a stroke, pinch without painting, a reload mid-way, describe and save it; it survives a reload', async ({ page }) => {
 	await createPlanForNewClient(page, 'Paint Pat', 'Shoulders');
 	await showView(page, 'Back view');
 	await page.getByRole('radio', { name: 'Paint an area' }).tap();
@@ -52,8 +52,17 @@ test('paint an area by touch, undo a stroke, pinch without painting, describe an
 	await expect.poll(() => view.textContent()).not.toBe(facing);
 	expect(await paintedVertices(page)).toBe(afterFirst);
 
-	// Describe the painted area and save it.
+	// Half described, then the page reloads (or the tablet dropped the app): nothing is lost.
 	await painter.getByRole('radio', { name: 'Aching pain' }).tap();
+	await page.reload();
+	await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
+	await expect(painter.getByTestId('painted-coverage')).toContainText('Left upper trapezius');
+	await expect.poll(() => paintedVertices(page)).toBe(afterFirst);
+	await expect(painter.getByRole('radio', { name: 'Aching pain' })).toBeChecked();
+	await expect(page.getByRole('radio', { name: 'Paint an area' })).toBeChecked();
+	expect(await storedMarks(page)).toEqual([]);
+
+	// Describe the painted area and save it.
 	await painter.getByRole('slider', { name: 'Intensity' }).fill('6');
 	await painter.getByRole('button', { name: 'Add painted mark' }).tap();
 	await expect(page.getByRole('status').filter({ hasText: /Mark added: Aching pain 6 of 10 on Left upper trapezius/ })).toBeVisible();

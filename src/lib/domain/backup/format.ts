@@ -128,16 +128,19 @@ export function encodePlan(p: Plan): Record<string, unknown> {
 }
 
 export function encodeMark(mark: Mark): MarkJson {
-	const { patch } = mark;
 	return {
 		...(pick(mark, KEYS.mark) as Omit<Mark, 'patch'>),
 		carried: mark.carried === true,
-		patch: patch && {
-			modelVersion: patch.modelVersion,
-			vertices: encodeUint32(patch.vertices),
-			weights: encodeUint8(patch.weights),
-			regions: patch.regions.map((r) => ({ region: r.region, area: r.area }))
-		}
+		patch: mark.patch && encodePatch(mark.patch)
+	};
+}
+
+export function encodePatch(patch: Patch): PatchJson {
+	return {
+		modelVersion: patch.modelVersion,
+		vertices: encodeUint32(patch.vertices),
+		weights: encodeUint8(patch.weights),
+		regions: patch.regions.map((r) => ({ region: r.region, area: r.area }))
 	};
 }
 

@@ -33,6 +33,25 @@ export function parseBackup(text: string, options: ParseOptions): ParseResult {
 	}
 }
 
+/**
+ * One mark or patch as encodeMark / encodePatch wrote it (e.g. a painting kept over a reload),
+ * checked like a backup's; null when it does not read back.
+ */
+export function parseMarkJson(v: unknown, now: number): Mark | null {
+	return orNull(() => readMark(v, 'mark', now, BACKUP_VERSION));
+}
+export function parsePatchJson(v: unknown): Patch | null {
+	return orNull(() => readPatch(v, 'patch'));
+}
+function orNull<T>(read: () => T): T | null {
+	try {
+		return read();
+	} catch (e) {
+		if (e instanceof BackupProblem) return null;
+		throw e;
+	}
+}
+
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 function readBackup(source: string, now: number): Backup {

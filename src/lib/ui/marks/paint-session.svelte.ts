@@ -2,12 +2,14 @@
  * The planner's painting state: tap or paint mode, brush size, eraser, the painting in progress
  * (its regions, for the editor) and the mark being repainted. Strokes from the scene dab into the
  * Painter; each finished stroke is an undo step tagged 'draft', dropped once the painting is saved.
+ * The painting is kept in the tab after each change, and taken back when the body shows again.
  */
 import { BRUSH_SIZES, type BrushSize, type StrokeChange } from '$lib/body/brush';
 import type { Mark, Patch, RegionShare } from '$lib/domain/records';
 import type { BodyScene } from '$lib/scene/BodyScene';
 import type { History } from '$lib/ui/history';
 import { Painter, markDrawing } from './painter';
+import type { UnsavedPainting } from './unsaved-painting';
 
 export type MarkMode = 'tap' | 'paint';
 export const DRAFT = 'draft';
@@ -24,9 +26,11 @@ export class PaintSession {
 	/** A stroke is under way (undo waits until it ends, or it would undo under the finger). */
 	stroking = false;
 	readonly #history: History;
+	readonly #kept: UnsavedPainting | null;
 
-	constructor(history: History) {
+	constructor(history: History, kept: UnsavedPainting | null = null) {
 		this.#history = history;
+		this.#kept = kept;
 	}
 
 	/** A painting is under way (something painted, or a mark being repainted). */
@@ -42,8 +46,16 @@ export class PaintSession {
 				this.#history.drop(DRAFT);
 				const painter = new Painter(scene, mesh);
 				this.painter = painter;
-				if (this.repainting && !painter.fits(this.repainting.patch)) this.repainting = null;
-				painter.load(this.repainting?.patch ?? null);
+				// The painting kept before a reload, if it was made on this model.
+				const kept = this.#kept?.read();
+				if (kept && (!kept.patch || painter.fits(kept.patch)) && (!kept.repainting || painter.fits(kept.repainting.patch))) {
+					this.repainting = kept.repainting;
+					this.mode = 'paint'; // carry on where the hand was
+					painter.load(kept.patch);
+				} else {
+					if (this.repainting && !painter.fits(this.repainting.patch)) this.repainting = null;
+					painter.load(this.repainting?.patch ?? null);
+				}
 				this.#refresh();
 				if (this.mode === 'paint') this.#prepare();
 			}),
@@ -166,7 +178,10 @@ export class PaintSession {
 		});
 	}
 
+	/** After every change to the painting: its regions for the editor, and a copy kept in the tab. */
 	#refresh(): void {
-		this.regions = this.patch()?.regions ?? [];
+		const patch = this.patch();
+		this.regions = patch?.regions ?? [];
+		if (this.painter) this.#kept?.keep({ patch, repainting: this.repainting });
 	}
 }

@@ -8,13 +8,16 @@ import type { EditorState } from './editor-state';
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
+/** Every key of unsaved work in this tab starts so (the painting in progress too: ./unsaved-painting). */
+export const UNSAVED_PREFIX = 'somamap:unsaved:';
+
 export class UnsavedEdits {
 	readonly #key: string;
 	readonly #storage: Storage | null;
 	readonly #edits: Map<string, EditorState>;
 
 	constructor(planId: string, storage: Storage | null = globalThis.sessionStorage ?? null) {
-		this.#key = `somamap:unsaved:${planId}`;
+		this.#key = `${UNSAVED_PREFIX}${planId}`;
 		this.#storage = storage;
 		this.#edits = new Map(this.#read());
 	}
@@ -48,10 +51,15 @@ export class UnsavedEdits {
 		if (changed) this.#write();
 	}
 
-	/** Forgets this plan's unsaved edits. */
+	/** Forgets this plan's unsaved edits, and its painting in progress. */
 	clear(): void {
 		this.#edits.clear();
 		this.#write();
+		try {
+			this.#storage?.removeItem(`${this.#key}:painting`);
+		} catch {
+			// Storage disabled: nothing was kept either.
+		}
 	}
 
 	/** Forgets every plan's unsaved edits in this tab (the tablet goes to a client, or locks). */
@@ -60,7 +68,7 @@ export class UnsavedEdits {
 		const keys: string[] = [];
 		for (let i = 0; i < storage.length; i++) {
 			const k = storage.key(i);
-			if (k?.startsWith('somamap:unsaved:')) keys.push(k);
+			if (k?.startsWith(UNSAVED_PREFIX)) keys.push(k);
 		}
 		keys.forEach((k) => storage.removeItem(k));
 	}

@@ -1,0 +1,60 @@
+/**
+ * The painting in progress (not yet added as a mark, or a mark's area being repainted), kept for
+ * the tab's life like the editor's unsaved text (./unsaved.ts), so a reload or the tablet
+ * dropping the app in the background returns the strokes. Stored with the backup format's
+ * encoding and read back through its checks: a damaged or stale entry is dropped, never trusted.
+ */
+import type { Mark, Patch } from '$lib/domain/records';
+import { encodeMark, encodePatch } from '$lib/domain/backup/format';
+import { parseMarkJson, parsePatchJson } from '$lib/domain/backup/parse';
+import { UNSAVED_PREFIX } from './unsaved';
+
+type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export interface PaintingDraft {
+	/** What is painted now (null: all of it erased, while repainting). */
+	patch: Patch | null;
+	/** The painted mark whose area this becomes, or null for a new painting. */
+	repainting: Mark | null;
+}
+
+export class UnsavedPainting {
+	readonly #key: string;
+	readonly #storage: Storage | null;
+	readonly #clock: () => number;
+
+	constructor(planId: string, storage: Storage | null = globalThis.sessionStorage ?? null, clock: () => number = Date.now) {
+		this.#key = `${UNSAVED_PREFIX}${planId}:painting`;
+		this.#storage = storage;
+		this.#clock = clock;
+	}
+
+	read(): PaintingDraft | null {
+		try {
+			const raw = this.#storage?.getItem(this.#key);
+			if (!raw) return null;
+			const o: unknown = JSON.parse(raw);
+			if (!o || typeof o !== 'object') return null;
+			const { patch, repainting } = o as Record<string, unknown>;
+			const draft = {
+				patch: patch === null ? null : parsePatchJson(patch),
+				repainting: repainting === null ? null : parseMarkJson(repainting, this.#clock())
+			};
+			if ((patch !== null && !draft.patch) || (repainting !== null && !draft.repainting)) return null;
+			return draft.patch || draft.repainting ? draft : null;
+		} catch {
+			return null; // unreadable: start clean rather than fail the page
+		}
+	}
+
+	/** Keeps the painting, or forgets it (null, or nothing painted and nothing being repainted). */
+	keep(draft: PaintingDraft | null): void {
+		try {
+			if (!draft || (!draft.patch && !draft.repainting)) return this.#storage?.removeItem(this.#key);
+			const json = { patch: draft.patch && encodePatch(draft.patch), repainting: draft.repainting && encodeMark(draft.repainting) };
+			this.#storage?.setItem(this.#key, JSON.stringify(json));
+		} catch {
+			// Storage full or disabled: the painting still lives on this page.
+		}
+	}
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { UnsavedEdits } from '../../../src/lib/ui/marks/unsaved';
+import { UnsavedPainting } from '../../../src/lib/ui/marks/unsaved-painting';
+import { codeOf } from '../../../src/lib/domain/regions';
+import type { Mark, Patch } from '../../../src/lib/domain/records';
+
+class MemoryStorage {
+	items = new Map<string, string>();
+	getItem = (k: string) => this.items.get(k) ?? null;
+	setItem = (k: string, v: string) => void this.items.set(k, v);
+	removeItem = (k: string) => void this.items.delete(k);
+	key = (i: number) => [...this.items.keys()][i] ?? null;
+	get length() {
+		return this.items.size;
+	}
+}
+
+const NOW = Date.UTC(2026, 10, 23, 12);
+const patch = (vertices: number[]): Patch => ({
+	modelVersion: 'female:abc',
+	vertices: Uint32Array.from(vertices),
+	weights: Uint8Array.from(vertices.map((_, i) => 255 - i)),
+	regions: [{ region: codeOf('rhomboids-r'), area: 12.5 }]
+});
+const mark: Mark = {
+	id: 'm1', planId: 'p1', region: codeOf('rhomboids-r'), patch: patch([3, 9]), sensation: 'knot', intensity: 7, depth: 'surface', structure: null,
+	pressure: 2, note: 'under the blade', author: 'therapist', carried: false, createdAt: NOW - 1000, updatedAt: NOW - 500
+};
+
+describe('UnsavedPainting', () => {
+	it('gives back the same painting after a reload (a new instance), per plan', () => {
+		const storage = new MemoryStorage();
+		new UnsavedPainting('p1', storage, () => NOW).keep({ patch: patch([4, 8, 15, 16]), repainting: null });
+		const back = new UnsavedPainting('p1', storage, () => NOW).read();
+		expect(back?.repainting).toBeNull();
+		expect([...back!.patch!.vertices]).toEqual([4, 8, 15, 16]);
+		expect([...back!.patch!.weights]).toEqual([255, 254, 253, 252]);
+		expect(back!.patch!.regions).toEqual([{ region: codeOf('rhomboids-r'), area: 12.5 }]);
+		expect(new UnsavedPainting('p2', storage, () => NOW).read()).toBeNull();
+	});
+
+	it('keeps a repaint with the mark it repaints, even with everything erased', () => {
+		const storage = new MemoryStorage();
+		const kept = new UnsavedPainting('p1', storage, () => NOW);
+		kept.keep({ patch: null, repainting: mark });
+		expect(kept.read()).toEqual({ patch: null, repainting: mark });
+	});
+
+	it('forgets the painting once nothing is painted, and with the plan or the hand-over', () => {
+		const storage = new MemoryStorage();
+		const kept = new UnsavedPainting('p1', storage, () => NOW);
+		kept.keep({ patch: patch([1]), repainting: null });
+		kept.keep({ patch: null, repainting: null });
+		expect(storage.items.size).toBe(0);
+
+		kept.keep({ patch: patch([1]), repainting: null });
+		new UnsavedEdits('p1', storage).clear(); // the plan was deleted
+		expect(kept.read()).toBeNull();
+
+		kept.keep({ patch: patch([1]), repainting: null });
+		UnsavedEdits.clearAll(storage); // handed to a client, or locked
+		expect(kept.read()).toBeNull();
+	});
+
+	it('drops a damaged or tampered entry instead of trusting it', () => {
+		const storage = new MemoryStorage();
+		const kept = new UnsavedPainting('p1', storage, () => NOW);
+		const key = 'somamap:unsaved:p1:painting';
+		for (const bad of ['{oops', 'null', '{"patch":{"modelVersion":"x","vertices":"AAAA","weights":"","regions":[]},"repainting":null}', JSON.stringify({ patch: null, repainting: { ...mark, intensity: 40, patch: null } })]) {
+			storage.setItem(key, bad);
+			expect(kept.read()).toBeNull();
+		}
+	});
+
+	it('a full storage does not break painting', () => {
+		const full = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: () => {} };
+		expect(() => new UnsavedPainting('p', full).keep({ patch: patch([1]), repainting: null })).not.toThrow();
+	});
+});
