@@ -119,7 +119,11 @@ try {
 	await page.waitForTimeout(1200);
 	await page.screenshot({ path: out('progress-compare'), fullPage: true });
 	await page.getByRole('region', { name: 'Change by region' }).screenshot({ path: out('progress-compare-figures') });
-	console.log('wrote docs/img/progress-{carried,carried-card,client,chart,chart-dark,chart-phone,compare,compare-figures}.png');
+	await page.getByRole('radio', { name: 'Overlaid on one body' }).check();
+	await page.locator('.stage[data-load="ready"]').waitFor();
+	await page.waitForTimeout(1200);
+	await page.screenshot({ path: out('progress-compare-overlay') });
+	console.log('wrote docs/img/progress-{carried,carried-card,client,chart,chart-dark,chart-phone,compare,compare-figures,compare-overlay}.png');
 } finally {
 	await browser.close();
 	server.close();

@@ -159,6 +159,25 @@ test('follow-up, confirm and clear carried marks, compare two sessions, chart wi
 	await expect(page.getByTestId('region-name').nth(1)).toContainText('Left upper calf');
 	expect(await seriousViolations(page), 'compare page').toEqual([]);
 
+	// Overlaid: one body, coloured where only the earlier session, only the later, or both marked
+	// (the calf only before, the neck only after, the trapezius and low back both times).
+	await page.getByRole('radio', { name: 'Overlaid on one body' }).check();
+	await expect(page.locator('canvas')).toHaveCount(1);
+	const overlay = page.getByRole('region', { name: 'Both sessions on one body' });
+	await expect(overlay.locator('.stage')).toHaveAttribute('data-load', 'ready');
+	const legend = page.getByRole('list', { name: 'Colours on the body' });
+	await expect(legend.getByRole('listitem')).toHaveText([/^Only before \(.+\)$/, /^Only after \(.+\)$/, 'Both sessions']);
+	const painted = () =>
+		page.locator('canvas').evaluate((c) => (c as unknown as { bodyScene: { paintedVertexCount(): number } }).bodyScene.paintedVertexCount());
+	await expect.poll(painted).toBeGreaterThan(100);
+	await expect(page.getByTestId('region-name')).toContainText('Left upper calf'); // the selection carries over
+	expect(await seriousViolations(page), 'compare page, overlaid').toEqual([]);
+	await page.getByRole('radio', { name: 'Side by side' }).check();
+	await expect(page.locator('canvas')).toHaveCount(2);
+	for (const side of [/^Body before/, /^Body after/]) {
+		await expect(page.getByRole('region', { name: side }).locator('.stage')).toHaveAttribute('data-load', 'ready');
+	}
+
 	// Two WebGL scenes while on the page; leaving it disposes both.
 	type Res = { geometries: number; textures: number; programs: number; listeners: number; mounted: boolean };
 	const canvases = await page.locator('canvas').elementHandles();

@@ -20,6 +20,7 @@ import type { RegionCode } from '$lib/body/types';
 import { scoredMarks } from './marks';
 import type { Mark, Plan } from './records';
 import { jaccard, summariseByRegion } from './scoring';
+import { markRegions } from './sensations';
 import { focusFromMarks } from './session';
 
 /** The marks a comparison or the progress chart counts for a session (see the module comment). */
@@ -93,16 +94,39 @@ export function fitsModel(marks: readonly Mark[], version: string): boolean {
 	return marks.every((m) => !m.patch || m.patch.modelVersion === version);
 }
 
-/** 1 for each vertex a session marks: its painted vertices, and every vertex of a tapped region. */
-export function vertexCoverage(marks: readonly Mark[], regions: ArrayLike<number>): Uint8Array {
+/**
+ * 1 for each vertex of the model on show (`version`, `regions`) that a session marks: the painted
+ * vertices of a painting made on this model, every vertex of a tapped region, and every vertex of
+ * the regions a painting from another model version is on (its vertex numbers mean nothing here).
+ */
+export function vertexCoverage(marks: readonly Mark[], regions: ArrayLike<number>, version: string): Uint8Array {
 	const out = new Uint8Array(regions.length);
-	const tapped = new Set<number>();
+	const whole = new Set<number>();
 	for (const m of marks) {
-		if (m.patch) for (const v of m.patch.vertices) out[v] = 1;
-		else if (m.region !== null) tapped.add(m.region);
+		if (m.patch?.modelVersion === version) for (const v of m.patch.vertices) out[v] = 1;
+		else for (const r of markRegions(m)) whole.add(r);
 	}
-	if (tapped.size) for (let v = 0; v < regions.length; v++) if (tapped.has(regions[v])) out[v] = 1;
+	if (whole.size) for (let v = 0; v < regions.length; v++) if (whole.has(regions[v])) out[v] = 1;
 	return out;
+}
+
+/** The two sessions on one body: the vertices only the earlier one marks, only the later, or both. */
+export interface OverlayVertices {
+	before: Uint32Array;
+	after: Uint32Array;
+	both: Uint32Array;
+}
+
+export function overlayVertices(a: readonly Mark[], b: readonly Mark[], regions: ArrayLike<number>, version: string): OverlayVertices {
+	const ca = vertexCoverage(a, regions, version);
+	const cb = vertexCoverage(b, regions, version);
+	const parts = { before: [] as number[], after: [] as number[], both: [] as number[] };
+	for (let v = 0; v < ca.length; v++) {
+		if (ca[v] && cb[v]) parts.both.push(v);
+		else if (ca[v]) parts.before.push(v);
+		else if (cb[v]) parts.after.push(v);
+	}
+	return { before: Uint32Array.from(parts.before), after: Uint32Array.from(parts.after), both: Uint32Array.from(parts.both) };
 }
 
 /** Marked area per region (m²), each at most the region's own area. */
@@ -121,8 +145,8 @@ export function overlap(
 	model: ModelSurface | null
 ): Overlap {
 	if (model && fitsModel(a, model.version) && fitsModel(b, model.version)) {
-		const ca = vertexCoverage(a, model.regions);
-		const cb = vertexCoverage(b, model.regions);
+		const ca = vertexCoverage(a, model.regions, model.version);
+		const cb = vertexCoverage(b, model.regions, model.version);
 		let areaA = 0, areaB = 0, shared = 0, union = 0;
 		for (let v = 0; v < ca.length; v++) {
 			const w = model.vertexArea[v];

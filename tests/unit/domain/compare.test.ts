@@ -8,6 +8,7 @@ import {
 	intensityByRegion,
 	jaccardWords,
 	overlap,
+	overlayVertices,
 	vertexCoverage,
 	type ModelSurface
 } from '$lib/domain/compare';
@@ -95,7 +96,21 @@ describe('overlap of the marked areas', () => {
 
 	it('marks the painted vertices and every vertex of a tapped region', () => {
 		const painted = mark(LOW, 5, { patch: patch('v1', [3, 4], [{ region: LOW, area: 1 }]) });
-		expect([...vertexCoverage([mark(TRAP, 5), painted], model.regions)]).toEqual([1, 1, 0, 1, 1, 0]);
+		expect([...vertexCoverage([mark(TRAP, 5), painted], model.regions, 'v1')]).toEqual([1, 1, 0, 1, 1, 0]);
+	});
+
+	it('covers the regions of a painting made on another model, whose vertex numbers mean nothing here', () => {
+		const old = mark(CALF, 5, { patch: patch('old', [0], [{ region: CALF, area: 30 }]) });
+		expect([...vertexCoverage([old], model.regions, 'v1')]).toEqual([0, 0, 0, 0, 1, 1]);
+	});
+
+	it('splits the body into what only the earlier, only the later, or both sessions mark', () => {
+		const a = [mark(TRAP, 5), mark(LOW, 5, { patch: patch('v1', [2, 3], [{ region: LOW, area: 2 }]) })];
+		const b = [mark(LOW, 5, { patch: patch('v1', [3, 4], [{ region: LOW, area: 1 }, { region: CALF, area: 1 }]) })];
+		const o = overlayVertices(a, b, model.regions, 'v1');
+		expect([...o.before]).toEqual([0, 1, 2]);
+		expect([...o.both]).toEqual([3]);
+		expect([...o.after]).toEqual([4]);
 	});
 
 	it('is measured per vertex when every painted mark is on the model shown', () => {
