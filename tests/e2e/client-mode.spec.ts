@@ -3,7 +3,8 @@
  * plan over; the client marks two places (one on the body, one from the list), answers a health
  * question and finishes, seeing no other client's name and no way out; wrong PINs are refused,
  * then a wait is shown that survives a reload; the right PIN returns to the plan with the
- * client's marks and answer. The app lock hides every record until the PIN is entered.
+ * client's marks and answer. The app lock hides every record until the PIN is entered; a
+ * forgotten PIN leaves only erasing everything.
  * Screenshots of each step go to docs/img/client-mode-*.png.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -232,4 +233,21 @@ test('the app lock shows no record until the PIN, for the whole tab, and locks a
 	await other.getByRole('button', { name: 'Lock now' }).tap();
 	await expect(other.getByRole('heading', { level: 1, name: 'Somamap is locked' })).toBeVisible();
 	await expect(other.locator('body')).not.toContainText('Alex Private');
+
+	// The PIN forgotten: the only way in is to erase everything, after typing ERASE.
+	await other.getByText('Forgotten the PIN?').tap();
+	const erase = other.getByRole('button', { name: 'Erase all data on this device' });
+	await expect(erase).toBeDisabled();
+	await other.getByLabel('Type ERASE to confirm').fill('erase');
+	expect(await seriousViolations(other), 'lock screen, forgotten PIN').toEqual([]);
+	await other.screenshot({ path: 'docs/img/app-lock-forgotten.png' });
+	await erase.tap();
+	await expect(other.getByRole('heading', { level: 1, name: 'Clients and plans' })).toBeVisible();
+	await expect(other.getByText('No clients yet.')).toBeVisible();
+	await other.goto('/settings');
+	await expect(other.getByRole('region', { name: 'Therapist PIN' }).getByRole('button', { name: 'Set PIN' })).toBeVisible();
+	// A new tab opens straight into the (empty) app: no lock is left behind.
+	const third = await context.newPage();
+	await third.goto('/');
+	await expect(third.getByText('No clients yet.')).toBeVisible();
 });

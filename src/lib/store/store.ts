@@ -88,6 +88,16 @@ export class Store {
 		}
 	}
 
+	/**
+	 * Erases every record on this device, all or nothing: the only way back in when the
+	 * therapist's PIN is forgotten (the PIN is what keeps the records private).
+	 */
+	async eraseEverything(): Promise<void> {
+		await this.#write(this.db.tables, async () => {
+			for (const table of this.db.tables) await table.clear();
+		});
+	}
+
 	async #read<T>(fn: () => Promise<T>): Promise<T> {
 		try {
 			return await fn();

@@ -153,6 +153,16 @@ class Guard {
 		this.#hasPin = true;
 	}
 
+	/** The PIN is forgotten: every record goes, with the PIN, the lock and any hand-over. */
+	async eraseEverything(): Promise<void> {
+		await store.eraseEverything();
+		UnsavedEdits.clearAll();
+		this.#hasPin = false;
+		this.#appLock = false;
+		this.#clientMode = null;
+		this.unlock();
+	}
+
 	/** Removes the PIN; the app lock goes with it (it would have nothing to ask for). */
 	async removePin(): Promise<void> {
 		await pins.remove();
