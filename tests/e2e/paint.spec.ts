@@ -130,7 +130,7 @@ test('a plan painted on an older body model still shows its marks by region and 
 test.describe('with a mouse', () => {
 	test.use({ hasTouch: false, viewport: { width: 1280, height: 800 } });
 
-	test('left-drag paints, right-drag and Alt-drag turn without painting, the eraser takes paint away', async ({ page }) => {
+	test('left-drag paints, right-drag and Alt-drag turn without painting, the eraser takes paint away; a pen erases with its eraser end', async ({ page }) => {
 		await createPlanForNewClient(page, 'Mouse Moe', 'Mouse');
 		await showView(page, 'Back view');
 		await page.getByRole('radio', { name: 'Paint an area' }).check();
@@ -164,5 +164,35 @@ test.describe('with a mouse', () => {
 		const again = await screenPointOf(page, LEFT_LOW_BACK);
 		await drag(again, 0, 30);
 		await expect.poll(() => paintedVertices(page)).toBeLessThan(painted / 2);
+
+		// A pen: its tip paints with the brush chosen, its eraser end erases (Pointer Events: button 5,
+		// buttons bit 32). Neither the browser's input emulation nor Playwright has a pen eraser, so the
+		// events are dispatched on the canvas.
+		await page.getByRole('button', { name: 'Eraser' }).click();
+		await expect(page.getByRole('button', { name: 'Eraser' })).toHaveAttribute('aria-pressed', 'false');
+		const pen = async (at: { x: number; y: number }, eraser: boolean) =>
+			page.locator('canvas').evaluate(
+				(canvas, { at, eraser }) => {
+					// A dispatched pointer is not an active one: capturing it would throw, so capture is a no-op here.
+					canvas.setPointerCapture = () => {};
+					canvas.releasePointerCapture = () => {};
+					const send = (type: string, y: number, buttons: number) =>
+						canvas.dispatchEvent(
+							new PointerEvent(type, { pointerId: 40, pointerType: 'pen', isPrimary: true, clientX: at.x, clientY: y, button: eraser ? 5 : 0, buttons, bubbles: true, cancelable: true })
+						);
+					send('pointerdown', at.y, eraser ? 32 : 1);
+					for (let i = 1; i <= 8; i++) send('pointermove', at.y + i * 4, eraser ? 32 : 1);
+					send('pointerup', at.y + 32, 0);
+				},
+				{ at, eraser }
+			);
+		const penAt = await screenPointOf(page, LEFT_LOW_BACK);
+		const before = await paintedVertices(page);
+		await pen(penAt, false);
+		await expect.poll(() => paintedVertices(page)).toBeGreaterThan(before + 50);
+		const withPen = await paintedVertices(page);
+		await pen(penAt, true);
+		await expect.poll(() => paintedVertices(page)).toBeLessThan(withPen / 2);
+		await expect(page.getByRole('button', { name: 'Eraser' })).toHaveAttribute('aria-pressed', 'false'); // the tool chosen stays
 	});
 });

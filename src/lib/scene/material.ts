@@ -56,6 +56,7 @@ uniform float uHover;
 uniform float uSelected;
 uniform vec3 uHoverColour;
 uniform vec3 uSelectColour;
+uniform float uHighlightFill;
 uniform float uRegionMix;
 uniform sampler2D uPalette;
 uniform sampler2D uOverlay;
@@ -90,8 +91,8 @@ void main() {
 #endif
 	bool hovered = code > 0.5 && abs(code - uHover) < 0.5;
 	bool selected = code > 0.5 && abs(code - uSelected) < 0.5;
-	if (hovered) albedo = mix(albedo, uHoverColour, 0.55);
-	if (selected) albedo = mix(albedo, uSelectColour, hovered ? 0.7 : 0.82);
+	if (hovered) albedo = mix(albedo, uHoverColour, 0.55 * uHighlightFill);
+	if (selected) albedo = mix(albedo, uSelectColour, (hovered ? 0.7 : 0.82) * uHighlightFill);
 
 	// Lights in view space: key from upper left of the viewer, a weak fill from the right,
 	// so front, back and side views are lit alike.
@@ -154,6 +155,7 @@ export class BodyMaterial {
 				uSelected: { value: 0 },
 				uHoverColour: { value: new Color('#ffcf66') },
 				uSelectColour: { value: new Color('#1f8a80') },
+				uHighlightFill: { value: 1 },
 				uRegionMix: { value: 0 },
 				uPalette: { value: this.palette },
 				uOverlay: { value: this.overlay }
@@ -170,6 +172,15 @@ export class BodyMaterial {
 	/** Selected region code (0 = none). */
 	setSelected(code: number | null): void {
 		this.material.uniforms.uSelected.value = code ?? 0;
+	}
+
+	/**
+	 * How much the hover and selection colours cover a region (1: fully, as on the planner). Lower
+	 * where the region's own colours carry the meaning (the overlaid comparison): the selection
+	 * still shows by its glowing rim.
+	 */
+	setHighlightFill(fill: number): void {
+		this.material.uniforms.uHighlightFill.value = fill;
 	}
 
 	/** Show each region in its review colour (true) or the plain skin tone (false). */

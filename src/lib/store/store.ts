@@ -147,15 +147,15 @@ export class Store {
 		});
 	}
 
-	/** Deletes a client with all their plans and marks; returns how many plans went. */
-	async deleteClient(id: Id): Promise<{ plans: number }> {
+	/** Deletes a client with all their plans and marks; returns the plans that went. */
+	async deleteClient(id: Id): Promise<{ plans: number; planIds: Id[] }> {
 		const { clients, plans, marks } = this.db;
 		return this.#write([clients, plans, marks], async () => {
 			const planIds = await plans.where('clientId').equals(id).primaryKeys();
 			await marks.where('planId').anyOf(planIds).delete();
 			await plans.bulkDelete(planIds);
 			await clients.delete(id);
-			return { plans: planIds.length };
+			return { plans: planIds.length, planIds };
 		});
 	}
 

@@ -41,14 +41,16 @@ describe('clients', () => {
 		const a = await store.createClient({ name: 'A' });
 		const b = await store.createClient({ name: 'B' });
 		const a1 = await store.createPlan(a.id, { title: 'Neck', date: '2026-11-01' });
-		await store.createPlan(a.id, { title: 'Back', date: '2026-11-08' });
+		const a2 = await store.createPlan(a.id, { title: 'Back', date: '2026-11-08' });
 		const b1 = await store.createPlan(b.id, { title: 'Legs', date: '2026-11-02' });
 		await store.db.marks.bulkAdd([
 			markRow('m1', a1.id),
 			markRow('m2', b1.id)
 		]);
 
-		expect(await store.deleteClient(a.id)).toEqual({ plans: 2 });
+		const gone = await store.deleteClient(a.id);
+		expect(gone.plans).toBe(2);
+		expect([...gone.planIds].sort()).toEqual([a1.id, a2.id].sort());
 		expect(await store.getClient(a.id)).toBeUndefined();
 		expect(await store.db.plans.where('clientId').equals(a.id).count()).toBe(0);
 		expect(await store.db.marks.get('m1')).toBeUndefined();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UnsavedEdits } from '../../../src/lib/ui/marks/unsaved';
+import { UnsavedEdits, forgetPlans } from '../../../src/lib/ui/marks/unsaved';
 import { UnsavedPainting } from '../../../src/lib/ui/marks/unsaved-painting';
 import { codeOf } from '../../../src/lib/domain/regions';
 import type { Mark, Patch } from '../../../src/lib/domain/records';
@@ -46,7 +46,7 @@ describe('UnsavedPainting', () => {
 		expect(kept.read()).toEqual({ patch: null, repainting: mark });
 	});
 
-	it('forgets the painting once nothing is painted, and with the plan or the hand-over', () => {
+	it('forgets the painting once nothing is painted, and with a hand-over or the lock', () => {
 		const storage = new MemoryStorage();
 		const kept = new UnsavedPainting('p1', storage, () => NOW);
 		kept.keep({ patch: patch([1]), repainting: null });
@@ -54,12 +54,26 @@ describe('UnsavedPainting', () => {
 		expect(storage.items.size).toBe(0);
 
 		kept.keep({ patch: patch([1]), repainting: null });
-		new UnsavedEdits('p1', storage).clear(); // the plan was deleted
-		expect(kept.read()).toBeNull();
-
-		kept.keep({ patch: patch([1]), repainting: null });
 		UnsavedEdits.clearAll(storage); // handed to a client, or locked
 		expect(kept.read()).toBeNull();
+	});
+
+	it('a deleted plan keeps nothing, even when an editor still on screen writes afterwards', () => {
+		const storage = new MemoryStorage();
+		const painting = new UnsavedPainting('gone', storage, () => NOW);
+		const edits = new UnsavedEdits('gone', storage);
+		const other = new UnsavedPainting('other', storage, () => NOW);
+		painting.keep({ patch: patch([1]), repainting: null });
+		edits.keep('16:new', { sensation: 'knot', intensity: 6, depth: 'surface', structure: null, pressure: null, note: 'tight', author: 'client' });
+		other.keep({ patch: patch([2]), repainting: null });
+
+		forgetPlans(['gone'], storage);
+		expect([...storage.items.keys()]).toEqual(['somamap:unsaved:other:painting']);
+		// The page is still leaving: its editor and painting write once more, and nothing is kept.
+		painting.keep({ patch: patch([1, 2]), repainting: null });
+		edits.keep('16:new', { sensation: 'knot', intensity: 7, depth: 'surface', structure: null, pressure: null, note: 'tighter', author: 'client' });
+		edits.keepOnly(new Set());
+		expect([...storage.items.keys()]).toEqual(['somamap:unsaved:other:painting']);
 	});
 
 	it('drops a damaged or tampered entry instead of trusting it', () => {

@@ -117,6 +117,17 @@ export class PaintSession {
 		this.#refresh();
 	}
 
+	/**
+	 * The mark being repainted as stored now (`live`), or undefined when it is gone: the repaint
+	 * follows a changed mark, and a vanished one leaves the strokes as a new painting.
+	 */
+	settleRepaint(live: Mark | undefined): void {
+		const r = this.repainting;
+		if (!r || (live && live.updatedAt === r.updatedAt)) return;
+		this.repainting = live ?? null;
+		this.#refresh();
+	}
+
 	/** Throw the painting (or the repaint) away, as one step that can be undone. */
 	discard(): void {
 		const painter = this.painter;

@@ -7,7 +7,7 @@
 import type { Mark, Patch } from '$lib/domain/records';
 import { encodeMark, encodePatch } from '$lib/domain/backup/format';
 import { parseMarkJson, parsePatchJson } from '$lib/domain/backup/parse';
-import { UNSAVED_PREFIX } from './unsaved';
+import { UNSAVED_PREFIX, isDeletedPlan } from './unsaved';
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -19,11 +19,13 @@ export interface PaintingDraft {
 }
 
 export class UnsavedPainting {
+	readonly #planId: string;
 	readonly #key: string;
 	readonly #storage: Storage | null;
 	readonly #clock: () => number;
 
 	constructor(planId: string, storage: Storage | null = globalThis.sessionStorage ?? null, clock: () => number = Date.now) {
+		this.#planId = planId;
 		this.#key = `${UNSAVED_PREFIX}${planId}:painting`;
 		this.#storage = storage;
 		this.#clock = clock;
@@ -49,6 +51,7 @@ export class UnsavedPainting {
 
 	/** Keeps the painting, or forgets it (null, or nothing painted and nothing being repainted). */
 	keep(draft: PaintingDraft | null): void {
+		if (isDeletedPlan(this.#planId)) return;
 		try {
 			if (!draft || (!draft.patch && !draft.repainting)) return this.#storage?.removeItem(this.#key);
 			const json = { patch: draft.patch && encodePatch(draft.patch), repainting: draft.repainting && encodeMark(draft.repainting) };

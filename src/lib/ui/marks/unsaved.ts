@@ -2,7 +2,8 @@
  * What is typed in a mark editor but not yet added or saved, per region and mark. Kept for the
  * tab's life (sessionStorage), so looking at another region, a reload, or the tablet sending the
  * app to the background loses none of it. Forgotten when the mark is saved, removed or changed
- * (keys carry the mark's version), and all at once when the tablet is handed over or locked.
+ * (keys carry the mark's version), all at once when the tablet is handed over or locked, and
+ * for good when the plan is deleted (forgetPlans).
  */
 import type { EditorState } from './editor-state';
 
@@ -11,12 +12,35 @@ type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 /** Every key of unsaved work in this tab starts so (the painting in progress too: ./unsaved-painting). */
 export const UNSAVED_PREFIX = 'somamap:unsaved:';
 
+/**
+ * Plans deleted in this page's life: nothing of theirs is written again, even by an editor that
+ * is still on screen while the page navigates away.
+ */
+const deletedPlans = new Set<string>();
+export const isDeletedPlan = (planId: string) => deletedPlans.has(planId);
+
+/** A plan (or a client's plans) was deleted: its unsaved edits and painting go, for good. */
+export function forgetPlans(planIds: Iterable<string>, storage: Pick<globalThis.Storage, 'removeItem'> | null = globalThis.sessionStorage ?? null): void {
+	for (const id of planIds) {
+		deletedPlans.add(id);
+		try {
+			storage?.removeItem(`${UNSAVED_PREFIX}${id}`);
+			storage?.removeItem(`${UNSAVED_PREFIX}${id}:painting`);
+		} catch {
+			// Storage disabled: nothing was kept either.
+		}
+	}
+}
+
 export class UnsavedEdits {
 	readonly #key: string;
 	readonly #storage: Storage | null;
 	readonly #edits: Map<string, EditorState>;
 
+	readonly #planId: string;
+
 	constructor(planId: string, storage: Storage | null = globalThis.sessionStorage ?? null) {
+		this.#planId = planId;
 		this.#key = `${UNSAVED_PREFIX}${planId}`;
 		this.#storage = storage;
 		this.#edits = new Map(this.#read());
@@ -51,17 +75,6 @@ export class UnsavedEdits {
 		if (changed) this.#write();
 	}
 
-	/** Forgets this plan's unsaved edits, and its painting in progress. */
-	clear(): void {
-		this.#edits.clear();
-		this.#write();
-		try {
-			this.#storage?.removeItem(`${this.#key}:painting`);
-		} catch {
-			// Storage disabled: nothing was kept either.
-		}
-	}
-
 	/** Forgets every plan's unsaved edits in this tab (the tablet goes to a client, or locks). */
 	static clearAll(storage: Pick<globalThis.Storage, 'key' | 'length' | 'removeItem'> | null = globalThis.sessionStorage ?? null): void {
 		if (!storage) return;
@@ -84,6 +97,7 @@ export class UnsavedEdits {
 	}
 
 	#write(): void {
+		if (deletedPlans.has(this.#planId)) return;
 		try {
 			if (this.#edits.size) this.#storage?.setItem(this.#key, JSON.stringify([...this.#edits]));
 			else this.#storage?.removeItem(this.#key);
