@@ -250,4 +250,9 @@ test('the app lock shows no record until the PIN, for the whole tab, and locks a
 	const third = await context.newPage();
 	await third.goto('/');
 	await expect(third.getByText('No clients yet.')).toBeVisible();
+	// And the first tab, open all along, follows without a reload: no records, no PIN.
+	await expect(page.getByText('Alex Private')).toHaveCount(0);
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+	await expect(page.getByRole('region', { name: 'Therapist PIN' }).getByRole('button', { name: 'Set PIN' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Lock now' })).toHaveCount(0);
 });

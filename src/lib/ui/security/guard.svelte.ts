@@ -46,19 +46,37 @@ class Guard {
 	 */
 	async load(): Promise<void> {
 		try {
-			await this.#read();
+			this.#apply(await this.#read());
 		} finally {
 			this.#unlocked = readUnlocked();
 			this.#ready = true;
 		}
+		// Then follow changes made in other tabs too: a PIN set or removed, a hand-over, everything erased.
+		this.#watching ??= store.live(() => this.#read()).subscribe({ next: (values) => this.#follow(values), error: () => {} });
 	}
 
-	async #read(): Promise<void> {
-		const [hasPin, appLock, session] = await Promise.all([
+	/**
+	 * A change seen by the watch. This tab's own progress through client mode (places, step) is
+	 * not taken back from it: an answer arriving late would undo a newer one. Only a hand-over
+	 * begun or ended elsewhere is followed.
+	 */
+	#follow(values: [boolean, unknown, ClientModeSession | null]): void {
+		const session = values[2];
+		const same = (session?.planId ?? null) === (this.#clientMode?.planId ?? null);
+		this.#apply([values[0], values[1], same ? this.#clientMode : session]);
+	}
+
+	#watching: { unsubscribe(): void } | null = null;
+
+	#read(): Promise<[boolean, unknown, ClientModeSession | null]> {
+		return Promise.all([
 			pins.isSet(),
 			store.getSetting<boolean>('appLock', false),
 			store.getSetting<ClientModeSession | null>('clientMode', null)
 		]);
+	}
+
+	#apply([hasPin, appLock, session]: [boolean, unknown, ClientModeSession | null]): void {
 		this.#hasPin = hasPin;
 		this.#appLock = appLock === true;
 		this.#clientMode =
