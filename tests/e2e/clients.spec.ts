@@ -29,6 +29,12 @@ test('renaming a client and a plan is saved automatically', async ({ page }) => 
 	await expect(page.getByLabel('Contact')).toHaveValue('0400 123 456');
 	await expect(page.getByRole('list', { name: 'Plans for Thomas Becker' }).getByRole('link')).toContainText(['Lower back']);
 	await expect(page.getByRole('list', { name: 'Plans for Thomas Becker' })).toContainText('Planned');
+
+	// Typed and reloaded at once, before the throttled save: kept all the same.
+	await page.getByLabel('Notes').fill('Prefers morning sessions');
+	await page.reload();
+	await expect(page.getByLabel('Notes')).toHaveValue('Prefers morning sessions');
+	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 });
 
 test('an empty client name is refused with a message and the old name is kept', async ({ page }) => {

@@ -111,6 +111,14 @@ test('recording the outcome marks the plan done, keeps before and after, and sur
 	await expect(o.getByLabel('Advice given')).toHaveValue('Calf stretch twice a day');
 	await expect(after).toHaveValue('3');
 
+	// Typed and reloaded at once, before the throttled save could run: nothing is lost.
+	await o.getByLabel('Advice given').fill('Calf stretch twice a day, and heat');
+	await page.reload();
+	await expect(o.getByLabel('Advice given')).toHaveValue('Calf stretch twice a day, and heat');
+	await saved(page);
+	await page.reload();
+	await expect(o.getByLabel('Advice given')).toHaveValue('Calf stretch twice a day, and heat');
+
 	// The therapist can still change the status; later outcome edits leave it alone.
 	await page.getByLabel('Status').selectOption('planned');
 	await o.getByLabel('Advice given').fill('Calf stretch twice a day; heat at night');

@@ -17,6 +17,25 @@ describe('Autosave', () => {
 		expect(a.pending).toBe(false);
 	});
 
+	it('a change made while a save runs is still pending when that save ends (so nobody says "saved" over it)', async () => {
+		let release: () => void = () => {};
+		let pendingAtEnd: boolean | null = null;
+		const a: Autosave = new Autosave(async () => {
+			await new Promise<void>((ok) => (release = ok));
+			pendingAtEnd = a.pending;
+		});
+		a.schedule();
+		await vi.advanceTimersByTimeAsync(400);
+		a.schedule(); // typed while the first save runs
+		release();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(pendingAtEnd).toBe(true);
+		await vi.advanceTimersByTimeAsync(400);
+		release();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(pendingAtEnd).toBe(false);
+	});
+
 	it('flushAll writes pending changes at once (page hidden, update reload)', async () => {
 		const saved: string[] = [];
 		const a = new Autosave(async () => void saved.push('a'));

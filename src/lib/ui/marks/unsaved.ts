@@ -26,6 +26,7 @@ export function forgetPlans(planIds: Iterable<string>, storage: Pick<globalThis.
 		try {
 			storage?.removeItem(`${UNSAVED_PREFIX}${id}`);
 			storage?.removeItem(`${UNSAVED_PREFIX}${id}:painting`);
+			storage?.removeItem(`${UNSAVED_PREFIX}${id}:plan`); // the plan form's copy (FormSaver keep)
 		} catch {
 			// Storage disabled: nothing was kept either.
 		}
