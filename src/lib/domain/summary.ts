@@ -107,6 +107,11 @@ export interface PositionRun {
 }
 
 /** Consecutive steps in the same position (face down, face up), numbered through the session. */
+/** Is there anything to take care with (cautions, areas to avoid, consent to ask, allergies)? */
+export function hasCare(s: Pick<SessionSummary, 'cautions' | 'avoid' | 'needsConsent' | 'allergies'>): boolean {
+	return s.cautions.length + s.avoid.length + s.needsConsent.length > 0 || Boolean(s.allergies);
+}
+
 export function positionRuns(steps: readonly SummaryStep[]): PositionRun[] {
 	const runs: PositionRun[] = [];
 	steps.forEach((step, i) => {

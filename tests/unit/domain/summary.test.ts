@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { avoidItems, feltWords, positionRuns, shareWords, summarisePlan } from '$lib/domain/summary';
+import { avoidItems, feltWords, hasCare, positionRuns, shareWords, summarisePlan } from '$lib/domain/summary';
 import { defaultPlanFields, type Mark, type Plan } from '$lib/domain/records';
 import { codeOf } from '$lib/domain/regions';
 import { evaluateCautions, SEE_PROFESSIONAL } from '$lib/domain/cautions';
@@ -197,5 +197,16 @@ describe('feltWords', () => {
 		expect(feltWords({ before: 7, feels: ['Knot', 'Aching'] })).toBe('Knot, aching 7/10');
 		expect(feltWords({ before: 0, feels: ['Sharp pain'] })).toBe('Sharp pain 0/10');
 		expect(feltWords({ before: null, feels: [] })).toBe('');
+	});
+});
+
+describe('anything to take care with', () => {
+	const none = { cautions: [], avoid: [], needsConsent: [], allergies: '' };
+	it('is nothing without cautions, areas to avoid, consent to ask or allergies', () => {
+		expect(hasCare(none)).toBe(false);
+	});
+	it('is something with any one of them, allergies alone included', () => {
+		expect(hasCare({ ...none, allergies: 'Nut oils' })).toBe(true);
+		expect(hasCare({ ...none, needsConsent: ['Left buttock'] })).toBe(true);
 	});
 });
