@@ -3,6 +3,7 @@ import type { Mark, Patch } from '$lib/domain/records';
 import { codeOf } from '$lib/domain/regions';
 import type { Store } from '$lib/store/store';
 import { freshStore, tickingClock } from '../store/helpers';
+import { markRecord } from '../fixtures';
 
 export { freshStore, tickingClock };
 
@@ -22,23 +23,7 @@ export function patch(n = 5, start = 100): Patch {
 }
 
 export function markRow(id: string, planId: string, over: Partial<Mark> = {}): Mark {
-	return {
-		id,
-		planId,
-		region: codeOf('upper-trapezius-r'),
-		patch: null,
-		sensation: 'knot',
-		intensity: 7,
-		depth: 'surface',
-		structure: null,
-		pressure: null,
-		note: '',
-		author: 'client',
-		carried: false,
-		createdAt: T0,
-		updatedAt: T0,
-		...over
-	};
+	return markRecord(id, planId, { createdAt: T0, updatedAt: T0, ...over });
 }
 
 /**

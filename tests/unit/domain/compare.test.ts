@@ -14,6 +14,7 @@ import {
 } from '$lib/domain/compare';
 import type { Mark, Patch } from '$lib/domain/records';
 import { codeOf } from '$lib/domain/regions';
+import { markRecord } from '../fixtures';
 
 const TRAP = codeOf('upper-trapezius-r');
 const LOW = codeOf('lumbar-erector-l');
@@ -23,23 +24,7 @@ const area = () => 0.01; // every region 100 cm²
 let n = 0;
 function mark(region: number, intensity: number, over: Partial<Mark> = {}): Mark {
 	n++;
-	return {
-		id: `m${n}`,
-		planId: 'p',
-		region,
-		patch: null,
-		sensation: 'aching',
-		intensity,
-		depth: 'surface',
-		structure: null,
-		pressure: null,
-		note: '',
-		author: 'client',
-		carried: false,
-		createdAt: n,
-		updatedAt: n,
-		...over
-	};
+	return markRecord(`m${n}`, 'p', { region, sensation: 'aching', intensity, createdAt: n, updatedAt: n, ...over });
 }
 
 function patch(version: string, vertices: number[], regions: { region: number; area: number }[]): Patch {

@@ -12,18 +12,9 @@ import {
 	sensationInfo
 } from '$lib/domain/sensations';
 import { SENSATIONS, type Mark } from '$lib/domain/records';
+import { markInput } from '../fixtures';
 
-const input = (over: Partial<MarkInput> = {}): MarkInput => ({
-	region: codeOf('upper-trapezius-l'),
-	sensation: 'knot',
-	intensity: 7,
-	depth: 'surface',
-	structure: null,
-	pressure: null,
-	note: '',
-	author: 'client',
-	...over
-});
+const input = (over: Partial<MarkInput> = {}): MarkInput => markInput({ region: codeOf('upper-trapezius-l'), ...over });
 
 describe('validateMark', () => {
 	it('accepts a complete mark, surface or deep with one of the region’s deep structures', () => {

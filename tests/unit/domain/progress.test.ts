@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chronological, latestSession, progressChart, sessionRows } from '$lib/domain/progress';
 import { defaultPlanFields, type Mark, type Plan } from '$lib/domain/records';
 import { codeOf } from '$lib/domain/regions';
+import { markRecord } from '../fixtures';
 
 const TRAP = codeOf('upper-trapezius-r');
 const LOW = codeOf('lumbar-erector-l');
@@ -14,23 +15,7 @@ function plan(id: string, date: string, over: Partial<Plan> = {}): Plan {
 let n = 0;
 function mark(planId: string, region: number, intensity: number, over: Partial<Mark> = {}): Mark {
 	n++;
-	return {
-		id: `m${n}`,
-		planId,
-		region,
-		patch: null,
-		sensation: 'aching',
-		intensity,
-		depth: 'surface',
-		structure: null,
-		pressure: null,
-		note: '',
-		author: 'client',
-		carried: false,
-		createdAt: n,
-		updatedAt: n,
-		...over
-	};
+	return markRecord(`m${n}`, planId, { region, sensation: 'aching', intensity, createdAt: n, updatedAt: n, ...over });
 }
 
 describe('sessions list', () => {

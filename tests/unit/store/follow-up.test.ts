@@ -1,20 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { MarkInput } from '$lib/domain/marks';
 import { followUpTitle } from '$lib/domain/follow-up';
 import { codeOf } from '$lib/domain/regions';
 import { freshStore, tickingClock } from './helpers';
+import { markInput } from '../fixtures';
 
-const mark = (over: Partial<MarkInput> = {}): MarkInput => ({
-	region: codeOf('upper-trapezius-r'),
-	sensation: 'knot',
-	intensity: 7,
-	depth: 'surface',
-	structure: null,
-	pressure: null,
-	note: '',
-	author: 'client',
-	...over
-});
+const mark = markInput;
 
 async function lastSession() {
 	const store = freshStore(tickingClock(Date.UTC(2026, 10, 23, 9)));

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { MarkInput } from '$lib/domain/marks';
 import type { Patch } from '$lib/domain/records';
 import { codeOf } from '$lib/domain/regions';
 import { StoreError } from '$lib/store/errors';
 import { freshStore, tickingClock } from './helpers';
+import { markInput } from '../fixtures';
 
-const knot = (over: Partial<MarkInput> = {}): MarkInput => ({
-	region: codeOf('upper-trapezius-r'),
-	sensation: 'knot',
-	intensity: 7,
-	depth: 'surface',
-	structure: null,
-	pressure: null,
-	note: '',
-	author: 'client',
-	...over
-});
+const knot = markInput;
 
 async function withPlan(clock = tickingClock()) {
 	const store = freshStore(clock);
