@@ -4,7 +4,8 @@
  * question and finishes, seeing no other client's name and no way out; wrong PINs are refused,
  * then a wait is shown that survives a reload; the right PIN returns to the plan with the
  * client's marks and answer. The app lock hides every record until the PIN is entered; a
- * forgotten PIN leaves only erasing everything.
+ * forgotten PIN is reset with the recovery code, and only at the lock screen, once that is lost
+ * too, is erasing everything offered (never in client mode).
  * Screenshots of each step go to docs/img/client-mode-*.png.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -24,13 +25,17 @@ async function seriousViolations(page: Page) {
 		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-async function setPin(page: Page, pin: string) {
+/** Sets the PIN; returns its recovery code, shown once. */
+async function setPin(page: Page, pin: string): Promise<string> {
 	await page.goto('/settings');
 	const section = page.getByRole('region', { name: 'Therapist PIN' });
 	await section.getByLabel('New PIN (4 to 8 digits)').fill(pin);
 	await section.getByLabel('Repeat the new PIN').fill(pin);
 	await section.getByRole('button', { name: 'Set PIN' }).tap();
 	await expect(section.getByText('A PIN is set.')).toBeVisible();
+	const code = (await section.getByTestId('recovery-code').textContent())!.trim();
+	await section.getByRole('button', { name: 'I have written it down' }).tap();
+	return code;
 }
 
 /** Every mark in IndexedDB with who made it. */
@@ -148,6 +153,14 @@ test('the client marks, answers and hands back; only the PIN leaves client mode'
 	await expect(leave).toBeDisabled();
 	await page.screenshot({ path: 'docs/img/client-mode-5-pin-wait.png' });
 	expect(await seriousViolations(page), 'PIN dialog').toEqual([]);
+	// A forgotten PIN: the recovery code only (under the same wait); nothing here erases.
+	await dialog.getByText('Forgotten the PIN?').tap();
+	await expect(dialog.getByLabel('Recovery code')).toBeVisible();
+	await expect(dialog.getByTestId('recover-wait')).toHaveText(/You can try again in (2\d|30) seconds\./);
+	await expect(dialog.getByRole('button', { name: 'Set the new PIN' })).toBeDisabled();
+	await expect(page.getByRole('button', { name: /erase/i })).toHaveCount(0);
+	await expect(page.getByLabel(/ERASE/)).toHaveCount(0);
+	await dialog.getByText('Forgotten the PIN?').tap();
 
 	await page.reload();
 	await expect(page.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
@@ -196,6 +209,12 @@ test('without a PIN the therapist is offered one, and can hand over after a clea
 	await offer.getByLabel('New PIN (4 to 8 digits)').fill('97531');
 	await offer.getByLabel('Repeat the new PIN').fill('97531');
 	await offer.getByRole('button', { name: 'Set PIN and hand over' }).tap();
+	// Its recovery code comes first, once, while the therapist still holds the tablet.
+	await expect(offer.getByTestId('recovery-code')).toHaveText(/^\w{4}-\w{4}-\w{4}-\w{4}$/);
+	expect(page.url()).toMatch(/\/plan\?id=/);
+	expect(await seriousViolations(page), 'hand-over, recovery code').toEqual([]);
+	await page.screenshot({ path: 'docs/img/client-mode-0-recovery-code.png' });
+	await offer.getByRole('button', { name: 'I have written it down – hand over' }).tap();
 	await page.waitForURL(/\/client-mode\?plan=/);
 	await page.getByRole('button', { name: 'For the therapist' }).tap();
 	await expect(dialog.getByLabel("Therapist's PIN")).toBeVisible();
@@ -203,7 +222,7 @@ test('without a PIN the therapist is offered one, and can hand over after a clea
 
 test('the app lock shows no record until the PIN, for the whole tab, and locks again on demand', async ({ page, context }) => {
 	await createPlanForNewClient(page, 'Alex Private', 'Back');
-	await setPin(page, PIN);
+	const code = await setPin(page, PIN);
 	const section = page.getByRole('region', { name: 'Therapist PIN' });
 	await section.getByRole('checkbox', { name: 'Ask for the PIN when Somamap opens' }).check();
 	await expect(section.getByRole('button', { name: 'Lock now' })).toBeVisible();
@@ -234,13 +253,34 @@ test('the app lock shows no record until the PIN, for the whole tab, and locks a
 	await expect(other.getByRole('heading', { level: 1, name: 'Somamap is locked' })).toBeVisible();
 	await expect(other.locator('body')).not.toContainText('Alex Private');
 
-	// The PIN forgotten: the only way in is to erase everything, after typing ERASE.
+	// The PIN forgotten: the recovery code sets a new one, and every record is still there.
 	await other.getByText('Forgotten the PIN?').tap();
+	await other.getByLabel('Recovery code').fill(code);
+	await other.getByLabel('New PIN (4 to 8 digits)').fill('8642');
+	await other.getByLabel('Repeat the new PIN').fill('8642');
+	expect(await seriousViolations(other), 'lock screen, forgotten PIN').toEqual([]);
+	await other.screenshot({ path: 'docs/img/app-lock-forgotten.png' });
+	await other.getByRole('button', { name: 'Set the new PIN' }).tap();
+	const fresh = (await other.getByTestId('recovery-code').textContent())!.trim();
+	await other.getByRole('button', { name: 'I have written it down – open Somamap' }).tap();
+	await expect(other.getByText('Alex Private').first()).toBeVisible();
+	await other.getByRole('button', { name: 'Lock now' }).tap();
+
+	// The code lost too: the last resort, at the lock screen only, is to erase everything, after typing ERASE.
+	await other.getByText('Forgotten the PIN?').tap();
+	await other.getByLabel('Recovery code').fill(code);
+	await other.getByLabel('New PIN (4 to 8 digits)').fill('1357');
+	await other.getByLabel('Repeat the new PIN').fill('1357');
+	await other.getByRole('button', { name: 'Set the new PIN' }).tap();
+	await expect(other.getByRole('alert')).toContainText('That recovery code is not right.'); // the used one is spent
+	expect(fresh).not.toBe(code);
+	await other.getByText('Lost the recovery code too?').tap();
+	await expect(other.getByText('It cannot be undone.')).toBeVisible();
 	const erase = other.getByRole('button', { name: 'Erase all data on this device' });
 	await expect(erase).toBeDisabled();
 	await other.getByLabel('Type ERASE to confirm').fill('erase');
-	expect(await seriousViolations(other), 'lock screen, forgotten PIN').toEqual([]);
-	await other.screenshot({ path: 'docs/img/app-lock-forgotten.png' });
+	expect(await seriousViolations(other), 'lock screen, erase').toEqual([]);
+	await other.screenshot({ path: 'docs/img/app-lock-erase.png' });
 	await erase.tap();
 	await expect(other.getByRole('heading', { level: 1, name: 'Clients and plans' })).toBeVisible();
 	await expect(other.getByText('No clients yet.')).toBeVisible();

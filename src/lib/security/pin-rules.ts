@@ -52,6 +52,19 @@ export function remainingWait(a: Attempts, now: number): number {
 	return left > 0 ? Math.min(left, waitAfter(a.failures)) : 0;
 }
 
+/** A try about to be checked: refused while a wait runs, else already counted. */
+export type TryStart = { allowed: false; waitMs: number } | { allowed: true; attempts: Attempts };
+
+/**
+ * Starts a try at `now`. It counts as wrong before it is checked (a right one clears the count
+ * afterwards), so tries checked at the same moment, in many tabs, each see the ones before them:
+ * no more than FREE_TRIES are checked before the first wait, then one per wait.
+ */
+export function startTry(a: Attempts, now: number): TryStart {
+	const waitMs = remainingWait(a, now);
+	return waitMs > 0 ? { allowed: false, waitMs } : { allowed: true, attempts: afterFailure(a, now) };
+}
+
 /** Wrong tries left before a wait starts (0 once waits have begun). */
 export function triesBeforeWait(a: Attempts): number {
 	return Math.max(0, FREE_TRIES - a.failures);

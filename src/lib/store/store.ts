@@ -429,6 +429,25 @@ export class Store {
 		const row: Setting<T> = { key, value };
 		await this.#write([this.db.settings], () => this.db.settings.put(row));
 	}
+
+	/**
+	 * Reads the settings `keys` (undefined when missing), passes their values to `change`, and
+	 * writes what it returns under `set`, all in one transaction. Tabs doing this at once take
+	 * turns, so none decides from a value another is changing (the PIN's wrong-try count).
+	 * `change` runs inside the transaction: it must be synchronous, with no other work awaited.
+	 */
+	async updateSettings<R>(
+		keys: string[],
+		change: (values: unknown[]) => { set?: Record<string, unknown>; result: R }
+	): Promise<R> {
+		const { settings } = this.db;
+		return this.#write([settings], async () => {
+			const rows = keys.length ? await settings.bulkGet(keys) : [];
+			const { set, result } = change(rows.map((row) => row?.value));
+			if (set) await settings.bulkPut(Object.entries(set).map(([key, value]): Setting => ({ key, value })));
+			return result;
+		});
+	}
 }
 
 function byDateDesc(a: Plan, b: Plan): number {

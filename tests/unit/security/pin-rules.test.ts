@@ -6,6 +6,7 @@ import {
 	pinProblem,
 	readAttempts,
 	remainingWait,
+	startTry,
 	triesBeforeWait,
 	waitAfter
 } from '$lib/security/pin-rules';
@@ -63,5 +64,16 @@ describe('the wait after wrong tries', () => {
 		expect(describeWait(59_001)).toBe('1 minute');
 		expect(describeWait(60_000)).toBe('1 minute');
 		expect(describeWait(150_000)).toBe('2 minutes 30 seconds');
+	});
+});
+
+describe('startTry', () => {
+	it('counts the try before it is checked, and refuses while a wait runs', () => {
+		const now = 1_000_000;
+		expect(startTry(NO_ATTEMPTS, now)).toEqual({ allowed: true, attempts: { failures: 1, lockedUntil: 0 } });
+		const third = startTry({ failures: 2, lockedUntil: 0 }, now);
+		expect(third).toEqual({ allowed: true, attempts: { failures: 3, lockedUntil: now + 30_000 } });
+		expect(startTry({ failures: 3, lockedUntil: now + 30_000 }, now + 1000)).toEqual({ allowed: false, waitMs: 29_000 });
+		expect(startTry({ failures: 3, lockedUntil: now + 30_000 }, now + 30_000)).toMatchObject({ allowed: true, attempts: { failures: 4 } });
 	});
 });

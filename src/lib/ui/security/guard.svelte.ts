@@ -166,13 +166,21 @@ class Guard {
 		if (on) this.unlock();
 	}
 
-	async setPin(pin: string): Promise<void> {
-		await pins.set(pin);
+	/** Sets the PIN; with `newCode`, also a new recovery code, returned to be shown once. */
+	async setPin(pin: string, newCode = true): Promise<string | null> {
+		const code = await pins.set(pin, newCode);
 		this.#hasPin = true;
+		return code;
 	}
 
-	/** The PIN is forgotten: every record goes, with the PIN, the lock and any hand-over. */
+	/**
+	 * Every record goes, with the PIN, the lock and any hand-over. Never while a client holds
+	 * the tablet (here or, as stored, in another tab).
+	 */
 	async eraseEverything(): Promise<void> {
+		if (this.#clientMode || (await store.getSetting<unknown>('clientMode', null))) {
+			throw new Error('Nothing can be erased while the tablet is handed to a client.');
+		}
 		await store.eraseEverything();
 		UnsavedEdits.clearAll();
 		this.#hasPin = false;
