@@ -1,0 +1,176 @@
+/**
+ * One figure from MakeHuman's data: sex and build targets mixed into the base mesh, the arms
+ * lowered to an A-pose by skinning, the skin (group `body`) taken alone, eyes closed, nipples and
+ * genital area smoothed, made exactly mirror-symmetric, and scaled to metres with the feet on
+ * y = 0. Only positions change: every sex and build has the same vertices in the same order
+ * and the same faces, so a region map or a painting made on one holds on all.
+ * Pure: the files come in as parsed data (`load.ts` reads them in Node).
+ */
+import type { ObjMesh } from './obj';
+import { groupFaces, groupVertices } from './obj';
+import { applyTargets, buildCorners, cornerFile, type Target } from './target';
+import { boneHead, composeDQ, descendants, rotationAbout, skinDQ, type DualQuat, type Skeleton, type Weights } from './rig';
+import { mirrorMap, neighbours, symmetrise, type Polys } from './topology';
+import { closeEye, fitSphere, smooth, socketVertices, zone } from './clinical';
+
+export type Sex = 'female' | 'male';
+
+export interface MakeHumanData {
+	obj: ObjMesh;
+	/** By file name, e.g. `caucasian-female-young.target`. */
+	targets: Map<string, Target>;
+	skeleton: Skeleton;
+	weights: Weights;
+}
+
+/** Build sliders, 0 = MakeHuman's min, 0.5 = average, 1 = max. */
+export interface Build {
+	muscle: number;
+	weight: number;
+}
+
+export const BUILDS = {
+	slim: { muscle: 0.5, weight: 0.15 },
+	average: { muscle: 0.5, weight: 0.5 },
+	broad: { muscle: 0.8, weight: 0.8 }
+} as const satisfies Record<string, Build>;
+export type BuildName = keyof typeof BUILDS;
+
+/** Arm angle from the vertical, seen from the front (shoulder joint to wrist), in degrees. */
+export const ARM_ANGLE = 30;
+/** Share of the arm's lowering taken by the clavicle: the shoulder girdle drops a little too, as it does in a person. */
+const CLAVICLE_SHARE = 0.2;
+
+/** The surface: the body group, as quads over the first `vertexCount` mesh vertices. */
+export interface BodySurface {
+	vertexCount: number;
+	quads: Uint32Array;
+	/** Neighbour lists of the surface. */
+	nbr: Uint32Array[];
+	/** Mirror partner per vertex (from the exactly symmetric base). */
+	mirror: Uint32Array;
+}
+
+/** The skin group of the base mesh. Its vertices are the first ones of the file (checked). */
+export function bodySurface(obj: ObjMesh): BodySurface {
+	const verts = groupVertices(obj, 'body');
+	const n = verts.length;
+	if (verts[0] !== 0 || verts[n - 1] !== n - 1) throw new Error('base.obj: body vertices are expected first');
+	const faces = groupFaces(obj, 'body');
+	const quads = new Uint32Array(faces.length * 4);
+	faces.forEach((f, i) => {
+		if (obj.faceStart[f + 1] - obj.faceStart[f] !== 4) throw new Error('base.obj: body faces are expected to be quads');
+		for (let k = 0; k < 4; k++) quads[i * 4 + k] = obj.faceVerts[obj.faceStart[f] + k];
+	});
+	const polys: Polys = { verts: quads, start: Uint32Array.from({ length: faces.length + 1 }, (_, i) => i * 4) };
+	return { vertexCount: n, quads, nbr: neighbours(polys, n), mirror: mirrorMap(obj.positions, n) };
+}
+
+/** The target files and weights for one sex and build. */
+export function figureTargets(data: MakeHumanData, sex: Sex, build: Build): { target: Target; weight: number }[] {
+	const get = (name: string): Target => {
+		const t = data.targets.get(name);
+		if (!t) throw new Error(`missing target ${name}`);
+		return t;
+	};
+	const out = ['african', 'asian', 'caucasian'].map((r) => ({ target: get(`${r}-${sex}-young.target`), weight: 1 / 3 }));
+	for (const c of buildCorners(build.muscle, build.weight)) {
+		// average/average is the zero offset by design: there is no file to add.
+		if (c.muscle === 'average' && c.weight === 'average') continue;
+		out.push({ target: get(cornerFile(sex, c.muscle, c.weight)), weight: c.w });
+	}
+	return out;
+}
+
+/** Angle of one arm from the vertical in the front view, degrees. */
+export function armAngle(sk: Skeleton, pos: ArrayLike<number>, side: 'L' | 'R'): number {
+	const s = boneHead(sk, `upperarm01.${side}`, pos);
+	const w = boneHead(sk, `wrist.${side}`, pos);
+	return (Math.atan2(Math.abs(w[0] - s[0]), s[1] - w[1]) * 180) / Math.PI;
+}
+
+/** Lower both arms to ARM_ANGLE by turning them about the front-back axis at the clavicle and shoulder. */
+export function lowerArms(data: MakeHumanData, pos: Float64Array): Float64Array {
+	const sk = data.skeleton;
+	const transforms = new Map<string, DualQuat>();
+	for (const side of ['L', 'R'] as const) {
+		const drop = ((armAngle(sk, pos, side) - ARM_ANGLE) * Math.PI) / 180;
+		// Left arm (+x) lowers clockwise seen from the front (+z): a negative turn about +z.
+		const sign = side === 'L' ? -1 : 1;
+		const clav = rotationAbout([0, 0, 1], sign * drop * CLAVICLE_SHARE, boneHead(sk, `clavicle.${side}`, pos));
+		const arm = composeDQ(clav, rotationAbout([0, 0, 1], sign * drop * (1 - CLAVICLE_SHARE), boneHead(sk, `upperarm01.${side}`, pos)));
+		const armBones = descendants(sk, `upperarm01.${side}`);
+		for (const b of descendants(sk, `clavicle.${side}`)) transforms.set(b, armBones.has(b) ? arm : clav);
+	}
+	return skinDQ(pos, data.weights, transforms);
+}
+
+/** Metres per base-mesh unit (decimetres). */
+const UNIT = 0.1;
+
+export interface Figure {
+	sex: Sex;
+	build: Build;
+	/** xyz per surface vertex, metres, feet on y = 0, facing +z, exactly mirror-symmetric. */
+	positions: Float64Array;
+	/** The surface's quads (the same array for every figure). */
+	quads: Uint32Array;
+	/** A few skeleton points in the same space, for cameras and region placement. */
+	landmarks: Record<Landmark, [number, number, number]>;
+}
+
+/** Landmark -> the bone heads whose mean it is. */
+const LANDMARKS = {
+	'hand-l': ['wrist.L', 'finger3-1.L'],
+	'hand-r': ['wrist.R', 'finger3-1.R'],
+	pelvis: ['pelvis.L', 'pelvis.R'],
+	'mid-back': ['spine03'],
+	neck: ['neck01'],
+	head: ['head']
+} as const;
+export type Landmark = keyof typeof LANDMARKS;
+
+export function buildFigure(data: MakeHumanData, surface: BodySurface, sex: Sex, build: Build): Figure {
+	const shaped = applyTargets(data.obj.positions, figureTargets(data, sex, build));
+	const posed = lowerArms(data, shaped);
+	const nv = surface.vertexCount;
+	const all = Array.from({ length: nv }, (_, i) => i);
+	// Eyes: the cup behind each lid opening, closed over a sphere fitted to the eyeball helper.
+	for (const side of ['l', 'r']) {
+		const eye = fitSphere(posed, groupVertices(data.obj, `helper-${side}-eye`));
+		const near = zone(posed, all, eye.centre, eye.radius * 1.6).verts;
+		closeEye(posed, surface.nbr, socketVertices(posed, surface.nbr, eye, near), eye);
+	}
+	// Nipples: the breast bones' tail joint is the nipple's tip.
+	for (const side of ['L', 'R']) {
+		const tip = jointOf(data.skeleton, `breast.${side}____tail`, posed);
+		const z = zone(posed, all, tip, 0.45, 0.45);
+		smooth(posed, surface.nbr, z.verts, z.weight, 12);
+	}
+	// Genital area: centred on the genital helper, wide enough to take in the mons or bulge.
+	const g = fitSphere(posed, groupVertices(data.obj, 'helper-genital')).centre;
+	const gz = zone(posed, all, g, sex === 'male' ? 1.0 : 0.8, 0.4);
+	smooth(posed, surface.nbr, gz.verts, gz.weight, 25);
+
+	const out = posed.slice(0, nv * 3);
+	symmetrise(out, surface.mirror);
+	let minY = Infinity;
+	for (let v = 0; v < nv; v++) minY = Math.min(minY, out[v * 3 + 1]);
+	const place = (p: ArrayLike<number>): [number, number, number] => [p[0] * UNIT, (p[1] - minY) * UNIT, p[2] * UNIT];
+	for (let v = 0; v < nv; v++) out.set(place(out.subarray(v * 3, v * 3 + 3)), v * 3);
+	const landmarks = {} as Record<Landmark, [number, number, number]>;
+	for (const [name, bones] of Object.entries(LANDMARKS) as [Landmark, readonly string[]][]) {
+		const m = [0, 0, 0];
+		for (const b of bones) boneHead(data.skeleton, b, posed).forEach((x, k) => (m[k] += x / bones.length));
+		landmarks[name] = place(m);
+	}
+	return { sex, build, positions: out, quads: surface.quads, landmarks };
+}
+
+function jointOf(sk: Skeleton, joint: string, pos: ArrayLike<number>): number[] {
+	const ids = sk.joints.get(joint);
+	if (!ids) throw new Error(`mhskel: no joint ${joint}`);
+	const p = [0, 0, 0];
+	for (const i of ids) for (let k = 0; k < 3; k++) p[k] += pos[i * 3 + k] / ids.length;
+	return p;
+}
