@@ -3,10 +3,9 @@
  * change, so every figure keeps one shared vertex list):
  * - Closed eyes. The base skin runs through the lid opening into a cup behind where the
  *   eyeball sits; without the eyeball it reads as an empty socket. The cup's vertices (those
- *   inside the eyeball helper's sphere, grown to the lid margin) are refilled with a membrane
- *   spanning the lid margin (a harmonic fill: each vertex the mean of its neighbours, the margin
- *   fixed, which cannot fold for a star-shaped opening) and pushed out onto a sphere just over
- *   the eyeball, so the eye is a smooth closed lid over a round eyeball.
+ *   inside the eyeball helper's sphere) are laid over the eyeball instead, a smooth closed lid
+ *   over a round eyeball (see closeEye).
+ * - Folded triangles left by the targets are relaxed away (untangle).
  * - Smoothed nipples and genital area: a weighted Laplacian smoothing that fades out from a
  *   centre, taken as far as a plain form (no detail), with Taubin's back-step so the area does
  *   not shrink.
@@ -28,8 +27,10 @@ export function fitSphere(pos: ArrayLike<number>, verts: number[]): Sphere {
 }
 
 /**
- * The socket cup of one eye: skin vertices within `inside` × radius of the eyeball centre, as
- * one connected set grown from the deepest of them (a stray vertex of the brow never joins).
+ * The area of one eye to rebuild: skin vertices within `inside` × radius of the eyeball
+ * centre, as one connected set grown from the deepest of them (a stray vertex of the brow
+ * never joins), with any island of other vertices inside it added, so its edge is one loop
+ * around the eye (the lid margins curl inwards; an island there would fold the new lid).
  */
 export function socketVertices(pos: ArrayLike<number>, nbr: Uint32Array[], eye: Sphere, candidates: number[], inside = 1.0): number[] {
 	const dist = (v: number): number =>
@@ -47,51 +48,140 @@ export function socketVertices(pos: ArrayLike<number>, nbr: Uint32Array[], eye: 
 			queue.push(u);
 		}
 	}
+	// Islands: flood the rest of the neighbourhood from its far edge; what is not reached is enclosed.
+	const area = new Set(candidates);
+	let far = -1;
+	for (const v of area) if (!out.has(v) && (far < 0 || dist(v) > dist(far))) far = v;
+	const reached = new Set<number>(far < 0 ? [] : [far]);
+	const q2 = far < 0 ? [] : [far];
+	while (q2.length) {
+		const v = q2.pop()!;
+		for (const u of nbr[v]) if (area.has(u) && !out.has(u) && !reached.has(u)) {
+			reached.add(u);
+			q2.push(u);
+		}
+	}
+	for (const v of area) if (!out.has(v) && !reached.has(v)) out.add(v);
 	return [...out].sort((a, b) => a - b);
 }
 
 /**
- * Close one eye in place: harmonic fill of `cup` with its outside neighbours fixed, then each
- * cup vertex pushed along the ray from the eyeball centre out to `lid` × radius (only ever
- * outward), and a few smoothing passes to blend the new lid into the margin.
+ * Close one eye in place. The cup is laid flat first: each vertex gets 2D coordinates across
+ * the eye (Tutte's embedding: the margin at its own position seen from the front, every cup
+ * vertex the mean of its neighbours, which cannot fold when the margin is convex), and a
+ * height along the eye's forward axis interpolated the same way from the margin's (a membrane
+ * across the eye area). The eyeball, grown to `lid` × radius, then shows through the membrane.
+ * A height over the front view cannot fold over itself, and it meets the skin around it at
+ * the skin's own height.
  */
-export function closeEye(pos: Float64Array, nbr: Uint32Array[], cup: number[], eye: Sphere, lid = 1.03): void {
+export function closeEye(pos: Float64Array, nbr: Uint32Array[], cup: number[], eye: Sphere, lid = 1.04): void {
 	if (cup.length === 0) return;
 	const inCup = new Set(cup);
-	// Start from the mean of the margin, so the iteration converges from a flat disc.
 	const margin = new Set<number>();
 	for (const v of cup) for (const u of nbr[v]) if (!inCup.has(u)) margin.add(u);
-	const m = [0, 0, 0];
-	for (const v of margin) for (let k = 0; k < 3; k++) m[k] += pos[v * 3 + k] / margin.size;
-	for (const v of cup) for (let k = 0; k < 3; k++) pos[v * 3 + k] = m[k];
-	relax(pos, nbr, cup, 400);
-	const R = eye.radius * lid;
-	for (const v of cup) {
-		const d = [0, 1, 2].map((k) => pos[v * 3 + k] - eye.centre[k]);
-		const len = Math.hypot(d[0], d[1], d[2]);
-		if (len < R) for (let k = 0; k < 3; k++) pos[v * 3 + k] = eye.centre[k] + (d[k] / len) * R;
+	// The eye's frame: forward = from the centre towards the margin's mean.
+	const c = eye.centre;
+	const fwd = [0, 0, 0];
+	for (const v of margin) for (let k = 0; k < 3; k++) fwd[k] += pos[v * 3 + k] - c[k];
+	const fl = Math.hypot(fwd[0], fwd[1], fwd[2]);
+	for (let k = 0; k < 3; k++) fwd[k] /= fl;
+	const up0 = [0, 1, 0];
+	const d0 = up0[0] * fwd[0] + up0[1] * fwd[1] + up0[2] * fwd[2];
+	const up = [up0[0] - d0 * fwd[0], up0[1] - d0 * fwd[1], up0[2] - d0 * fwd[2]];
+	const ul = Math.hypot(up[0], up[1], up[2]);
+	for (let k = 0; k < 3; k++) up[k] /= ul;
+	const side = [up[1] * fwd[2] - up[2] * fwd[1], up[2] * fwd[0] - up[0] * fwd[2], up[0] * fwd[1] - up[1] * fwd[0]];
+	// Per vertex: [u, v, distance]; margin values fixed, cup values solved.
+	const field = new Map<number, number[]>();
+	const local = (v: number): number[] => {
+		const d = [0, 1, 2].map((k) => pos[v * 3 + k] - c[k]);
+		return [d[0] * side[0] + d[1] * side[1] + d[2] * side[2], d[0] * up[0] + d[1] * up[1] + d[2] * up[2], d[0] * fwd[0] + d[1] * fwd[1] + d[2] * fwd[2]];
+	};
+	const start = [0, 0, 0];
+	for (const v of margin) {
+		const l = local(v);
+		field.set(v, l);
+		for (let k = 0; k < 3; k++) start[k] += l[k] / margin.size;
 	}
-	// The margin's first ring softens too, so the lid meets the skin without a step.
-	const ring = [...margin].sort((a, b) => a - b);
-	smooth(pos, nbr, ring, () => 0.5, 3);
+	for (const v of cup) field.set(v, start.slice());
+	// Gauss–Seidel in index order: deterministic, and fast enough for a few hundred vertices.
+	for (let it = 0; it < 2000; it++) {
+		let change = 0;
+		for (const v of cup) {
+			const m = [0, 0, 0];
+			for (const u of nbr[v]) {
+				const f = field.get(u)!;
+				for (let k = 0; k < 3; k++) m[k] += f[k] / nbr[v].length;
+			}
+			const f = field.get(v)!;
+			change = Math.max(change, Math.abs(m[0] - f[0]), Math.abs(m[1] - f[1]));
+			field.set(v, m);
+		}
+		if (change < 1e-9 * eye.radius) break;
+	}
+	// Height: the membrane across the margin, with the eyeball (grown to `lid`) showing through
+	// it, joined by a smooth maximum so the lid rounds into the skin instead of creasing.
+	const R = eye.radius * lid;
+	const soft = eye.radius * 0.25;
+	for (const v of cup) {
+		const [u, w, membrane] = field.get(v)!;
+		const ball = Math.sqrt(Math.max(0, R * R - u * u - w * w));
+		let h = (membrane + ball + Math.sqrt((membrane - ball) ** 2 + soft * soft)) / 2;
+		// A faint line where the lids meet, a little below the middle, fading towards the
+		// corners: without it the eye reads as a blank mound rather than a closed eye.
+		const across = Math.max(0, 1 - (u / (eye.radius * 0.85)) ** 2);
+		h -= eye.radius * 0.05 * across * across * Math.exp(-(((w + eye.radius * 0.12) / (eye.radius * 0.07)) ** 2));
+		for (let k = 0; k < 3; k++) pos[v * 3 + k] = c[k] + u * side[k] + w * up[k] + h * fwd[k];
+	}
 }
 
-/** Jacobi iterations of "each vertex = mean of its neighbours" over `verts` (the rest fixed). */
-function relax(pos: Float64Array, nbr: Uint32Array[], verts: number[], iterations: number): void {
-	const next = new Float64Array(verts.length * 3);
-	for (let it = 0; it < iterations; it++) {
-		verts.forEach((v, i) => {
-			const n = nbr[v];
-			for (let k = 0; k < 3; k++) {
-				let s = 0;
-				for (const u of n) s += pos[u * 3 + k];
-				next[i * 3 + k] = s / n.length;
-			}
-		});
-		verts.forEach((v, i) => {
-			for (let k = 0; k < 3; k++) pos[v * 3 + k] = next[i * 3 + k];
-		});
+/**
+ * Triangles whose corners turned over (their face against the vertex normals) are relaxed
+ * away: their vertices and one ring around them take a smoothing step until none is left
+ * (at most `rounds` times). The targets leave a few such folds between the toes.
+ */
+export function untangle(pos: Float64Array, nbr: Uint32Array[], tris: Uint32Array, rounds = 30): number {
+	for (let r = 0; r < rounds; r++) {
+		const bad = foldedVertices(pos, tris);
+		if (bad.size === 0) return r;
+		const set = new Set<number>();
+		for (const v of bad) {
+			set.add(v);
+			for (const u of nbr[v]) set.add(u);
+		}
+		const verts = [...set].sort((a, b) => a - b);
+		smooth(pos, nbr, verts, () => 1, 2, 0.5, 0);
 	}
+	return rounds;
+}
+
+/** Vertices of triangles whose face normal points against the sum of their corner normals. */
+export function foldedVertices(pos: ArrayLike<number>, tris: Uint32Array): Set<number> {
+	const nv = Math.floor(pos.length / 3);
+	const acc = new Float64Array(nv * 3);
+	const face = new Float64Array(tris.length);
+	for (let t = 0; t < tris.length; t += 3) {
+		const a = tris[t] * 3, b = tris[t + 1] * 3, c = tris[t + 2] * 3;
+		const ux = pos[b] - pos[a], uy = pos[b + 1] - pos[a + 1], uz = pos[b + 2] - pos[a + 2];
+		const vx = pos[c] - pos[a], vy = pos[c + 1] - pos[a + 1], vz = pos[c + 2] - pos[a + 2];
+		face[t] = uy * vz - uz * vy;
+		face[t + 1] = uz * vx - ux * vz;
+		face[t + 2] = ux * vy - uy * vx;
+		for (const i of [a, b, c]) for (let k = 0; k < 3; k++) acc[i + k] += face[t + k];
+	}
+	const out = new Set<number>();
+	for (let t = 0; t < tris.length; t += 3) {
+		let d = 0;
+		for (let k = 0; k < 3; k++) {
+			const sum = [tris[t], tris[t + 1], tris[t + 2]].reduce((s, i) => {
+				const l = Math.hypot(acc[i * 3], acc[i * 3 + 1], acc[i * 3 + 2]) || 1;
+				return s + acc[i * 3 + k] / l;
+			}, 0);
+			d += face[t + k] * sum;
+		}
+		if (d < 0) for (let k = 0; k < 3; k++) out.add(tris[t + k]);
+	}
+	return out;
 }
 
 /**

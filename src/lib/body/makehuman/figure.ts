@@ -11,7 +11,9 @@ import { groupFaces, groupVertices } from './obj';
 import { applyTargets, buildCorners, cornerFile, type Target } from './target';
 import { boneHead, composeDQ, descendants, rotationAbout, skinDQ, type DualQuat, type Skeleton, type Weights } from './rig';
 import { mirrorMap, neighbours, symmetrise, type Polys } from './topology';
-import { closeEye, fitSphere, smooth, socketVertices, zone } from './clinical';
+import { closeEye, fitSphere, smooth, socketVertices, untangle, zone } from './clinical';
+import { planSubdivision, subdivide, type SubdivisionPlan } from './subdivide';
+import { vertexNormals } from './mesh';
 
 export type Sex = 'female' | 'male';
 
@@ -49,7 +51,14 @@ export interface BodySurface {
 	nbr: Uint32Array[];
 	/** Mirror partner per vertex (from the exactly symmetric base). */
 	mirror: Uint32Array;
+	/** The quads as triangles, diagonals chosen once on the base mesh (the same for every figure). */
+	triangles: Uint32Array;
+	/** Where the surface is subdivided for painting (edges over SPLIT_LENGTH on the base). */
+	plan: SubdivisionPlan;
 }
+
+/** Edges longer than this on the base mesh (12 mm, in its decimetres) split for painting. */
+export const SPLIT_LENGTH = 0.12;
 
 /** The skin group of the base mesh. Its vertices are the first ones of the file (checked). */
 export function bodySurface(obj: ObjMesh): BodySurface {
@@ -63,7 +72,9 @@ export function bodySurface(obj: ObjMesh): BodySurface {
 		for (let k = 0; k < 4; k++) quads[i * 4 + k] = obj.faceVerts[obj.faceStart[f] + k];
 	});
 	const polys: Polys = { verts: quads, start: Uint32Array.from({ length: faces.length + 1 }, (_, i) => i * 4) };
-	return { vertexCount: n, quads, nbr: neighbours(polys, n), mirror: mirrorMap(obj.positions, n) };
+	const coarse = planSubdivision(quads, n, obj.positions, () => false);
+	const plan = planSubdivision(quads, n, obj.positions, (_a, _b, length) => length > SPLIT_LENGTH);
+	return { vertexCount: n, quads, nbr: neighbours(polys, n), mirror: mirrorMap(obj.positions, n), triangles: coarse.triangles, plan };
 }
 
 /** The target files and weights for one sex and build. */
@@ -105,6 +116,9 @@ export function lowerArms(data: MakeHumanData, pos: Float64Array): Float64Array 
 	return skinDQ(pos, data.weights, transforms);
 }
 
+/** The eye area rebuilt as a closed lid: skin within this many eyeball radii of its centre. */
+const EYE_AREA = 1.2;
+
 /** Metres per base-mesh unit (decimetres). */
 const UNIT = 0.1;
 
@@ -139,7 +153,7 @@ export function buildFigure(data: MakeHumanData, surface: BodySurface, sex: Sex,
 	for (const side of ['l', 'r']) {
 		const eye = fitSphere(posed, groupVertices(data.obj, `helper-${side}-eye`));
 		const near = zone(posed, all, eye.centre, eye.radius * 1.6).verts;
-		closeEye(posed, surface.nbr, socketVertices(posed, surface.nbr, eye, near), eye);
+		closeEye(posed, surface.nbr, socketVertices(posed, surface.nbr, eye, near, EYE_AREA), eye);
 	}
 	// Nipples: the breast bones' tail joint is the nipple's tip.
 	for (const side of ['L', 'R']) {
@@ -153,6 +167,7 @@ export function buildFigure(data: MakeHumanData, surface: BodySurface, sex: Sex,
 	smooth(posed, surface.nbr, gz.verts, gz.weight, 25);
 
 	const out = posed.slice(0, nv * 3);
+	untangle(out, surface.nbr, surface.triangles);
 	symmetrise(out, surface.mirror);
 	let minY = Infinity;
 	for (let v = 0; v < nv; v++) minY = Math.min(minY, out[v * 3 + 1]);
@@ -165,6 +180,15 @@ export function buildFigure(data: MakeHumanData, surface: BodySurface, sex: Sex,
 		landmarks[name] = place(m);
 	}
 	return { sex, build, positions: out, quads: surface.quads, landmarks };
+}
+
+/**
+ * The figure at painting resolution: the coarse vertices unchanged and in place, then the
+ * plan's new points (the same for every figure), and the plan's triangles.
+ */
+export function paintingSurface(surface: BodySurface, figure: Figure): { positions: Float64Array; triangles: Uint32Array } {
+	const normals = vertexNormals(figure.positions, surface.triangles, surface.vertexCount);
+	return { positions: subdivide(surface.plan, surface.quads, figure.positions, normals), triangles: surface.plan.triangles };
 }
 
 function jointOf(sk: Skeleton, joint: string, pos: ArrayLike<number>): number[] {

@@ -4,7 +4,6 @@
  * triangles whose face turns against its own vertex normals, which show as light specks, and
  * edge lengths for the painting resolution). Pure.
  */
-import { triangulateQuads } from './topology';
 
 export interface TriMesh {
 	positions: Float32Array;
@@ -35,9 +34,9 @@ export function vertexNormals(pos: ArrayLike<number>, tris: Uint32Array, nv: num
 	return out;
 }
 
-export function toTriMesh(pos: ArrayLike<number>, quads: Uint32Array): TriMesh {
+/** A triangle mesh with smooth normals from positions and triangles. */
+export function toTriMesh(pos: ArrayLike<number>, indices: Uint32Array): TriMesh {
 	const nv = pos.length / 3;
-	const indices = triangulateQuads(quads, pos);
 	return { positions: Float32Array.from(pos), normals: vertexNormals(pos, indices, nv), indices };
 }
 
@@ -66,14 +65,14 @@ export function invertedTriangles(m: TriMesh): number {
 	return bad;
 }
 
-/** Lengths of every edge of the quads (each edge once), metres. */
-export function edgeLengths(pos: ArrayLike<number>, quads: Uint32Array, keep: (a: number, b: number) => boolean = () => true): Float64Array {
+/** Lengths of every edge of a triangle list (each edge once) kept by `keep`, metres. */
+export function edgeLengths(pos: ArrayLike<number>, tris: Uint32Array, keep: (a: number, b: number) => boolean = () => true): Float64Array {
 	const seen = new Set<number>();
 	const nv = pos.length / 3;
 	const out: number[] = [];
-	for (let q = 0; q < quads.length; q += 4) {
-		for (let k = 0; k < 4; k++) {
-			const a = quads[q + k], b = quads[q + ((k + 1) & 3)];
+	for (let t = 0; t < tris.length; t += 3) {
+		for (let k = 0; k < 3; k++) {
+			const a = tris[t + k], b = tris[t + (k === 2 ? 0 : k + 1)];
 			const key = Math.min(a, b) * nv + Math.max(a, b);
 			if (seen.has(key) || !keep(a, b)) continue;
 			seen.add(key);

@@ -1,7 +1,7 @@
 /**
  * Connectivity of a polygon surface, for the figure build and its tests: vertex neighbours,
  * edge use counts (closed = every edge in exactly two faces, consistently oriented), connected
- * pieces, triangulation of quads, and the left/right mirror partner of every vertex. Pure.
+ * pieces, and the left/right mirror partner of every vertex. Pure.
  */
 
 export interface Polys {
@@ -78,19 +78,6 @@ export function pieces(p: Polys, nv: number): number {
 	let n = 0;
 	for (let v = 0; v < nv; v++) if (used[v] && find(v) === v) n++;
 	return n;
-}
-
-/** Quads to triangles, split along the shorter diagonal (fewer slivers, smoother shading). */
-export function triangulateQuads(quads: Uint32Array, pos: ArrayLike<number>): Uint32Array {
-	const out = new Uint32Array((quads.length / 4) * 6);
-	const d2 = (a: number, b: number): number =>
-		(pos[a * 3] - pos[b * 3]) ** 2 + (pos[a * 3 + 1] - pos[b * 3 + 1]) ** 2 + (pos[a * 3 + 2] - pos[b * 3 + 2]) ** 2;
-	for (let q = 0, o = 0; q < quads.length; q += 4, o += 6) {
-		const [a, b, c, d] = [quads[q], quads[q + 1], quads[q + 2], quads[q + 3]];
-		if (d2(a, c) <= d2(b, d)) out.set([a, b, c, a, c, d], o);
-		else out.set([a, b, d, b, c, d], o);
-	}
-	return out;
 }
 
 /**
