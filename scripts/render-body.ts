@@ -9,7 +9,7 @@
  * With --makehuman it renders the figures built from MakeHuman's data instead (issue 10, not
  * yet in the app), every sex and build, to docs/img/makehuman/ by default:
  * {sex}-{build}-sheet.png (front, back, side, three-quarter) and close-ups
- * {sex}-{build}-{face,hand,back,hips}.png; --only=female-slim picks one.
+ * {sex}-{build}-{face,hand,back,shoulder,hips}.png; --only=female-slim picks one.
  */
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -143,6 +143,7 @@ function makehumanViews(m: BodyMesh, lm: Record<string, number[]>): View[] {
 		{ name: 'face', cam: [0.3, head, 0.75], at: [0, head, 0], fov: 30, save: true },
 		{ name: 'hand', cam: [hand[0] + 0.45, hand[1] + 0.05, hand[2] + 0.25], at: hand, fov: 30, save: true },
 		{ name: 'back', cam: [0.3, back[1] + 0.05, -1.7], at: [0, back[1] - 0.02, back[2]], fov: 30, save: true },
+		{ name: 'shoulder', cam: [lm.neck[0] + 0.75, lm.neck[1] - 0.15, 0.55], at: [0.16, lm.neck[1] - 0.17, 0], fov: 30, save: true },
 		{ name: 'hips', cam: [1.2, hips[1] + 0.1, -1.6], at: [0, hips[1] - 0.05, hips[2]], fov: 30, save: true }
 	];
 	return all.map((v) => ({ ...v, name: v.sheet ? v.name + '-full' : v.name, save: v.save || debug, full: debug }));
@@ -150,7 +151,7 @@ function makehumanViews(m: BodyMesh, lm: Record<string, number[]>): View[] {
 
 async function loadMakeHumanFigures(): Promise<{ name: string; mesh: BodyMesh; landmarks: Record<string, number[]> }[]> {
 	const { loadMakeHuman } = await import('../src/lib/body/makehuman/load');
-	const { bodySurface, buildFigure, BUILDS } = await import('../src/lib/body/makehuman/figure');
+	const { bodySurface, buildFigure, paintingSurface, BUILDS } = await import('../src/lib/body/makehuman/figure');
 	const { toTriMesh } = await import('../src/lib/body/makehuman/mesh');
 	const data = loadMakeHuman();
 	const surface = bodySurface(data.obj);
@@ -160,7 +161,8 @@ async function loadMakeHumanFigures(): Promise<{ name: string; mesh: BodyMesh; l
 			const name = `${sex}-${build}`;
 			if (only && !name.startsWith(only)) continue;
 			const f = buildFigure(data, surface, sex, BUILDS[build]);
-			const t = toTriMesh(f.positions, f.quads);
+			const fine = paintingSurface(surface, f);
+			const t = toTriMesh(fine.positions, fine.triangles);
 			const mesh: BodyMesh = { figure: sex, version: '0000000000000000', ...t, regions: new Uint8Array(t.positions.length / 3) };
 			out.push({ name, mesh, landmarks: f.landmarks });
 		}

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { groupFaces, groupVertices, parseObj } from '../../../src/lib/body/makehuman/obj';
 import { applyTargets, buildCorners, levelWeights, parseTarget } from '../../../src/lib/body/makehuman/target';
-import { IDENTITY_DQ, rotationAbout, skinDQ } from '../../../src/lib/body/makehuman/rig';
+import { IDENTITY_DQ, boneHead, rotationAbout, skinDQ } from '../../../src/lib/body/makehuman/rig';
 import { edgeReport, pieces, type Polys } from '../../../src/lib/body/makehuman/topology';
 import { edgeLengths, invertedTriangles, median, signedVolume, toTriMesh } from '../../../src/lib/body/makehuman/mesh';
 import { fitSphere } from '../../../src/lib/body/makehuman/clinical';
@@ -114,7 +114,7 @@ describe('MakeHuman figures from the real files', () => {
 	it('mixes one third of each regional young target, plus the build corners', () => {
 		const t = figureTargets(data, 'female', BUILDS.average);
 		expect(t.map((x) => x.weight)).toEqual([1 / 3, 1 / 3, 1 / 3]);
-		expect(figureTargets(data, 'male', BUILDS.slim).length).toBe(5);
+		expect(figureTargets(data, 'male', BUILDS.slim).length).toBe(4);
 		const heights = all().map(([s, b]) => {
 			let top = 0;
 			for (let i = 1; i < fig(s, b).positions.length; i += 3) top = Math.max(top, fig(s, b).positions[i]);
@@ -122,28 +122,29 @@ describe('MakeHuman figures from the real files', () => {
 		});
 		expect(heights[1]).toBeCloseTo(1.59, 2);
 		expect(heights[4]).toBeCloseTo(1.73, 2);
-		// Builds really differ: the broad figure's waist is wider than the slim one's.
-		const waist = (f: Figure): number => {
-			let w = 0;
-			const y = f.landmarks['mid-back'][1];
-			for (let v = 0; v < surface.vertexCount; v++) if (Math.abs(f.positions[v * 3 + 1] - y) < 0.01 && Math.abs(f.positions[v * 3]) < 0.2) w = Math.max(w, f.positions[v * 3]);
-			return w;
-		};
-		expect(waist(fig('female', 'broad'))).toBeGreaterThan(waist(fig('female', 'slim')) + 0.01);
-		expect(waist(fig('male', 'broad'))).toBeGreaterThan(waist(fig('male', 'slim')) + 0.01);
+		// Builds really differ: slim < average < broad in volume, by several per cent each step.
+		for (const sex of ['female', 'male'] as const) {
+			const [slim, avg, broad] = (['slim', 'average', 'broad'] as const).map((b) => signedVolume(fig(sex, b).positions, surface.triangles));
+			expect(avg / slim).toBeGreaterThan(1.05);
+			expect(broad / avg).toBeGreaterThan(1.1);
+		}
 	}, 60_000);
 
 	it('lowers both arms to the A-pose angle without kinking the shoulder', () => {
 		const shaped = applyTargets(data.obj.positions, figureTargets(data, 'male', BUILDS.broad));
-		const posed = lowerArms(data, shaped);
+		const posed = lowerArms(data, shaped, surface);
 		for (const side of ['L', 'R'] as const) {
 			expect(armAngle(data.skeleton, shaped, side)).toBeGreaterThan(38);
 			expect(armAngle(data.skeleton, posed, side)).toBeCloseTo(ARM_ANGLE, 6);
 		}
-		// Sharpest bend between neighbouring quads around the shoulder and elbow, before and after:
-		// the pose may not add a crease.
+		// Sharpest bend between neighbouring quads over the top of the shoulder (the deltoid, where
+		// the weights split between the turning arm and the still torso), before and after: the
+		// pose may not add a crease. The armpit below is left out: it closes as the arm comes
+		// down, in a person too.
 		const zone = new Set<number>();
-		for (const b of ['clavicle.L', 'shoulder01.L', 'upperarm01.L', 'upperarm02.L', 'lowerarm01.L']) for (const [v, w] of data.weights.get(b)!) if (w > 0.1 && v < surface.vertexCount) zone.add(v);
+		const joint = boneHead(data.skeleton, 'upperarm01.L', shaped);
+		for (const b of ['clavicle.L', 'shoulder01.L', 'upperarm01.L']) for (const [v, w] of data.weights.get(b)!) if (w > 0.1 && v < surface.vertexCount && shaped[v * 3 + 1] > joint[1]) zone.add(v);
+		expect(zone.size).toBeGreaterThan(100);
 		const sharpest = (pos: Float64Array): number => {
 			const q = surface.quads;
 			const normal = (f: number): number[] => {
@@ -243,21 +244,25 @@ describe('MakeHuman figures from the real files', () => {
 	}, 60_000);
 
 	it('paints at about 10 mm where people paint, the original vertices kept', () => {
-		const f = fig('male', 'broad');
-		const fine = paintingSurface(surface, f);
-		expect(Array.from(fine.positions.subarray(0, surface.vertexCount * 3))).toEqual(Array.from(f.positions));
 		// Where people paint: vertices led by torso and limb bones (not the face, hands or feet).
 		const best = new Float64Array(surface.vertexCount);
-		const lead: string[] = [];
+		const lead: string[] = new Array(surface.vertexCount).fill('head');
 		for (const [b, list] of data.weights) for (const [v, w] of list) if (v < surface.vertexCount && w > best[v]) {
 			best[v] = w;
 			lead[v] = b;
 		}
 		const notPaint = /^(head|jaw|eye|levator|oris|special|temporalis|risorius|orbicularis|tongue|finger|metacarpal|wrist|toe|foot)/;
-		const paint = (v: number): boolean => v >= surface.vertexCount || !notPaint.test(lead[v] ?? 'head');
-		const coarse = median(edgeLengths(f.positions, surface.triangles, (a, b) => paint(a) && paint(b)));
-		const painted = median(edgeLengths(fine.positions, fine.triangles, (a, b) => paint(a) && paint(b)));
-		expect(coarse).toBeGreaterThan(0.017);
-		expect(painted).toBeLessThanOrEqual(0.0105);
+		const paint = (v: number): boolean => v >= surface.vertexCount || !notPaint.test(lead[v]);
+		for (const [s, b] of all()) {
+			const f = fig(s, b);
+			const fine = paintingSurface(surface, f);
+			expect(Array.from(fine.positions.subarray(0, surface.vertexCount * 3))).toEqual(Array.from(f.positions));
+			const coarse = median(edgeLengths(f.positions, surface.triangles, (x, y) => paint(x) && paint(y)));
+			const painted = median(edgeLengths(fine.positions, fine.triangles, (x, y) => paint(x) && paint(y)));
+			expect(coarse).toBeGreaterThan(0.018);
+			// 9.2 mm on the slim woman to 10.8 mm on the broad man (today's procedural body: 10–11 mm).
+			expect(painted, `${s}-${b}`).toBeLessThan(0.011);
+			expect(painted / coarse).toBeLessThan(0.53);
+		}
 	}, 60_000);
 });

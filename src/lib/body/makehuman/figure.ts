@@ -57,8 +57,13 @@ export interface BodySurface {
 	plan: SubdivisionPlan;
 }
 
-/** Edges longer than this on the base mesh (12 mm, in its decimetres) split for painting. */
-export const SPLIT_LENGTH = 0.12;
+/**
+ * Edges longer than this on the base mesh (10 mm, in its decimetres) split for painting: the
+ * torso and limbs (about 20 mm) split, the face and hands (about 4 mm) keep theirs. Measured
+ * (scripts/measure-makehuman.ts): the median edge where people paint goes from 18–21 mm to
+ * 9.2–10.8 mm (smallest on the slim woman, largest on the broad man).
+ */
+export const SPLIT_LENGTH = 0.1;
 
 /** The skin group of the base mesh. Its vertices are the first ones of the file (checked). */
 export function bodySurface(obj: ObjMesh): BodySurface {
@@ -100,10 +105,18 @@ export function armAngle(sk: Skeleton, pos: ArrayLike<number>, side: 'L' | 'R'):
 	return (Math.atan2(Math.abs(w[0] - s[0]), s[1] - w[1]) * 180) / Math.PI;
 }
 
-/** Lower both arms to ARM_ANGLE by turning them about the front-back axis at the clavicle and shoulder. */
-export function lowerArms(data: MakeHumanData, pos: Float64Array): Float64Array {
+/**
+ * Lower both arms to ARM_ANGLE by turning them about the front-back axis at the clavicle and
+ * shoulder. Each vertex's shares of the two turns (the summed weights of the bones each moves)
+ * are first spread over the skin by `spread` diffusion steps: MakeHuman's weights change fast
+ * across the armpit and the top of the shoulder, and turning them as they are leaves a crease
+ * there; spread over a few centimetres the bend is a smooth curve.
+ */
+export function lowerArms(data: MakeHumanData, pos: Float64Array, surface?: BodySurface, spread = SPREAD): Float64Array {
 	const sk = data.skeleton;
 	const transforms = new Map<string, DualQuat>();
+	const groups: Weights = new Map();
+	const nv = pos.length / 3;
 	for (const side of ['L', 'R'] as const) {
 		const drop = ((armAngle(sk, pos, side) - ARM_ANGLE) * Math.PI) / 180;
 		// Left arm (+x) lowers clockwise seen from the front (+z): a negative turn about +z.
@@ -111,9 +124,40 @@ export function lowerArms(data: MakeHumanData, pos: Float64Array): Float64Array 
 		const clav = rotationAbout([0, 0, 1], sign * drop * CLAVICLE_SHARE, boneHead(sk, `clavicle.${side}`, pos));
 		const arm = composeDQ(clav, rotationAbout([0, 0, 1], sign * drop * (1 - CLAVICLE_SHARE), boneHead(sk, `upperarm01.${side}`, pos)));
 		const armBones = descendants(sk, `upperarm01.${side}`);
-		for (const b of descendants(sk, `clavicle.${side}`)) transforms.set(b, armBones.has(b) ? arm : clav);
+		const share = { clav: new Float64Array(nv), arm: new Float64Array(nv) };
+		for (const b of descendants(sk, `clavicle.${side}`)) {
+			const into = armBones.has(b) ? share.arm : share.clav;
+			for (const [v, w] of data.weights.get(b) ?? []) if (v < nv) into[v] += w;
+		}
+		if (surface) for (const f of [share.clav, share.arm]) diffuse(f, surface.nbr, surface.vertexCount, spread);
+		transforms.set(`clav.${side}`, clav);
+		transforms.set(`arm.${side}`, arm);
+		groups.set(`clav.${side}`, pairs(share.clav));
+		groups.set(`arm.${side}`, pairs(share.arm));
 	}
-	return skinDQ(pos, data.weights, transforms);
+	return skinDQ(pos, groups, transforms);
+}
+
+/** Diffusion steps for the arm weights (about 2 cm of spread per step on the torso's 2 cm edges, as a random walk: √steps edges). */
+const SPREAD = 24;
+
+/** `steps` rounds of "half my value, half my neighbours' mean" over the first nv vertices. */
+function diffuse(f: Float64Array, nbr: Uint32Array[], nv: number, steps: number): void {
+	const next = new Float64Array(nv);
+	for (let s = 0; s < steps; s++) {
+		for (let v = 0; v < nv; v++) {
+			let m = 0;
+			for (const u of nbr[v]) m += f[u];
+			next[v] = 0.5 * f[v] + (0.5 * m) / nbr[v].length;
+		}
+		f.set(next);
+	}
+}
+
+function pairs(f: Float64Array): [number, number][] {
+	const out: [number, number][] = [];
+	for (let v = 0; v < f.length; v++) if (f[v] > 0) out.push([v, f[v]]);
+	return out;
 }
 
 /** The eye area rebuilt as a closed lid: skin within this many eyeball radii of its centre. */
@@ -146,7 +190,7 @@ export type Landmark = keyof typeof LANDMARKS;
 
 export function buildFigure(data: MakeHumanData, surface: BodySurface, sex: Sex, build: Build): Figure {
 	const shaped = applyTargets(data.obj.positions, figureTargets(data, sex, build));
-	const posed = lowerArms(data, shaped);
+	const posed = lowerArms(data, shaped, surface);
 	const nv = surface.vertexCount;
 	const all = Array.from({ length: nv }, (_, i) => i);
 	// Eyes: the cup behind each lid opening, closed over a sphere fitted to the eyeball helper.

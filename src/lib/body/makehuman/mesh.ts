@@ -28,7 +28,9 @@ export function vertexNormals(pos: ArrayLike<number>, tris: Uint32Array, nv: num
 	}
 	const out = new Float32Array(nv * 3);
 	for (let v = 0; v < nv; v++) {
-		const l = Math.hypot(acc[v * 3], acc[v * 3 + 1], acc[v * 3 + 2]) || 1;
+		// sqrt, not hypot: sqrt is exactly rounded in every engine, so a browser that subdivides
+		// at load time gets the very same new points as Node does.
+		const l = Math.sqrt(acc[v * 3] * acc[v * 3] + acc[v * 3 + 1] * acc[v * 3 + 1] + acc[v * 3 + 2] * acc[v * 3 + 2]) || 1;
 		for (let k = 0; k < 3; k++) out[v * 3 + k] = acc[v * 3 + k] / l;
 	}
 	return out;
