@@ -9,7 +9,8 @@
  * With --makehuman it renders the figures built from MakeHuman's data instead (issue 10, not
  * yet in the app), every sex and build, to docs/img/makehuman/ by default:
  * {sex}-{build}-sheet.png (front, back, side, three-quarter) and close-ups
- * {sex}-{build}-{face,hand,back,shoulder,hips}.png; --only=female-slim picks one.
+ * {sex}-{build}-{face,hand,back,shoulder,hips}.png; --only=female-slim picks one, --coarse
+ * draws them without the painting subdivision.
  */
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -161,8 +162,10 @@ async function loadMakeHumanFigures(): Promise<{ name: string; mesh: BodyMesh; l
 			const name = `${sex}-${build}`;
 			if (only && !name.startsWith(only)) continue;
 			const f = buildFigure(data, surface, sex, BUILDS[build]);
-			const fine = paintingSurface(surface, f);
+			// --coarse: the base resolution, to compare with the subdivided surface the app will paint on.
+			const fine = args.includes('--coarse') ? { positions: f.positions, triangles: surface.triangles, normals: undefined } : paintingSurface(surface, f);
 			const t = toTriMesh(fine.positions, fine.triangles);
+			if (fine.normals) t.normals = fine.normals;
 			const mesh: BodyMesh = { figure: sex, version: '0000000000000000', ...t, regions: new Uint8Array(t.positions.length / 3) };
 			out.push({ name, mesh, landmarks: f.landmarks });
 		}

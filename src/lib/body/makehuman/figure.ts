@@ -12,7 +12,7 @@ import { applyTargets, buildCorners, cornerFile, type Target } from './target';
 import { boneHead, composeDQ, descendants, rotationAbout, skinDQ, type DualQuat, type Skeleton, type Weights } from './rig';
 import { mirrorMap, neighbours, symmetrise, type Polys } from './topology';
 import { closeEye, fitSphere, smooth, socketVertices, untangle, zone } from './clinical';
-import { planSubdivision, subdivide, type SubdivisionPlan } from './subdivide';
+import { planSubdivision, subdivide, subdivideNormals, type SubdivisionPlan } from './subdivide';
 import { vertexNormals } from './mesh';
 
 export type Sex = 'female' | 'male';
@@ -230,9 +230,13 @@ export function buildFigure(data: MakeHumanData, surface: BodySurface, sex: Sex,
  * The figure at painting resolution: the coarse vertices unchanged and in place, then the
  * plan's new points (the same for every figure), and the plan's triangles.
  */
-export function paintingSurface(surface: BodySurface, figure: Figure): { positions: Float64Array; triangles: Uint32Array } {
+export function paintingSurface(surface: BodySurface, figure: Figure): { positions: Float64Array; normals: Float32Array; triangles: Uint32Array } {
 	const normals = vertexNormals(figure.positions, surface.triangles, surface.vertexCount);
-	return { positions: subdivide(surface.plan, surface.quads, figure.positions, normals), triangles: surface.plan.triangles };
+	return {
+		positions: subdivide(surface.plan, surface.quads, figure.positions, normals),
+		normals: subdivideNormals(surface.plan, surface.quads, normals),
+		triangles: surface.plan.triangles
+	};
 }
 
 function jointOf(sk: Skeleton, joint: string, pos: ArrayLike<number>): number[] {

@@ -155,3 +155,33 @@ export function subdivide(plan: SubdivisionPlan, quads: Uint32Array, pos: ArrayL
 	}
 	return out;
 }
+
+/**
+ * Normals for the subdivided surface, interpolated from the coarse ones (an edge point gets the
+ * normalised mean of its two ends, a centre that of its four corners) rather than recomputed
+ * from the new small faces: recomputed, they pick up every slight bend of the new points and
+ * the skin shades in blotches; interpolated, it shades as smoothly as the coarse surface.
+ */
+export function subdivideNormals(plan: SubdivisionPlan, quads: Uint32Array, normals: ArrayLike<number>): Float32Array {
+	const nv = plan.coarseCount, ne = plan.edges.length / 2;
+	const out = new Float32Array(plan.vertexCount * 3);
+	for (let i = 0; i < nv * 3; i++) out[i] = normals[i];
+	const put = (o: number, ids: number[]): void => {
+		let x = 0, y = 0, z = 0;
+		for (const i of ids) {
+			x += normals[i * 3];
+			y += normals[i * 3 + 1];
+			z += normals[i * 3 + 2];
+		}
+		const l = Math.sqrt(x * x + y * y + z * z) || 1;
+		out[o] = x / l;
+		out[o + 1] = y / l;
+		out[o + 2] = z / l;
+	};
+	for (let e = 0; e < ne; e++) put((nv + e) * 3, [plan.edges[e * 2], plan.edges[e * 2 + 1]]);
+	for (let i = 0; i < plan.centres.length; i++) {
+		const q = plan.centres[i] * 4;
+		put((nv + ne + i) * 3, [quads[q], quads[q + 1], quads[q + 2], quads[q + 3]]);
+	}
+	return out;
+}
