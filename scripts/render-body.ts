@@ -9,7 +9,7 @@
  * With --makehuman it renders the figures built from MakeHuman's data instead (issue 10, not
  * yet in the app), every sex and build, to docs/img/makehuman/ by default:
  * {sex}-{build}-sheet.png (front, back, side, three-quarter) and close-ups
- * {sex}-{build}-{face,hand,back,shoulder,hips}.png; --only=female-slim picks one, --coarse
+ * {sex}-{build}-{face,chest,hand,back,shoulder,hips,hips-front}.png; --only=female-slim picks one, --coarse
  * draws them without the painting subdivision.
  */
 import { createServer } from 'node:http';
@@ -145,6 +145,8 @@ function makehumanViews(m: BodyMesh, lm: Record<string, number[]>): View[] {
 		{ name: 'hand', cam: [hand[0] + 0.45, hand[1] + 0.05, hand[2] + 0.25], at: hand, fov: 30, save: true },
 		{ name: 'back', cam: [0.3, back[1] + 0.05, -1.7], at: [0, back[1] - 0.02, back[2]], fov: 30, save: true },
 		{ name: 'shoulder', cam: [lm.neck[0] + 0.75, lm.neck[1] - 0.15, 0.55], at: [0.16, lm.neck[1] - 0.17, 0], fov: 30, save: true },
+		{ name: 'chest', cam: [0.3, lm.neck[1] - 0.2, 0.9], at: [0, lm.neck[1] - 0.22, 0], fov: 30, save: true },
+		{ name: 'hips-front', cam: [0.35, hips[1] + 0.05, 1.5], at: [0, hips[1] - 0.05, hips[2]], fov: 30, save: true },
 		{ name: 'hips', cam: [1.2, hips[1] + 0.1, -1.6], at: [0, hips[1] - 0.05, hips[2]], fov: 30, save: true }
 	];
 	return all.map((v) => ({ ...v, name: v.sheet ? v.name + '-full' : v.name, save: v.save || debug, full: debug }));

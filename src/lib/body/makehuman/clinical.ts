@@ -220,3 +220,75 @@ export function zone(pos: ArrayLike<number>, candidates: number[], centre: numbe
 	}
 	return { verts: [...w.keys()].sort((a, b) => a - b), weight: (v) => w.get(v) ?? 0 };
 }
+
+/**
+ * Replace a small protrusion (a nipple) by the smooth surface around it: a quadratic height
+ * field over the plane across `forward`, fitted by least squares to the ring between `radius`
+ * and 1.6 × radius, takes the place of everything inside, blended in over the outer third.
+ * Only the height along `forward` changes, so nothing inside can fold over.
+ */
+export function flattenPatch(pos: Float64Array, candidates: number[], centre: number[], forward: number[], radius: number): void {
+	const f = normalise(forward);
+	const a = normalise(Math.abs(f[1]) < 0.9 ? cross(f, [0, 1, 0]) : cross(f, [1, 0, 0]));
+	const b = cross(f, a);
+	const local = (v: number): number[] => {
+		const d = [0, 1, 2].map((k) => pos[v * 3 + k] - centre[k]);
+		return [dot(d, a), dot(d, b), dot(d, f)];
+	};
+	// Normal equations for h = c0 + c1 x + c2 y + c3 x² + c4 xy + c5 y², in units of the radius.
+	const M = Array.from({ length: 6 }, () => new Array(7).fill(0));
+	const inner: [number, number[]][] = [];
+	for (const v of candidates) {
+		const [x, y, h] = local(v);
+		const r = Math.hypot(x, y) / radius;
+		if (r < 1) inner.push([v, [x, y, h]]);
+		else if (r < 1.6 && h > -radius) {
+			const basis = [1, x / radius, y / radius, (x / radius) ** 2, (x * y) / radius ** 2, (y / radius) ** 2];
+			for (let i = 0; i < 6; i++) {
+				for (let j = 0; j < 6; j++) M[i][j] += basis[i] * basis[j];
+				M[i][6] += basis[i] * h;
+			}
+		}
+	}
+	const c = solve(M);
+	if (!c) return;
+	for (const [v, [x, y, h]] of inner) {
+		const u = x / radius, w = y / radius;
+		const fit = c[0] + c[1] * u + c[2] * w + c[3] * u * u + c[4] * u * w + c[5] * w * w;
+		const r = Math.hypot(u, w);
+		const t = r < 2 / 3 ? 1 : 1 - (r - 2 / 3) * 3;
+		const s = t * t * (3 - 2 * t);
+		const dh = s * (fit - h);
+		for (let k = 0; k < 3; k++) pos[v * 3 + k] += dh * f[k];
+	}
+}
+
+function dot(p: number[], q: number[]): number {
+	return p[0] * q[0] + p[1] * q[1] + p[2] * q[2];
+}
+
+function cross(p: number[], q: number[]): number[] {
+	return [p[1] * q[2] - p[2] * q[1], p[2] * q[0] - p[0] * q[2], p[0] * q[1] - p[1] * q[0]];
+}
+
+function normalise(p: number[]): number[] {
+	const l = Math.sqrt(dot(p, p));
+	return p.map((x) => x / l);
+}
+
+/** Gauss–Jordan with partial pivoting on an n × (n + 1) augmented matrix; null if singular. */
+function solve(M: number[][]): number[] | null {
+	const n = M.length;
+	for (let i = 0; i < n; i++) {
+		let p = i;
+		for (let r = i + 1; r < n; r++) if (Math.abs(M[r][i]) > Math.abs(M[p][i])) p = r;
+		if (Math.abs(M[p][i]) < 1e-12) return null;
+		[M[i], M[p]] = [M[p], M[i]];
+		for (let r = 0; r < n; r++) {
+			if (r === i) continue;
+			const k = M[r][i] / M[i][i];
+			for (let j = i; j <= n; j++) M[r][j] -= k * M[i][j];
+		}
+	}
+	return M.map((row, i) => row[n] / row[i]);
+}

@@ -11,7 +11,7 @@ import { groupFaces, groupVertices } from './obj';
 import { applyTargets, buildCorners, cornerFile, type Target } from './target';
 import { boneHead, composeDQ, descendants, rotationAbout, skinDQ, type DualQuat, type Skeleton, type Weights } from './rig';
 import { mirrorMap, neighbours, symmetrise, type Polys } from './topology';
-import { closeEye, fitSphere, smooth, socketVertices, untangle, zone } from './clinical';
+import { closeEye, fitSphere, flattenPatch, smooth, socketVertices, untangle, zone } from './clinical';
 import { planSubdivision, subdivide, subdivideNormals, type SubdivisionPlan } from './subdivide';
 import { vertexNormals } from './mesh';
 
@@ -160,6 +160,9 @@ function pairs(f: Float64Array): [number, number][] {
 	return out;
 }
 
+/** Radius of the nipple and areola smoothed into the breast, decimetres. */
+const NIPPLE_RADIUS = 0.2;
+
 /** The eye area rebuilt as a closed lid: skin within this many eyeball radii of its centre. */
 const EYE_AREA = 1.2;
 
@@ -199,11 +202,14 @@ export function buildFigure(data: MakeHumanData, surface: BodySurface, sex: Sex,
 		const near = zone(posed, all, eye.centre, eye.radius * 1.6).verts;
 		closeEye(posed, surface.nbr, socketVertices(posed, surface.nbr, eye, near, EYE_AREA), eye);
 	}
-	// Nipples: the breast bones' tail joint is the nipple's tip.
+	// Nipples: the breast bone's tail joint is the nipple's tip, its head behind the sternum,
+	// so head -> tail points out of the breast. The nipple and areola (finely meshed, about
+	// 2.5 cm across) give way to the breast's own curve.
 	for (const side of ['L', 'R']) {
 		const tip = jointOf(data.skeleton, `breast.${side}____tail`, posed);
-		const z = zone(posed, all, tip, 0.45, 0.45);
-		smooth(posed, surface.nbr, z.verts, z.weight, 12);
+		const root = boneHead(data.skeleton, `breast.${side}`, posed);
+		const out = [tip[0] - root[0], tip[1] - root[1], tip[2] - root[2]];
+		flattenPatch(posed, zone(posed, all, tip, 0.6).verts, tip, out, NIPPLE_RADIUS);
 	}
 	// Genital area: centred on the genital helper, wide enough to take in the mons or bulge.
 	const g = fitSphere(posed, groupVertices(data.obj, 'helper-genital')).centre;
