@@ -8,9 +8,9 @@
  *   --debug  also save every single view, full size, skin and regions (for inspection).
  * With --makehuman it renders the figures built from MakeHuman's data instead (issue 10, not
  * yet in the app), every sex and build, to docs/img/makehuman/ by default:
- * {sex}-{build}-sheet.png (front, back, side, three-quarter) and close-ups
- * {sex}-{build}-{face,chest,hand,back,shoulder,hips,hips-front}.png; --only=female-slim picks one, --coarse
- * draws them without the painting subdivision.
+ * {sex}-{build}-sheet.png (front, back, side, three-quarter), -close-front.png (face, chest,
+ * shoulder, front of the hips) and -close-back.png (back, hips and buttocks, back of the hand,
+ * palm); --only=female-slim picks one, --coarse draws them without the painting subdivision.
  */
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -136,20 +136,23 @@ function makehumanViews(m: BodyMesh, lm: Record<string, number[]>): View[] {
 	const hand = lm['hand-l'];
 	const back = lm['mid-back'];
 	const hips = lm.pelvis;
+	const neck = lm.neck;
+	// Three sheets of four: the whole figure, the front close-ups, the back and hand close-ups.
 	const all: View[] = [
 		{ name: 'front', cam: [0, cy, 4.2], at: [0, cy, 0], fov: 26, sheet: 'sheet' },
 		{ name: 'back', cam: [0, cy, -4.2], at: [0, cy, 0], fov: 26, sheet: 'sheet' },
 		{ name: 'side', cam: [4.2, cy, 0], at: [0, cy, 0], fov: 26, sheet: 'sheet' },
 		{ name: 'three-quarter', cam: [2.6, cy + 0.4, 3.2], at: [0, cy, 0], fov: 26, sheet: 'sheet' },
-		{ name: 'face', cam: [0.3, head, 0.75], at: [0, head, 0], fov: 30, save: true },
-		{ name: 'hand', cam: [hand[0] + 0.45, hand[1] + 0.05, hand[2] + 0.25], at: hand, fov: 30, save: true },
-		{ name: 'back', cam: [0.3, back[1] + 0.05, -1.7], at: [0, back[1] - 0.02, back[2]], fov: 30, save: true },
-		{ name: 'shoulder', cam: [lm.neck[0] + 0.75, lm.neck[1] - 0.15, 0.55], at: [0.16, lm.neck[1] - 0.17, 0], fov: 30, save: true },
-		{ name: 'chest', cam: [0.3, lm.neck[1] - 0.2, 0.9], at: [0, lm.neck[1] - 0.22, 0], fov: 30, save: true },
-		{ name: 'hips-front', cam: [0.35, hips[1] + 0.05, 1.5], at: [0, hips[1] - 0.05, hips[2]], fov: 30, save: true },
-		{ name: 'hips', cam: [1.2, hips[1] + 0.1, -1.6], at: [0, hips[1] - 0.05, hips[2]], fov: 30, save: true }
+		{ name: 'face', cam: [0.3, head, 0.75], at: [0, head, 0], fov: 30, sheet: 'close-front' },
+		{ name: 'chest', cam: [0.3, neck[1] - 0.2, 0.9], at: [0, neck[1] - 0.22, 0], fov: 30, sheet: 'close-front' },
+		{ name: 'shoulder', cam: [neck[0] + 0.75, neck[1] - 0.15, 0.55], at: [0.16, neck[1] - 0.17, 0], fov: 30, sheet: 'close-front' },
+		{ name: 'hips-front', cam: [0.35, hips[1] + 0.05, 1.5], at: [0, hips[1] - 0.05, hips[2]], fov: 30, sheet: 'close-front' },
+		{ name: 'back-close', cam: [0.3, back[1] + 0.05, -1.7], at: [0, back[1] - 0.02, back[2]], fov: 30, sheet: 'close-back' },
+		{ name: 'hips', cam: [1.2, hips[1] + 0.1, -1.6], at: [0, hips[1] - 0.05, hips[2]], fov: 30, sheet: 'close-back' },
+		{ name: 'hand', cam: [hand[0] + 0.45, hand[1] + 0.05, hand[2] + 0.25], at: hand, fov: 30, sheet: 'close-back' },
+		{ name: 'palm', cam: [hand[0] - 0.3, hand[1] - 0.02, hand[2] + 0.3], at: hand, fov: 30, sheet: 'close-back' }
 	];
-	return all.map((v) => ({ ...v, name: v.sheet ? v.name + '-full' : v.name, save: v.save || debug, full: debug }));
+	return all.map((v) => ({ ...v, save: debug, full: debug }));
 }
 
 async function loadMakeHumanFigures(): Promise<{ name: string; mesh: BodyMesh; landmarks: Record<string, number[]> }[]> {

@@ -169,6 +169,12 @@ describe('MakeHuman figures from the real files', () => {
 			return (worst * 180) / Math.PI;
 		};
 		expect(sharpest(posed)).toBeLessThan(sharpest(shaped) + 5);
+		// The elbow, opened most of the way: no sharper than it was bent.
+		const elbow = boneHead(data.skeleton, 'lowerarm01.L', shaped);
+		zone.clear();
+		for (let v = 0; v < surface.vertexCount; v++) if (Math.hypot(shaped[v * 3] - elbow[0], shaped[v * 3 + 1] - elbow[1], shaped[v * 3 + 2] - elbow[2]) < 0.8) zone.add(v);
+		expect(zone.size).toBeGreaterThan(60);
+		expect(sharpest(posed)).toBeLessThan(sharpest(shaped) + 5);
 	}, 60_000);
 
 	it('every figure is one closed, connected, manifold surface facing out, with no inverted triangles', () => {

@@ -224,7 +224,7 @@ export function zone(pos: ArrayLike<number>, candidates: number[], centre: numbe
 /**
  * Replace a small protrusion (a nipple) by the smooth surface around it: a quadratic height
  * field over the plane across `forward`, fitted by least squares to the ring between `radius`
- * and 1.6 × radius, takes the place of everything inside, blended in over the outer third.
+ * and 1.6 × radius, takes the place of everything inside, blended in over the outer half.
  * Only the height along `forward` changes, so nothing inside can fold over.
  */
 export function flattenPatch(pos: Float64Array, candidates: number[], centre: number[], forward: number[], radius: number): void {
@@ -256,7 +256,7 @@ export function flattenPatch(pos: Float64Array, candidates: number[], centre: nu
 		const u = x / radius, w = y / radius;
 		const fit = c[0] + c[1] * u + c[2] * w + c[3] * u * u + c[4] * u * w + c[5] * w * w;
 		const r = Math.hypot(u, w);
-		const t = r < 2 / 3 ? 1 : 1 - (r - 2 / 3) * 3;
+		const t = r < 0.5 ? 1 : 1 - (r - 0.5) * 2;
 		const s = t * t * (3 - 2 * t);
 		const dh = s * (fit - h);
 		for (let k = 0; k < 3; k++) pos[v * 3 + k] += dh * f[k];

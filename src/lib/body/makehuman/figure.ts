@@ -9,7 +9,7 @@
 import type { ObjMesh } from './obj';
 import { groupFaces, groupVertices } from './obj';
 import { applyTargets, buildCorners, cornerFile, type Target } from './target';
-import { boneHead, composeDQ, descendants, rotationAbout, skinDQ, type DualQuat, type Skeleton, type Weights } from './rig';
+import { applyDQ, boneHead, composeDQ, descendants, rotationAbout, skinDQ, type DualQuat, type Skeleton, type Weights } from './rig';
 import { mirrorMap, neighbours, symmetrise, type Polys } from './topology';
 import { closeEye, fitSphere, flattenPatch, smooth, socketVertices, untangle, zone } from './clinical';
 import { planSubdivision, subdivide, subdivideNormals, type SubdivisionPlan } from './subdivide';
@@ -118,25 +118,49 @@ export function lowerArms(data: MakeHumanData, pos: Float64Array, surface?: Body
 	const groups: Weights = new Map();
 	const nv = pos.length / 3;
 	for (const side of ['L', 'R'] as const) {
-		const drop = ((armAngle(sk, pos, side) - ARM_ANGLE) * Math.PI) / 180;
+		// The elbow first: the base mesh holds the forearms bent about 45° forward, hands out in
+		// front of the thighs; opened most of the way, the arm hangs as a relaxed arm does.
+		const shoulder = boneHead(sk, `upperarm01.${side}`, pos);
+		const elbow = boneHead(sk, `lowerarm01.${side}`, pos);
+		const wrist = boneHead(sk, `wrist.${side}`, pos);
+		const upper = sub(elbow, shoulder), fore = sub(wrist, elbow);
+		const hinge = unit(cross3(upper, fore));
+		const bend = Math.acos(Math.min(1, dot3(upper, fore) / Math.sqrt(dot3(upper, upper) * dot3(fore, fore))));
+		const open = rotationAbout(hinge, -bend * ELBOW_OPEN, elbow);
+		const w2 = applyDQ(open, wrist);
+		const angle = (Math.atan2(Math.abs(w2[0] - shoulder[0]), shoulder[1] - w2[1]) * 180) / Math.PI;
+		const drop = ((angle - ARM_ANGLE) * Math.PI) / 180;
 		// Left arm (+x) lowers clockwise seen from the front (+z): a negative turn about +z.
 		const sign = side === 'L' ? -1 : 1;
 		const clav = rotationAbout([0, 0, 1], sign * drop * CLAVICLE_SHARE, boneHead(sk, `clavicle.${side}`, pos));
-		const arm = composeDQ(clav, rotationAbout([0, 0, 1], sign * drop * (1 - CLAVICLE_SHARE), boneHead(sk, `upperarm01.${side}`, pos)));
+		const arm = composeDQ(clav, rotationAbout([0, 0, 1], sign * drop * (1 - CLAVICLE_SHARE), shoulder));
+		const forearm = composeDQ(arm, open);
 		const armBones = descendants(sk, `upperarm01.${side}`);
-		const share = { clav: new Float64Array(nv), arm: new Float64Array(nv) };
+		const foreBones = descendants(sk, `lowerarm01.${side}`);
+		const share = { clav: new Float64Array(nv), arm: new Float64Array(nv), fore: new Float64Array(nv) };
 		for (const b of descendants(sk, `clavicle.${side}`)) {
-			const into = armBones.has(b) ? share.arm : share.clav;
+			const into = foreBones.has(b) ? share.fore : armBones.has(b) ? share.arm : share.clav;
 			for (const [v, w] of data.weights.get(b) ?? []) if (v < nv) into[v] += w;
 		}
-		if (surface) for (const f of [share.clav, share.arm]) diffuse(f, surface.nbr, surface.vertexCount, spread);
+		if (surface) for (const f of Object.values(share)) diffuse(f, surface.nbr, surface.vertexCount, spread);
 		transforms.set(`clav.${side}`, clav);
 		transforms.set(`arm.${side}`, arm);
-		groups.set(`clav.${side}`, pairs(share.clav));
-		groups.set(`arm.${side}`, pairs(share.arm));
+		transforms.set(`fore.${side}`, forearm);
+		for (const [k, f] of Object.entries(share)) groups.set(`${k}.${side}`, pairs(f));
 	}
 	return skinDQ(pos, groups, transforms);
 }
+
+/** Share of the base mesh's elbow bend taken out (the rest, about 15°, stays: a relaxed arm). */
+const ELBOW_OPEN = 0.65;
+
+const sub = (p: number[], q: number[]): number[] => [p[0] - q[0], p[1] - q[1], p[2] - q[2]];
+const dot3 = (p: number[], q: number[]): number => p[0] * q[0] + p[1] * q[1] + p[2] * q[2];
+const cross3 = (p: number[], q: number[]): number[] => [p[1] * q[2] - p[2] * q[1], p[2] * q[0] - p[0] * q[2], p[0] * q[1] - p[1] * q[0]];
+const unit = (p: number[]): number[] => {
+	const l = Math.sqrt(dot3(p, p));
+	return p.map((x) => x / l);
+};
 
 /** Diffusion steps for the arm weights (about 2 cm of spread per step on the torso's 2 cm edges, as a random walk: √steps edges). */
 const SPREAD = 24;
@@ -161,7 +185,7 @@ function pairs(f: Float64Array): [number, number][] {
 }
 
 /** Radius of the nipple and areola smoothed into the breast, decimetres. */
-const NIPPLE_RADIUS = 0.2;
+const NIPPLE_RADIUS = 0.25;
 
 /** The eye area rebuilt as a closed lid: skin within this many eyeball radii of its centre. */
 const EYE_AREA = 1.2;

@@ -95,6 +95,14 @@ export function composeDQ(a: DualQuat, b: DualQuat): DualQuat {
 	return Float64Array.from([...r, d1[0] + d2[0], d1[1] + d2[1], d1[2] + d2[2], d1[3] + d2[3]]);
 }
 
+/** A point moved by a unit dual quaternion. */
+export function applyDQ(q: DualQuat, p: number[]): number[] {
+	const r = [q[0], q[1], q[2], q[3]];
+	const t = qmul([q[4], q[5], q[6], q[7]], [r[0], -r[1], -r[2], -r[3]]);
+	const m = rotate(r, p);
+	return [m[0] + 2 * t[1], m[1] + 2 * t[2], m[2] + 2 * t[3]];
+}
+
 export const IDENTITY_DQ: DualQuat = Float64Array.from([1, 0, 0, 0, 0, 0, 0, 0]);
 
 function qmul(a: number[], b: number[]): number[] {
