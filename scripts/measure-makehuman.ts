@@ -60,7 +60,7 @@ async function main(): Promise<void> {
 			for (const split of splits) {
 				let plan = planSubdivision(surface.quads, nv, data.obj.positions, (_a, _b, l) => l > split);
 				const tPlan = timeMs(() => (plan = planSubdivision(surface.quads, nv, data.obj.positions, (_a, _b, l) => l > split)));
-				let fine = new Float64Array(0);
+				let fine: Float64Array = new Float64Array(0);
 				const tSub = timeMs(() => (fine = subdivide(plan, surface.quads, f.positions, vertexNormals(f.positions, surface.triangles, nv))));
 				const tNorm = timeMs(() => vertexNormals(fine, plan.triangles, plan.vertexCount));
 				const e = edgeLengths(fine, plan.triangles, keep);
