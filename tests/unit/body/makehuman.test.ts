@@ -198,6 +198,33 @@ describe('MakeHuman figures from the real files', () => {
 				if (p[v * 3] !== -p[m * 3] || p[v * 3 + 1] !== p[m * 3 + 1] || p[v * 3 + 2] !== p[m * 3 + 2]) throw new Error(`${s}-${b}: vertex ${v} is not the mirror of ${m}`);
 			}
 		}
+		// The painting surface too: every new point has a mirror partner (the point of the
+		// mirrored edge or quad) at the mirrored place, to rounding.
+		const plan = surface.plan, nv = surface.vertexCount, ne = plan.edges.length / 2;
+		const edgeAt = new Map<string, number>();
+		for (let e = 0; e < ne; e++) edgeAt.set(`${plan.edges[e * 2]},${plan.edges[e * 2 + 1]}`, e);
+		const quadKey = (q: number): string => Array.from(surface.quads.subarray(q * 4, q * 4 + 4)).sort((a, b) => a - b).join(',');
+		const centreAt = new Map<string, number>();
+		plan.centres.forEach((q, i) => centreAt.set(quadKey(q), i));
+		const fineMirror = new Uint32Array(plan.vertexCount);
+		fineMirror.set(surface.mirror);
+		for (let e = 0; e < ne; e++) {
+			const [a, b] = [surface.mirror[plan.edges[e * 2]], surface.mirror[plan.edges[e * 2 + 1]]];
+			fineMirror[nv + e] = nv + edgeAt.get(`${Math.min(a, b)},${Math.max(a, b)}`)!;
+		}
+		plan.centres.forEach((q, i) => {
+			const mirrored = Array.from(surface.quads.subarray(q * 4, q * 4 + 4)).map((v) => surface.mirror[v]).sort((a, b) => a - b).join(',');
+			fineMirror[nv + ne + i] = nv + ne + centreAt.get(mirrored)!;
+		});
+		for (const [s, b] of all()) {
+			const p = paintingSurface(surface, fig(s, b)).positions;
+			let worst = 0;
+			for (let v = 0; v < plan.vertexCount; v++) {
+				const m = fineMirror[v];
+				worst = Math.max(worst, Math.abs(p[v * 3] + p[m * 3]), Math.abs(p[v * 3 + 1] - p[m * 3 + 1]), Math.abs(p[v * 3 + 2] - p[m * 3 + 2]));
+			}
+			expect(worst, `${s}-${b}`).toBeLessThan(1e-12);
+		}
 		const again = buildFigure(data, bodySurface(data.obj), 'female', BUILDS.slim);
 		expect(again.positions).toEqual(fig('female', 'slim').positions);
 		expect(paintingSurface(surface, again)).toEqual(paintingSurface(surface, fig('female', 'slim')));
