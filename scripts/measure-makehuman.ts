@@ -3,7 +3,8 @@
  * choice between subdividing when the asset is built and subdividing when it is loaded rests on
  * numbers: per figure, the median edge where people paint (torso, limbs, neck; not the face,
  * hands or feet), vertex and triangle counts, the asset's size with the app's own codec (raw and
- * gzip), and the time to plan and run the subdivision in Node (a proxy for the browser).
+ * gzip), the time to build a figure, and the time to plan and run the subdivision in Node
+ * (a proxy for the browser, which would do it at load time).
  * Usage: npx tsx scripts/measure-makehuman.ts [--split=0.12,0.1]   (split lengths in dm)
  */
 import { gzipSync } from 'node:zlib';
@@ -11,7 +12,7 @@ import { MeshoptEncoder } from 'meshoptimizer';
 import { loadMakeHuman } from '../src/lib/body/makehuman/load';
 import { BUILDS, bodySurface, buildFigure, SPLIT_LENGTH, type BuildName } from '../src/lib/body/makehuman/figure';
 import { edgeLengths, median, vertexNormals } from '../src/lib/body/makehuman/mesh';
-import { planSubdivision, subdivide } from '../src/lib/body/makehuman/subdivide';
+import { planSubdivision, subdivide, subdivideNormals } from '../src/lib/body/makehuman/subdivide';
 import { encodeBody, encoderReady } from '../src/lib/body/encode';
 
 const splits = (process.argv.find((a) => a.startsWith('--split='))?.slice(8) ?? String(SPLIT_LENGTH)).split(',').map(Number);
@@ -38,7 +39,9 @@ function timeMs(f: () => void, runs = 7): number {
 
 async function main(): Promise<void> {
 	await encoderReady;
+	const t0 = performance.now();
 	const data = loadMakeHuman();
+	console.log(`reading assets/makehuman: ${(performance.now() - t0).toFixed(0)} ms`);
 	const surface = bodySurface(data.obj);
 	const nv = surface.vertexCount;
 	// Where people paint: vertices led by a torso or limb bone.
@@ -54,15 +57,17 @@ async function main(): Promise<void> {
 	const mm = (x: number): string => (x * 1000).toFixed(1);
 	for (const sex of ['female', 'male'] as const) {
 		for (const build of Object.keys(BUILDS) as BuildName[]) {
-			const f = buildFigure(data, surface, sex, BUILDS[build]);
+			let f = buildFigure(data, surface, sex, BUILDS[build]);
+			const tBuild = timeMs(() => (f = buildFigure(data, surface, sex, BUILDS[build])), 3);
 			const c = assetBytes(f.positions, surface.triangles);
-			console.log(`${sex}-${build} coarse: ${nv} vertices, ${surface.triangles.length / 3} triangles, paint median ${mm(median(edgeLengths(f.positions, surface.triangles, keep)))} mm, asset ${c.raw} B, gzip ${c.gzip} B`);
+			console.log(`${sex}-${build} coarse: ${nv} vertices, ${surface.triangles.length / 3} triangles, paint median ${mm(median(edgeLengths(f.positions, surface.triangles, keep)))} mm, asset ${c.raw} B, gzip ${c.gzip} B; built from the data in ${tBuild.toFixed(0)} ms`);
 			for (const split of splits) {
 				let plan = planSubdivision(surface.quads, nv, data.obj.positions, (_a, _b, l) => l > split);
 				const tPlan = timeMs(() => (plan = planSubdivision(surface.quads, nv, data.obj.positions, (_a, _b, l) => l > split)));
 				let fine: Float64Array = new Float64Array(0);
 				const tSub = timeMs(() => (fine = subdivide(plan, surface.quads, f.positions, vertexNormals(f.positions, surface.triangles, nv))));
-				const tNorm = timeMs(() => vertexNormals(fine, plan.triangles, plan.vertexCount));
+				const coarseNormals = vertexNormals(f.positions, surface.triangles, nv);
+				const tNorm = timeMs(() => subdivideNormals(plan, surface.quads, coarseNormals));
 				const e = edgeLengths(fine, plan.triangles, keep);
 				const s = assetBytes(fine, plan.triangles);
 				console.log(`  split > ${split * 100} mm: ${plan.vertexCount} vertices, ${plan.triangles.length / 3} triangles, paint median ${mm(median(e))} mm; built in: asset ${s.raw} B, gzip ${s.gzip} B; at load: plan ${tPlan.toFixed(1)} ms + subdivide ${tSub.toFixed(1)} ms + normals ${tNorm.toFixed(1)} ms`);
