@@ -2,13 +2,13 @@
  * The calm, clinical look, made by moving vertices only (the vertex list and faces never
  * change, so every figure keeps one shared vertex list):
  * - Closed eyes. The base skin runs through the lid opening into a cup behind where the
- *   eyeball sits; without the eyeball it reads as an empty socket. The cup's vertices (those
- *   inside the eyeball helper's sphere) are laid over the eyeball instead, a smooth closed lid
- *   over a round eyeball (see closeEye).
+ *   eyeball sits; without the eyeball it reads as an empty socket. The eye area (the cup and
+ *   the lids around it) is laid over the eyeball instead, a smooth closed lid over a round
+ *   eyeball with a faint line where the lids meet (socketVertices, closeEye).
+ * - Nipples: replaced by the breast's own curve around them (flattenPatch).
+ * - Genital area: a weighted smoothing that fades out from a centre, taken as far as a plain
+ *   form (no detail), with Taubin's back-step so the area does not shrink (smooth, zone).
  * - Folded triangles left by the targets are relaxed away (untangle).
- * - Smoothed nipples and genital area: a weighted Laplacian smoothing that fades out from a
- *   centre, taken as far as a plain form (no detail), with Taubin's back-step so the area does
- *   not shrink.
  * Pure.
  */
 

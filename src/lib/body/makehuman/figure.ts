@@ -3,13 +3,14 @@
  * lowered to an A-pose by skinning, the skin (group `body`) taken alone, eyes closed, nipples and
  * genital area smoothed, made exactly mirror-symmetric, and scaled to metres with the feet on
  * y = 0. Only positions change: every sex and build has the same vertices in the same order
- * and the same faces, so a region map or a painting made on one holds on all.
+ * and the same faces, so a region map or a painting made on one holds on all. The painting
+ * surface (paintingSurface) splits the torso's and limbs' edges once, by one plan for all.
  * Pure: the files come in as parsed data (`load.ts` reads them in Node).
  */
 import type { ObjMesh } from './obj';
 import { groupFaces, groupVertices } from './obj';
 import { applyTargets, buildCorners, cornerFile, type Target } from './target';
-import { applyDQ, boneHead, composeDQ, descendants, rotationAbout, skinDQ, type DualQuat, type Skeleton, type Weights } from './rig';
+import { applyDQ, boneHead, composeDQ, descendants, jointPosition, rotationAbout, skinDQ, type DualQuat, type Skeleton, type Weights } from './rig';
 import { mirrorMap, neighbours, symmetrise, type Polys } from './topology';
 import { closeEye, fitSphere, flattenPatch, smooth, socketVertices, untangle, zone } from './clinical';
 import { planSubdivision, subdivide, subdivideNormals, type SubdivisionPlan } from './subdivide';
@@ -230,7 +231,7 @@ export function buildFigure(data: MakeHumanData, surface: BodySurface, sex: Sex,
 	// so head -> tail points out of the breast. The nipple and areola (finely meshed, about
 	// 2.5 cm across) give way to the breast's own curve.
 	for (const side of ['L', 'R']) {
-		const tip = jointOf(data.skeleton, `breast.${side}____tail`, posed);
+		const tip = jointPosition(data.skeleton, `breast.${side}____tail`, posed);
 		const root = boneHead(data.skeleton, `breast.${side}`, posed);
 		const out = [tip[0] - root[0], tip[1] - root[1], tip[2] - root[2]];
 		flattenPatch(posed, zone(posed, all, tip, 0.6).verts, tip, out, NIPPLE_RADIUS);
@@ -267,12 +268,4 @@ export function paintingSurface(surface: BodySurface, figure: Figure): { positio
 		normals: subdivideNormals(surface.plan, surface.quads, normals),
 		triangles: surface.plan.triangles
 	};
-}
-
-function jointOf(sk: Skeleton, joint: string, pos: ArrayLike<number>): number[] {
-	const ids = sk.joints.get(joint);
-	if (!ids) throw new Error(`mhskel: no joint ${joint}`);
-	const p = [0, 0, 0];
-	for (const i of ids) for (let k = 0; k < 3; k++) p[k] += pos[i * 3 + k] / ids.length;
-	return p;
 }
