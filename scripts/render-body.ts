@@ -10,7 +10,7 @@
  * yet in the app), every sex and build, to docs/img/makehuman/ by default:
  * {sex}-{build}-sheet.png (front, back, side, three-quarter), -close-front.png (face, chest,
  * shoulder, front of the hips) and -close-back.png (back, hips and buttocks, back of the hand,
- * palm); --only=female-slim picks one, --coarse draws them without the painting subdivision.
+ * the hand from the front, thumb side; the palm faces the thigh); --only=female-slim picks one, --coarse draws them without the painting subdivision.
  */
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -150,7 +150,7 @@ function makehumanViews(m: BodyMesh, lm: Record<string, number[]>): View[] {
 		{ name: 'back-close', cam: [0.3, back[1] + 0.05, -1.7], at: [0, back[1] - 0.02, back[2]], fov: 30, sheet: 'close-back' },
 		{ name: 'hips', cam: [1.2, hips[1] + 0.1, -1.6], at: [0, hips[1] - 0.05, hips[2]], fov: 30, sheet: 'close-back' },
 		{ name: 'hand', cam: [hand[0] + 0.45, hand[1] + 0.05, hand[2] + 0.25], at: hand, fov: 30, sheet: 'close-back' },
-		{ name: 'palm', cam: [hand[0] - 0.3, hand[1] - 0.02, hand[2] + 0.3], at: hand, fov: 30, sheet: 'close-back' }
+		{ name: 'hand-front', cam: [hand[0] - 0.3, hand[1] - 0.02, hand[2] + 0.3], at: hand, fov: 30, sheet: 'close-back' }
 	];
 	return all.map((v) => ({ ...v, save: debug, full: debug }));
 }
