@@ -10,7 +10,8 @@
  * yet in the app), every sex and build, to docs/img/makehuman/ by default:
  * {sex}-{build}-sheet.png (front, back, side, three-quarter), -close-front.png (face, chest,
  * shoulder, front of the hips) and -close-back.png (back, hips and buttocks, back of the hand,
- * the hand from the front, thumb side; the palm faces the thigh); --only=female-slim picks one, --coarse draws them without the painting subdivision.
+ * the hand from the front, thumb side; the palm faces the thigh); --only=female-slim picks
+ * one, --coarse draws them without the painting subdivision.
  */
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
