@@ -6,6 +6,12 @@
  * Usage: npx tsx scripts/render-body.ts [--fresh] [--only=female] [--out=dir] [--debug] [--wire]
  *   --fresh  generate the figures now instead of decoding the committed assets.
  *   --debug  also save every single view, full size, skin and regions (for inspection).
+ * With --makehuman it renders the figures built from MakeHuman's data instead (issue 10, not
+ * yet in the app), every sex and build, to docs/img/makehuman/ by default:
+ * {sex}-{build}-sheet.png (front, back, side, three-quarter), -close-front.png (face, chest,
+ * shoulder, front of the hips) and -close-back.png (back, hips and buttocks, back of the hand,
+ * the hand from the front, thumb side; the palm faces the thigh); --only=female-slim picks
+ * one, --coarse draws them without the painting subdivision.
  */
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,8 +24,9 @@ const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const fresh = args.includes('--fresh');
 const only = args.find((a) => a.startsWith('--only='))?.slice(7);
-const outDir = args.find((a) => a.startsWith('--out='))?.slice(6) ?? join(root, 'docs/img');
+const outDir = args.find((a) => a.startsWith('--out='))?.slice(6) ?? join(root, args.includes('--makehuman') ? 'docs/img/makehuman' : 'docs/img');
 const debug = args.includes('--debug');
+const makehuman = args.includes('--makehuman');
 
 async function load(figure: BodyFigure): Promise<BodyMesh> {
 	if (fresh) {
@@ -121,6 +128,57 @@ interface View {
 	full?: boolean;
 }
 
+/** MakeHuman figures: the four-view sheet and close-ups of face, palm, back and hips. */
+function makehumanViews(m: BodyMesh, lm: Record<string, number[]>): View[] {
+	let top = 0;
+	for (let i = 1; i < m.positions.length; i += 3) top = Math.max(top, m.positions[i]);
+	const cy = top / 2;
+	const head = top - 0.12;
+	const hand = lm['hand-l'];
+	const back = lm['mid-back'];
+	const hips = lm.pelvis;
+	const neck = lm.neck;
+	// Three sheets of four: the whole figure, the front close-ups, the back and hand close-ups.
+	const all: View[] = [
+		{ name: 'front', cam: [0, cy, 4.2], at: [0, cy, 0], fov: 26, sheet: 'sheet' },
+		{ name: 'back', cam: [0, cy, -4.2], at: [0, cy, 0], fov: 26, sheet: 'sheet' },
+		{ name: 'side', cam: [4.2, cy, 0], at: [0, cy, 0], fov: 26, sheet: 'sheet' },
+		{ name: 'three-quarter', cam: [2.6, cy + 0.4, 3.2], at: [0, cy, 0], fov: 26, sheet: 'sheet' },
+		{ name: 'face', cam: [0.3, head, 0.75], at: [0, head, 0], fov: 30, sheet: 'close-front' },
+		{ name: 'chest', cam: [0.3, neck[1] - 0.2, 0.9], at: [0, neck[1] - 0.22, 0], fov: 30, sheet: 'close-front' },
+		{ name: 'shoulder', cam: [neck[0] + 0.75, neck[1] - 0.15, 0.55], at: [0.16, neck[1] - 0.17, 0], fov: 30, sheet: 'close-front' },
+		{ name: 'hips-front', cam: [0.35, hips[1] + 0.05, 1.5], at: [0, hips[1] - 0.05, hips[2]], fov: 30, sheet: 'close-front' },
+		{ name: 'back-close', cam: [0.3, back[1] + 0.05, -1.7], at: [0, back[1] - 0.02, back[2]], fov: 30, sheet: 'close-back' },
+		{ name: 'hips', cam: [1.2, hips[1] + 0.1, -1.6], at: [0, hips[1] - 0.05, hips[2]], fov: 30, sheet: 'close-back' },
+		{ name: 'hand', cam: [hand[0] + 0.45, hand[1] + 0.05, hand[2] + 0.25], at: hand, fov: 30, sheet: 'close-back' },
+		{ name: 'hand-front', cam: [hand[0] - 0.3, hand[1] - 0.02, hand[2] + 0.3], at: hand, fov: 30, sheet: 'close-back' }
+	];
+	return all.map((v) => ({ ...v, save: debug, full: debug }));
+}
+
+async function loadMakeHumanFigures(): Promise<{ name: string; mesh: BodyMesh; landmarks: Record<string, number[]> }[]> {
+	const { loadMakeHuman } = await import('../src/lib/body/makehuman/load');
+	const { bodySurface, buildFigure, paintingSurface, BUILDS } = await import('../src/lib/body/makehuman/figure');
+	const { toTriMesh } = await import('../src/lib/body/makehuman/mesh');
+	const data = loadMakeHuman();
+	const surface = bodySurface(data.obj);
+	const out = [];
+	for (const sex of ['female', 'male'] as const) {
+		for (const build of Object.keys(BUILDS) as (keyof typeof BUILDS)[]) {
+			const name = `${sex}-${build}`;
+			if (only && !name.startsWith(only)) continue;
+			const f = buildFigure(data, surface, sex, BUILDS[build]);
+			// --coarse: the base resolution, to compare with the subdivided surface the app will paint on.
+			const fine = args.includes('--coarse') ? { positions: f.positions, triangles: surface.triangles, normals: undefined } : paintingSurface(surface, f);
+			const t = toTriMesh(fine.positions, fine.triangles);
+			if (fine.normals) t.normals = fine.normals;
+			const mesh: BodyMesh = { figure: sex, version: '0000000000000000', ...t, regions: new Uint8Array(t.positions.length / 3) };
+			out.push({ name, mesh, landmarks: f.landmarks });
+		}
+	}
+	return out;
+}
+
 function views(m: BodyMesh): View[] {
 	let top = 0;
 	const hand = [0, 0, 0];
@@ -161,12 +219,16 @@ function views(m: BodyMesh): View[] {
 }
 
 async function main(): Promise<void> {
-	const figures = (['female', 'male'] as const).filter((f) => !only || f === only);
 	const meshes = new Map<string, Buffer>();
 	const meshObjs = new Map<string, BodyMesh>();
-	for (const f of figures) {
-		const m = await load(f);
+	const viewsOf = new Map<string, View[]>();
+	const entries = makehuman
+		? await loadMakeHumanFigures()
+		: await Promise.all((['female', 'male'] as const).filter((f) => !only || f === only).map(async (f) => ({ name: f as string, mesh: await load(f), landmarks: null })));
+	const figures = entries.map((e) => e.name);
+	for (const { name: f, mesh: m, landmarks } of entries) {
 		meshObjs.set(f, m);
+		viewsOf.set(f, landmarks ? makehumanViews(m, landmarks) : views(m));
 		const nv = m.positions.length / 3;
 		const h = Buffer.from(new Uint32Array([nv, m.indices.length]).buffer);
 		meshes.set(f, Buffer.concat([h, Buffer.from(m.positions.buffer, m.positions.byteOffset, m.positions.byteLength), Buffer.from(m.normals.buffer, m.normals.byteOffset, m.normals.byteLength), Buffer.from(m.indices.buffer, m.indices.byteOffset, m.indices.byteLength), Buffer.from(m.regions)]));
@@ -194,10 +256,10 @@ async function main(): Promise<void> {
 		await p.waitForFunction('window.ready === true');
 		mkdirSync(outDir, { recursive: true });
 		for (const f of figures) {
-			const vs = views(meshObjs.get(f)!);
+			const vs = viewsOf.get(f)!;
 			const out = (await p.evaluate(([fig, v, pal]) => (window as unknown as { renderViews: (a: unknown, b: unknown, c: unknown) => Promise<Record<string, string>> }).renderViews(fig, v, pal), [f, vs, palette()] as const)) as Record<string, string>;
 			for (const [name, url] of Object.entries(out)) {
-				const file = join(outDir, `body-${f}-${name}.png`);
+				const file = join(outDir, makehuman ? `${f}-${name}.png` : `body-${f}-${name}.png`);
 				writeFileSync(file, Buffer.from(url.split(',')[1], 'base64'));
 			}
 			console.log(`${f}: ${Object.keys(out).length} images`);
