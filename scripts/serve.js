@@ -26,10 +26,19 @@ const TYPES = {
 export function serve({ dir = 'build', port = 4173, host = '127.0.0.1' } = {}) {
 	const root = resolve(dir);
 	const server = createServer((req, res) => {
-		const url = new URL(req.url ?? '/', 'http://localhost');
-		let path = normalize(decodeURIComponent(url.pathname));
-		if (path.includes('..')) return send(res, 400, 'Bad request');
-		const candidates = path.endsWith('/') ? [join(path, 'index.html')] : [path, `${path}.html`, join(path, 'index.html')];
+		// Not `new URL(req.url, base)`: '//plan' would read as the host 'plan'.
+		const raw = req.url ?? '/';
+		const end = raw.search(/[?#]/);
+		const pathname = end < 0 ? raw : raw.slice(0, end);
+		// Pages are '/plan', never '/plan/' or '//plan': those are sent to the right address.
+		const tidy = pathname.replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1');
+		if (tidy !== pathname) {
+			res.writeHead(308, { location: tidy + (end < 0 ? '' : raw.slice(end)) });
+			return res.end();
+		}
+		const path = decoded(pathname);
+		if (path?.includes('..')) return send(res, 400, 'Bad request');
+		const candidates = !path ? [] : path.endsWith('/') ? [join(path, 'index.html')] : [path, `${path}.html`, join(path, 'index.html')];
 		const file = candidates.map((p) => join(root, p)).find((p) => existsSync(p) && statSync(p).isFile());
 		if (!file) {
 			const notFound = join(root, '404.html');
@@ -38,6 +47,15 @@ export function serve({ dir = 'build', port = 4173, host = '127.0.0.1' } = {}) {
 		stream(res, 200, file);
 	});
 	return new Promise((ok) => server.listen(port, host, () => ok(server)));
+}
+
+/** The file path of `pathname`, or null when it cannot be decoded ('/%ff': no such file). @param {string} pathname */
+function decoded(pathname) {
+	try {
+		return normalize(decodeURIComponent(pathname));
+	} catch {
+		return null;
+	}
 }
 
 /** @param {import('node:http').ServerResponse} res @param {number} status @param {string} text */

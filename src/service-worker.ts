@@ -9,6 +9,7 @@
  * nobody is switched mid-session.
  */
 import { build, files, prerendered, version } from '$service-worker';
+import { tidyPath } from '$lib/ui/address';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `somamap-${version}`;
@@ -39,14 +40,15 @@ sw.addEventListener('fetch', (event) => {
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
 
-	// Pages carry record ids in the query string: /plan?id=... is the /plan shell.
+	// Pages carry record ids in the query string: /plan?id=... is the /plan shell (and so are
+	// /plan/ and //plan, which the page then tidies).
 	const isPage = request.mode === 'navigate';
 	if (!isPage && !PRECACHED.has(url.pathname)) return;
 
 	event.respondWith(
 		(async () => {
 			const cache = await caches.open(CACHE);
-			const cached = await cache.match(isPage ? url.pathname : request, { ignoreSearch: isPage });
+			const cached = await cache.match(isPage ? tidyPath(url.pathname) : request, { ignoreSearch: isPage });
 			if (cached) return cached;
 			try {
 				return await fetch(request);

@@ -81,7 +81,7 @@ test('the session sheet prints the plan on one page, as text, with both body vie
 	await context.setOffline(true);
 	await page.getByRole('link', { name: 'Session sheet' }).click();
 	await page.waitForURL(/\/print\?id=/);
-	await expect(page).toHaveTitle(/^Session sheet · Pia Printer · \d{4}-\d{2}-\d{2} · Somamap$/);
+	await expect(page).toHaveTitle('Session sheet · Somamap');
 	await expect(page.locator('.paper[data-ready]')).toBeAttached({ timeout: 30_000 });
 	for (const view of ['front', 'back'] as const) {
 		await expect.poll(() => page.locator(`img[data-view="${view}"]`).evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPlanFields, type Mark, type Plan } from '$lib/domain/records';
 import { codeOf } from '$lib/domain/regions';
-import { cropBox, fitScale, FIT_SCALES, legendFor, markLines, mmToPx, opaqueBox, sheetMarks, sheetTitle } from '$lib/ui/print/sheet';
+import { cropBox, fitScale, FIT_SCALES, legendFor, markLines, mmToPx, opaqueBox, sheetMarks } from '$lib/ui/print/sheet';
 
 function mark(id: string, over: Partial<Mark> = {}): Mark {
 	return {
@@ -55,14 +55,6 @@ describe('markLines', () => {
 		};
 		const [line] = markLines([mark('p', { region: codeOf('gastrocnemius-r'), patch, note: 'Cramps at night' })]);
 		expect(line.place).toBe('Right upper calf and 2 more');
-	});
-});
-
-describe('sheetTitle', () => {
-	it('says whose sheet and which day, for the PDF file name', () => {
-		expect(sheetTitle('Ana Ruiz', plan())).toBe('Session sheet · Ana Ruiz · 2026-11-23');
-		expect(sheetTitle(null, plan())).toBe('Session sheet · Neck · 2026-11-23');
-		expect(sheetTitle('  ', plan({ title: '', date: '' }))).toBe('Session sheet · Plan');
 	});
 });
 

@@ -1,8 +1,8 @@
 /**
  * The printed session sheet's own small rules, pure: which marks are drawn on its body views,
- * which colours its legend explains, its document title (the default PDF file name) and how much
- * to shrink the type so a long sheet still fits one page. What the sheet says about the plan
- * comes from `summarisePlan`; nothing here repeats those rules.
+ * which colours its legend explains and how much to shrink the type so a long sheet still fits
+ * one page. What the sheet says about the plan comes from `summarisePlan`; nothing here repeats
+ * those rules.
  */
 import type { Mark, Plan } from '$lib/domain/records';
 import { regionByCode, shortLabel } from '$lib/domain/regions';
@@ -42,15 +42,6 @@ export function markLines(marks: readonly Mark[]): MarkLine[] {
 			const what = `${sensationInfo(m.sensation).label}${strength}${deep}, by the ${AUTHOR_LABELS[m.author].toLowerCase()}`;
 			return { id: m.id, place, what, note: m.note.trim() };
 		});
-}
-
-/**
- * The page title while the sheet is open; browsers offer it as the PDF's file name, so it says
- * whose sheet and when: 'Session sheet · Ana Ruiz · 2026-11-23'.
- */
-export function sheetTitle(clientName: string | null, plan: Pick<Plan, 'date' | 'title'>): string {
-	const parts = ['Session sheet', clientName?.trim() || plan.title.trim() || 'Plan', plan.date].filter(Boolean);
-	return parts.join(' · ');
 }
 
 /** Type scales tried in turn, largest first, until the sheet fits its page. */

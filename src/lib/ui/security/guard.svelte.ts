@@ -4,11 +4,19 @@
  * Somamap is locked or handed to a client. Rows (key → value):
  *   'appLock'     boolean                    ask for the PIN when Somamap opens
  *   'clientMode'  ClientModeSession | null   the plan handed to the client, until the PIN is given
- * The PIN itself is in PinKeeper's rows. Unlocking lasts for the tab (sessionStorage).
+ *   'lockedAt'    number                     changes at each "Lock now" (a time, kept rising)
+ * The PIN itself is in PinKeeper's rows.
+ *
+ * Unlocking lasts for the tab: its sessionStorage keeps the 'lockedAt' it was unlocked under.
+ * "Lock now" in any tab writes a new one, so every tab is locked at once: open tabs follow the
+ * settings, a page the back/forward cache brings back reads them again before it shows
+ * (`recheck`, ./veil), and a tab given its sessionStorage again (duplicated, opened by another,
+ * reopened after closing) is open only if no lock came since. A new tab has none.
  */
 import { UnsavedEdits } from '$lib/ui/marks/unsaved';
 import { resolve } from '$app/paths';
 import { store } from '$lib/store';
+import { notices } from '$lib/ui/notices.svelte';
 import { PinKeeper } from '$lib/security/pin-keeper';
 
 /** The PIN, checked with the wait after wrong tries. */
@@ -26,6 +34,9 @@ export interface ClientModeSession {
 	step: ClientStep;
 }
 
+/** hasPin, appLock, clientMode, lockedAt as stored. */
+type Settings = [boolean, unknown, ClientModeSession | null, unknown];
+
 export type GuardView = 'loading' | 'locked' | 'client' | 'redirect' | 'app';
 
 const UNLOCKED = 'somamap.unlocked';
@@ -37,7 +48,9 @@ class Guard {
 	#ready = $state(false);
 	#hasPin = $state(false);
 	#appLock = $state(false);
-	#unlocked = $state(false);
+	/** The 'lockedAt' this tab was unlocked under, or null. */
+	#unlockedAt = $state<number | null>(null);
+	#lockedAt = $state(0);
 	#clientMode = $state.raw<ClientModeSession | null>(null);
 
 	/**
@@ -48,7 +61,7 @@ class Guard {
 		try {
 			this.#apply(await this.#read());
 		} finally {
-			this.#unlocked = readUnlocked();
+			this.#unlockedAt = readUnlocked();
 			this.#ready = true;
 		}
 		// Then follow changes made in other tabs too: a PIN set or removed, a hand-over, everything erased.
@@ -60,25 +73,42 @@ class Guard {
 	 * not taken back from it: an answer arriving late would undo a newer one. Only a hand-over
 	 * begun or ended elsewhere is followed.
 	 */
-	#follow(values: [boolean, unknown, ClientModeSession | null]): void {
+	#follow(values: Settings): void {
 		const session = values[2];
 		const same = (session?.planId ?? null) === (this.#clientMode?.planId ?? null);
-		this.#apply([values[0], values[1], same ? this.#clientMode : session]);
+		const wasLocked = this.locked;
+		this.#apply([values[0], values[1], same ? this.#clientMode : session, values[3]]);
+		if (this.locked && !wasLocked) this.#forget(); // locked from another tab
+	}
+
+	/**
+	 * Reads everything again, this tab's unlocking too: a page brought back from the
+	 * back/forward cache knows only how things were when it was left. Resolves to the step that
+	 * applies it, for the moment the page may show again (./veil).
+	 */
+	async recheck(): Promise<() => void> {
+		const values = await this.#read();
+		return () => {
+			this.#unlockedAt = readUnlocked();
+			this.#apply(values);
+		};
 	}
 
 	#watching: { unsubscribe(): void } | null = null;
 
-	#read(): Promise<[boolean, unknown, ClientModeSession | null]> {
+	#read(): Promise<Settings> {
 		return Promise.all([
 			pins.isSet(),
 			store.getSetting<boolean>('appLock', false),
-			store.getSetting<ClientModeSession | null>('clientMode', null)
+			store.getSetting<ClientModeSession | null>('clientMode', null),
+			store.getSetting<unknown>('lockedAt', 0)
 		]);
 	}
 
-	#apply([hasPin, appLock, session]: [boolean, unknown, ClientModeSession | null]): void {
+	#apply([hasPin, appLock, session, lockedAt]: Settings): void {
 		this.#hasPin = hasPin;
 		this.#appLock = appLock === true;
+		this.#lockedAt = typeof lockedAt === 'number' && Number.isFinite(lockedAt) ? lockedAt : 0;
 		this.#clientMode =
 			session && typeof session.planId === 'string'
 				? { ...session, areas: session.areas ?? [], step: session.step ?? 'where' }
@@ -95,9 +125,9 @@ class Guard {
 	get clientMode(): ClientModeSession | null {
 		return this.#clientMode;
 	}
-	/** Somamap is locked: the app lock is on and this tab has not been unlocked. */
+	/** Somamap is locked: the app lock is on and this tab has not been unlocked since the last "Lock now". */
 	get locked(): boolean {
-		return this.#appLock && this.#hasPin && !this.#unlocked;
+		return this.#appLock && this.#hasPin && this.#unlockedAt !== this.#lockedAt;
 	}
 
 	/** What the layout shows at `url`. */
@@ -139,19 +169,27 @@ class Guard {
 		this.unlock();
 	}
 
-	/** This tab is unlocked until it closes (or "Lock now"). */
+	/** This tab is unlocked until it closes (or "Lock now" in any tab). */
 	unlock(): void {
-		this.#unlocked = true;
+		this.#unlockedAt = this.#lockedAt;
 		try {
-			sessionStorage.setItem(UNLOCKED, '1');
+			sessionStorage.setItem(UNLOCKED, String(this.#lockedAt));
 		} catch {
 			// Private modes may refuse storage: unlocked for this page only.
 		}
 	}
 
-	/** Locks this tab now (the app lock must be on). */
+	/** Locks every tab now (the app lock must be on): this one at once, the others as they see the new 'lockedAt'. */
 	lock(): void {
-		this.#unlocked = false;
+		const lockedAt = Math.max(Date.now(), this.#lockedAt + 1);
+		this.#lockedAt = lockedAt;
+		this.#forget();
+		store.setSetting('lockedAt', lockedAt).catch((e) => notices.error(e));
+	}
+
+	/** This tab is locked: its unlocking and its unsaved edits go. */
+	#forget(): void {
+		this.#unlockedAt = null;
 		UnsavedEdits.clearAll();
 		try {
 			sessionStorage.removeItem(UNLOCKED);
@@ -186,6 +224,7 @@ class Guard {
 		this.#hasPin = false;
 		this.#appLock = false;
 		this.#clientMode = null;
+		this.#lockedAt = 0;
 		this.unlock();
 	}
 
@@ -197,11 +236,13 @@ class Guard {
 	}
 }
 
-function readUnlocked(): boolean {
+/** The 'lockedAt' this tab was unlocked under, or null. */
+function readUnlocked(): number | null {
 	try {
-		return sessionStorage.getItem(UNLOCKED) === '1';
+		const value = sessionStorage.getItem(UNLOCKED);
+		return value === null || value === '' ? null : Number(value);
 	} catch {
-		return false;
+		return null;
 	}
 }
 
