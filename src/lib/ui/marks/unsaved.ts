@@ -6,6 +6,7 @@
  * for good when the plan is deleted (forgetPlans).
  */
 import type { EditorState } from './editor-state';
+import { Journal } from '../edits/journal';
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -23,10 +24,10 @@ export const isDeletedPlan = (planId: string) => deletedPlans.has(planId);
 export function forgetPlans(planIds: Iterable<string>, storage: Pick<globalThis.Storage, 'removeItem'> | null = globalThis.sessionStorage ?? null): void {
 	for (const id of planIds) {
 		deletedPlans.add(id);
+		Journal.forget([`plan:${id}`]); // the plan form's unsaved edits, in every tab
 		try {
 			storage?.removeItem(`${UNSAVED_PREFIX}${id}`);
 			storage?.removeItem(`${UNSAVED_PREFIX}${id}:painting`);
-			storage?.removeItem(`${UNSAVED_PREFIX}${id}:plan`); // the plan form's copy (FormSaver keep)
 		} catch {
 			// Storage disabled: nothing was kept either.
 		}

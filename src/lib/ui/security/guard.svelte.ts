@@ -7,6 +7,7 @@
  * The PIN itself is in PinKeeper's rows. Unlocking lasts for the tab (sessionStorage).
  */
 import { UnsavedEdits } from '$lib/ui/marks/unsaved';
+import { Journal } from '$lib/ui/edits/journal';
 import { resolve } from '$app/paths';
 import { store } from '$lib/store';
 import { PinKeeper } from '$lib/security/pin-keeper';
@@ -175,6 +176,7 @@ class Guard {
 	async eraseEverything(): Promise<void> {
 		await store.eraseEverything();
 		UnsavedEdits.clearAll();
+		Journal.forget(null); // unsaved form edits of records that are gone
 		this.#hasPin = false;
 		this.#appLock = false;
 		this.#clientMode = null;
