@@ -46,6 +46,8 @@ export class RecordSaver<T extends RecordLike> {
 	#error = $state('');
 	#conflicts = $state.raw<EditConflict[]>([]);
 	#failures = 0;
+	/** The notice saying why writes fail, taken down once one succeeds. */
+	#notice: number | null = null;
 	#retryTimer: ReturnType<typeof setTimeout> | null = null;
 	#orphanTimer: ReturnType<typeof setTimeout> | null = null;
 	#session: EditSession | null = null;
@@ -148,6 +150,8 @@ export class RecordSaver<T extends RecordLike> {
 			this.#conflicts = session.conflicts;
 			this.#error = '';
 			this.#failures = 0;
+			if (this.#notice !== null) notices.dismiss(this.#notice);
+			this.#notice = null;
 			if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
 			this.#retryTimer = null;
 			this.#settle();
@@ -165,7 +169,7 @@ export class RecordSaver<T extends RecordLike> {
 				this.#error = e.message; // kept on screen and in the journal; the next edit tries again
 				return;
 			}
-			if (this.#failures === 0) notices.error(e);
+			if (this.#failures === 0) this.#notice = notices.error(e);
 			if (e instanceof StoreError && (e.kind === 'not-found' || e.kind === 'outdated')) return; // retrying cannot help
 			const wait = RETRY_WAITS[Math.min(this.#failures, RETRY_WAITS.length - 1)];
 			this.#failures++;
