@@ -21,16 +21,16 @@ test('notes typed in one tab survive the title edited in another, and each tab s
 	await other.getByLabel('Title').fill('Shoulder session');
 	await saved(other);
 
-	// Each open tab follows the other's change without a reload.
-	await expect(page.getByLabel('Title')).toHaveValue('Shoulder session');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shoulder session');
-	await expect(notes(other)).toHaveValue('Left shoulder tight after gardening');
-
-	// And both are stored.
+	// Both are stored.
 	const fresh = await context.newPage();
 	await fresh.goto(url);
 	await expect(fresh.getByLabel('Title')).toHaveValue('Shoulder session');
 	await expect(notes(fresh)).toHaveValue('Left shoulder tight after gardening');
+
+	// And each open tab follows the other's change without a reload.
+	await expect(page.getByLabel('Title')).toHaveValue('Shoulder session');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shoulder session');
+	await expect(notes(other)).toHaveValue('Left shoulder tight after gardening');
 });
 
 test('a client’s note survives their contact edited in another tab', async ({ page, context }) => {
@@ -47,12 +47,12 @@ test('a client’s note survives their contact edited in another tab', async ({ 
 	await other.getByLabel('Contact').fill('0400 555 111');
 	await saved(other);
 
-	await expect(page.getByLabel('Contact')).toHaveValue('0400 555 111');
-	await expect(other.getByLabel('Notes')).toHaveValue('Prefers a quiet room');
 	const fresh = await context.newPage();
 	await fresh.goto(url);
 	await expect(fresh.getByLabel('Notes')).toHaveValue('Prefers a quiet room');
 	await expect(fresh.getByLabel('Contact')).toHaveValue('0400 555 111');
+	await expect(page.getByLabel('Contact')).toHaveValue('0400 555 111');
+	await expect(other.getByLabel('Notes')).toHaveValue('Prefers a quiet room');
 });
 
 test('the same note changed in two tabs at once: both texts are shown and the person chooses', async ({ page, context }) => {
