@@ -81,12 +81,15 @@ export function merge3(base: unknown, mine: unknown, theirs: unknown, path: Path
 	if (sameValue(mine, base)) return { value: theirs, conflicts: [] };
 	if (sameValue(theirs, base)) return { value: mine, conflicts: [] };
 	if (isPlainObject(mine) && isPlainObject(theirs)) {
-		// Both made an object (an outcome where there was none): merge it as if from empty.
+		// Both made an object (an outcome where there was none): merge it as if from empty, where
+		// an empty text is a text nobody wrote.
+		const fresh = !isPlainObject(base);
 		const b = isPlainObject(base) ? base : {};
 		const out: Record<string, unknown> = {};
 		const conflicts: Conflict[] = [];
 		for (const k of new Set([...Object.keys(mine), ...Object.keys(theirs)])) {
-			const m = merge3(b[k], mine[k], theirs[k], [...path, k]);
+			const from = fresh && (typeof mine[k] === 'string' || typeof theirs[k] === 'string') ? '' : b[k];
+			const m = merge3(from, mine[k], theirs[k], [...path, k]);
 			if (m.value !== undefined) out[k] = m.value;
 			conflicts.push(...m.conflicts);
 		}
