@@ -49,6 +49,18 @@ describe('Journal (unsaved form edits in localStorage)', () => {
 		expect(storage.getItem(`${JOURNAL_PREFIX}plan:p2:crashed`)).not.toBeNull(); // another record's stays
 	});
 
+	it('a page takes back its own entry from an earlier form of the page, which then leaves it for others', () => {
+		const storage = memoryStorage();
+		const first = new Journal('plan:p1', storage, () => 100, 'me');
+		first.write(entry);
+		first.leave();
+		expect(JSON.parse(storage.getItem(`${JOURNAL_PREFIX}plan:p1:me`)!).beat).toBe(0);
+		const again = new Journal('plan:p1', storage, () => 200, 'me');
+		expect(again.orphans().orphans).toEqual([{ key: `${JOURNAL_PREFIX}plan:p1:me`, entry }]);
+		again.drop([`${JOURNAL_PREFIX}plan:p1:me`]); // its own key is rewritten, never dropped
+		expect(storage.length).toBe(1);
+	});
+
 	it('an entry marked as left (beat 0, the page went) is free at once', () => {
 		const storage = memoryStorage();
 		storage.setItem(`${JOURNAL_PREFIX}client:c1:gone`, JSON.stringify({ v: 1, beat: 0, ...entry }));

@@ -145,14 +145,14 @@ export class Journal {
 		const found: (Orphan & { beat: number })[] = [];
 		let again: number | null = null;
 		for (const key of keysOf(storage, this.#prefix)) {
-			if (key === this.#key) continue;
 			const s = parse(attempt(() => storage.getItem(key)) ?? null);
 			if (!s) {
 				attempt(() => storage.removeItem(key)); // unreadable: nothing to give back
 				continue;
 			}
 			const left = now - s.beat;
-			if (left >= STALE_MS) found.push({ key, entry: { base: s.base, mine: s.mine }, beat: s.beat });
+			// This page's own entry is left by an earlier form of it (the page went elsewhere and came back).
+			if (key === this.#key || left >= STALE_MS) found.push({ key, entry: { base: s.base, mine: s.mine }, beat: s.beat });
 			else again = Math.min(again ?? Infinity, STALE_MS - left + 50);
 		}
 		found.sort((a, b) => a.beat - b.beat);
@@ -161,7 +161,15 @@ export class Journal {
 
 	/** Adopted entries go (this page journals what is still unsaved under its own key). */
 	drop(keys: readonly string[]): void {
-		for (const k of keys) attempt(() => this.#storage?.removeItem(k));
+		for (const k of keys) if (k !== this.#key) attempt(() => this.#storage?.removeItem(k));
+	}
+
+	/** The form is gone from this page (it went elsewhere): what it left is free for any page now. */
+	leave(): void {
+		const storage = this.#storage;
+		const s = storage && parse(attempt(() => storage.getItem(this.#key)) ?? null);
+		if (s) attempt(() => storage.setItem(this.#key, JSON.stringify({ ...s, beat: 0 })));
+		mine.delete(this.#key);
 	}
 
 	/** Forgets every page's edits of these records (deleted), or of all records (`null`: erased). */

@@ -46,6 +46,7 @@ export class RecordSaver<T extends RecordLike> {
 	#error = $state('');
 	#conflicts = $state.raw<EditConflict[]>([]);
 	#failures = 0;
+	#disposed = false;
 	/** The notice saying why writes fail, taken down once one succeeds. */
 	#notice: number | null = null;
 	#retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -63,8 +64,10 @@ export class RecordSaver<T extends RecordLike> {
 			document.addEventListener('visibilitychange', onVisible);
 			return () => {
 				document.removeEventListener('visibilitychange', onVisible);
+				this.#disposed = true;
 				this.#clearTimers();
-				void this.#autosave.dispose();
+				// The last write, then what is still unsaved is free for the next page that opens the record.
+				void this.#autosave.dispose().finally(() => this.#journal?.leave());
 			};
 		});
 	}
@@ -171,6 +174,7 @@ export class RecordSaver<T extends RecordLike> {
 			}
 			if (this.#failures === 0) this.#notice = notices.error(e);
 			if (e instanceof StoreError && (e.kind === 'not-found' || e.kind === 'outdated')) return; // retrying cannot help
+			if (this.#disposed) return; // the page left: the journal keeps it for the next one
 			const wait = RETRY_WAITS[Math.min(this.#failures, RETRY_WAITS.length - 1)];
 			this.#failures++;
 			this.#retryTimer = setTimeout(() => this.retry(), wait);
