@@ -14,7 +14,7 @@
 import { untrack } from 'svelte';
 import { Autosave, StoreError } from '$lib/store';
 import { EditSession, type EditConflict, type Fields, type Stored } from '$lib/domain/edit-session';
-import { copyValue } from '$lib/domain/merge';
+import { copyValue, sameValue } from '$lib/domain/merge';
 import { Journal } from './journal';
 import { notices } from '../notices.svelte';
 
@@ -47,6 +47,8 @@ export class RecordSaver<T extends RecordLike> {
 	#conflicts = $state.raw<EditConflict[]>([]);
 	#failures = 0;
 	#disposed = false;
+	/** The fields of the write under way. */
+	#inFlight: Fields | null = null;
 	/** The notice saying why writes fail, taken down once one succeeds. */
 	#notice: number | null = null;
 	#retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -106,6 +108,9 @@ export class RecordSaver<T extends RecordLike> {
 		untrack(() => {
 			const mine = this.#fields();
 			if (!this.#session || !mine || stored.id !== mine.id) return;
+			// A write of ours that the store has but whose answer has not come back yet is ours, not another tab's.
+			const flying = this.#inFlight;
+			if (flying) this.#session.written(Object.fromEntries(Object.entries(flying).filter(([k, v]) => sameValue((stored as unknown as Fields)[k], v))));
 			const changed = this.#session.observe(mine, stored as unknown as Stored);
 			this.#conflicts = this.#session.conflicts;
 			if (changed || this.#state === 'conflict' || this.#conflicts.length) this.#settle();
@@ -146,7 +151,8 @@ export class RecordSaver<T extends RecordLike> {
 		if (!out) return this.#settle();
 		try {
 			this.#o.check?.(mine as unknown as T);
-			const stored = await this.#o.write(out.patch as Partial<T>, out.expected as Partial<T>);
+			this.#inFlight = out.patch;
+			const stored = await this.#o.write(out.patch as Partial<T>, out.expected as Partial<T>).finally(() => (this.#inFlight = null));
 			if (session !== this.#session) return;
 			session.written(out.patch);
 			session.observe(mine, stored as unknown as Stored);
@@ -177,6 +183,7 @@ export class RecordSaver<T extends RecordLike> {
 			if (this.#disposed) return; // the page left: the journal keeps it for the next one
 			const wait = RETRY_WAITS[Math.min(this.#failures, RETRY_WAITS.length - 1)];
 			this.#failures++;
+			if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
 			this.#retryTimer = setTimeout(() => this.retry(), wait);
 		}
 	}
