@@ -205,6 +205,25 @@ test('what is typed in the editor is kept while another region is looked at and 
 	await expect(editor(page).getByLabel('Note')).toHaveValue('');
 });
 
+test('what is typed in the editor 100 ms before the tab crashes is there when the plan opens in a new tab', async ({ page, context }) => {
+	const url = await createPlanForNewClient(page, 'Crash Kit', 'Crash');
+	await pickRegionByKeyboard(page, 'trapez', /Right upper trapezius/);
+	await editor(page).getByRole('radio', { name: 'Stiffness or limited movement' }).check();
+	await editor(page).getByLabel('Note').fill('Cannot turn head to the right');
+	await page.waitForTimeout(100);
+	const crashed = new Promise((ok) => page.once('crash', ok));
+	void page.goto('chrome://crash').catch(() => {}); // never loads: the renderer is gone
+	await crashed;
+
+	const again = await context.newPage();
+	await again.goto(url);
+	await pickRegionByKeyboard(again, 'trapez', /Right upper trapezius/);
+	// Taken back as soon as the crashed tab's journal has gone quiet (a few seconds at most).
+	await expect(editor(again).getByLabel('Note')).toHaveValue('Cannot turn head to the right');
+	await expect(editor(again).getByRole('radio', { name: 'Stiffness or limited movement' })).toBeChecked();
+	await expect(editor(again).getByText('Not saved yet.')).toBeVisible();
+});
+
 test('with the editor open, undo and redo show what is stored, and a save leaves nothing "not saved"', async ({ page }) => {
 	await createPlanForNewClient(page, 'Undo Uma', 'Undo');
 	await pickRegionByKeyboard(page, 'trapez', /Right upper trapezius/);

@@ -6,13 +6,14 @@
 export type StoreErrorKind =
 	| 'validation'
 	| 'not-found'
+	| 'conflict'
 	| 'quota'
 	| 'outdated'
 	| 'blocked'
 	| 'unavailable'
 	| 'unknown';
 
-const MESSAGES: Record<Exclude<StoreErrorKind, 'validation' | 'not-found'>, string> = {
+const MESSAGES: Record<Exclude<StoreErrorKind, 'validation' | 'not-found' | 'conflict'>, string> = {
 	quota:
 		"This device's storage is full, so the change was not saved. Free some space on the device, then try again. Nothing was half-saved.",
 	outdated:

@@ -23,6 +23,7 @@ import { validateMark, type MarkInput } from '$lib/domain/marks';
 import { StoreError, toStoreError } from './errors';
 import { normaliseClient, normaliseMark, normalisePlan } from './normalise';
 import { followUpOf } from '$lib/domain/follow-up';
+import { sameValue } from '$lib/domain/merge';
 import type { SomamapDB } from './schema';
 
 export type StoreStatus = 'ok' | 'outdated' | 'blocked';
@@ -134,10 +135,12 @@ export class Store {
 		return client;
 	}
 
-	async updateClient(id: Id, patch: ClientPatch): Promise<Client> {
+	/** `expected`: see unchanged (the values the patched fields had when the caller last read them). */
+	async updateClient(id: Id, patch: ClientPatch, expected?: ClientPatch): Promise<Client> {
 		return this.#write([this.db.clients], async () => {
 			const current = await this.db.clients.get(id);
 			if (!current) throw new StoreError('not-found', 'This client no longer exists.');
+			unchanged(normaliseClient(current), patch, expected);
 			const next = { ...normaliseClient(current), ...patch, updatedAt: this.#clock() };
 			const errors = validateClient(next);
 			if (hasErrors(errors)) fail(Object.values(errors)[0]!);
@@ -213,10 +216,12 @@ export class Store {
 		return { client, plan };
 	}
 
-	async updatePlan(id: Id, patch: PlanPatch): Promise<Plan> {
+	/** `expected`: see unchanged (the values the patched fields had when the caller last read them). */
+	async updatePlan(id: Id, patch: PlanPatch, expected?: PlanPatch): Promise<Plan> {
 		return this.#write([this.db.plans], async () => {
 			const current = await this.db.plans.get(id);
 			if (!current) throw new StoreError('not-found', 'This plan no longer exists.');
+			unchanged(normalisePlan(current), patch, expected);
 			const next = { ...normalisePlan(current), ...patch, updatedAt: this.#clock() };
 			const errors = validatePlan(next);
 			if (hasErrors(errors)) fail(Object.values(errors)[0]!);
@@ -447,6 +452,20 @@ export class Store {
 			if (set) await settings.bulkPut(Object.entries(set).map(([key, value]): Setting => ({ key, value })));
 			return result;
 		});
+	}
+}
+
+/**
+ * The version check of a partial update, inside its transaction: each expected field must still
+ * hold the value the writer based its change on (or already hold the new one), else another tab
+ * changed it since and the write is refused whole ('conflict'), for the writer to merge and retry.
+ */
+function unchanged(current: object, patch: object, expected: object | undefined): void {
+	if (!expected) return;
+	const cur = current as Record<string, unknown>;
+	const next = patch as Record<string, unknown>;
+	for (const [k, v] of Object.entries(expected)) {
+		if (!sameValue(cur[k], v) && !sameValue(cur[k], next[k])) throw new StoreError('conflict', 'This record was changed in another tab since this one read it.');
 	}
 }
 

@@ -27,12 +27,15 @@ class Notices {
 		this.#status = value;
 	}
 
-	/** Shows what went wrong in words a user can act on. */
-	error(e: unknown): void {
+	/** Shows what went wrong in words a user can act on; returns the notice's id (to dismiss it once mended). */
+	error(e: unknown): number {
 		const text = toStoreError(e).message;
 		// The same message twice in a row adds nothing.
-		if (this.#list.some((n) => n.text === text)) return;
-		this.#list = [...this.#list, { id: this.#next++, kind: 'error', text }];
+		const same = this.#list.find((n) => n.text === text);
+		if (same) return same.id;
+		const id = this.#next++;
+		this.#list = [...this.#list, { id, kind: 'error', text }];
+		return id;
 	}
 
 	info(text: string): void {

@@ -181,3 +181,32 @@ function markRow(id: string, planId: string) {
 		updatedAt: 1
 	};
 }
+
+describe('partial updates checked against what the writer saw', () => {
+	it('writes only the patched fields, so another field changed meanwhile stays', async () => {
+		const store = freshStore(tickingClock());
+		const { plan } = await store.createClientWithPlan({ name: 'Ann' }, { title: 'Visit', date: '2026-01-05' });
+		await store.updatePlan(plan.id, { title: 'Renamed' }, { title: 'Visit' });
+		await store.updatePlan(plan.id, { notes: 'Tight neck' }, { notes: '' });
+		expect(await store.getPlan(plan.id)).toMatchObject({ title: 'Renamed', notes: 'Tight neck' });
+	});
+
+	it('refuses a write whose base value changed since, in the same transaction, and writes nothing', async () => {
+		const store = freshStore(tickingClock());
+		const { client, plan } = await store.createClientWithPlan({ name: 'Ann' }, { title: 'Visit', date: '2026-01-05' });
+		await store.updatePlan(plan.id, { notes: 'From tab B' }, { notes: '' });
+		await expect(store.updatePlan(plan.id, { notes: 'From tab A', title: 'A' }, { notes: '', title: 'Visit' })).rejects.toMatchObject({ kind: 'conflict' });
+		expect(await store.getPlan(plan.id)).toMatchObject({ notes: 'From tab B', title: 'Visit' });
+
+		await store.updateClient(client.id, { contact: '0400' }, { contact: '' });
+		await expect(store.updateClient(client.id, { contact: '0499' }, { contact: '' })).rejects.toMatchObject({ kind: 'conflict' });
+		expect((await store.getClient(client.id))?.contact).toBe('0400');
+	});
+
+	it('accepts a write whose value is already stored (another tab wrote the same)', async () => {
+		const store = freshStore(tickingClock());
+		const { plan } = await store.createClientWithPlan({ name: 'Ann' }, { title: 'Visit', date: '2026-01-05' });
+		await store.updatePlan(plan.id, { health: { fever: true } }, { health: {} });
+		await expect(store.updatePlan(plan.id, { health: { fever: true } }, { health: {} })).resolves.toMatchObject({ health: { fever: true } });
+	});
+});

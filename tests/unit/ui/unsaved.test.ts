@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UnsavedEdits } from '../../../src/lib/ui/marks/unsaved';
+import { Journal, STALE_MS } from '../../../src/lib/ui/edits/journal';
 
 class MemoryStorage {
 	items = new Map<string, string>();
@@ -40,5 +41,37 @@ describe('UnsavedEdits', () => {
 		const edits = new UnsavedEdits('p', full);
 		edits.keep('k', state('kept'));
 		expect(edits.get('k')?.note).toBe('kept');
+	});
+});
+
+describe('UnsavedEdits journal (a closed tab or a crash)', () => {
+	const journalStorage = () => {
+		const m = new Map<string, string>();
+		return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k), key: (i: number) => [...m.keys()][i] ?? null, get length() { return m.size; } };
+	};
+
+	it('a new tab takes back what a crashed tab typed, once that tab has stopped beating', () => {
+		const shared = journalStorage();
+		let now = 1000;
+		const crashed = new UnsavedEdits('plan-1', new MemoryStorage(), new Journal('marks:plan-1', shared, () => now, 'crashed'));
+		crashed.keep('16:new', state('typed just before the crash'));
+
+		now += STALE_MS;
+		const reopened = new UnsavedEdits('plan-1', new MemoryStorage(), new Journal('marks:plan-1', shared, () => now, 'new-tab'));
+		expect(reopened.get('16:new')?.note).toBe('typed just before the crash');
+		// It is the new tab's now; the crashed tab's entry is gone.
+		expect(shared.length).toBe(1);
+		reopened.forget('16:new');
+		expect(shared.length).toBe(0);
+	});
+
+	it('this tab’s own copy wins over an older one in the journal', () => {
+		const shared = journalStorage();
+		const tab = new MemoryStorage();
+		const old = new UnsavedEdits('p', new MemoryStorage(), new Journal('marks:p', shared, () => 0, 'old'));
+		old.keep('16:new', state('older'));
+		tab.setItem('somamap:unsaved:p', JSON.stringify([['16:new', state('newer')]]));
+		const edits = new UnsavedEdits('p', tab, new Journal('marks:p', shared, () => STALE_MS * 2, 'me'));
+		expect(edits.get('16:new')?.note).toBe('newer');
 	});
 });

@@ -1,11 +1,15 @@
 /**
  * What is typed in a mark editor but not yet added or saved, per region and mark. Kept for the
  * tab's life (sessionStorage), so looking at another region, a reload, or the tablet sending the
- * app to the background loses none of it. Forgotten when the mark is saved, removed or changed
- * (keys carry the mark's version), all at once when the tablet is handed over or locked, and
- * for good when the plan is deleted (forgetPlans).
+ * app to the background loses none of it; and journalled in localStorage (../edits/journal), so a
+ * closed tab or browser or a crash loses none of it either: the plan's page takes back what a
+ * page that is gone left. Forgotten when the mark is saved, removed or changed (keys carry the
+ * mark's version); the tab's copy all at once when the tablet is handed over or locked (the
+ * journal stays: only this plan's page reads it, which client mode never shows); and everywhere,
+ * for good, when the plan is deleted (forgetPlans).
  */
 import type { EditorState } from './editor-state';
+import { Journal } from '../edits/journal';
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -23,10 +27,10 @@ export const isDeletedPlan = (planId: string) => deletedPlans.has(planId);
 export function forgetPlans(planIds: Iterable<string>, storage: Pick<globalThis.Storage, 'removeItem'> | null = globalThis.sessionStorage ?? null): void {
 	for (const id of planIds) {
 		deletedPlans.add(id);
+		Journal.forget([`plan:${id}`, `marks:${id}`]); // the plan form's and mark editors' unsaved edits, in every tab
 		try {
 			storage?.removeItem(`${UNSAVED_PREFIX}${id}`);
 			storage?.removeItem(`${UNSAVED_PREFIX}${id}:painting`);
-			storage?.removeItem(`${UNSAVED_PREFIX}${id}:plan`); // the plan form's copy (FormSaver keep)
 		} catch {
 			// Storage disabled: nothing was kept either.
 		}
@@ -39,12 +43,49 @@ export class UnsavedEdits {
 	readonly #edits: Map<string, EditorState>;
 
 	readonly #planId: string;
+	readonly #journal: Journal | null;
+	#timer: ReturnType<typeof setTimeout> | null = null;
 
-	constructor(planId: string, storage: Storage | null = globalThis.sessionStorage ?? null) {
+	readonly #onadopt: () => void;
+
+	/** `onadopt`: edits left by a page that is gone arrived after the start (open editors should show them). */
+	constructor(
+		planId: string,
+		storage: Storage | null = globalThis.sessionStorage ?? null,
+		journal: Journal | null = new Journal(`marks:${planId}`),
+		onadopt: () => void = () => {}
+	) {
+		this.#onadopt = onadopt;
 		this.#planId = planId;
 		this.#key = `${UNSAVED_PREFIX}${planId}`;
 		this.#storage = storage;
-		this.#edits = new Map(this.#read());
+		this.#journal = journal;
+		this.#edits = new Map(editsOf(this.#read()));
+		this.#adopt();
+	}
+
+	/** The editor is gone from the page: what it left is free for the next page of the plan. */
+	dispose(): void {
+		if (this.#timer !== null) clearTimeout(this.#timer);
+		this.#timer = null;
+		this.#journal?.leave();
+	}
+
+	/** Takes in what pages that are gone left in the journal (this tab's own copy wins). */
+	#adopt(): boolean {
+		if (!this.#journal) return false;
+		const { orphans, again } = this.#journal.orphans();
+		let added = false;
+		for (const o of orphans)
+			for (const [k, state] of editsOf(o.entry.mine.edits))
+				if (!this.#edits.has(k)) {
+					this.#edits.set(k, state);
+					added = true;
+				}
+		if (orphans.length) this.#write(); // ours now, before theirs go
+		this.#journal.drop(orphans.map((o) => o.key));
+		this.#timer = again === null ? null : setTimeout(() => this.#adopt() && this.#onadopt(), again);
+		return added;
 	}
 
 	get(key: string): EditorState | undefined {
@@ -87,11 +128,10 @@ export class UnsavedEdits {
 		keys.forEach((k) => storage.removeItem(k));
 	}
 
-	#read(): [string, EditorState][] {
+	#read(): unknown {
 		try {
 			const raw = this.#storage?.getItem(this.#key);
-			const parsed: unknown = raw ? JSON.parse(raw) : [];
-			return Array.isArray(parsed) ? parsed.filter((e) => Array.isArray(e) && typeof e[0] === 'string' && e[1] && typeof e[1] === 'object') : [];
+			return raw ? JSON.parse(raw) : [];
 		} catch {
 			return []; // unreadable: start clean rather than fail the page
 		}
@@ -99,11 +139,18 @@ export class UnsavedEdits {
 
 	#write(): void {
 		if (deletedPlans.has(this.#planId)) return;
+		const edits = [...this.#edits];
+		this.#journal?.write(edits.length ? { base: {}, mine: { edits } } : null);
 		try {
-			if (this.#edits.size) this.#storage?.setItem(this.#key, JSON.stringify([...this.#edits]));
+			if (edits.length) this.#storage?.setItem(this.#key, JSON.stringify(edits));
 			else this.#storage?.removeItem(this.#key);
 		} catch {
 			// Storage full or disabled: the edits still live for this page.
 		}
 	}
+}
+
+/** The well-formed [key, state] pairs of a stored list. */
+function editsOf(parsed: unknown): [string, EditorState][] {
+	return Array.isArray(parsed) ? parsed.filter((e) => Array.isArray(e) && typeof e[0] === 'string' && e[1] && typeof e[1] === 'object') : [];
 }

@@ -14,6 +14,7 @@
  * reopened after closing) is open only if no lock came since. A new tab has none.
  */
 import { UnsavedEdits } from '$lib/ui/marks/unsaved';
+import { Journal } from '$lib/ui/edits/journal';
 import { resolve } from '$app/paths';
 import { store } from '$lib/store';
 import { notices } from '$lib/ui/notices.svelte';
@@ -221,6 +222,7 @@ class Guard {
 		}
 		await store.eraseEverything();
 		UnsavedEdits.clearAll();
+		Journal.forget(null); // unsaved form edits of records that are gone
 		this.#hasPin = false;
 		this.#appLock = false;
 		this.#clientMode = null;

@@ -1,0 +1,108 @@
+/**
+ * One plan or client open in two tabs (two pages of one browser context share IndexedDB and
+ * localStorage, as two tabs do): a change in one tab never undoes the other's, each tab follows
+ * the other, and when both change the same text the person sees both and chooses.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect, createPlanForNewClient } from './fixtures';
+
+const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+const notes = (page: Page) => page.getByRole('textbox', { name: "Therapist's notes" });
+
+test('notes typed in one tab survive the title edited in another, and each tab shows the other’s change', async ({ page, context }) => {
+	const url = await createPlanForNewClient(page, 'Tab Tess', 'First visit');
+	const other = await context.newPage();
+	await other.goto(url);
+	await expect(other.getByLabel('Title')).toHaveValue('First visit');
+
+	await notes(page).fill('Left shoulder tight after gardening');
+	await saved(page);
+	await other.getByLabel('Title').fill('Shoulder session');
+	await saved(other);
+
+	// Both are stored.
+	const fresh = await context.newPage();
+	await fresh.goto(url);
+	await expect(fresh.getByLabel('Title')).toHaveValue('Shoulder session');
+	await expect(notes(fresh)).toHaveValue('Left shoulder tight after gardening');
+
+	// And each open tab follows the other's change without a reload.
+	await expect(page.getByLabel('Title')).toHaveValue('Shoulder session');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shoulder session');
+	await expect(notes(other)).toHaveValue('Left shoulder tight after gardening');
+});
+
+test('a client’s note survives their contact edited in another tab', async ({ page, context }) => {
+	await createPlanForNewClient(page, 'Cleo Moss', 'Visit');
+	await page.getByRole('link', { name: 'Cleo Moss' }).click();
+	await page.waitForURL(/\/client\?id=/);
+	const url = page.url();
+	const other = await context.newPage();
+	await other.goto(url);
+	await expect(other.getByLabel('Name')).toHaveValue('Cleo Moss');
+
+	await page.getByLabel('Notes').fill('Prefers a quiet room');
+	await saved(page);
+	await other.getByLabel('Contact').fill('0400 555 111');
+	await saved(other);
+
+	const fresh = await context.newPage();
+	await fresh.goto(url);
+	await expect(fresh.getByLabel('Notes')).toHaveValue('Prefers a quiet room');
+	await expect(fresh.getByLabel('Contact')).toHaveValue('0400 555 111');
+	await expect(page.getByLabel('Contact')).toHaveValue('0400 555 111');
+	await expect(other.getByLabel('Notes')).toHaveValue('Prefers a quiet room');
+});
+
+test('the same note changed in two tabs at once: both texts are shown and the person chooses', async ({ page, context }) => {
+	const url = await createPlanForNewClient(page, 'Clash Carla', 'Visit');
+	const other = await context.newPage();
+	await other.goto(url);
+	await expect(notes(other)).toHaveValue('');
+
+	// Both type before either tab's save has run (it waits 0.4 s after the last keystroke).
+	await notes(page).fill('Written in the first tab');
+	await notes(other).fill('Written in the second tab');
+
+	// The tab whose save came second is told, with both texts; neither text is lost.
+	const conflictIn = async (p: Page) => p.getByRole('heading', { name: '“Therapist\'s notes” was also changed in another tab' }).count();
+	await expect.poll(async () => (await conflictIn(page)) + (await conflictIn(other))).toBe(1);
+	const [loser, winner, mine, theirs] =
+		(await conflictIn(page)) === 1
+			? [page, other, 'Written in the first tab', 'Written in the second tab']
+			: [other, page, 'Written in the second tab', 'Written in the first tab'];
+	const box = loser.getByRole('region', { name: /also changed in another tab/ });
+	await expect(box).toContainText(mine);
+	await expect(box).toContainText(theirs);
+	await expect(loser.getByRole('status').filter({ hasText: 'Changed in another tab too' })).toBeVisible();
+	await expect(notes(loser)).toHaveValue(mine); // still what this person typed
+	expect((await new AxeBuilder({ page: loser }).include('main').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+	await loser.screenshot({ path: test.info().outputPath('conflict.png'), fullPage: false });
+
+	// Unchosen, the conflict outlives a reload of the tab (its text was never written).
+	await loser.reload();
+	await expect(loser.getByRole('region', { name: /also changed in another tab/ })).toContainText(theirs);
+	await expect(notes(loser)).toHaveValue(mine);
+
+	// Keep yours: this tab's text is stored, and the other tab follows.
+	await loser.getByRole('button', { name: 'Keep yours' }).click();
+	await expect(loser.getByRole('region', { name: /also changed in another tab/ })).toHaveCount(0);
+	await saved(loser);
+	await expect(notes(winner)).toHaveValue(mine);
+
+	// Keep theirs, on the client's words this time.
+	await loser.getByRole('textbox', { name: "In the client's words" }).fill('Mine again');
+	await winner.getByRole('textbox', { name: "In the client's words" }).fill('Theirs again');
+	const words = async (p: Page) => p.getByRole('heading', { name: /“In the client's words” was also changed/ }).count();
+	await expect.poll(async () => (await words(loser)) + (await words(winner))).toBe(1);
+	const chooser = (await words(loser)) === 1 ? loser : winner;
+	const otherText = chooser === loser ? 'Theirs again' : 'Mine again';
+	await chooser.getByRole('button', { name: 'Keep theirs' }).click();
+	await expect(chooser.getByRole('textbox', { name: "In the client's words" })).toHaveValue(otherText);
+	await saved(chooser);
+	const fresh = await context.newPage();
+	await fresh.goto(url);
+	await expect(notes(fresh)).toHaveValue(mine);
+	await expect(fresh.getByRole('textbox', { name: "In the client's words" })).toHaveValue(otherText);
+});
