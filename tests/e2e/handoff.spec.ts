@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { bombLink } from './hostile-links';
 
 const markList = (page: Page) => page.getByRole('list', { name: /^Marks/ });
 
@@ -74,4 +75,50 @@ test('a plan made at home travels by link and by file into the therapist’s bro
 	await expect(tablet.getByRole('alert')).toContainText(/damaged or cut short/);
 	await expect(tablet.getByRole('button', { name: 'Add this plan' })).toHaveCount(0);
 	await therapist.close();
+});
+
+test('a decompression bomb in a link is refused at once, without filling memory', async ({ page }) => {
+	const link = await bombLink(1024); // 1 GB of spaces, about 1.4 MB of link
+	expect(link.length).toBeLessThan(2_000_000);
+	await page.goto('/'); // another page first, so the link is a real navigation (not a hash change)
+	const cdp = await page.context().newCDPSession(page);
+	// Everything the page holds: the JS heap, DOM objects, and ArrayBuffer contents outside the heap.
+	const used = async () => {
+		const h = await cdp.send('Runtime.getHeapUsage');
+		return h.usedSize + h.embedderHeapUsedSize + h.backingStorageSize;
+	};
+	await cdp.send('HeapProfiler.collectGarbage');
+	const before = await used();
+	let peak = before;
+	let sampling = true;
+	const sampler = (async () => {
+		while (sampling) {
+			peak = Math.max(peak, await used().catch(() => peak));
+			await new Promise((ok) => setTimeout(ok, 20));
+		}
+	})();
+	// When the page is ready and when the refusal shows, measured in the page itself.
+	await page.addInitScript(() => {
+		const w = window as unknown as { readingAt: number; refusedAt: number };
+		new MutationObserver(() => {
+			if (!w.readingAt && document.body.textContent?.includes('Reading the link')) w.readingAt = performance.now();
+			if (!w.refusedAt && document.querySelector('[role=alert]')) w.refusedAt = performance.now();
+		}).observe(document, { subtree: true, childList: true });
+	});
+	await page.evaluate((l) => {
+		location.href = l;
+	}, link);
+	await expect(page.getByRole('alert')).toContainText('far more than one plan', { timeout: 30_000 });
+	sampling = false;
+	await sampler;
+	peak = Math.max(peak, await used());
+	const [reading, total] = await page.evaluate(() => {
+		const w = window as unknown as { readingAt: number; refusedAt: number };
+		return [w.refusedAt - w.readingAt, w.refusedAt];
+	});
+	const grewMb = (peak - before) / 1048576;
+	console.log(`bomb refused ${reading.toFixed(0)} ms after reading began (${total.toFixed(0)} ms after navigating); memory grew by ${grewMb.toFixed(1)} MB at most`);
+	expect(grewMb).toBeLessThan(100);
+	expect(reading).toBeLessThan(1000);
+	await expect(page.getByRole('button', { name: 'Add this plan' })).toHaveCount(0);
 });

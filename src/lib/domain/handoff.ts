@@ -76,9 +76,30 @@ export function readHandOffText(text: string, now: number): ReadResult {
 
 class TooLarge extends Error {}
 
-/** Runs bytes through a transform stream; stops with TooLarge past `limit` bytes. */
+/**
+ * Compressed bytes are fed to the stream this many at a time. A transform stream turns one
+ * written chunk into all of its output at once, so one big chunk of a decompression bomb would be
+ * inflated whole (1.5 MB → 1.5 GB) before the first read could see its size. Deflate expands at
+ * most about 1032:1, so one slice yields at most about 1 MB before the cap is checked again.
+ */
+const SLICE = 1024;
+
+/**
+ * Runs bytes through a transform stream, a slice at a time, reading the output as it comes;
+ * stops with TooLarge as soon as more than `limit` bytes came out.
+ */
 async function pipe(input: Uint8Array, transform: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array> {
-	const reader = new Blob([input as BlobPart]).stream().pipeThrough(transform).getReader();
+	const writer = transform.writable.getWriter();
+	const reader = transform.readable.getReader();
+	// The writer waits on the reader (backpressure), so at most a slice's output is ever pending.
+	const feeding = (async () => {
+		for (let at = 0; at < input.length; at += SLICE) {
+			await writer.ready;
+			await writer.write(input.subarray(at, at + SLICE));
+		}
+		await writer.close();
+	})();
+	feeding.catch(() => {}); // its failure (damaged data, or our cancel) shows on the reader too
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	for (;;) {
@@ -86,11 +107,12 @@ async function pipe(input: Uint8Array, transform: CompressionStream | Decompress
 		if (done) break;
 		size += value.length;
 		if (size > limit) {
-			await reader.cancel();
+			await reader.cancel().catch(() => {});
 			throw new TooLarge();
 		}
 		chunks.push(value);
 	}
+	await feeding;
 	const out = new Uint8Array(size);
 	let at = 0;
 	for (const c of chunks) {
