@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
-import { bombLink } from './hostile-links';
+import { bombLink, handOffDoc, linkFor } from './hostile-links';
 
 const markList = (page: Page) => page.getByRole('list', { name: /^Marks/ });
 
@@ -121,4 +121,28 @@ test('a decompression bomb in a link is refused at once, without filling memory'
 	expect(grewMb).toBeLessThan(100);
 	expect(reading).toBeLessThan(1000);
 	await expect(page.getByRole('button', { name: 'Add this plan' })).toHaveCount(0);
+});
+
+test('control and bidi characters in a link never reach the preview or the database', async ({ page }) => {
+	const RLO = '\u202E';
+	const doc = handOffDoc({
+		client: { name: `${RLO}evil\u0000` },
+		plan: { title: `Bell\u0007 and escape\u001B[2J`, clientWords: `left\u2066 side\u2069\r\nonly` }
+	});
+	await page.goto('/');
+	await page.goto(linkFor(JSON.stringify(doc)));
+	const preview = page.getByRole('region', { name: 'Bell and escape[2J' });
+	await expect(preview).toContainText('From evil,');
+	const shown = (await preview.textContent()) ?? '';
+	expect(shown).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+	await expect(page.getByLabel("New client's name")).toHaveValue('evil');
+	await page.getByRole('button', { name: 'Add this plan' }).click();
+	await page.waitForURL(/\/plan\?id=/);
+	await expect(page.getByLabel("In the client's words")).toHaveValue('left side\nonly');
+
+	// Typed or pasted into a form, they are stripped when it is saved.
+	await page.getByLabel("In the client's words").fill(`${RLO}reversed\u0007`);
+	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+	await page.reload();
+	await expect(page.getByLabel("In the client's words")).toHaveValue('reversed');
 });

@@ -4,6 +4,7 @@
  * small) and links holding whatever backup text a test needs.
  */
 import { createDeflateRaw, deflateRawSync } from 'node:zlib';
+import { defaultPlanFields } from '../../src/lib/domain/records';
 
 /** `/import#h=…` for backup text. */
 export function linkFor(text: string): string {
@@ -24,4 +25,41 @@ export async function bombLink(megabytes: number): Promise<string> {
 	deflate.end('","contact":"","notes":"","figure":null,"createdAt":0,"updatedAt":0}],"plans":[],"marks":[]}');
 	await done;
 	return `/import#h=${Buffer.concat(out).toString('base64url')}`;
+}
+
+const T = Date.UTC(2026, 0, 5, 9);
+
+/** A valid one-plan backup document (what a hand-off carries), with the given changes. */
+export function handOffDoc(
+	over: { client?: Record<string, unknown>; plan?: Record<string, unknown>; marks?: number; mark?: Record<string, unknown> } = {}
+) {
+	const client = { id: 'hc1', name: 'Hostile Hal', contact: '', notes: '', figure: null, createdAt: T, updatedAt: T, ...over.client };
+	const plan = {
+		...defaultPlanFields(),
+		id: 'hp1',
+		clientId: 'hc1',
+		date: '2026-01-05',
+		title: 'From home',
+		createdAt: T,
+		updatedAt: T,
+		...over.plan
+	};
+	const marks = Array.from({ length: over.marks ?? 1 }, (_, i) => ({
+		id: `hm${i}`,
+		planId: 'hp1',
+		region: 1 + (i % 80),
+		patch: null,
+		sensation: 'knot',
+		intensity: 5,
+		depth: 'surface',
+		structure: null,
+		pressure: null,
+		note: '',
+		author: 'client',
+		carried: false,
+		createdAt: T + i,
+		updatedAt: T + i,
+		...over.mark
+	}));
+	return { format: 'somamap-backup', version: 2, exportedAt: new Date(T).toISOString(), clients: [client], plans: [plan], marks };
 }

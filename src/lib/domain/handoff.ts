@@ -95,7 +95,7 @@ async function pipe(input: Uint8Array, transform: CompressionStream | Decompress
 	const feeding = (async () => {
 		for (let at = 0; at < input.length; at += SLICE) {
 			await writer.ready;
-			await writer.write(input.subarray(at, at + SLICE));
+			await writer.write(input.subarray(at, at + SLICE) as Uint8Array<ArrayBuffer>);
 		}
 		await writer.close();
 	})();

@@ -3,6 +3,7 @@
  * always as a NEW plan with new ids, into a client the therapist chooses or a new client, so
  * nothing on this device is ever overwritten. One transaction: all or nothing.
  */
+import { cleanText } from '$lib/domain/clean-text';
 import type { HandOff } from '$lib/domain/handoff';
 import type { Client, Id, Mark, Plan } from '$lib/domain/records';
 import { StoreError, toStoreError } from './errors';
@@ -20,7 +21,7 @@ export async function importHandOff(store: Store, { client, plan, marks }: HandO
 				if (!(await db.clients.get(target.clientId))) throw new StoreError('not-found', 'That client no longer exists on this device.');
 				clientId = target.clientId;
 			} else {
-				const name = target.newClientName.trim();
+				const name = cleanText(target.newClientName).trim();
 				if (!name) throw new StoreError('validation', 'Please give the new client a name.');
 				const fresh: Client = { ...client, id: crypto.randomUUID(), name, createdAt: now, updatedAt: now };
 				await db.clients.add(fresh);

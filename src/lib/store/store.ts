@@ -20,6 +20,7 @@ import {
 	type PlanInput
 } from '$lib/domain/validation';
 import { validateMark, type MarkInput } from '$lib/domain/marks';
+import { cleanClient, cleanMark, cleanPlan } from '$lib/domain/clean-text';
 import { StoreError, toStoreError } from './errors';
 import { normaliseClient, normaliseMark, normalisePlan } from './normalise';
 import { followUpOf } from '$lib/domain/follow-up';
@@ -113,7 +114,8 @@ export class Store {
 
 	// ---- clients ----------------------------------------------------------------------------
 
-	#clientRecord(input: ClientInput): Client {
+	#clientRecord(raw: ClientInput): Client {
+		const input = cleanClient(raw);
 		const errors = validateClient(input);
 		if (hasErrors(errors)) fail(Object.values(errors)[0]!);
 		const now = this.#clock();
@@ -138,7 +140,7 @@ export class Store {
 		return this.#write([this.db.clients], async () => {
 			const current = await this.db.clients.get(id);
 			if (!current) throw new StoreError('not-found', 'This client no longer exists.');
-			const next = { ...normaliseClient(current), ...patch, updatedAt: this.#clock() };
+			const next = cleanClient({ ...normaliseClient(current), ...patch, updatedAt: this.#clock() });
 			const errors = validateClient(next);
 			if (hasErrors(errors)) fail(Object.values(errors)[0]!);
 			next.name = next.name.trim();
@@ -173,7 +175,8 @@ export class Store {
 
 	// ---- plans ------------------------------------------------------------------------------
 
-	#planRecord(clientId: Id, input: PlanInput): Plan {
+	#planRecord(clientId: Id, raw: PlanInput): Plan {
+		const input = cleanPlan(raw);
 		const errors = validatePlan(input);
 		if (hasErrors(errors)) fail(Object.values(errors)[0]!);
 		const now = this.#clock();
@@ -217,7 +220,7 @@ export class Store {
 		return this.#write([this.db.plans], async () => {
 			const current = await this.db.plans.get(id);
 			if (!current) throw new StoreError('not-found', 'This plan no longer exists.');
-			const next = { ...normalisePlan(current), ...patch, updatedAt: this.#clock() };
+			const next = cleanPlan({ ...normalisePlan(current), ...patch, updatedAt: this.#clock() });
 			const errors = validatePlan(next);
 			if (hasErrors(errors)) fail(Object.values(errors)[0]!);
 			next.title = next.title.trim();
@@ -299,7 +302,8 @@ export class Store {
 	}
 
 	/** Adds a mark (a tapped region or a painted patch); the plan's updatedAt moves in the same transaction. */
-	async addMark(planId: Id, input: MarkInput): Promise<Mark> {
+	async addMark(planId: Id, raw: MarkInput): Promise<Mark> {
+		const input = cleanMark(raw);
 		this.#checkMark(input);
 		const now = this.#clock();
 		const mark: Mark = {
@@ -331,7 +335,7 @@ export class Store {
 			const current = await this.db.marks.get(id);
 			if (!current) throw new StoreError('not-found', 'This mark no longer exists.');
 			const now = this.#clock();
-			const next: Mark = { ...current, ...patch, id, planId: current.planId, updatedAt: now };
+			const next: Mark = cleanMark({ ...current, ...patch, id, planId: current.planId, updatedAt: now });
 			if (next.depth !== 'deep') next.structure = null;
 			if (next.region === null) fail('Please choose a region on the body or in the list.');
 			this.#checkMark({ ...next, region: next.region });
@@ -353,7 +357,7 @@ export class Store {
 		const now = this.#clock();
 		return this.#write([this.db.plans, this.db.marks], async () => {
 			const written: Mark[] = [];
-			for (const mark of marks) {
+			for (const mark of marks.map(cleanMark)) {
 				const current = await this.db.marks.get(mark.id);
 				const want = expected[mark.id];
 				if (want !== undefined && (current?.updatedAt ?? null) !== want) {

@@ -166,3 +166,35 @@ describe('hostile and malformed backup files', () => {
 		expect(error.message).toMatch(/clients\[0\] has an unexpected key "k{40}…"/);
 	});
 });
+
+describe('hidden characters in a backup', () => {
+	it('control and bidi characters never reach the database: they are stripped from every text on restore', async () => {
+		const { store } = await seeded('h');
+		const doc = JSON.parse(source);
+		doc.clients[0].name = '\u202Eevil\u0000';
+		doc.clients[0].notes = 'bell\u0007\nescape\u001B[2J';
+		doc.plans[0].title = 'Neck\u2066 & back\u2069';
+		doc.plans[0].clientWords = 'it hurts\u200F\r\nhere';
+		doc.plans[0].outcome.advice = 'stretch\u0085 daily';
+		doc.plans[0].goals = ['Less\u202A stress'];
+		doc.marks[0].note = 'left\u202D side\tonly';
+		const preview = await previewImport(store, JSON.stringify(doc));
+		await applyImport(store, preview.backup);
+		const rows = await dump(store);
+		const all = JSON.stringify(rows);
+		expect(all).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+		const kim = (await store.listClients()).find((c) => c.id === doc.clients[0].id)!;
+		expect(kim).toMatchObject({ name: 'evil', notes: 'bell\nescape[2J' });
+		const plan = (await store.getPlan(doc.plans[0].id))!;
+		expect(plan).toMatchObject({ title: 'Neck & back', clientWords: 'it hurts\nhere', goals: ['Less stress'] });
+		expect(plan.outcome?.advice).toBe('stretch daily');
+		expect((await store.listMarks(plan.id)).find((m) => m.id === doc.marks[0].id)?.note).toBe('left side\tonly');
+	});
+
+	it('a name that is only hidden characters is refused as empty', async () => {
+		const doc = JSON.parse(source);
+		doc.clients[0].name = '\u202E\u0000\u2066';
+		const error = await previewImport(target, JSON.stringify(doc)).catch((e) => e);
+		expect(error.message).toMatch(/clients\[0\]\.name must not be empty/);
+	});
+});

@@ -181,3 +181,27 @@ function markRow(id: string, planId: string) {
 		updatedAt: 1
 	};
 }
+
+describe('hidden characters', () => {
+	it('every write strips control and bidi characters from what people typed', async () => {
+		const store = freshStore();
+		const { client, plan } = await store.createClientWithPlan(
+			{ name: 'Eve\u202E\u0000', contact: 'eve@example.org\u0007', notes: 'line one\nline\u001B two' },
+			{ title: 'Neck\u2066 and back\u2069', date: '2026-05-01' }
+		);
+		expect(client).toMatchObject({ name: 'Eve', contact: 'eve@example.org', notes: 'line one\nline two' });
+		expect(plan.title).toBe('Neck and back');
+		const updated = await store.updatePlan(plan.id, { clientWords: 'ouch\u0000\nhere', notes: '\u202Dx' });
+		expect(updated).toMatchObject({ clientWords: 'ouch\nhere', notes: 'x' });
+		expect((await store.updateClient(client.id, { name: '\u202Elive' })).name).toBe('live');
+		const mark = await store.addMark(plan.id, { region: 16, sensation: 'knot', intensity: 5, depth: 'surface', structure: null, pressure: null, note: 'sore\u0007\nhere', author: 'client' });
+		expect(mark.note).toBe('sore\nhere');
+		expect((await store.updateMark(mark.id, { note: '\u202Eevil' })).note).toBe('evil');
+		expect((await store.listMarks(plan.id))[0].note).toBe('evil');
+	});
+
+	it('a name of hidden characters only is refused as empty', async () => {
+		const store = freshStore();
+		await expect(store.createClient({ name: '\u202E\u0000' })).rejects.toThrow(/Please enter a name/);
+	});
+});

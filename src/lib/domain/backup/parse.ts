@@ -9,6 +9,7 @@ import { DURATIONS, PLAN_STATUSES, SENSATIONS, type Client, type Mark, type Patc
 import { hasErrors, LIMITS, validateClient, validatePlan } from '$lib/domain/validation';
 import { NOTE_MAX, validateMark } from '$lib/domain/marks';
 import { regionByCode } from '$lib/domain/regions';
+import { cleanClient, cleanMark, cleanPlan } from '$lib/domain/clean-text';
 import { decodeUint32, decodeUint8 } from './base64';
 import { BACKUP_FORMAT, BACKUP_LIMITS as L, BACKUP_VERSION, KEYS, keysOf, type Backup, type BackupData } from './format';
 import {
@@ -124,14 +125,14 @@ function times(v: Record<string, unknown>, path: string, now: number): { created
 
 function readClient(v: unknown, path: string, now: number): Client {
 	const o = object(v, path, KEYS.client);
-	const client: Client = {
+	const client: Client = cleanClient({
 		id: id(o.id, `${path}.id`),
 		name: text(o.name, `${path}.name`, LIMITS.name, true),
 		contact: text(o.contact, `${path}.contact`, LIMITS.contact),
 		notes: text(o.notes, `${path}.notes`, LIMITS.notes),
 		figure: oneOf<BodyFigure | null>(o.figure, `${path}.figure`, [null, 'female', 'male']),
 		...times(o, path, now)
-	};
+	});
 	domain(path, validateClient(client));
 	return client;
 }
@@ -160,7 +161,7 @@ function readPlan(v: unknown, path: string, now: number): Plan {
 	const oil = object(o.oil, p('oil'), KEYS.oil);
 	const planning = object(o.planning, p('planning'), KEYS.planning);
 	const avoid = list(o.avoid, p('avoid'), L.listItems).map((c, i) => regionCode(c, `${p('avoid')}[${i}]`));
-	const plan: Plan = {
+	const plan: Plan = cleanPlan({
 		id: id(o.id, p('id')),
 		clientId: id(o.clientId, p('clientId')),
 		date,
@@ -205,7 +206,7 @@ function readPlan(v: unknown, path: string, now: number): Plan {
 		},
 		outcome: o.outcome === null ? null : readOutcome(o.outcome, p('outcome')),
 		...times(o, path, now)
-	};
+	});
 	domain(path, validatePlan(plan));
 	return plan;
 }
@@ -235,7 +236,7 @@ function readMark(v: unknown, path: string, now: number, version: number): Mark 
 			problem(`${p('structure')} must be null or one of ${deep.map((d) => `"${d}"`).join(', ') || 'nothing for this region'}.`);
 		}
 	}
-	const mark: Mark = {
+	const mark: Mark = cleanMark({
 		id: id(o.id, p('id')),
 		planId: id(o.planId, p('planId')),
 		region,
@@ -249,7 +250,7 @@ function readMark(v: unknown, path: string, now: number, version: number): Mark 
 		author: oneOf(o.author, p('author'), ['client', 'therapist'] as const),
 		carried: version >= 2 ? bool(o.carried, p('carried')) : false,
 		...times(o, path, now)
-	};
+	});
 	// The editor's own rules last (patch included), so a file can never hold a mark the app refuses.
 	domain(path, validateMark({ ...mark, region }));
 	return mark;
