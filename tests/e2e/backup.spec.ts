@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { handOffDoc } from './hostile-links';
 
 const LOCAL = /^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:|about:|chrome-extension:)/;
 
@@ -154,6 +155,13 @@ test('a corrupt or hostile file shows a message and changes nothing', async ({ p
 		[
 			json('bad-duration.json', { ...good, clients: [], plans: [{ ...good.plans[0], id: 'other-plan', durationMin: 50 }] }),
 			/plans\[0\]\.durationMin must be one of 30, 45, 60, 75, 90\. Nothing on this device was changed\./
+		],
+		[
+			json('many-marks.json', {
+				...good,
+				marks: Array.from({ length: 401 }, (_, i) => ({ ...handOffDoc().marks[0], id: `many-${i}`, planId: good.plans[0].id }))
+			}),
+			/The plan “Hips” \(\d{4}-\d{2}-\d{2}\) has 401 marks; one plan can hold at most 400 marks\. Nothing on this device was changed\./
 		],
 		[
 			{ name: 'proto.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good).replace('"name":', '"__proto__":{"x":1},"name":')) },

@@ -146,3 +146,24 @@ test('control and bidi characters in a link never reach the preview or the datab
 	await page.reload();
 	await expect(page.getByLabel("In the client's words")).toHaveValue('reversed');
 });
+
+test('a link with far too many marks is refused; a full plan refuses one more mark', async ({ page }) => {
+	await page.goto('/');
+	await page.goto(linkFor(JSON.stringify(handOffDoc({ plan: { title: 'Huge' }, marks: 45_000 }))));
+	await expect(page.getByRole('alert')).toHaveText('The plan “Huge” (2026-01-05) has 45,000 marks; one plan can hold at most 400 marks.');
+	await expect(page.getByRole('button', { name: 'Add this plan' })).toHaveCount(0);
+
+	// At the limit exactly, it comes in; the planner then refuses a 401st mark and says why.
+	await page.goto('/');
+	await page.goto(linkFor(JSON.stringify(handOffDoc({ plan: { title: 'Full' }, marks: 400, mark: { region: 1 } }))));
+	await expect(page.getByRole('region', { name: 'Full' })).toContainText('400 marks');
+	await page.getByRole('button', { name: 'Add this plan' }).click();
+	await page.waitForURL(/\/plan\?id=/);
+	await page.getByRole('searchbox', { name: 'Find a region' }).fill('calf');
+	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: /Left upper calf/ }).click();
+	const form = page.getByRole('form', { name: /New mark on/ });
+	await form.getByRole('radio', { name: 'Stiffness or limited movement', exact: true }).check();
+	await form.getByRole('button', { name: 'Add mark' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: 'This plan already has 400 marks, as many as one plan can hold.' })).toBeVisible();
+	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('listitem')).toHaveCount(400);
+});

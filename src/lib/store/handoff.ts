@@ -4,6 +4,7 @@
  * nothing on this device is ever overwritten. One transaction: all or nothing.
  */
 import { cleanText } from '$lib/domain/clean-text';
+import { clientFullMessage, MAX_PLANS_PER_CLIENT } from '$lib/domain/limits';
 import type { HandOff } from '$lib/domain/handoff';
 import type { Client, Id, Mark, Plan } from '$lib/domain/records';
 import { StoreError, toStoreError } from './errors';
@@ -19,6 +20,9 @@ export async function importHandOff(store: Store, { client, plan, marks }: HandO
 			let clientId: Id;
 			if ('clientId' in target) {
 				if (!(await db.clients.get(target.clientId))) throw new StoreError('not-found', 'That client no longer exists on this device.');
+				if ((await db.plans.where('clientId').equals(target.clientId).count()) >= MAX_PLANS_PER_CLIENT) {
+					throw new StoreError('validation', clientFullMessage());
+				}
 				clientId = target.clientId;
 			} else {
 				const name = cleanText(target.newClientName).trim();

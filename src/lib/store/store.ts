@@ -21,6 +21,7 @@ import {
 } from '$lib/domain/validation';
 import { validateMark, type MarkInput } from '$lib/domain/marks';
 import { cleanClient, cleanMark, cleanPlan } from '$lib/domain/clean-text';
+import { clientFullMessage, MAX_MARKS_PER_PLAN, MAX_PLANS_PER_CLIENT, planFullMessage } from '$lib/domain/limits';
 import { StoreError, toStoreError } from './errors';
 import { normaliseClient, normaliseMark, normalisePlan } from './normalise';
 import { followUpOf } from '$lib/domain/follow-up';
@@ -197,6 +198,7 @@ export class Store {
 		await this.#write([this.db.clients, this.db.plans], async () => {
 			if (!(await this.db.clients.get(clientId)))
 				throw new StoreError('not-found', 'This client no longer exists.');
+			await this.#roomForPlan(clientId);
 			await this.db.plans.add(plan);
 		});
 		return plan;
@@ -238,6 +240,7 @@ export class Store {
 		return this.#write([plans, marks], async () => {
 			const from = await plans.get(fromPlanId);
 			if (!from) throw new StoreError('not-found', 'This plan no longer exists.');
+			await this.#roomForPlan(from.clientId);
 			const now = this.#clock();
 			const rows = (await marks.where('planId').equals(fromPlanId).toArray()).map(normaliseMark);
 			const out = followUpOf(normalisePlan(from), rows, { now, date: today(new Date(now)), newId });
@@ -295,6 +298,11 @@ export class Store {
 		if (hasErrors(errors)) fail(Object.values(errors)[0]!);
 	}
 
+	/** Refuses a plan past the cap (domain/limits), inside the caller's transaction. */
+	async #roomForPlan(clientId: Id): Promise<void> {
+		if ((await this.db.plans.where('clientId').equals(clientId).count()) >= MAX_PLANS_PER_CLIENT) fail(clientFullMessage());
+	}
+
 	/** Marks the plan as changed now, inside the caller's transaction. */
 	async #touchPlan(planId: Id, now: number): Promise<void> {
 		const n = await this.db.plans.update(planId, { updatedAt: now });
@@ -324,6 +332,7 @@ export class Store {
 		};
 		await this.#write([this.db.plans, this.db.marks], async () => {
 			await this.#touchPlan(planId, now);
+			if ((await this.db.marks.where('planId').equals(planId).count()) >= MAX_MARKS_PER_PLAN) fail(planFullMessage());
 			await this.db.marks.add(mark);
 		});
 		return mark;

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BACKUP_LIMITS, BACKUP_VERSION } from '$lib/domain/backup/format';
 import { parseBackup } from '$lib/domain/backup/parse';
+import { MAX_MARKS_PER_PLAN, MAX_PATCH_VERTICES, MAX_PLANS_PER_CLIENT } from '$lib/domain/limits';
 import { applyImport, exportBackup, previewImport } from '$lib/store/backup';
 import { StoreError } from '$lib/store/errors';
 import type { Store } from '$lib/store/store';
@@ -82,6 +83,31 @@ const CASES: Case[] = [
 		'too many clients',
 		(doc) => void (doc.clients = Array.from({ length: BACKUP_LIMITS.clients + 1 }, (_, i) => ({ ...doc.clients[0], id: `c${i}` }))),
 		/clients has 10001 clients; at most 10000 are allowed/
+	],
+	// Limits that keep the app fast (domain/limits), named in the person's words.
+	[
+		'too many marks in one plan',
+		(doc) => {
+			const plan = doc.plans.find((p: Doc) => p.id === doc.marks[0].planId);
+			plan.title = 'Busy';
+			doc.marks = Array.from({ length: MAX_MARKS_PER_PLAN + 1 }, (_, i) => ({ ...doc.marks[0], id: `many-${i}` }));
+		},
+		/The plan “Busy” \(\d{4}-\d{2}-\d{2}\) has 401 marks; one plan can hold at most 400 marks\./
+	],
+	[
+		'too many plans for one client',
+		(doc) =>
+			void (doc.plans = Array.from({ length: MAX_PLANS_PER_CLIENT + 1 }, (_, i) => ({ ...doc.plans[0], id: `plan-${i}`, outcome: null }))),
+		/The client “Kim <b>a<\/b>” has 2,001 plans; one client can have at most 2,000 plans\./
+	],
+	[
+		'a painted area larger than the body',
+		(doc) => {
+			const n = MAX_PATCH_VERTICES + 10_000;
+			doc.marks[0].patch.vertices = Buffer.from(Uint32Array.from({ length: n }, (_, i) => i).buffer).toString('base64');
+			doc.marks[0].patch.weights = Buffer.alloc(n, 1).toString('base64');
+		},
+		/A painted area covers 60,000 points of the body; one painted area can cover at most 50,000 points/
 	],
 	// References and ids.
 	['a plan of a client that is nowhere', (doc) => void (doc.plans[1].clientId = 'ghost'), /plans\[1\]\.clientId names a client that is neither in the file nor on this device/],
