@@ -61,11 +61,14 @@ test('a plan made at home travels by link and by file into the therapist’s bro
 	await expect(tablet.getByRole('checkbox', { name: 'Taking blood thinners?' })).toBeChecked();
 	await expect(tablet.getByLabel("In the client's words")).toHaveValue('Calf cramps after running');
 
-	// The same plan again, from the file: the client is recognised, and it is a second plan.
+	// The same plan again, from the file: it was brought in already, and says so; as a copy, the
+	// client is recognised and it is a second plan.
 	await tablet.goto('/import');
 	await tablet.getByLabel('Open a plan file…').setInputFiles(file);
+	await expect(tablet.getByRole('status').filter({ hasText: 'This plan was already brought in' })).toContainText('“Before Tuesday” for Home <i>Hana</i>');
+	await tablet.getByRole('button', { name: 'Bring it in again as a copy' }).click();
 	await expect(tablet.getByRole('radio', { name: 'A client already here' })).toBeChecked();
-	await tablet.getByRole('button', { name: 'Add this plan' }).click();
+	await tablet.getByRole('button', { name: 'Add this plan as a copy' }).click();
 	await tablet.waitForURL(/\/plan\?id=/);
 	await tablet.getByRole('link', { name: 'Home <i>Hana</i>' }).click();
 	await expect(tablet.getByRole('link', { name: /Before Tuesday/ })).toHaveCount(2);
@@ -166,4 +169,28 @@ test('a link with far too many marks is refused; a full plan refuses one more ma
 	await form.getByRole('button', { name: 'Add mark' }).click();
 	await expect(page.getByRole('alert').filter({ hasText: 'This plan already has 400 marks, as many as one plan can hold.' })).toBeVisible();
 	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('listitem')).toHaveCount(400);
+});
+
+test('the same link opened twice says it was already brought in, and when, and opens that plan', async ({ page }, info) => {
+	const link = linkFor(JSON.stringify(handOffDoc({ client: { name: 'Twice Tess' }, plan: { title: 'Sent twice' } })));
+	await page.goto('/');
+	await page.goto(link);
+	await page.getByRole('button', { name: 'Add this plan' }).click();
+	await page.waitForURL(/\/plan\?id=/);
+	const first = page.url();
+
+	await page.goto('/');
+	await page.goto(link);
+	const seen = page.getByRole('status').filter({ hasText: 'This plan was already brought in' });
+	const today = new Date().toLocaleDateString('en-US', { dateStyle: 'long' });
+	await expect(seen).toContainText(`on ${today}`);
+	await expect(seen).toContainText('as “Sent twice” for Twice Tess');
+	await expect(page.getByRole('button', { name: /^Add this plan/ })).toHaveCount(0);
+	expect(await seriousViolations(page)).toEqual([]);
+	await page.screenshot({ path: info.outputPath('seen.png'), fullPage: true });
+	await page.getByRole('link', { name: 'Open it' }).click();
+	await expect(page).toHaveURL(first);
+	await page.goto('/');
+	await expect(page.getByRole('list', { name: 'Clients' }).getByRole('link')).toHaveCount(1);
+	await expect(page.getByRole('link', { name: /Sent twice/ })).toHaveCount(1);
 });

@@ -35,9 +35,33 @@ export async function encodeHandOff(text: string): Promise<string> {
 }
 
 export type ReadResult = { ok: true; handOff: HandOff } | { ok: false; problem: string };
+/** A read hand-off with the digest that identifies its content (see handOffDigest). */
+export type DigestedResult = { ok: true; handOff: HandOff; digest: string } | { ok: false; problem: string };
+
+/** What this device remembers of a hand-off it took in: which plan it became, and when. */
+export interface HandOffSeen {
+	digest: string;
+	planId: string;
+	importedAt: number;
+}
+
+/**
+ * SHA-256 (hex) of a hand-off's decoded text: the same link or file opened twice has the same
+ * digest, so the app can say it was already brought in. The text itself is never kept.
+ */
+export async function handOffDigest(text: string): Promise<string> {
+	const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+	return Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Reads a hand-off file's text, with its digest. */
+export async function readHandOffFile(text: string, now: number): Promise<DigestedResult> {
+	const read = readHandOffText(text, now);
+	return read.ok ? { ...read, digest: await handOffDigest(text) } : read;
+}
 
 /** Reads a link's fragment (with or without `#h=`): decompressed, parsed and checked. */
-export async function readHandOffFragment(fragment: string, now: number): Promise<ReadResult> {
+export async function readHandOffFragment(fragment: string, now: number): Promise<DigestedResult> {
 	const data = fragment.replace(/^#/, '').replace(new RegExp(`^${HANDOFF_KEY}=`), '');
 	if (!data) return { ok: false, problem: 'The link carries no plan. Ask for the link again, or for the file.' };
 	if (data.length > HANDOFF_MAX_FRAGMENT) return { ok: false, problem: 'The link is too long to be a Somamap plan.' };
@@ -53,7 +77,7 @@ export async function readHandOffFragment(fragment: string, now: number): Promis
 			problem: e instanceof TooLarge ? 'The link holds far more than one plan; it was not opened.' : 'The link is damaged or cut short. Was it copied completely?'
 		};
 	}
-	return readHandOffText(text, now);
+	return readHandOffFile(text, now);
 }
 
 /** Reads a hand-off (or one-plan backup) file's text. */
