@@ -150,7 +150,7 @@ test('control and bidi characters in a link never reach the preview or the datab
 	await expect(page.getByLabel("In the client's words")).toHaveValue('reversed');
 });
 
-test('a link with far too many marks is refused; a full plan refuses one more mark', async ({ page }) => {
+test('a link with far too many marks is refused; a full plan refuses one more mark', async ({ page }, info) => {
 	await page.goto('/');
 	await page.goto(linkFor(JSON.stringify(handOffDoc({ plan: { title: 'Huge' }, marks: 45_000 }))));
 	await expect(page.getByRole('alert')).toHaveText('The plan “Huge” (2026-01-05) has 45,000 marks; one plan can hold at most 400 marks.');
@@ -168,6 +168,7 @@ test('a link with far too many marks is refused; a full plan refuses one more ma
 	await form.getByRole('radio', { name: 'Stiffness or limited movement', exact: true }).check();
 	await form.getByRole('button', { name: 'Add mark' }).click();
 	await expect(page.getByRole('alert').filter({ hasText: 'This plan already has 400 marks, as many as one plan can hold.' })).toBeVisible();
+	await page.screenshot({ path: info.outputPath('plan-full.png') });
 	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('listitem')).toHaveCount(400);
 });
 
