@@ -178,3 +178,17 @@ test('a corrupt or hostile file shows a message and changes nothing', async ({ p
 	await expect(page.getByRole('list', { name: 'Clients' }).getByRole('link')).toHaveCount(1);
 	await expect(page.getByRole('list', { name: 'Clients' })).toContainText('Cora Keep');
 });
+
+test('control and bidi characters in a backup never reach the restore preview or the database', async ({ page }) => {
+	const doc = handOffDoc({ client: { name: '\u202Eevil\u0007', notes: 'bell\u0007\nescape\u001B[2J' }, mark: { note: 'left\u2066 side\u2069' } });
+	await page.goto('/settings');
+	await chooseFile(page, { name: 'hidden.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+	const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
+	await expect(dialog.getByRole('list', { name: '1 client in the file' }).getByRole('listitem')).toHaveText('evil new');
+	await dialog.getByRole('button', { name: 'Restore' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Restore finished.' })).toBeVisible();
+	const db = await dumpDb(page);
+	expect(db.clients).toMatchObject([{ name: 'evil', notes: 'bell\nescape[2J' }]);
+	expect(db.marks).toMatchObject([{ note: 'left side' }]);
+	expect(JSON.stringify(db)).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+});
