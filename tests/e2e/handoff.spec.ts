@@ -104,7 +104,7 @@ test('a decompression bomb in a link is refused at once, without filling memory'
 	await page.addInitScript(() => {
 		const w = window as unknown as { readingAt: number; refusedAt: number };
 		new MutationObserver(() => {
-			if (!w.readingAt && document.body.textContent?.includes('Reading the link')) w.readingAt = performance.now();
+			if (!w.readingAt && document.body?.textContent?.includes('Reading the link')) w.readingAt = performance.now();
 			if (!w.refusedAt && document.querySelector('[role=alert]')) w.refusedAt = performance.now();
 		}).observe(document, { subtree: true, childList: true });
 	});
@@ -194,4 +194,13 @@ test('the same link opened twice says it was already brought in, and when, and o
 	await page.goto('/');
 	await expect(page.getByRole('list', { name: 'Clients' }).getByRole('link')).toHaveCount(1);
 	await expect(page.getByRole('link', { name: /Sent twice/ })).toHaveCount(1);
+});
+
+test('a link opened while the import page is showing is read too, and leaves the address', async ({ page }) => {
+	await page.goto('/import');
+	await expect(page.getByRole('heading', { level: 1, name: 'Bring in a plan' })).toBeVisible();
+	const link = linkFor(JSON.stringify(handOffDoc({ plan: { title: 'Same page' } })));
+	await page.evaluate((hash) => (location.hash = hash), link.slice(link.indexOf('#')));
+	await expect(page.getByRole('region', { name: 'Same page' })).toBeVisible();
+	expect(await page.evaluate(() => location.hash)).toBe('');
 });
