@@ -2,7 +2,7 @@
 // Prerendered pages are files like build/plan.html served at /plan; hashed assets are cached
 // forever; the service worker script never, so a new version is noticed at once.
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
 /** @type {Record<string, string>} */
@@ -70,8 +70,27 @@ function stream(res, status, file) {
 	const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
 	if (file.includes('/_app/immutable/')) headers['cache-control'] = 'public, max-age=31536000, immutable';
 	else headers['cache-control'] = 'no-cache';
+	if (file.endsWith('.html')) Object.assign(headers, securityHeaders(readFileSync(file, 'utf8')));
 	res.writeHead(status, headers);
 	createReadStream(file).pipe(res);
+}
+
+/**
+ * A page's Content Security Policy as headers too: the one in its meta tag (with the hash of that
+ * page's own bootstrap script), plus frame-ancestors, which only a header can carry: no other
+ * site may show Somamap in a frame. Any host of the build should send the same.
+ * @param {string} html
+ * @returns {Record<string, string>}
+ */
+function securityHeaders(html) {
+	const meta = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1];
+	const policy = meta ? `${meta.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&')}; ` : '';
+	return {
+		'content-security-policy': `${policy}frame-ancestors 'none'`,
+		'x-frame-options': 'DENY',
+		'x-content-type-options': 'nosniff',
+		'referrer-policy': 'no-referrer'
+	};
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { handOffDoc } from './hostile-links';
 
 const LOCAL = /^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:|about:|chrome-extension:)/;
 
@@ -156,6 +157,13 @@ test('a corrupt or hostile file shows a message and changes nothing', async ({ p
 			/plans\[0\]\.durationMin must be one of 30, 45, 60, 75, 90\. Nothing on this device was changed\./
 		],
 		[
+			json('many-marks.json', {
+				...good,
+				marks: Array.from({ length: 401 }, (_, i) => ({ ...handOffDoc().marks[0], id: `many-${i}`, planId: good.plans[0].id }))
+			}),
+			/The plan “Hips” \(\d{4}-\d{2}-\d{2}\) has 401 marks; one plan can hold at most 400 marks\. Nothing on this device was changed\./
+		],
+		[
 			{ name: 'proto.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good).replace('"name":', '"__proto__":{"x":1},"name":')) },
 			/clients\[0\] has a forbidden key "__proto__"/
 		]
@@ -169,4 +177,18 @@ test('a corrupt or hostile file shows a message and changes nothing', async ({ p
 	await page.goto('/');
 	await expect(page.getByRole('list', { name: 'Clients' }).getByRole('link')).toHaveCount(1);
 	await expect(page.getByRole('list', { name: 'Clients' })).toContainText('Cora Keep');
+});
+
+test('control and bidi characters in a backup never reach the restore preview or the database', async ({ page }) => {
+	const doc = handOffDoc({ client: { name: '\u202Eevil\u0007', notes: 'bell\u0007\nescape\u001B[2J' }, mark: { note: 'left\u2066 side\u2069' } });
+	await page.goto('/settings');
+	await chooseFile(page, { name: 'hidden.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+	const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
+	await expect(dialog.getByRole('list', { name: '1 client in the file' }).getByRole('listitem')).toHaveText('evil new');
+	await dialog.getByRole('button', { name: 'Restore' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Restore finished.' })).toBeVisible();
+	const db = await dumpDb(page);
+	expect(db.clients).toMatchObject([{ name: 'evil', notes: 'bell\nescape[2J' }]);
+	expect(db.marks).toMatchObject([{ note: 'left side' }]);
+	expect(JSON.stringify(db)).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
 });

@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { bombLink, handOffDoc, linkFor } from './hostile-links';
 
 const markList = (page: Page) => page.getByRole('list', { name: /^Marks/ });
 
@@ -60,11 +61,14 @@ test('a plan made at home travels by link and by file into the therapist’s bro
 	await expect(tablet.getByRole('checkbox', { name: 'Taking blood thinners?' })).toBeChecked();
 	await expect(tablet.getByLabel("In the client's words")).toHaveValue('Calf cramps after running');
 
-	// The same plan again, from the file: the client is recognised, and it is a second plan.
+	// The same plan again, from the file: it was brought in already, and says so; as a copy, the
+	// client is recognised and it is a second plan.
 	await tablet.goto('/import');
 	await tablet.getByLabel('Open a plan file…').setInputFiles(file);
+	await expect(tablet.getByRole('status').filter({ hasText: 'This plan was already brought in' })).toContainText('“Before Tuesday” for Home <i>Hana</i>');
+	await tablet.getByRole('button', { name: 'Bring it in again as a copy' }).click();
 	await expect(tablet.getByRole('radio', { name: 'A client already here' })).toBeChecked();
-	await tablet.getByRole('button', { name: 'Add this plan' }).click();
+	await tablet.getByRole('button', { name: 'Add this plan as a copy' }).click();
 	await tablet.waitForURL(/\/plan\?id=/);
 	await tablet.getByRole('link', { name: 'Home <i>Hana</i>' }).click();
 	await expect(tablet.getByRole('link', { name: /Before Tuesday/ })).toHaveCount(2);
@@ -74,4 +78,129 @@ test('a plan made at home travels by link and by file into the therapist’s bro
 	await expect(tablet.getByRole('alert')).toContainText(/damaged or cut short/);
 	await expect(tablet.getByRole('button', { name: 'Add this plan' })).toHaveCount(0);
 	await therapist.close();
+});
+
+test('a decompression bomb in a link is refused at once, without filling memory', async ({ page }) => {
+	const link = await bombLink(1024); // 1 GB of spaces, about 1.4 MB of link
+	expect(link.length).toBeLessThan(2_000_000);
+	await page.goto('/'); // another page first, so the link is a real navigation (not a hash change)
+	const cdp = await page.context().newCDPSession(page);
+	// Everything the page holds: the JS heap, DOM objects, and ArrayBuffer contents outside the heap.
+	const used = async () => {
+		const h = await cdp.send('Runtime.getHeapUsage');
+		return h.usedSize + h.embedderHeapUsedSize + h.backingStorageSize;
+	};
+	await cdp.send('HeapProfiler.collectGarbage');
+	const before = await used();
+	let peak = before;
+	let sampling = true;
+	const sampler = (async () => {
+		while (sampling) {
+			peak = Math.max(peak, await used().catch(() => peak));
+			await new Promise((ok) => setTimeout(ok, 20));
+		}
+	})();
+	// When the page is ready and when the refusal shows, measured in the page itself.
+	await page.addInitScript(() => {
+		const w = window as unknown as { readingAt: number; refusedAt: number };
+		new MutationObserver(() => {
+			if (!w.readingAt && document.body?.textContent?.includes('Reading the link')) w.readingAt = performance.now();
+			if (!w.refusedAt && document.querySelector('[role=alert]')) w.refusedAt = performance.now();
+		}).observe(document, { subtree: true, childList: true });
+	});
+	await page.evaluate((l) => {
+		location.href = l;
+	}, link);
+	await expect(page.getByRole('alert')).toContainText('far more than one plan', { timeout: 30_000 });
+	sampling = false;
+	await sampler;
+	peak = Math.max(peak, await used());
+	const [reading, total] = await page.evaluate(() => {
+		const w = window as unknown as { readingAt: number; refusedAt: number };
+		return [w.refusedAt - w.readingAt, w.refusedAt];
+	});
+	const grewMb = (peak - before) / 1048576;
+	console.log(`bomb refused ${reading.toFixed(0)} ms after reading began (${total.toFixed(0)} ms after navigating); memory grew by ${grewMb.toFixed(1)} MB at most`);
+	expect(grewMb).toBeLessThan(100);
+	expect(reading).toBeLessThan(1000);
+	await expect(page.getByRole('button', { name: 'Add this plan' })).toHaveCount(0);
+});
+
+test('control and bidi characters in a link never reach the preview or the database', async ({ page }) => {
+	const RLO = '\u202E';
+	const doc = handOffDoc({
+		client: { name: `${RLO}evil\u0000` },
+		plan: { title: `Bell\u0007 and escape\u001B[2J`, clientWords: `left\u2066 side\u2069\r\nonly` }
+	});
+	await page.goto('/');
+	await page.goto(linkFor(JSON.stringify(doc)));
+	const preview = page.getByRole('region', { name: 'Bell and escape[2J' });
+	await expect(preview).toContainText('From evil,');
+	const shown = (await preview.textContent()) ?? '';
+	expect(shown).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+	await expect(page.getByLabel("New client's name")).toHaveValue('evil');
+	await page.getByRole('button', { name: 'Add this plan' }).click();
+	await page.waitForURL(/\/plan\?id=/);
+	await expect(page.getByLabel("In the client's words")).toHaveValue('left side\nonly');
+
+	// Typed or pasted into a form, they are stripped when it is saved.
+	await page.getByLabel("In the client's words").fill(`${RLO}reversed\u0007`);
+	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+	await page.reload();
+	await expect(page.getByLabel("In the client's words")).toHaveValue('reversed');
+});
+
+test('a link with far too many marks is refused; a full plan refuses one more mark', async ({ page }, info) => {
+	await page.goto('/');
+	await page.goto(linkFor(JSON.stringify(handOffDoc({ plan: { title: 'Huge' }, marks: 45_000 }))));
+	await expect(page.getByRole('alert')).toHaveText('The plan “Huge” (2026-01-05) has 45,000 marks; one plan can hold at most 400 marks.');
+	await expect(page.getByRole('button', { name: 'Add this plan' })).toHaveCount(0);
+
+	// At the limit exactly, it comes in; the planner then refuses a 401st mark and says why.
+	await page.goto('/');
+	await page.goto(linkFor(JSON.stringify(handOffDoc({ plan: { title: 'Full' }, marks: 400, mark: { region: 1 } }))));
+	await expect(page.getByRole('region', { name: 'Full' })).toContainText('400 marks');
+	await page.getByRole('button', { name: 'Add this plan' }).click();
+	await page.waitForURL(/\/plan\?id=/);
+	await page.getByRole('searchbox', { name: 'Find a region' }).fill('calf');
+	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: /Left upper calf/ }).click();
+	const form = page.getByRole('form', { name: /New mark on/ });
+	await form.getByRole('radio', { name: 'Stiffness or limited movement', exact: true }).check();
+	await form.getByRole('button', { name: 'Add mark' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: 'This plan already has 400 marks, as many as one plan can hold.' })).toBeVisible();
+	await page.screenshot({ path: info.outputPath('plan-full.png') });
+	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('listitem')).toHaveCount(400);
+});
+
+test('the same link opened twice says it was already brought in, and when, and opens that plan', async ({ page }, info) => {
+	const link = linkFor(JSON.stringify(handOffDoc({ client: { name: 'Twice Tess' }, plan: { title: 'Sent twice' } })));
+	await page.goto('/');
+	await page.goto(link);
+	await page.getByRole('button', { name: 'Add this plan' }).click();
+	await page.waitForURL(/\/plan\?id=/);
+	const first = page.url();
+
+	await page.goto('/');
+	await page.goto(link);
+	const seen = page.getByRole('status').filter({ hasText: 'This plan was already brought in' });
+	const today = new Date().toLocaleDateString('en-US', { dateStyle: 'long' });
+	await expect(seen).toContainText(`on ${today}`);
+	await expect(seen).toContainText('as “Sent twice” for Twice Tess');
+	await expect(page.getByRole('button', { name: /^Add this plan/ })).toHaveCount(0);
+	expect(await seriousViolations(page)).toEqual([]);
+	await page.screenshot({ path: info.outputPath('seen.png'), fullPage: true });
+	await page.getByRole('link', { name: 'Open it' }).click();
+	await expect(page).toHaveURL(first);
+	await page.goto('/');
+	await expect(page.getByRole('list', { name: 'Clients' }).getByRole('link')).toHaveCount(1);
+	await expect(page.getByRole('link', { name: /Sent twice/ })).toHaveCount(1);
+});
+
+test('a link opened while the import page is showing is read too, and leaves the address', async ({ page }) => {
+	await page.goto('/import');
+	await expect(page.getByRole('heading', { level: 1, name: 'Bring in a plan' })).toBeVisible();
+	const link = linkFor(JSON.stringify(handOffDoc({ plan: { title: 'Same page' } })));
+	await page.evaluate((hash) => (location.hash = hash), link.slice(link.indexOf('#')));
+	await expect(page.getByRole('region', { name: 'Same page' })).toBeVisible();
+	expect(await page.evaluate(() => location.hash)).toBe('');
 });

@@ -106,3 +106,17 @@ test('the same note changed in two tabs at once: both texts are shown and the pe
 	await expect(notes(fresh)).toHaveValue(mine);
 	await expect(fresh.getByRole('textbox', { name: "In the client's words" })).toHaveValue(otherText);
 });
+
+test('a title typed with pauses keeps its spaces while the saved title is trimmed', async ({ page }) => {
+	const url = await createPlanForNewClient(page, 'Pause Pat', 'Visit');
+	const title = page.getByLabel('Title');
+	await title.fill('');
+	// A pause after the space lets the write land (the store keeps "Neck"); typing goes on.
+	await title.pressSequentially('Neck ');
+	await saved(page);
+	await title.pressSequentially('pain');
+	await expect(title).toHaveValue('Neck pain');
+	await saved(page);
+	await page.goto(url);
+	await expect(page.getByLabel('Title')).toHaveValue('Neck pain');
+});

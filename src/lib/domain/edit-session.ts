@@ -10,6 +10,10 @@
  *   written: a conflict waits for the person to keep theirs or the other tab's.
  * - `entry()` is what must survive a crash: the changed fields with their base values, so a
  *   replay on the next open tells "never written" (stored = base) from "changed elsewhere since".
+ * - `asStored` is how the store keeps the fields it is given (hidden characters taken out, a title
+ *   trimmed). `mine` is compared through it, so what the store made of this tab's own text (a
+ *   space at the end of a title being typed) is neither written again nor taken for another
+ *   tab's change, and the text stays in the form as typed.
  */
 import { copyValue, getPath, isPlainObject, merge3, pathKey, sameValue, setPath, type Conflict, type Path } from './merge';
 
@@ -43,9 +47,11 @@ export class EditSession {
 	#base: Fields;
 	#version: number;
 	#conflicts = new Map<string, EditConflict>();
+	readonly #asStored: (fields: Fields) => Fields;
 
-	constructor(fields: readonly string[], stored: Stored) {
+	constructor(fields: readonly string[], stored: Stored, asStored: (fields: Fields) => Fields = (f) => f) {
 		this.fields = fields;
+		this.#asStored = asStored;
 		this.#base = this.#pick(stored);
 		this.#version = stored.updatedAt;
 	}
@@ -66,7 +72,7 @@ export class EditSession {
 		for (const k of this.fields) {
 			const holder: Fields = { [k]: copyValue(mine[k]) };
 			for (const c of this.#conflictsUnder(k)) setPath(holder, c.path, getPath(this.#base, c.path));
-			if (!sameValue(holder[k], this.#base[k])) {
+			if (!sameValue(this.#asStored(holder)[k], this.#base[k])) {
 				patch[k] = holder[k];
 				expected[k] = copyValue(this.#base[k]);
 			}
@@ -76,7 +82,8 @@ export class EditSession {
 
 	/** The store has `patch` now (call before observing the record the write returned). */
 	written(patch: Fields): void {
-		for (const [k, v] of Object.entries(patch)) if (this.fields.includes(k)) this.#base[k] = copyValue(v);
+		const kept = this.#asStored(patch);
+		for (const k of Object.keys(patch)) if (this.fields.includes(k)) this.#base[k] = copyValue(kept[k]);
 	}
 
 	/**
@@ -90,7 +97,8 @@ export class EditSession {
 		this.#base = this.#pick(stored);
 		this.#version = stored.updatedAt;
 		// A conflict settles by itself when both sides came to hold the same text.
-		for (const [key, c] of this.#conflicts) if (sameValue(getPath(mine, c.path), getPath(stored, c.path))) this.#conflicts.delete(key);
+		const ours = this.#asStored(mine);
+		for (const [key, c] of this.#conflicts) if (sameValue(getPath(ours, c.path), getPath(stored, c.path))) this.#conflicts.delete(key);
 		return changed;
 	}
 
@@ -124,7 +132,7 @@ export class EditSession {
 		const kept: Fields = {};
 		for (const k of this.fields) {
 			const under = this.#conflictsUnder(k);
-			if (!under.length && sameValue(mine[k], this.#base[k])) continue;
+			if (!under.length && sameValue(this.#ours(mine, k), this.#base[k])) continue;
 			const holder: Fields = { [k]: copyValue(this.#base[k]) };
 			// A conflict journals the base from before both changes, so a replay finds it again.
 			for (const c of under) setPath(holder, c.path, c.base);
@@ -142,8 +150,16 @@ export class EditSession {
 		return this.conflicts.filter((c) => c.path[0] === k);
 	}
 
+	/** This tab's value of `k` as the store would keep it. */
+	#ours(mine: Fields, k: string): unknown {
+		return this.#asStored({ [k]: mine[k] })[k];
+	}
+
 	#absorb(mine: Fields, k: string, base: unknown, theirs: unknown): boolean {
-		const m = merge3(base, mine[k], theirs, [k]);
+		const ours = this.#ours(mine, k);
+		const m = merge3(base, ours, theirs, [k]);
+		// Ours stands: the form keeps it as typed.
+		if (!m.conflicts.length && sameValue(m.value, ours)) return false;
 		return this.#applyMerged(mine, k, m.value, m.conflicts);
 	}
 

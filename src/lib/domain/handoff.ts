@@ -35,9 +35,33 @@ export async function encodeHandOff(text: string): Promise<string> {
 }
 
 export type ReadResult = { ok: true; handOff: HandOff } | { ok: false; problem: string };
+/** A read hand-off with the digest that identifies its content (see handOffDigest). */
+export type DigestedResult = { ok: true; handOff: HandOff; digest: string } | { ok: false; problem: string };
+
+/** What this device remembers of a hand-off it took in: which plan it became, and when. */
+export interface HandOffSeen {
+	digest: string;
+	planId: string;
+	importedAt: number;
+}
+
+/**
+ * SHA-256 (hex) of a hand-off's decoded text: the same link or file opened twice has the same
+ * digest, so the app can say it was already brought in. The text itself is never kept.
+ */
+export async function handOffDigest(text: string): Promise<string> {
+	const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+	return Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Reads a hand-off file's text, with its digest. */
+export async function readHandOffFile(text: string, now: number): Promise<DigestedResult> {
+	const read = readHandOffText(text, now);
+	return read.ok ? { ...read, digest: await handOffDigest(text) } : read;
+}
 
 /** Reads a link's fragment (with or without `#h=`): decompressed, parsed and checked. */
-export async function readHandOffFragment(fragment: string, now: number): Promise<ReadResult> {
+export async function readHandOffFragment(fragment: string, now: number): Promise<DigestedResult> {
 	const data = fragment.replace(/^#/, '').replace(new RegExp(`^${HANDOFF_KEY}=`), '');
 	if (!data) return { ok: false, problem: 'The link carries no plan. Ask for the link again, or for the file.' };
 	if (data.length > HANDOFF_MAX_FRAGMENT) return { ok: false, problem: 'The link is too long to be a Somamap plan.' };
@@ -53,7 +77,7 @@ export async function readHandOffFragment(fragment: string, now: number): Promis
 			problem: e instanceof TooLarge ? 'The link holds far more than one plan; it was not opened.' : 'The link is damaged or cut short. Was it copied completely?'
 		};
 	}
-	return readHandOffText(text, now);
+	return readHandOffFile(text, now);
 }
 
 /** Reads a hand-off (or one-plan backup) file's text. */
@@ -76,9 +100,30 @@ export function readHandOffText(text: string, now: number): ReadResult {
 
 class TooLarge extends Error {}
 
-/** Runs bytes through a transform stream; stops with TooLarge past `limit` bytes. */
+/**
+ * Compressed bytes are fed to the stream this many at a time. A transform stream turns one
+ * written chunk into all of its output at once, so one big chunk of a decompression bomb would be
+ * inflated whole (1.5 MB → 1.5 GB) before the first read could see its size. Deflate expands at
+ * most about 1032:1, so one slice yields at most about 1 MB before the cap is checked again.
+ */
+const SLICE = 1024;
+
+/**
+ * Runs bytes through a transform stream, a slice at a time, reading the output as it comes;
+ * stops with TooLarge as soon as more than `limit` bytes came out.
+ */
 async function pipe(input: Uint8Array, transform: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array> {
-	const reader = new Blob([input as BlobPart]).stream().pipeThrough(transform).getReader();
+	const writer = transform.writable.getWriter();
+	const reader = transform.readable.getReader();
+	// The writer waits on the reader (backpressure), so at most a slice's output is ever pending.
+	const feeding = (async () => {
+		for (let at = 0; at < input.length; at += SLICE) {
+			await writer.ready;
+			await writer.write(input.subarray(at, at + SLICE) as Uint8Array<ArrayBuffer>);
+		}
+		await writer.close();
+	})();
+	feeding.catch(() => {}); // its failure (damaged data, or our cancel) shows on the reader too
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	for (;;) {
@@ -86,11 +131,12 @@ async function pipe(input: Uint8Array, transform: CompressionStream | Decompress
 		if (done) break;
 		size += value.length;
 		if (size > limit) {
-			await reader.cancel();
+			await reader.cancel().catch(() => {});
 			throw new TooLarge();
 		}
 		chunks.push(value);
 	}
+	await feeding;
 	const out = new Uint8Array(size);
 	let at = 0;
 	for (const c of chunks) {

@@ -4,6 +4,7 @@
  */
 import { SENSATIONS, type Author, type Mark, type Patch, type Pressure, type RegionShare, type Sensation } from './records';
 import { regionByCode } from './regions';
+import { MAX_PATCH_VERTICES } from './limits';
 import type { Errors } from './validation';
 import type { ScoredMark } from './scoring';
 
@@ -62,8 +63,8 @@ export function validateMark(input: MarkInput): Errors<MarkField> {
 	return errors;
 }
 
-/** Most vertices a patch may list (the models have about 25 000). */
-export const PATCH_MAX_VERTICES = 200_000;
+/** Most vertices a patch may list (the models have about 25 000; see ./limits). */
+export const PATCH_MAX_VERTICES = MAX_PATCH_VERTICES;
 
 /** What is wrong with a painted patch, or null when it is sound. */
 export function patchProblem(patch: Patch): string | null {

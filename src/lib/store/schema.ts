@@ -8,6 +8,8 @@
  * - marks:    marks drawn on the body for a plan (planId); painted patches are typed arrays keyed
  *             to the body model's version.
  * - settings: key/value pairs (default figure, PIN hash later, ...).
+ * - handoffs: (v2) one row per hand-off link or file taken in: the SHA-256 of its text and the
+ *             plan it became, so opening it again can say so (the text itself is not kept).
  *
  * Every schema change is a NEW entry in SCHEMA_VERSIONS, never an edit of an old one; an entry
  * that must transform data has an upgrade(). tests/unit/store/migrations.test.ts opens each old
@@ -15,6 +17,7 @@
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Client, Mark, Plan, Setting } from '$lib/domain/records';
+import type { HandOffSeen } from '$lib/domain/handoff';
 
 export interface SchemaVersion {
 	version: number;
@@ -31,6 +34,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 			marks: 'id, planId, region, author',
 			settings: 'key'
 		}
+	},
+	{
+		// A new table only: nothing to transform.
+		version: 2,
+		stores: { handoffs: 'digest, planId' }
 	}
 ];
 
@@ -42,6 +50,7 @@ export type SomamapDB = Dexie & {
 	plans: EntityTable<Plan, 'id'>;
 	marks: EntityTable<Mark, 'id'>;
 	settings: EntityTable<Setting, 'key'>;
+	handoffs: EntityTable<HandOffSeen, 'digest'>;
 };
 
 /** A Dexie instance declaring the schema history up to `upTo` (the current one by default). */

@@ -20,6 +20,8 @@ import {
 	type PlanInput
 } from '$lib/domain/validation';
 import { validateMark, type MarkInput } from '$lib/domain/marks';
+import { asStoredClient, asStoredPlan, cleanClient, cleanMark, cleanPlan } from '$lib/domain/clean-text';
+import { clientFullMessage, MAX_MARKS_PER_PLAN, MAX_PLANS_PER_CLIENT, planFullMessage } from '$lib/domain/limits';
 import { StoreError, toStoreError } from './errors';
 import { normaliseClient, normaliseMark, normalisePlan } from './normalise';
 import { followUpOf } from '$lib/domain/follow-up';
@@ -114,7 +116,8 @@ export class Store {
 
 	// ---- clients ----------------------------------------------------------------------------
 
-	#clientRecord(input: ClientInput): Client {
+	#clientRecord(raw: ClientInput): Client {
+		const input = cleanClient(raw);
 		const errors = validateClient(input);
 		if (hasErrors(errors)) fail(Object.values(errors)[0]!);
 		const now = this.#clock();
@@ -140,11 +143,11 @@ export class Store {
 		return this.#write([this.db.clients], async () => {
 			const current = await this.db.clients.get(id);
 			if (!current) throw new StoreError('not-found', 'This client no longer exists.');
-			unchanged(normaliseClient(current), patch, expected);
-			const next = { ...normaliseClient(current), ...patch, updatedAt: this.#clock() };
+			const clean = asStoredClient(patch);
+			unchanged(normaliseClient(current), clean, expected);
+			const next = { ...normaliseClient(current), ...clean, updatedAt: this.#clock() };
 			const errors = validateClient(next);
 			if (hasErrors(errors)) fail(Object.values(errors)[0]!);
-			next.name = next.name.trim();
 			await this.db.clients.put(next);
 			return next;
 		});
@@ -176,7 +179,8 @@ export class Store {
 
 	// ---- plans ------------------------------------------------------------------------------
 
-	#planRecord(clientId: Id, input: PlanInput): Plan {
+	#planRecord(clientId: Id, raw: PlanInput): Plan {
+		const input = cleanPlan(raw);
 		const errors = validatePlan(input);
 		if (hasErrors(errors)) fail(Object.values(errors)[0]!);
 		const now = this.#clock();
@@ -197,6 +201,7 @@ export class Store {
 		await this.#write([this.db.clients, this.db.plans], async () => {
 			if (!(await this.db.clients.get(clientId)))
 				throw new StoreError('not-found', 'This client no longer exists.');
+			await this.#roomForPlan(clientId);
 			await this.db.plans.add(plan);
 		});
 		return plan;
@@ -221,11 +226,11 @@ export class Store {
 		return this.#write([this.db.plans], async () => {
 			const current = await this.db.plans.get(id);
 			if (!current) throw new StoreError('not-found', 'This plan no longer exists.');
-			unchanged(normalisePlan(current), patch, expected);
-			const next = { ...normalisePlan(current), ...patch, updatedAt: this.#clock() };
+			const clean = asStoredPlan(patch);
+			unchanged(normalisePlan(current), clean, expected);
+			const next = { ...normalisePlan(current), ...clean, updatedAt: this.#clock() };
 			const errors = validatePlan(next);
 			if (hasErrors(errors)) fail(Object.values(errors)[0]!);
-			next.title = next.title.trim();
 			await this.db.plans.put(next);
 			return next;
 		});
@@ -240,6 +245,7 @@ export class Store {
 		return this.#write([plans, marks], async () => {
 			const from = await plans.get(fromPlanId);
 			if (!from) throw new StoreError('not-found', 'This plan no longer exists.');
+			await this.#roomForPlan(from.clientId);
 			const now = this.#clock();
 			const rows = (await marks.where('planId').equals(fromPlanId).toArray()).map(normaliseMark);
 			const out = followUpOf(normalisePlan(from), rows, { now, date: today(new Date(now)), newId });
@@ -297,6 +303,11 @@ export class Store {
 		if (hasErrors(errors)) fail(Object.values(errors)[0]!);
 	}
 
+	/** Refuses a plan past the cap (domain/limits), inside the caller's transaction. */
+	async #roomForPlan(clientId: Id): Promise<void> {
+		if ((await this.db.plans.where('clientId').equals(clientId).count()) >= MAX_PLANS_PER_CLIENT) fail(clientFullMessage());
+	}
+
 	/** Marks the plan as changed now, inside the caller's transaction. */
 	async #touchPlan(planId: Id, now: number): Promise<void> {
 		const n = await this.db.plans.update(planId, { updatedAt: now });
@@ -304,7 +315,8 @@ export class Store {
 	}
 
 	/** Adds a mark (a tapped region or a painted patch); the plan's updatedAt moves in the same transaction. */
-	async addMark(planId: Id, input: MarkInput): Promise<Mark> {
+	async addMark(planId: Id, raw: MarkInput): Promise<Mark> {
+		const input = cleanMark(raw);
 		this.#checkMark(input);
 		const now = this.#clock();
 		const mark: Mark = {
@@ -325,6 +337,7 @@ export class Store {
 		};
 		await this.#write([this.db.plans, this.db.marks], async () => {
 			await this.#touchPlan(planId, now);
+			if ((await this.db.marks.where('planId').equals(planId).count()) >= MAX_MARKS_PER_PLAN) fail(planFullMessage());
 			await this.db.marks.add(mark);
 		});
 		return mark;
@@ -336,7 +349,7 @@ export class Store {
 			const current = await this.db.marks.get(id);
 			if (!current) throw new StoreError('not-found', 'This mark no longer exists.');
 			const now = this.#clock();
-			const next: Mark = { ...current, ...patch, id, planId: current.planId, updatedAt: now };
+			const next: Mark = cleanMark({ ...current, ...patch, id, planId: current.planId, updatedAt: now });
 			if (next.depth !== 'deep') next.structure = null;
 			if (next.region === null) fail('Please choose a region on the body or in the list.');
 			this.#checkMark({ ...next, region: next.region });
@@ -358,7 +371,7 @@ export class Store {
 		const now = this.#clock();
 		return this.#write([this.db.plans, this.db.marks], async () => {
 			const written: Mark[] = [];
-			for (const mark of marks) {
+			for (const mark of marks.map(cleanMark)) {
 				const current = await this.db.marks.get(mark.id);
 				const want = expected[mark.id];
 				if (want !== undefined && (current?.updatedAt ?? null) !== want) {

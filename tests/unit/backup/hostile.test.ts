@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BACKUP_LIMITS, BACKUP_VERSION } from '$lib/domain/backup/format';
 import { parseBackup } from '$lib/domain/backup/parse';
+import { MAX_MARKS_PER_PLAN, MAX_PATCH_VERTICES, MAX_PLANS_PER_CLIENT } from '$lib/domain/limits';
 import { applyImport, exportBackup, previewImport } from '$lib/store/backup';
 import { StoreError } from '$lib/store/errors';
 import type { Store } from '$lib/store/store';
@@ -82,6 +83,31 @@ const CASES: Case[] = [
 		'too many clients',
 		(doc) => void (doc.clients = Array.from({ length: BACKUP_LIMITS.clients + 1 }, (_, i) => ({ ...doc.clients[0], id: `c${i}` }))),
 		/clients has 10001 clients; at most 10000 are allowed/
+	],
+	// Limits that keep the app fast (domain/limits), named in the person's words.
+	[
+		'too many marks in one plan',
+		(doc) => {
+			const plan = doc.plans.find((p: Doc) => p.id === doc.marks[0].planId);
+			plan.title = 'Busy';
+			doc.marks = Array.from({ length: MAX_MARKS_PER_PLAN + 1 }, (_, i) => ({ ...doc.marks[0], id: `many-${i}` }));
+		},
+		/The plan “Busy” \(\d{4}-\d{2}-\d{2}\) has 401 marks; one plan can hold at most 400 marks\./
+	],
+	[
+		'too many plans for one client',
+		(doc) =>
+			void (doc.plans = Array.from({ length: MAX_PLANS_PER_CLIENT + 1 }, (_, i) => ({ ...doc.plans[0], id: `plan-${i}`, outcome: null }))),
+		/The client “Kim <b>a<\/b>” has 2,001 plans; one client can have at most 2,000 plans\./
+	],
+	[
+		'a painted area larger than the body',
+		(doc) => {
+			const n = MAX_PATCH_VERTICES + 10_000;
+			doc.marks[0].patch.vertices = Buffer.from(Uint32Array.from({ length: n }, (_, i) => i).buffer).toString('base64');
+			doc.marks[0].patch.weights = Buffer.alloc(n, 1).toString('base64');
+		},
+		/A painted area covers 60,000 points of the body; one painted area can cover at most 50,000 points/
 	],
 	// References and ids.
 	['a plan of a client that is nowhere', (doc) => void (doc.plans[1].clientId = 'ghost'), /plans\[1\]\.clientId names a client that is neither in the file nor on this device/],
@@ -164,5 +190,37 @@ describe('hostile and malformed backup files', () => {
 		const error = await previewImport(target, JSON.stringify(doc)).catch((e) => e);
 		expect(error.message.length).toBeLessThan(200);
 		expect(error.message).toMatch(/clients\[0\] has an unexpected key "k{40}…"/);
+	});
+});
+
+describe('hidden characters in a backup', () => {
+	it('control and bidi characters never reach the database: they are stripped from every text on restore', async () => {
+		const { store } = await seeded('h');
+		const doc = JSON.parse(source);
+		doc.clients[0].name = '\u202Eevil\u0000';
+		doc.clients[0].notes = 'bell\u0007\nescape\u001B[2J';
+		doc.plans[0].title = 'Neck\u2066 & back\u2069';
+		doc.plans[0].clientWords = 'it hurts\u200F\r\nhere';
+		doc.plans[0].outcome.advice = 'stretch\u0085 daily';
+		doc.plans[0].goals = ['Less\u202A stress'];
+		doc.marks[0].note = 'left\u202D side\tonly';
+		const preview = await previewImport(store, JSON.stringify(doc));
+		await applyImport(store, preview.backup);
+		const rows = await dump(store);
+		const all = JSON.stringify(rows);
+		expect(all).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+		const kim = (await store.listClients()).find((c) => c.id === doc.clients[0].id)!;
+		expect(kim).toMatchObject({ name: 'evil', notes: 'bell\nescape[2J' });
+		const plan = (await store.getPlan(doc.plans[0].id))!;
+		expect(plan).toMatchObject({ title: 'Neck & back', clientWords: 'it hurts\nhere', goals: ['Less stress'] });
+		expect(plan.outcome?.advice).toBe('stretch daily');
+		expect((await store.listMarks(plan.id)).find((m) => m.id === doc.marks[0].id)?.note).toBe('left side\tonly');
+	});
+
+	it('a name that is only hidden characters is refused as empty', async () => {
+		const doc = JSON.parse(source);
+		doc.clients[0].name = '\u202E\u0000\u2066';
+		const error = await previewImport(target, JSON.stringify(doc)).catch((e) => e);
+		expect(error.message).toMatch(/clients\[0\]\.name must not be empty/);
 	});
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EditSession, type Fields, type Stored } from '$lib/domain/edit-session';
 import { copyValue } from '$lib/domain/merge';
+import { asStoredPlan } from '$lib/domain/clean-text';
 
 const FIELDS = ['title', 'notes', 'health', 'durationMin'] as const;
 const stored = (over: Fields = {}, updatedAt = 1): Stored => ({ id: 'p1', title: 'Visit', notes: '', health: { pregnant: false }, durationMin: 60, ...over, updatedAt });
@@ -123,5 +124,47 @@ describe('EditSession: the journal and its replay', () => {
 		const { session, mine } = open(stored({ durationMin: 30 }, 2));
 		session.replay(mine, entry, (k, v) => k !== 'title' || v !== '');
 		expect(mine).toMatchObject({ notes: 'Mine', title: 'Visit', durationMin: 30 });
+	});
+});
+
+describe('EditSession: what the store makes of this tab’s own text', () => {
+	// The store trims a title and strips hidden characters (asStoredPlan); the form must not take
+	// that for another tab's change, nor write the same text again and again.
+	const openAsStored = (s = stored()) => ({ session: new EditSession(FIELDS, s, (f) => asStoredPlan(f)), mine: copyValue(s) as Fields });
+
+	it('a space typed at the end of the title stays in the form while the stored title is trimmed', () => {
+		const { session, mine } = openAsStored();
+		mine.title = 'Neck ';
+		const out = session.outgoing(mine)!;
+		session.written(out.patch);
+		expect(session.observe(mine, stored({ title: 'Neck' }, 2))).toBe(false);
+		expect(mine.title).toBe('Neck ');
+		expect(session.outgoing(mine)).toBeNull();
+		expect(session.entry(mine)).toBeNull();
+		mine.title = 'Neck pain';
+		expect(session.outgoing(mine)).toEqual({ patch: { title: 'Neck pain' }, expected: { title: 'Neck' } });
+		expect(session.conflicts).toEqual([]);
+	});
+
+	it('a hidden character typed into the notes is written once, then the notes are in step', () => {
+		const { session, mine } = openAsStored();
+		mine.notes = 'sore\u202E here';
+		session.written(session.outgoing(mine)!.patch);
+		session.observe(mine, stored({ notes: 'sore here' }, 2));
+		expect(session.outgoing(mine)).toBeNull();
+		expect(session.pending(mine)).toBe(false);
+		expect(session.conflicts).toEqual([]);
+	});
+
+	it('another tab’s change still comes in, and a real clash is still a conflict', () => {
+		const { session, mine } = openAsStored();
+		mine.title = 'Neck ';
+		session.written(session.outgoing(mine)!.patch);
+		session.observe(mine, stored({ title: 'Neck' }, 2));
+		session.observe(mine, stored({ title: 'Back', notes: 'From B' }, 3));
+		expect(mine).toMatchObject({ title: 'Back', notes: 'From B' });
+		mine.notes = 'From A';
+		session.observe(mine, stored({ title: 'Back', notes: 'From B, again' }, 4));
+		expect(session.conflicts.map((c) => c.key)).toEqual(['notes']);
 	});
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { encodeHandOff, fromBase64Url, handOffText, readHandOffFragment, readHandOffText, toBase64Url, type HandOff } from '$lib/domain/handoff';
+import { encodeHandOff, fromBase64Url, handOffDigest, handOffText, readHandOffFile, readHandOffFragment, readHandOffText, toBase64Url, type HandOff } from '$lib/domain/handoff';
 import { defaultPlanFields, type Mark } from '$lib/domain/records';
 import { codeOf } from '$lib/domain/regions';
-import { importHandOff } from '$lib/store/handoff';
+import { findHandOff, importHandOff } from '$lib/store/handoff';
 import { freshStore } from '../store/helpers';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
@@ -35,7 +35,7 @@ describe('hand-off links', () => {
 		const data = await encodeHandOff(handOffText(h, NOW));
 		expect(data).toMatch(/^[A-Za-z0-9_-]+$/);
 		const back = await readHandOffFragment(`#h=${data}`, NOW);
-		expect(back).toEqual({ ok: true, handOff: h });
+		expect(back).toEqual({ ok: true, handOff: h, digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
 	});
 
 	it.each([
@@ -105,5 +105,39 @@ describe('importing a hand-off', () => {
 		await expect(importHandOff(store, handOff(), { clientId: 'gone' }, NOW)).rejects.toMatchObject({ kind: 'not-found' });
 		expect(await store.db.plans.count()).toBe(before);
 		expect(await store.db.marks.count()).toBe(0);
+	});
+});
+
+describe('the same hand-off twice', () => {
+	it('a link and its file have the digest of their decoded text; another plan has another', async () => {
+		const text = handOffText(handOff(), NOW);
+		const fromLink = await readHandOffFragment(await encodeHandOff(text), NOW);
+		const fromFile = await readHandOffFile(text, NOW);
+		expect(fromLink.ok && fromFile.ok && fromLink.digest === fromFile.digest).toBe(true);
+		// SHA-256 of the text itself (checked against Node's own).
+		const { createHash } = await import('node:crypto');
+		expect(await handOffDigest(text)).toBe(createHash('sha256').update(text).digest('hex'));
+		const other = handOff();
+		other.plan.title = 'Another';
+		expect(await handOffDigest(handOffText(other, NOW))).not.toBe(await handOffDigest(text));
+	});
+
+	it('is found after it was taken in, with its plan, client and time, until that plan is deleted', async () => {
+		const store = freshStore();
+		const digest = await handOffDigest(handOffText(handOff(), NOW));
+		expect(await findHandOff(store, digest)).toBeNull();
+		const plan = await importHandOff(store, handOff(), { newClientName: 'Jo' }, NOW, digest);
+		expect(await findHandOff(store, digest)).toMatchObject({ importedAt: NOW, plan: { id: plan.id, title: 'Before Tuesday' }, clientName: 'Jo' });
+		// As a copy: the newest plan is the one offered.
+		const copy = await importHandOff(store, handOff(), { clientId: plan.clientId }, NOW + 1000, digest);
+		expect(await findHandOff(store, digest)).toMatchObject({ importedAt: NOW + 1000, plan: { id: copy.id } });
+		await store.deletePlan(copy.id);
+		expect(await findHandOff(store, digest)).toBeNull();
+	});
+
+	it('a failed import remembers nothing', async () => {
+		const store = freshStore();
+		await expect(importHandOff(store, handOff(), { clientId: 'gone' }, NOW, 'abc')).rejects.toMatchObject({ kind: 'not-found' });
+		expect(await store.db.handoffs.count()).toBe(0);
 	});
 });

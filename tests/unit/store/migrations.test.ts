@@ -6,12 +6,19 @@ import { Store } from '$lib/store/store';
  * Rows exactly as each schema version's app wrote them. When a version is added, add its
  * fixture here: every old version must still open into the current one without losing a row.
  */
-const FIXTURES: Record<number, { clients: object[]; plans: object[]; marks: object[] }> = {
+const FIXTURES: Record<number, { clients: object[]; plans: object[]; marks: object[]; handoffs?: object[] }> = {
 	1: {
 		clients: [{ id: 'c1', name: 'Kim', contact: '', notes: 'left-handed', figure: null, createdAt: 1, updatedAt: 2 }],
 		// A minimal v1 plan: fields added to plans later must be filled in when read.
 		plans: [{ id: 'p1', clientId: 'c1', date: '2026-01-05', title: 'Neck', status: 'done', createdAt: 1, updatedAt: 3 }],
 		marks: [{ id: 'm1', planId: 'p1', region: 9, sensation: 'knot', intensity: 7, author: 'client' }]
+	},
+	// v2 adds the handoffs table (digests of hand-offs taken in); the other rows are as in v1.
+	2: {
+		clients: [{ id: 'c1', name: 'Kim', contact: '', notes: 'left-handed', figure: null, createdAt: 1, updatedAt: 2 }],
+		plans: [{ id: 'p1', clientId: 'c1', date: '2026-01-05', title: 'Neck', status: 'done', createdAt: 1, updatedAt: 3 }],
+		marks: [{ id: 'm1', planId: 'p1', region: 9, sensation: 'knot', intensity: 7, author: 'client' }],
+		handoffs: [{ digest: 'ab'.repeat(32), planId: 'p1', importedAt: 4 }]
 	}
 };
 
@@ -30,6 +37,7 @@ describe('schema migrations', () => {
 			await old.table('clients').bulkAdd(f.clients);
 			await old.table('plans').bulkAdd(f.plans);
 			await old.table('marks').bulkAdd(f.marks);
+			if (f.handoffs) await old.table('handoffs').bulkAdd(f.handoffs);
 			old.close();
 
 			const store = new Store(createDatabase(name));
@@ -39,6 +47,7 @@ describe('schema migrations', () => {
 			expect(plan).toMatchObject({ title: 'Neck', status: 'done', scope: 'local', durationMin: 30, goals: [], outcome: null });
 			expect(plan?.oil).toEqual({ preference: '', allergies: '' });
 			expect(await store.db.marks.where('planId').equals('p1').count()).toBe(1);
+			expect(await store.db.handoffs.toArray()).toEqual(f.handoffs ?? []);
 			expect(store.db.verno).toBe(CURRENT_VERSION);
 			store.db.close();
 		});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '$lib/store/errors';
+import { MAX_MARKS_PER_PLAN, MAX_PLANS_PER_CLIENT } from '$lib/domain/limits';
 import { freshStore, tickingClock } from './helpers';
 
 describe('clients', () => {
@@ -208,5 +209,59 @@ describe('partial updates checked against what the writer saw', () => {
 		const { plan } = await store.createClientWithPlan({ name: 'Ann' }, { title: 'Visit', date: '2026-01-05' });
 		await store.updatePlan(plan.id, { health: { fever: true } }, { health: {} });
 		await expect(store.updatePlan(plan.id, { health: { fever: true } }, { health: {} })).resolves.toMatchObject({ health: { fever: true } });
+	});
+});
+
+describe('hidden characters', () => {
+	it('every write strips control and bidi characters from what people typed', async () => {
+		const store = freshStore();
+		const { client, plan } = await store.createClientWithPlan(
+			{ name: 'Eve\u202E\u0000', contact: 'eve@example.org\u0007', notes: 'line one\nline\u001B two' },
+			{ title: 'Neck\u2066 and back\u2069', date: '2026-05-01' }
+		);
+		expect(client).toMatchObject({ name: 'Eve', contact: 'eve@example.org', notes: 'line one\nline two' });
+		expect(plan.title).toBe('Neck and back');
+		const updated = await store.updatePlan(plan.id, { clientWords: 'ouch\u0000\nhere', notes: '\u202Dx' });
+		expect(updated).toMatchObject({ clientWords: 'ouch\nhere', notes: 'x' });
+		expect((await store.updateClient(client.id, { name: '\u202Elive' })).name).toBe('live');
+		const mark = await store.addMark(plan.id, { region: 16, sensation: 'knot', intensity: 5, depth: 'surface', structure: null, pressure: null, note: 'sore\u0007\nhere', author: 'client' });
+		expect(mark.note).toBe('sore\nhere');
+		expect((await store.updateMark(mark.id, { note: '\u202Eevil' })).note).toBe('evil');
+		expect((await store.listMarks(plan.id))[0].note).toBe('evil');
+	});
+
+	it('a name of hidden characters only is refused as empty', async () => {
+		const store = freshStore();
+		await expect(store.createClient({ name: '\u202E\u0000' })).rejects.toThrow(/Please enter a name/);
+	});
+});
+
+describe('limits', () => {
+	const mark = { region: 16, sensation: 'knot', intensity: 5, depth: 'surface', structure: null, pressure: null, note: '', author: 'client' } as const;
+
+	it('a plan at the limit refuses another mark with a clear message, and keeps what it has', async () => {
+		const store = freshStore();
+		const { plan } = await store.createClientWithPlan({ name: 'Full' }, { title: 'Busy', date: '2026-05-01' });
+		const now = Date.now();
+		await store.db.marks.bulkAdd(
+			Array.from({ length: MAX_MARKS_PER_PLAN }, (_, i) => ({ ...mark, id: `m${i}`, planId: plan.id, patch: null, carried: false, createdAt: now, updatedAt: now }))
+		);
+		const error = await store.addMark(plan.id, mark).catch((e) => e);
+		expect(error).toBeInstanceOf(StoreError);
+		expect(error.message).toBe(
+			'This plan already has 400 marks, as many as one plan can hold. Remove a mark you no longer need, or start a follow-up session, before adding another.'
+		);
+		expect(await store.db.marks.where('planId').equals(plan.id).count()).toBe(MAX_MARKS_PER_PLAN);
+		await store.removeMark('m0');
+		await expect(store.addMark(plan.id, mark)).resolves.toMatchObject({ planId: plan.id });
+	});
+
+	it('a client at the limit refuses another plan or follow-up', async () => {
+		const store = freshStore();
+		const { client, plan } = await store.createClientWithPlan({ name: 'Regular' }, { title: 'First', date: '2026-05-01' });
+		await store.db.plans.bulkAdd(Array.from({ length: MAX_PLANS_PER_CLIENT - 1 }, (_, i) => ({ ...plan, id: `p${i}` })));
+		await expect(store.createPlan(client.id, { title: 'One more', date: '2026-05-02' })).rejects.toThrow(/already has 2,000 plans/);
+		await expect(store.createFollowUp(plan.id)).rejects.toThrow(/already has 2,000 plans/);
+		expect(await store.db.plans.count()).toBe(MAX_PLANS_PER_CLIENT);
 	});
 });

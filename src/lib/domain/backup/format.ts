@@ -16,6 +16,7 @@
 import type { Client, Mark, Patch, Plan } from '$lib/domain/records';
 import { encodeUint32, encodeUint8 } from './base64';
 import { PATCH_MAX_VERTICES } from '$lib/domain/marks';
+import { MAX_CLIENTS } from '$lib/domain/limits';
 
 export const BACKUP_FORMAT = 'somamap-backup';
 export const BACKUP_VERSION = 2;
@@ -24,7 +25,7 @@ export const BACKUP_VERSION = 2;
 export const BACKUP_LIMITS = {
 	/** Bytes (about characters) of the whole file. */
 	fileBytes: 100 * 1024 * 1024,
-	clients: 10_000,
+	clients: MAX_CLIENTS,
 	plans: 100_000,
 	marks: 500_000,
 	/** Longest short text without a domain limit of its own (oil, allergies, list items, ids). */

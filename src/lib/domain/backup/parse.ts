@@ -9,6 +9,8 @@ import { DURATIONS, PLAN_STATUSES, SENSATIONS, type Client, type Mark, type Patc
 import { hasErrors, LIMITS, validateClient, validatePlan } from '$lib/domain/validation';
 import { NOTE_MAX, validateMark } from '$lib/domain/marks';
 import { regionByCode } from '$lib/domain/regions';
+import { cleanClient, cleanMark, cleanPlan } from '$lib/domain/clean-text';
+import { count, MAX_MARKS_PER_PLAN, MAX_PLANS_PER_CLIENT } from '$lib/domain/limits';
 import { decodeUint32, decodeUint8 } from './base64';
 import { BACKUP_FORMAT, BACKUP_LIMITS as L, BACKUP_VERSION, KEYS, keysOf, type Backup, type BackupData } from './format';
 import {
@@ -107,7 +109,29 @@ function readData(root: Record<string, unknown>, now: number, version: number): 
 			seen.set(r.id, i);
 		});
 	}
+	checkSizes(clients, plans, marks);
 	return { clients, plans, marks };
+}
+
+/** Per client and per plan caps (domain/limits), named in the person's words. */
+function checkSizes(clients: Client[], plans: Plan[], marks: Mark[]): void {
+	const tally = (ids: string[]) => {
+		const n = new Map<string, number>();
+		for (const k of ids) n.set(k, (n.get(k) ?? 0) + 1);
+		return n;
+	};
+	for (const [planId, n] of tally(marks.map((m) => m.planId))) {
+		if (n <= MAX_MARKS_PER_PLAN) continue;
+		const plan = plans.find((p) => p.id === planId);
+		const which = plan ? `The plan “${plan.title.slice(0, 60)}” (${plan.date})` : 'A plan';
+		problem(`${which} has ${count(n, 'mark', 'marks')}; one plan can hold at most ${count(MAX_MARKS_PER_PLAN, 'mark', 'marks')}.`);
+	}
+	for (const [clientId, n] of tally(plans.map((p) => p.clientId))) {
+		if (n <= MAX_PLANS_PER_CLIENT) continue;
+		const client = clients.find((c) => c.id === clientId);
+		const who = client ? `The client “${client.name.slice(0, 60)}”` : 'A client';
+		problem(`${who} has ${count(n, 'plan', 'plans')}; one client can have at most ${count(MAX_PLANS_PER_CLIENT, 'plan', 'plans')}.`);
+	}
 }
 
 /** The first message of a domain validator, with the record's path in front. */
@@ -124,14 +148,14 @@ function times(v: Record<string, unknown>, path: string, now: number): { created
 
 function readClient(v: unknown, path: string, now: number): Client {
 	const o = object(v, path, KEYS.client);
-	const client: Client = {
+	const client: Client = cleanClient({
 		id: id(o.id, `${path}.id`),
 		name: text(o.name, `${path}.name`, LIMITS.name, true),
 		contact: text(o.contact, `${path}.contact`, LIMITS.contact),
 		notes: text(o.notes, `${path}.notes`, LIMITS.notes),
 		figure: oneOf<BodyFigure | null>(o.figure, `${path}.figure`, [null, 'female', 'male']),
 		...times(o, path, now)
-	};
+	});
 	domain(path, validateClient(client));
 	return client;
 }
@@ -160,7 +184,7 @@ function readPlan(v: unknown, path: string, now: number): Plan {
 	const oil = object(o.oil, p('oil'), KEYS.oil);
 	const planning = object(o.planning, p('planning'), KEYS.planning);
 	const avoid = list(o.avoid, p('avoid'), L.listItems).map((c, i) => regionCode(c, `${p('avoid')}[${i}]`));
-	const plan: Plan = {
+	const plan: Plan = cleanPlan({
 		id: id(o.id, p('id')),
 		clientId: id(o.clientId, p('clientId')),
 		date,
@@ -205,7 +229,7 @@ function readPlan(v: unknown, path: string, now: number): Plan {
 		},
 		outcome: o.outcome === null ? null : readOutcome(o.outcome, p('outcome')),
 		...times(o, path, now)
-	};
+	});
 	domain(path, validatePlan(plan));
 	return plan;
 }
@@ -235,7 +259,7 @@ function readMark(v: unknown, path: string, now: number, version: number): Mark 
 			problem(`${p('structure')} must be null or one of ${deep.map((d) => `"${d}"`).join(', ') || 'nothing for this region'}.`);
 		}
 	}
-	const mark: Mark = {
+	const mark: Mark = cleanMark({
 		id: id(o.id, p('id')),
 		planId: id(o.planId, p('planId')),
 		region,
@@ -249,10 +273,17 @@ function readMark(v: unknown, path: string, now: number, version: number): Mark 
 		author: oneOf(o.author, p('author'), ['client', 'therapist'] as const),
 		carried: version >= 2 ? bool(o.carried, p('carried')) : false,
 		...times(o, path, now)
-	};
+	});
 	// The editor's own rules last (patch included), so a file can never hold a mark the app refuses.
 	domain(path, validateMark({ ...mark, region }));
 	return mark;
+}
+
+function tooManyPoints(n: number): never {
+	problem(
+		`A painted area covers ${count(n, 'point', 'points')} of the body; one painted area can cover at most ` +
+			`${count(L.patchVertices, 'point', 'points')} (the whole body has about 25,000).`
+	);
 }
 
 /** Longest base64 text for the largest allowed patch (4 bytes per vertex). */
@@ -261,13 +292,14 @@ const MAX_B64 = Math.ceil((L.patchVertices * 4) / 3) + 4;
 function readPatch(v: unknown, path: string): Patch {
 	const o = object(v, path, KEYS.patch);
 	const modelVersion = text(o.modelVersion, `${path}.modelVersion`, 64, true);
+	// Too many to be a painting: said as such, before the length of its text is.
+	if (typeof o.vertices === 'string' && o.vertices.length > MAX_B64) tooManyPoints(Math.floor((o.vertices.length * 3) / 16));
 	const vertices = decodeUint32(text(o.vertices, `${path}.vertices`, MAX_B64));
 	if (!vertices) problem(`${path}.vertices is not base64 of 32-bit vertex numbers.`);
 	const weights = decodeUint8(text(o.weights, `${path}.weights`, MAX_B64));
 	if (!weights) problem(`${path}.weights is not base64 of 8-bit weights.`);
-	if (vertices.length === 0 || vertices.length > L.patchVertices) {
-		problem(`${path}.vertices must list 1 to ${L.patchVertices} vertices (it lists ${vertices.length}).`);
-	}
+	if (vertices.length === 0) problem(`${path}.vertices must list at least one vertex.`);
+	if (vertices.length > L.patchVertices) tooManyPoints(vertices.length);
 	if (weights.length !== vertices.length) {
 		problem(`${path}.weights must have one weight per vertex (${weights.length} weights for ${vertices.length} vertices).`);
 	}

@@ -3,6 +3,7 @@
  * and returns it typed, or throws a BackupProblem whose message names the path and what is wrong.
  * Objects must have exactly the expected keys, so nothing unknown rides along into the database.
  */
+import { cleanText } from '$lib/domain/clean-text';
 import { regionByCode, REGION_COUNT } from '$lib/domain/regions';
 
 /** What is wrong with a file, in words for the person restoring it. */
@@ -79,11 +80,16 @@ export function list(v: unknown, path: string, max: number, what = 'items'): unk
 	return v;
 }
 
+/**
+ * Text, without hidden control and bidi characters (domain/clean-text; line breaks stay here, and
+ * the record's own cleaning turns them into spaces in one-line fields).
+ */
 export function text(v: unknown, path: string, max: number, required = false): string {
 	if (typeof v !== 'string') problem(`${path} must be text.`);
 	if (v.length > max) problem(`${path} is too long (${v.length} characters; at most ${max}).`);
-	if (required && !v.trim()) problem(`${path} must not be empty.`);
-	return v;
+	const clean = cleanText(v, true);
+	if (required && !clean.trim()) problem(`${path} must not be empty.`);
+	return clean;
 }
 
 export function bool(v: unknown, path: string): boolean {

@@ -39,6 +39,8 @@ export interface RecordSaverOptions<T extends RecordLike> {
 	check?: (mine: T) => void;
 	/** Whether a value kept from an earlier page may come back (a blank name was refused then). */
 	accept?: (key: string, value: unknown) => boolean;
+	/** The edited fields as the store keeps them (domain/clean-text's asStoredPlan, asStoredClient). */
+	asStored?: (fields: Partial<T>) => Partial<T>;
 }
 
 export class RecordSaver<T extends RecordLike> {
@@ -92,7 +94,8 @@ export class RecordSaver<T extends RecordLike> {
 	 */
 	open(stored: T): T {
 		this.#clearTimers();
-		this.#session = new EditSession(this.#o.fields, stored as unknown as Stored);
+		const asStored = this.#o.asStored;
+		this.#session = new EditSession(this.#o.fields, stored as unknown as Stored, asStored && ((f) => asStored(f as Partial<T>) as Fields));
 		this.#journal = new Journal(this.#o.record());
 		const copy = copyValue(stored) as T;
 		const adopted = this.#adopt(copy as unknown as Fields);
