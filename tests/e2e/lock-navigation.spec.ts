@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { browserPath } from '../../scripts/browser.js';
+import { UNLOCK_LEASE_MS } from '../../src/lib/security/unlock-lease';
 import { test, expect, createPlanForNewClient, waitForServiceWorker } from './fixtures';
 
 const ARGS = ['--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -338,4 +339,45 @@ test('the client-mode address with a trailing slash shows the client screens, of
 		await expect(page.getByRole('heading', { level: 1, name: 'Where do you feel tension or pain?' })).toBeVisible();
 		await expect(page.locator('body')).not.toContainText('Tess');
 	}
+});
+
+test('a tab closed while unlocked and reopened later asks for the PIN; a reload does not', async ({ page, context }) => {
+	const alice = await clientWithPlan(page, 'Alice Closedtab', 'Alice knee plan');
+	await turnOnAppLock(page);
+	await page.goto(alice.client);
+	await expect(page.getByRole('heading', { level: 1, name: 'Alice Closedtab' })).toBeVisible();
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1, name: 'Alice Closedtab' })).toBeVisible();
+
+	// Chromium gives a reopened tab (Ctrl+Shift+T, a restored session) its sessionStorage back.
+	const kept = await page.evaluate(() => sessionStorage.getItem('somamap.unlocked'));
+	expect(kept).not.toBeNull();
+	const other = await context.newPage(); // keeps the context (and its database) open
+	await page.close();
+	// Reopened a little later, with what the tab kept.
+	await other.waitForTimeout(UNLOCK_LEASE_MS + 1000);
+	const reopened = await context.newPage();
+	await reopened.addInitScript((value) => sessionStorage.setItem('somamap.unlocked', value), kept!);
+	await reopened.goto(alice.client);
+	await expect(lockScreen(reopened)).toBeVisible();
+	await expect(reopened.locator('body')).not.toContainText('Alice');
+	await other.close();
+});
+
+test('a notice naming another client does not follow the tablet into client mode', async ({ page }) => {
+	const bob = await clientWithPlan(page, 'Bob Deleted', 'Bob plan');
+	const carol = await clientWithPlan(page, 'Carol Handed', 'Carol plan');
+	await page.goto(bob.client);
+	await page.getByRole('button', { name: 'Delete client…' }).click();
+	await page.getByRole('dialog', { name: 'Delete Bob Deleted?' }).getByRole('button', { name: 'Delete client and plans' }).click();
+	await expect(page.getByText('Bob Deleted and their plans were deleted.')).toBeVisible();
+
+	// Straight on (no reload) to the next client's plan, and hand it over.
+	await page.getByRole('link', { name: /Carol plan/ }).first().click();
+	await expect(page).toHaveURL(carol.plan);
+	await page.getByRole('button', { name: 'Hand to client' }).click();
+	await page.getByRole('dialog', { name: 'Set a PIN before handing over' }).getByRole('button', { name: 'hand over without a PIN' }).click();
+	await page.waitForURL(/\/client-mode\?plan=/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Where do you feel tension or pain?' })).toBeVisible();
+	await expect(page.locator('body')).not.toContainText('Bob');
 });

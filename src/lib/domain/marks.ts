@@ -63,9 +63,6 @@ export function validateMark(input: MarkInput): Errors<MarkField> {
 	return errors;
 }
 
-/** Most vertices a patch may list (the models have about 25 000; see ./limits). */
-export const PATCH_MAX_VERTICES = MAX_PATCH_VERTICES;
-
 /** What is wrong with a painted patch, or null when it is sound. */
 export function patchProblem(patch: Patch): string | null {
 	const broken = 'The painted area is damaged and cannot be saved. Please paint it again.';
@@ -73,7 +70,7 @@ export function patchProblem(patch: Patch): string | null {
 	const { vertices, weights, regions } = patch;
 	if (!(vertices instanceof Uint32Array) || !(weights instanceof Uint8Array)) return broken;
 	if (vertices.length === 0) return 'Nothing is painted yet: paint on the body first.';
-	if (vertices.length !== weights.length || vertices.length > PATCH_MAX_VERTICES) return broken;
+	if (vertices.length !== weights.length || vertices.length > MAX_PATCH_VERTICES) return broken;
 	for (let i = 0; i < vertices.length; i++) {
 		if (weights[i] === 0 || (i > 0 && vertices[i] <= vertices[i - 1])) return broken;
 	}

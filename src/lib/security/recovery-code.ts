@@ -2,7 +2,7 @@
  * The recovery code: the therapist's way back when the PIN is forgotten, shown once when the PIN
  * is set and stored only as a salted hash (pin-hash). Pure: the random bytes are passed in.
  *
- * 16 characters from 30 that are hard to mistake for one another when written by hand (no 0/O,
+ * 16 characters from 29 that are hard to mistake for one another when written by hand (no 0/O,
  * 1/I/L, U/V), in four groups of four: about 78 bits, far beyond guessing even
  * with the database copied. Typing is forgiving: lower case, spaces and dashes are fine.
  */

@@ -4,7 +4,6 @@
  * nothing on this device is ever overwritten. One transaction: all or nothing.
  */
 import { cleanText } from '$lib/domain/clean-text';
-import { clientFullMessage, MAX_PLANS_PER_CLIENT } from '$lib/domain/limits';
 import type { HandOff, HandOffSeen } from '$lib/domain/handoff';
 import type { Client, Id, Mark, Plan } from '$lib/domain/records';
 import { StoreError, toStoreError } from './errors';
@@ -49,9 +48,7 @@ export async function importHandOff(
 			let clientId: Id;
 			if ('clientId' in target) {
 				if (!(await db.clients.get(target.clientId))) throw new StoreError('not-found', 'That client no longer exists on this device.');
-				if ((await db.plans.where('clientId').equals(target.clientId).count()) >= MAX_PLANS_PER_CLIENT) {
-					throw new StoreError('validation', clientFullMessage());
-				}
+				await store.roomForPlan(target.clientId);
 				clientId = target.clientId;
 			} else {
 				const name = cleanText(target.newClientName).trim();

@@ -145,7 +145,7 @@ export class Store {
 			if (!current) throw new StoreError('not-found', 'This client no longer exists.');
 			const clean = asStoredClient(patch);
 			unchanged(normaliseClient(current), clean, expected);
-			const next = { ...normaliseClient(current), ...clean, updatedAt: this.#clock() };
+			const next = { ...normaliseClient(current), ...clean, updatedAt: later(this.#clock(), current.updatedAt) };
 			const errors = validateClient(next);
 			if (hasErrors(errors)) fail(Object.values(errors)[0]!);
 			await this.db.clients.put(next);
@@ -201,7 +201,7 @@ export class Store {
 		await this.#write([this.db.clients, this.db.plans], async () => {
 			if (!(await this.db.clients.get(clientId)))
 				throw new StoreError('not-found', 'This client no longer exists.');
-			await this.#roomForPlan(clientId);
+			await this.roomForPlan(clientId);
 			await this.db.plans.add(plan);
 		});
 		return plan;
@@ -228,7 +228,7 @@ export class Store {
 			if (!current) throw new StoreError('not-found', 'This plan no longer exists.');
 			const clean = asStoredPlan(patch);
 			unchanged(normalisePlan(current), clean, expected);
-			const next = { ...normalisePlan(current), ...clean, updatedAt: this.#clock() };
+			const next = { ...normalisePlan(current), ...clean, updatedAt: later(this.#clock(), current.updatedAt) };
 			const errors = validatePlan(next);
 			if (hasErrors(errors)) fail(Object.values(errors)[0]!);
 			await this.db.plans.put(next);
@@ -245,7 +245,7 @@ export class Store {
 		return this.#write([plans, marks], async () => {
 			const from = await plans.get(fromPlanId);
 			if (!from) throw new StoreError('not-found', 'This plan no longer exists.');
-			await this.#roomForPlan(from.clientId);
+			await this.roomForPlan(from.clientId);
 			const now = this.#clock();
 			const rows = (await marks.where('planId').equals(fromPlanId).toArray()).map(normaliseMark);
 			const out = followUpOf(normalisePlan(from), rows, { now, date: today(new Date(now)), newId });
@@ -304,13 +304,13 @@ export class Store {
 	}
 
 	/** Refuses a plan past the cap (domain/limits), inside the caller's transaction. */
-	async #roomForPlan(clientId: Id): Promise<void> {
+	async roomForPlan(clientId: Id): Promise<void> {
 		if ((await this.db.plans.where('clientId').equals(clientId).count()) >= MAX_PLANS_PER_CLIENT) fail(clientFullMessage());
 	}
 
 	/** Marks the plan as changed now, inside the caller's transaction. */
 	async #touchPlan(planId: Id, now: number): Promise<void> {
-		const n = await this.db.plans.update(planId, { updatedAt: now });
+		const n = await this.db.plans.where('id').equals(planId).modify((p) => void (p.updatedAt = later(now, p.updatedAt)));
 		if (n === 0) throw new StoreError('not-found', 'This plan no longer exists.');
 	}
 
@@ -402,7 +402,7 @@ export class Store {
 			const current = await this.db.marks.get(id);
 			if (!current) return undefined;
 			await this.db.marks.delete(id);
-			await this.db.plans.update(current.planId, { updatedAt: this.#clock() });
+			await this.#touchPlan(current.planId, this.#clock());
 			return current;
 		});
 	}
@@ -473,6 +473,14 @@ export class Store {
  * hold the value the writer based its change on (or already hold the new one), else another tab
  * changed it since and the write is refused whole ('conflict'), for the writer to merge and retry.
  */
+/**
+ * A record's next version: now, or just after the stored one when the clock reads earlier (set
+ * back, or another device's time), so every write makes a newer version that open forms follow.
+ */
+function later(now: number, stored: number): number {
+	return Math.max(now, (Number.isFinite(stored) ? stored : 0) + 1);
+}
+
 function unchanged(current: object, patch: object, expected: object | undefined): void {
 	if (!expected) return;
 	const cur = current as Record<string, unknown>;

@@ -42,6 +42,11 @@ class Notices {
 		this.#list = [...this.#list, { id: this.#next++, kind: 'info', text }];
 	}
 
+	/** Takes every notice down (a lock or a hand-over: they may name a client). */
+	clear(): void {
+		this.#list = [];
+	}
+
 	dismiss(id: number): void {
 		this.#list = this.#list.filter((n) => n.id !== id);
 	}

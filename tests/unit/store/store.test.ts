@@ -265,3 +265,18 @@ describe('limits', () => {
 		expect(await store.db.plans.count()).toBe(MAX_PLANS_PER_CLIENT);
 	});
 });
+
+describe('versions', () => {
+	it('every write makes a newer version, even when the clock reads earlier than the stored one', async () => {
+		let now = 5_000_000;
+		const store = freshStore(() => now);
+		const { client, plan } = await store.createClientWithPlan({ name: 'Ann' }, { title: 'Visit', date: '2026-01-05' });
+		now = 1_000; // the clock was set back (or another device wrote with a later time)
+		const p = await store.updatePlan(plan.id, { notes: 'after' }, { notes: '' });
+		expect(p.updatedAt).toBe(plan.updatedAt + 1);
+		const c = await store.updateClient(client.id, { contact: '0400' }, { contact: '' });
+		expect(c.updatedAt).toBe(client.updatedAt + 1);
+		await store.addMark(plan.id, { region: 16, sensation: 'knot', intensity: 5, depth: 'surface', structure: null, pressure: null, note: '', author: 'client' });
+		expect((await store.getPlan(plan.id))!.updatedAt).toBe(plan.updatedAt + 2);
+	});
+});

@@ -15,7 +15,7 @@
  */
 import type { Client, Mark, Patch, Plan } from '$lib/domain/records';
 import { encodeUint32, encodeUint8 } from './base64';
-import { PATCH_MAX_VERTICES } from '$lib/domain/marks';
+import { MAX_PATCH_VERTICES } from '$lib/domain/limits';
 import { MAX_CLIENTS } from '$lib/domain/limits';
 
 export const BACKUP_FORMAT = 'somamap-backup';
@@ -33,7 +33,7 @@ export const BACKUP_LIMITS = {
 	/** Items in a plan's lists (goals, step order, focus areas, …). */
 	listItems: 200,
 	/** Painted vertices per patch (the body models have about 25 000). */
-	patchVertices: PATCH_MAX_VERTICES,
+	patchVertices: MAX_PATCH_VERTICES,
 	/** Highest vertex index a patch may name. */
 	vertexIndex: 4_000_000,
 	/** Most minutes a step or focus area may have (the longest session is 90). */

@@ -28,13 +28,14 @@ export type RecordLike = { id: string; updatedAt: number };
 
 export interface RecordSaverOptions<T extends RecordLike> {
 	/** The journal's name for the record, e.g. `plan:<id>` (asked when the record opens). */
-	record: () => string;
+	record: (id: string) => string;
 	/** The fields the form edits. */
 	fields: readonly string[];
 	/** The form's copy, as the page holds it (its state). */
 	mine: () => T | null;
-	read: () => Promise<T | undefined>;
-	write: (patch: Partial<T>, expected: Partial<T>) => Promise<T>;
+	/** Reads the record with this id (the one the form opened, whatever the address says now). */
+	read: (id: string) => Promise<T | undefined>;
+	write: (id: string, patch: Partial<T>, expected: Partial<T>) => Promise<T>;
 	/** Throws a validation StoreError for input that must not be written (shown, kept). */
 	check?: (mine: T) => void;
 	/** Whether a value kept from an earlier page may come back (a blank name was refused then). */
@@ -56,6 +57,8 @@ export class RecordSaver<T extends RecordLike> {
 	#retryTimer: ReturnType<typeof setTimeout> | null = null;
 	#orphanTimer: ReturnType<typeof setTimeout> | null = null;
 	#session: EditSession | null = null;
+	/** The record the form opened: writes go to it, never to another the page moved on to. */
+	#id = '';
 	#journal: Journal | null = null;
 	readonly #autosave: Autosave;
 	readonly #o: RecordSaverOptions<T>;
@@ -95,8 +98,9 @@ export class RecordSaver<T extends RecordLike> {
 	open(stored: T): T {
 		this.#clearTimers();
 		const asStored = this.#o.asStored;
+		this.#id = stored.id;
 		this.#session = new EditSession(this.#o.fields, stored as unknown as Stored, asStored && ((f) => asStored(f as Partial<T>) as Fields));
-		this.#journal = new Journal(this.#o.record());
+		this.#journal = new Journal(this.#o.record(stored.id));
 		const copy = copyValue(stored) as T;
 		const adopted = this.#adopt(copy as unknown as Fields);
 		this.#conflicts = this.#session.conflicts;
@@ -155,7 +159,7 @@ export class RecordSaver<T extends RecordLike> {
 		try {
 			this.#o.check?.(mine as unknown as T);
 			this.#inFlight = out.patch;
-			const stored = await this.#o.write(out.patch as Partial<T>, out.expected as Partial<T>).finally(() => (this.#inFlight = null));
+			const stored = await this.#o.write(this.#id, out.patch as Partial<T>, out.expected as Partial<T>).finally(() => (this.#inFlight = null));
 			if (session !== this.#session) return;
 			session.written(out.patch);
 			session.observe(mine, stored as unknown as Stored);
@@ -171,7 +175,7 @@ export class RecordSaver<T extends RecordLike> {
 			if (session !== this.#session) return;
 			if (e instanceof StoreError && e.kind === 'conflict') {
 				// Another tab wrote first: take its record in, then write what is still ours.
-				const stored = await this.#o.read().catch(() => undefined);
+				const stored = await this.#o.read(this.#id).catch(() => undefined);
 				if (stored) this.observe(stored);
 				this.#autosave.schedule();
 				return;
@@ -229,7 +233,8 @@ export class RecordSaver<T extends RecordLike> {
 
 	/** The form's copy, seen as plain fields. */
 	#fields(): Fields | null {
-		return this.#o.mine() as unknown as Fields | null;
+		const mine = this.#o.mine();
+		return mine && mine.id === this.#id ? (mine as unknown as Fields) : null;
 	}
 
 	#clearTimers(): void {

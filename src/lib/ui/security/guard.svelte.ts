@@ -7,18 +7,22 @@
  *   'lockedAt'    number                     changes at each "Lock now" (a time, kept rising)
  * The PIN itself is in PinKeeper's rows.
  *
- * Unlocking lasts for the tab: its sessionStorage keeps the 'lockedAt' it was unlocked under.
- * "Lock now" in any tab writes a new one, so every tab is locked at once: open tabs follow the
- * settings, a page the back/forward cache brings back reads them again before it shows
- * (`recheck`, ./veil), and a tab given its sessionStorage again (duplicated, opened by another,
- * reopened after closing) is open only if no lock came since. A new tab has none.
+ * Unlocking lasts while the tab is in use: its sessionStorage keeps the 'lockedAt' it was
+ * unlocked under, with a lease that a living page renews every few seconds and as it goes. A
+ * reload or a move to another page of the tab finds the lease fresh; a tab reopened after
+ * closing, or restored with the browser (both get their sessionStorage back), finds it lapsed
+ * and is locked. "Lock now" in any tab writes a new 'lockedAt', so every tab is locked at once:
+ * open tabs follow the settings, a page the back/forward cache brings back reads them again
+ * before it shows (`recheck`, ./veil), and a copied tab is open only if no lock came since. A new
+ * tab has nothing and is locked. Notices go with a lock or a hand-over: they may name a client.
  */
 import { UnsavedEdits } from '$lib/ui/marks/unsaved';
 import { Journal } from '$lib/ui/edits/journal';
 import { resolve } from '$app/paths';
-import { store } from '$lib/store';
+import { store, flushAll } from '$lib/store';
 import { notices } from '$lib/ui/notices.svelte';
 import { PinKeeper } from '$lib/security/pin-keeper';
+import { RENEW_MS, unlockedUnder, unlocking } from '$lib/security/unlock-lease';
 
 /** The PIN, checked with the wait after wrong tries. */
 export const pins = new PinKeeper(store);
@@ -67,6 +71,17 @@ class Guard {
 		}
 		// Then follow changes made in other tabs too: a PIN set or removed, a hand-over, everything erased.
 		this.#watching ??= store.live(() => this.#read()).subscribe({ next: (values) => this.#follow(values), error: () => {} });
+		if (!this.#renewing) {
+			this.#renewing = setInterval(() => this.#renew(), RENEW_MS);
+			addEventListener('pagehide', () => this.#renew());
+		}
+	}
+
+	#renewing: ReturnType<typeof setInterval> | null = null;
+
+	/** This page is alive: the unlocking's lease starts again (nothing to renew while locked). */
+	#renew(): void {
+		if (this.#unlockedAt !== null) writeUnlocked(this.#unlockedAt);
 	}
 
 	/**
@@ -78,8 +93,10 @@ class Guard {
 		const session = values[2];
 		const same = (session?.planId ?? null) === (this.#clientMode?.planId ?? null);
 		const wasLocked = this.locked;
+		const wasHanded = this.#clientMode !== null;
 		this.#apply([values[0], values[1], same ? this.#clientMode : session, values[3]]);
 		if (this.locked && !wasLocked) this.#forget(); // locked from another tab
+		if (this.#clientMode && !wasHanded) notices.clear(); // handed over in another tab
 	}
 
 	/**
@@ -151,7 +168,8 @@ class Guard {
 		if (this.#clientMode?.planId === planId) return;
 		const session: ClientModeSession = { planId, since: Date.now(), areas: [], step: 'where' };
 		await store.setSetting('clientMode', session);
-		UnsavedEdits.clearAll(); // a therapist's half-typed notes are not for the client's eyes
+		// Unsaved edits stay: only the record's own page reads them, which client mode never shows.
+		notices.clear(); // "Bob … was deleted" is not for the client's eyes
 		this.#clientMode = session;
 	}
 
@@ -170,28 +188,32 @@ class Guard {
 		this.unlock();
 	}
 
-	/** This tab is unlocked until it closes (or "Lock now" in any tab). */
+	/** This tab is unlocked while it is in use (or until "Lock now" in any tab). */
 	unlock(): void {
 		this.#unlockedAt = this.#lockedAt;
-		try {
-			sessionStorage.setItem(UNLOCKED, String(this.#lockedAt));
-		} catch {
-			// Private modes may refuse storage: unlocked for this page only.
-		}
+		writeUnlocked(this.#lockedAt);
 	}
 
-	/** Locks every tab now (the app lock must be on): this one at once, the others as they see the new 'lockedAt'. */
-	lock(): void {
+	/**
+	 * Saves what is pending, then locks every tab (the app lock must be on): this one at once, the
+	 * others as they see the new 'lockedAt'.
+	 */
+	async lock(): Promise<void> {
+		await flushAll();
 		const lockedAt = Math.max(Date.now(), this.#lockedAt + 1);
 		this.#lockedAt = lockedAt;
 		this.#forget();
 		store.setSetting('lockedAt', lockedAt).catch((e) => notices.error(e));
 	}
 
-	/** This tab is locked: its unlocking and its unsaved edits go. */
+	/**
+	 * This tab is locked: its unlocking and the notices go. Unsaved edits and a painting in
+	 * progress stay (a lock from another tab must not lose them): only the plan's own page reads
+	 * them, and it shows nothing until the PIN is given.
+	 */
 	#forget(): void {
 		this.#unlockedAt = null;
-		UnsavedEdits.clearAll();
+		notices.clear();
 		try {
 			sessionStorage.removeItem(UNLOCKED);
 		} catch {
@@ -238,13 +260,20 @@ class Guard {
 	}
 }
 
-/** The 'lockedAt' this tab was unlocked under, or null. */
-function readUnlocked(): number | null {
+/** The 'lockedAt' this tab was unlocked under, or null when none or its lease has lapsed. */
+function readUnlocked(now = Date.now()): number | null {
 	try {
-		const value = sessionStorage.getItem(UNLOCKED);
-		return value === null || value === '' ? null : Number(value);
+		return unlockedUnder(sessionStorage.getItem(UNLOCKED), now);
 	} catch {
 		return null;
+	}
+}
+
+function writeUnlocked(lockedAt: number): void {
+	try {
+		sessionStorage.setItem(UNLOCKED, unlocking(lockedAt, Date.now()));
+	} catch {
+		// Private modes may refuse storage: unlocked for this page only.
 	}
 }
 
