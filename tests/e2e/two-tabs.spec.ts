@@ -120,3 +120,24 @@ test('a title typed with pauses keeps its spaces while the saved title is trimme
 	await page.goto(url);
 	await expect(page.getByLabel('Title')).toHaveValue('Neck pain');
 });
+
+test('a goal ticked in one tab and another goal ticked in the other are both kept', async ({ page, context }) => {
+	const url = await createPlanForNewClient(page, 'Goal Gina', 'Visit');
+	const other = await context.newPage();
+	await other.goto(url);
+	await expect(other.getByLabel('Title')).toHaveValue('Visit');
+
+	// Ticked at about the same time: neither tab has seen the other's goal yet.
+	await page.getByRole('checkbox', { name: 'Relaxation', exact: true }).check();
+	await other.getByRole('checkbox', { name: 'Less stress', exact: true }).check();
+	await saved(page);
+	await saved(other);
+
+	const fresh = await context.newPage();
+	await fresh.goto(url);
+	await expect(fresh.getByRole('checkbox', { name: 'Relaxation', exact: true })).toBeChecked();
+	await expect(fresh.getByRole('checkbox', { name: 'Less stress', exact: true })).toBeChecked();
+	// Both open tabs show both goals.
+	await expect(page.getByRole('checkbox', { name: 'Less stress', exact: true })).toBeChecked();
+	await expect(other.getByRole('checkbox', { name: 'Relaxation', exact: true })).toBeChecked();
+});

@@ -48,10 +48,17 @@ export class EditSession {
 	#version: number;
 	#conflicts = new Map<string, EditConflict>();
 	readonly #asStored: (fields: Fields) => Fields;
+	readonly #isSet: (path: Path) => boolean;
 
-	constructor(fields: readonly string[], stored: Stored, asStored: (fields: Fields) => Fields = (f) => f) {
+	/**
+	 * `asStored`: how the store keeps the fields (see above). `sets`: fields that are lists whose
+	 * order means nothing (goals, areas to avoid), merged by what each side added and removed.
+	 */
+	constructor(fields: readonly string[], stored: Stored, options: { asStored?: (fields: Fields) => Fields; sets?: readonly string[] } = {}) {
 		this.fields = fields;
-		this.#asStored = asStored;
+		this.#asStored = options.asStored ?? ((f) => f);
+		const sets = options.sets ?? [];
+		this.#isSet = (path) => sets.includes(pathKey(path));
 		this.#base = this.#pick(stored);
 		this.#version = stored.updatedAt;
 	}
@@ -112,7 +119,7 @@ export class EditSession {
 		let changed = false;
 		for (const k of this.fields) {
 			if (!(k in entry.mine) || !accept(k, entry.mine[k])) continue;
-			const m = merge3(entry.base[k], entry.mine[k], mine[k], [k]);
+			const m = merge3(entry.base[k], entry.mine[k], mine[k], [k], this.#isSet);
 			changed = this.#applyMerged(mine, k, m.value, m.conflicts) || changed;
 		}
 		return changed;
@@ -157,7 +164,7 @@ export class EditSession {
 
 	#absorb(mine: Fields, k: string, base: unknown, theirs: unknown): boolean {
 		const ours = this.#ours(mine, k);
-		const m = merge3(base, ours, theirs, [k]);
+		const m = merge3(base, ours, theirs, [k], this.#isSet);
 		// Ours stands: the form keeps it as typed.
 		if (!m.conflicts.length && sameValue(m.value, ours)) return false;
 		return this.#applyMerged(mine, k, m.value, m.conflicts);

@@ -2,8 +2,9 @@
  * Three-way merge of plain record data (what two tabs did to one record). Pure: no DOM, no
  * storage. `base` is a value as this tab last saw it stored, `mine` what this tab has now,
  * `theirs` what is stored now. A side that left a value as it was takes the other side's change;
- * plain objects (health answers, the outcome's texts, oil) merge key by key; anything else that
- * both sides changed differently is a conflict, reported with its path.
+ * plain objects (health answers, the outcome's texts, oil) merge key by key; lists whose order
+ * means nothing (goals, areas to avoid: `isSet`) keep what either side added and lose what either
+ * removed; anything else that both sides changed differently is a conflict, reported with its path.
  */
 
 export type Path = readonly string[];
@@ -76,10 +77,13 @@ export interface Merged {
  * Merges one value. A conflict keeps `mine` in the result (what the person is looking at); the
  * caller decides what to do with it.
  */
-export function merge3(base: unknown, mine: unknown, theirs: unknown, path: Path = []): Merged {
+export function merge3(base: unknown, mine: unknown, theirs: unknown, path: Path = [], isSet: (path: Path) => boolean = () => false): Merged {
 	if (sameValue(mine, theirs)) return { value: mine, conflicts: [] };
 	if (sameValue(mine, base)) return { value: theirs, conflicts: [] };
 	if (sameValue(theirs, base)) return { value: mine, conflicts: [] };
+	if (Array.isArray(mine) && Array.isArray(theirs) && isSet(path)) {
+		return { value: mergeSet(Array.isArray(base) ? base : [], mine, theirs), conflicts: [] };
+	}
 	if (isPlainObject(mine) && isPlainObject(theirs)) {
 		// Both made an object (an outcome where there was none): merge it as if from empty, where
 		// an empty text is a text nobody wrote.
@@ -89,7 +93,7 @@ export function merge3(base: unknown, mine: unknown, theirs: unknown, path: Path
 		const conflicts: Conflict[] = [];
 		for (const k of new Set([...Object.keys(mine), ...Object.keys(theirs)])) {
 			const from = fresh && (typeof mine[k] === 'string' || typeof theirs[k] === 'string') ? '' : b[k];
-			const m = merge3(from, mine[k], theirs[k], [...path, k]);
+			const m = merge3(from, mine[k], theirs[k], [...path, k], isSet);
 			if (m.value !== undefined) out[k] = m.value;
 			conflicts.push(...m.conflicts);
 		}
@@ -99,3 +103,15 @@ export function merge3(base: unknown, mine: unknown, theirs: unknown, path: Path
 }
 
 export const pathKey = (path: Path): string => path.join('.');
+
+/**
+ * Two changes to a list whose order means nothing: what either side added is in, what either
+ * removed is out; this tab's order first, then what the other added.
+ */
+export function mergeSet(base: readonly unknown[], mine: readonly unknown[], theirs: readonly unknown[]): unknown[] {
+	const has = (list: readonly unknown[], x: unknown) => list.some((y) => sameValue(x, y));
+	const removed = base.filter((x) => !has(mine, x) || !has(theirs, x));
+	const out = mine.filter((x) => !has(removed, x)).map(copyValue);
+	for (const x of theirs) if (!has(out, x) && !has(removed, x)) out.push(copyValue(x));
+	return out;
+}

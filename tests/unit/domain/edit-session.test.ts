@@ -130,7 +130,7 @@ describe('EditSession: the journal and its replay', () => {
 describe('EditSession: what the store makes of this tab’s own text', () => {
 	// The store trims a title and strips hidden characters (asStoredPlan); the form must not take
 	// that for another tab's change, nor write the same text again and again.
-	const openAsStored = (s = stored()) => ({ session: new EditSession(FIELDS, s, (f) => asStoredPlan(f)), mine: copyValue(s) as Fields });
+	const openAsStored = (s = stored()) => ({ session: new EditSession(FIELDS, s, { asStored: (f) => asStoredPlan(f) }), mine: copyValue(s) as Fields });
 
 	it('a space typed at the end of the title stays in the form while the stored title is trimmed', () => {
 		const { session, mine } = openAsStored();
@@ -166,5 +166,19 @@ describe('EditSession: what the store makes of this tab’s own text', () => {
 		mine.notes = 'From A';
 		session.observe(mine, stored({ title: 'Back', notes: 'From B, again' }, 4));
 		expect(session.conflicts.map((c) => c.key)).toEqual(['notes']);
+	});
+});
+
+describe('EditSession: goals and areas to avoid, changed in two tabs', () => {
+	it('a goal added in another tab joins the one added here; neither is lost', () => {
+		const FIELDS_WITH_GOALS = ['goals', 'notes'] as const;
+		const s = stored({ goals: ['relax'] });
+		const session = new EditSession(FIELDS_WITH_GOALS, s, { sets: ['goals'] });
+		const mine = copyValue(s) as Fields;
+		mine.goals = ['relax', 'mobility'];
+		session.observe(mine, stored({ goals: ['relax', 'posture'] }, 2));
+		expect(mine.goals).toEqual(['relax', 'mobility', 'posture']);
+		expect(session.outgoing(mine)).toEqual({ patch: { goals: ['relax', 'mobility', 'posture'] }, expected: { goals: ['relax', 'posture'] } });
+		expect(session.conflicts).toEqual([]);
 	});
 });

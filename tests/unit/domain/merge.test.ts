@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyValue, getPath, merge3, sameValue, setPath } from '$lib/domain/merge';
+import { copyValue, getPath, merge3, sameValue, setPath, mergeSet } from '$lib/domain/merge';
 
 describe('sameValue', () => {
 	it('compares plain data deeply, objects by key and arrays in order', () => {
@@ -62,5 +62,21 @@ describe('paths', () => {
 		const b = copyValue(a);
 		b.x[0].y = 2;
 		expect(a.x[0].y).toBe(1);
+	});
+});
+
+describe('lists whose order means nothing', () => {
+	const isSet = (path: readonly string[]) => path.join('.') === 'goals';
+
+	it('keeps what either side added and drops what either removed', () => {
+		expect(mergeSet(['a', 'b', 'c'], ['a', 'c', 'x'], ['b', 'c', 'y'])).toEqual(['c', 'x', 'y']);
+		expect(mergeSet([], ['x'], ['y'])).toEqual(['x', 'y']);
+		expect(mergeSet(['a'], ['a', 'x'], ['a', 'x'])).toEqual(['a', 'x']);
+	});
+
+	it('merge3 merges such a list instead of writing over the other tab’s goal', () => {
+		expect(merge3(['relax'], ['relax', 'mobility'], ['relax', 'posture'], ['goals'], isSet)).toEqual({ value: ['relax', 'mobility', 'posture'], conflicts: [] });
+		// Any other list (an order of steps) stays this tab's choice, as before.
+		expect(merge3(['a', 'b'], ['b', 'a'], ['a', 'b', 'c'], ['order'], isSet).value).toEqual(['b', 'a']);
 	});
 });

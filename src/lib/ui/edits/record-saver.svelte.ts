@@ -42,6 +42,8 @@ export interface RecordSaverOptions<T extends RecordLike> {
 	accept?: (key: string, value: unknown) => boolean;
 	/** The edited fields as the store keeps them (domain/clean-text's asStoredPlan, asStoredClient). */
 	asStored?: (fields: Partial<T>) => Partial<T>;
+	/** Fields that are lists whose order means nothing (merged by what each tab added and removed). */
+	sets?: readonly string[];
 }
 
 export class RecordSaver<T extends RecordLike> {
@@ -99,7 +101,10 @@ export class RecordSaver<T extends RecordLike> {
 		this.#clearTimers();
 		const asStored = this.#o.asStored;
 		this.#id = stored.id;
-		this.#session = new EditSession(this.#o.fields, stored as unknown as Stored, asStored && ((f) => asStored(f as Partial<T>) as Fields));
+		this.#session = new EditSession(this.#o.fields, stored as unknown as Stored, {
+			asStored: asStored && ((f) => asStored(f as Partial<T>) as Fields),
+			sets: this.#o.sets
+		});
 		this.#journal = new Journal(this.#o.record(stored.id));
 		const copy = copyValue(stored) as T;
 		const adopted = this.#adopt(copy as unknown as Fields);
