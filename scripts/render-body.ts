@@ -164,12 +164,13 @@ async function loadMakeHumanFigures(): Promise<{ name: string; mesh: BodyMesh; l
 	const { bodySurface, buildFigure, paintingSurface, BUILDS, REGION_REFERENCE } = await import('../src/lib/body/makehuman/figure');
 	const { toTriMesh } = await import('../src/lib/body/makehuman/mesh');
 	const { regionMap } = await import('../src/lib/body/makehuman/regionmap');
-	const { applyCut, cutRegions, regionFields } = await import('../src/lib/body/makehuman/regioncut');
+	const { applyCut, regionSurface, vertexSides } = await import('../src/lib/body/makehuman/regioncut');
 	const data = loadMakeHuman();
 	const surface = bodySurface(data.obj);
 	// One region map for every figure, authored on the reference figure (see regionmap.ts).
-	const map = regionMap(data, surface, buildFigure(data, surface, REGION_REFERENCE.sex, BUILDS[REGION_REFERENCE.build]));
-	const cut = cutRegions(surface.plan, surface.quads, regionFields(map, surface.nbr, surface.mirror));
+	const ref = buildFigure(data, surface, REGION_REFERENCE.sex, BUILDS[REGION_REFERENCE.build]);
+	const map = regionMap(data, surface, ref);
+	const cut = regionSurface(surface, map, vertexSides(ref.positions, surface.vertexCount));
 	const out = [];
 	for (const sex of ['female', 'male'] as const) {
 		for (const build of Object.keys(BUILDS) as (keyof typeof BUILDS)[]) {

@@ -16,6 +16,7 @@
  */
 import { REGIONS } from '../../domain/regions';
 import type { SubdivisionPlan } from './subdivide';
+import type { BodySurface } from './figure';
 import { mirrorCode } from './regionmap';
 
 /** Smoothing steps over the coarse mesh (about 20 mm edges on the torso: a few cm of rounding). */
@@ -76,10 +77,15 @@ function fineFields(plan: SubdivisionPlan, quads: Uint32Array, f: Float32Array, 
 	};
 }
 
-export function cutRegions(plan: SubdivisionPlan, quads: Uint32Array, field: Float32Array): RegionSurface {
+/**
+ * @param staircase cut every mixed edge at its middle instead (what per-vertex labels alone
+ *                  give): only for measuring how much smoother the level-curve cut is.
+ */
+export function cutRegions(plan: SubdivisionPlan, quads: Uint32Array, field: Float32Array, side: Int8Array, staircase = false): RegionSurface {
 	const nr = REGIONS.length;
 	const F = fineFields(plan, quads, field, nr);
 	const n = plan.vertexCount;
+	const fineSide = fineSides(plan, quads, side);
 	const fineCode = new Uint8Array(n);
 	for (let v = 0; v < n; v++) {
 		let best = 0, bv = -Infinity;
@@ -96,21 +102,26 @@ export function cutRegions(plan: SubdivisionPlan, quads: Uint32Array, field: Flo
 	const weight: number[] = [];
 	const regions: number[] = Array.from(fineCode);
 	const out: number[] = [];
-	const cutT = new Map<number, number>();
+	const cutT = new Map<string, number>();
 	const copies = new Map<string, number>();
+	// A triangle's corners' codes: a midline corner of a paired region counts for the side the
+	// triangle is on, so the left and right halves of a region meet exactly on the midline.
+	const codeAt = new Map<number, number>();
 	/** Where on edge lo-hi the fields of the two ends' regions are equal, from lo. */
 	const border = (a: number, b: number): number => {
 		const lo = Math.min(a, b), hi = Math.max(a, b);
-		const key = lo * n + hi;
+		const key = `${lo},${hi}`;
 		let t = cutT.get(key);
 		if (t === undefined) {
-			const cl = fineCode[lo] - 1, ch = fineCode[hi] - 1;
-			const gl = F(lo, cl) - F(lo, ch), gh = F(hi, cl) - F(hi, ch);
-			t = gl - gh > 0 ? Math.min(1, Math.max(0, gl / (gl - gh))) : 0.5;
+			const cl = codeAt.get(lo)! - 1, ch = codeAt.get(hi)! - 1;
+			const gl = F(source(lo), cl) - F(source(lo), ch), gh = F(source(hi), cl) - F(source(hi), ch);
+			t = !staircase && gl - gh > 0 ? Math.min(1, Math.max(0, gl / (gl - gh))) : 0.5;
 			cutT.set(key, t);
 		}
 		return a < b ? t : 1 - t;
 	};
+	/** The fine vertex an output vertex stands for (a midline copy stands for its original). */
+	const source = (v: number): number => (v < n ? v : from[(v - n) * 3]);
 	const addVertex = (ids: number[], ws: number[], r: number): number => {
 		from.push(ids[0], ids[1] ?? ids[0], ids[2] ?? ids[0]);
 		weight.push(ws[0], ws[1] ?? 0, ws[2] ?? 0);
@@ -123,7 +134,7 @@ export function cutRegions(plan: SubdivisionPlan, quads: Uint32Array, field: Flo
 		let v = copies.get(key);
 		if (v === undefined) {
 			const t = border(lo, hi);
-			v = addVertex([lo, hi], [1 - t, t], r);
+			v = addVertex([source(lo), source(hi)], [1 - t, t], r);
 			copies.set(key, v);
 		}
 		return v;
@@ -135,6 +146,22 @@ export function cutRegions(plan: SubdivisionPlan, quads: Uint32Array, field: Flo
 	for (let f = 0; f < T.length; f += 3) {
 		const v = [T[f], T[f + 1], T[f + 2]];
 		const c = v.map((i) => fineCode[i]);
+		const right = fineSide[v[0]] < 0 || fineSide[v[1]] < 0 || fineSide[v[2]] < 0;
+		for (let k = 0; k < 3; k++) {
+			if (right && fineSide[v[k]] === 0 && mirrorCode(c[k]) !== c[k]) {
+				// The right-hand copy of a midline corner.
+				c[k] = mirrorCode(c[k]);
+				const key = `${v[k]},${c[k]}`;
+				let m = copies.get(key);
+				if (m === undefined) {
+					m = addVertex([v[k]], [1], c[k]);
+					copies.set(key, m);
+				}
+				v[k] = m;
+			}
+		}
+		codeAt.clear();
+		for (let k = 0; k < 3; k++) codeAt.set(v[k], c[k]);
 		if (c[0] === c[1] && c[1] === c[2]) {
 			out.push(v[0], v[1], v[2]);
 			continue;
@@ -144,7 +171,7 @@ export function cutRegions(plan: SubdivisionPlan, quads: Uint32Array, field: Flo
 			const ids: number[] = [], ws: number[] = [];
 			for (let k = 0; k < 3; k++) {
 				const t = border(v[k], v[(k + 1) % 3]);
-				ids.push(v[k]);
+				ids.push(source(v[k]));
 				ws.push((1 - t) / 3);
 			}
 			for (let k = 0; k < 3; k++) ws[(k + 1) % 3] += border(v[k], v[(k + 1) % 3]) / 3;
@@ -177,6 +204,26 @@ export function cutRegions(plan: SubdivisionPlan, quads: Uint32Array, field: Flo
 	};
 }
 
+/** Which side of the body each coarse vertex is on, from any figure's positions: 1 left (x > 0), −1 right, 0 midline. */
+export function vertexSides(pos: ArrayLike<number>, nv: number): Int8Array {
+	const out = new Int8Array(nv);
+	for (let v = 0; v < nv; v++) out[v] = pos[v * 3] > 0 ? 1 : pos[v * 3] < 0 ? -1 : 0;
+	return out;
+}
+
+/** Sides carried to the fine vertices: a new point is on the side of any of its parents off the midline. */
+function fineSides(plan: SubdivisionPlan, quads: Uint32Array, side: Int8Array): Int8Array {
+	const nv = plan.coarseCount, ne = plan.edges.length / 2;
+	const out = new Int8Array(plan.vertexCount);
+	out.set(side);
+	for (let e = 0; e < ne; e++) out[nv + e] = side[plan.edges[e * 2]] || side[plan.edges[e * 2 + 1]];
+	for (let i = 0; i < plan.centres.length; i++) {
+		const q = plan.centres[i] * 4;
+		out[nv + ne + i] = side[quads[q]] || side[quads[q + 1]] || side[quads[q + 2]] || side[quads[q + 3]];
+	}
+	return out;
+}
+
 /** Per-vertex values (positions or normals, `k` per vertex) of the cut surface from the fine surface's. */
 export function applyCut(cut: RegionSurface, fine: ArrayLike<number>, k = 3, normalise = false): Float64Array {
 	const nf = fine.length / k;
@@ -202,53 +249,65 @@ export function applyCut(cut: RegionSurface, fine: ArrayLike<number>, k = 3, nor
 
 /** Connected pieces of each region's triangles on the cut surface: code -> count. */
 export function regionPieces(cut: RegionSurface): Map<number, number> {
+	// Every triangle's corners carry its region (border points have one copy per region),
+	// so pieces of one region never join through another's vertex.
 	const parent = Int32Array.from({ length: cut.vertexCount }, (_, i) => i);
 	const find = (x: number): number => {
 		while (parent[x] !== x) x = parent[x] = parent[parent[x]];
 		return x;
 	};
 	const T = cut.triangles;
-	const used = new Uint8Array(cut.vertexCount);
 	for (let t = 0; t < T.length; t += 3) {
-		for (let k = 0; k < 3; k++) used[T[t + k]] = 1;
 		parent[find(T[t + 1])] = find(T[t]);
 		parent[find(T[t + 2])] = find(T[t]);
 	}
-	// A fine vertex on a border is shared by triangles of several regions: count pieces per
-	// region on its own triangles only, by giving each (vertex, region) its own node.
-	const nodes = new Map<string, number>();
-	const p2: number[] = [];
-	const f2 = (x: number): number => {
-		while (p2[x] !== x) x = p2[x] = p2[p2[x]];
-		return x;
-	};
-	const node = (v: number, r: number): number => {
-		const key = `${v},${r}`;
-		let i = nodes.get(key);
-		if (i === undefined) {
-			i = p2.length;
-			p2.push(i);
-			nodes.set(key, i);
-		}
-		return i;
-	};
-	const triRegion = (t: number): number => {
-		// The region of a triangle: its corners' region where they agree (cut copies carry theirs).
-		const a = cut.regions[T[t]], b = cut.regions[T[t + 1]], c = cut.regions[T[t + 2]];
-		return a === b || a === c ? a : b;
-	};
-	for (let t = 0; t < T.length; t += 3) {
-		const r = triRegion(t);
-		const a = node(T[t], r);
-		p2[f2(node(T[t + 1], r))] = f2(a);
-		p2[f2(node(T[t + 2], r))] = f2(a);
-	}
 	const roots = new Map<number, Set<number>>();
-	for (const [key, i] of nodes) {
-		const r = Number(key.split(',')[1]);
+	for (let t = 0; t < T.length; t += 3) {
+		const r = cut.regions[T[t]];
 		if (!roots.has(r)) roots.set(r, new Set());
-		roots.get(r)!.add(f2(i));
+		roots.get(r)!.add(find(T[t]));
 	}
-	void used;
 	return new Map([...roots].map(([r, s]) => [r, s.size]));
+}
+
+/**
+ * How smooth the borders are: the median angle (degrees) by which a border turns at each of
+ * its points, over every region's outline on the given positions. A staircase along triangle
+ * edges turns by tens of degrees at every step; a smooth curve by a few.
+ */
+export function borderTurning(cut: RegionSurface, pos: ArrayLike<number>): number {
+	const T = cut.triangles;
+	// Outline edges: edges of a region's triangles used once within that region.
+	const count = new Map<string, number>();
+	for (let t = 0; t < T.length; t += 3) {
+		for (let k = 0; k < 3; k++) {
+			const a = T[t + k], b = T[t + ((k + 1) % 3)];
+			const key = a < b ? `${a},${b}` : `${b},${a}`;
+			count.set(key, (count.get(key) ?? 0) + 1);
+		}
+	}
+	const next = new Map<number, number[]>();
+	for (const [key, n] of count) {
+		if (n !== 1) continue;
+		const [a, b] = key.split(',').map(Number);
+		next.set(a, [...(next.get(a) ?? []), b]);
+		next.set(b, [...(next.get(b) ?? []), a]);
+	}
+	const angles: number[] = [];
+	for (const [v, ns] of next) {
+		if (ns.length !== 2) continue;
+		const d = (u: number): number[] => [0, 1, 2].map((k) => pos[u * 3 + k] - pos[v * 3 + k]);
+		const [p, q] = [d(ns[0]), d(ns[1])];
+		const lp = Math.hypot(p[0], p[1], p[2]), lq = Math.hypot(q[0], q[1], q[2]);
+		if (lp < 1e-6 || lq < 1e-6) continue;
+		const c = -(p[0] * q[0] + p[1] * q[1] + p[2] * q[2]) / (lp * lq);
+		angles.push((Math.acos(Math.max(-1, Math.min(1, c))) * 180) / Math.PI);
+	}
+	angles.sort((x, y) => x - y);
+	return angles.length ? angles[angles.length >> 1] : NaN;
+}
+
+/** The whole step: fields from the region map, then the cut painting surface (topology only). */
+export function regionSurface(surface: BodySurface, map: Uint8Array, side: Int8Array, staircase = false): RegionSurface {
+	return cutRegions(surface.plan, surface.quads, regionFields(map, surface.nbr, surface.mirror), side, staircase);
 }

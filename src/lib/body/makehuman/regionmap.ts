@@ -142,15 +142,18 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 	const fz = new Float64Array(bins).fill(-Infinity), bz = new Float64Array(bins).fill(Infinity), wa = new Float64Array(bins);
 	let crotchY = Infinity;
 	for (let v = 0; v < nv; v++) {
-		if (part[v] !== 'trunk') continue;
+		// Trunk and thigh tops: at the crotch the midline front is led by the thigh bones.
+		if (part[v] !== 'trunk' && part[v] !== 'leg') continue;
 		const x = Math.abs(P[v * 3]), y = P[v * 3 + 1], z = P[v * 3 + 2];
-		const i = Math.floor((y - y0) / 0.01);
-		if (i < 0 || i >= bins) continue;
-		if (x < 0.03) {
-			fz[i] = Math.max(fz[i], z);
-			bz[i] = Math.min(bz[i], z);
+		// Each vertex counts in its bin and the two beside it: the coarse rows are about 2 cm apart.
+		const i0 = Math.floor((y - y0) / 0.01);
+		for (let i = Math.max(0, i0 - 1); i <= Math.min(bins - 1, i0 + 1); i++) {
+			if (x < 0.03) {
+				fz[i] = Math.max(fz[i], z);
+				bz[i] = Math.min(bz[i], z);
+			}
+			wa[i] = Math.max(wa[i], x);
 		}
-		wa[i] = Math.max(wa[i], x);
 		if (x < 0.004 && normals[v * 3 + 1] < -0.5) crotchY = Math.min(crotchY, y);
 	}
 	const station = (y: number): Station => {
@@ -189,6 +192,14 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 		nn++;
 	}
 	neckR = nn ? neckR / nn : 0.055;
+	// The neck's own centre line (its depth), which sits ahead of the trunk's.
+	let neckC = 0;
+	nn = 0;
+	for (let v = 0; v < nv; v++) if (part[v] === 'neck' && Math.abs(P[v * 3 + 1] - neckMid) < 0.02) {
+		neckC += P[v * 3 + 2];
+		nn++;
+	}
+	neckC = nn ? neckC / nn : station(neckBaseY).c;
 
 	const arm: Limb = { a: shoulder, b: elbow, c: wrist, front: unit(sub(sub(wrist, elbow), scale(unit(sub(elbow, shoulder)), dot(sub(wrist, elbow), unit(sub(elbow, shoulder)))))), out: [1, 0, 0] };
 	// The elbow stays bent about 15° forward, so the forearm's lean off the upper arm's line is "front".
@@ -202,6 +213,8 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 		const k = sat((v - a) / (b - a));
 		return k * k * (3 - 2 * k);
 	};
+	if (process.env.RDEBUG) for (const y of [0.78, 0.82, 0.86, 0.9, 1.0, 1.2, 1.34]) console.log(y, station(y));
+	if (process.env.RDEBUG) console.log({ crotchY, crestY, waistY, acrX, acrY, neckR, nippleY, skullBaseY, neckBaseY, hip, knee, ankle, Lu, Lf });
 	const medBorder = female ? 0.07 : 0.08;
 	const spineStrip = female ? 0.032 : 0.036;
 	const lumbarStrip = female ? 0.056 : 0.06;
@@ -226,26 +239,30 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 	const rhombTop = (x: number, y: number): number => spineLine(x) + 0.035 * (1 - rhombAcross(x, y));
 	const rhombBot = (x: number, y: number): number => infAngleY + 0.07 * (1 - rhombAcross(x, y));
 
+	const headZ = (ref.joints['eye.L____head'][2] + H('head')[2]) / 2 - 0.03;
 	const headL = (x: number, y: number, z: number, v: number): number => {
 		const eyeY = ref.joints['eye.L____head'][1];
-		const hc = H('head');
-		const phi = Math.atan2(x, z - hc[2] + 0.01) * DEG;
-		if (bone[v] === 'jaw' || /^(oris|risorius)/.test(bone[v])) return phi > 45 && y < eyeY - 0.03 ? R.jaw : R.face;
-		if (phi < 52 && y < eyeY + 0.075 && y > eyeY - 0.1) return R.face;
-		if (phi >= 52 && phi < 100 && y < eyeY - 0.025 && y > eyeY - 0.1 && z > hc[2] - 0.01) return R.jaw;
+		// Angle around the skull's vertical axis (its centre half-way between the eyes' depth and the ears').
+		const phi = Math.atan2(x, z - headZ) * DEG;
+		const mouth = bone[v] === 'jaw' || /^(oris|risorius)/.test(bone[v]);
+		// Jaw: the masseter over the angle of the mandible, from in front of the ear to the cheek.
+		if (phi > 48 && phi < 100 && y < eyeY - 0.03 && y > eyeY - 0.11) return R.jaw;
+		if (mouth || (phi < 70 && y < eyeY + 0.075 && y > eyeY - 0.12)) return R.face;
 		if (y < skullBaseY + 0.02 && phi > 110) return R.subocc;
 		return R.scalp;
 	};
 
 	const neckL = (x: number, y: number, z: number): number => {
-		const c = station(neckBaseY).c;
-		const phi = Math.atan2(x, z - c + 0.01) * DEG;
+		const phi = Math.atan2(x, z - neckC) * DEG;
 		const h = sat((y - neckBaseY) / (skullBaseY - neckBaseY));
 		const tilt = 18 * h;
 		if (phi < 24) return R.throat;
 		if (phi < 60 + tilt) return R.frontNeck;
-		if (phi < 122 + tilt * 0.5) return R.sideNeck;
-		if (y > skullBaseY - 0.035) return R.subocc;
+		if (phi < 118 + tilt * 0.5) return R.sideNeck;
+		if (y > skullBaseY - 0.03) return R.subocc;
+		// The upper trapezius climbs the back of the neck beside the splenius column, narrowing
+		// towards the skull: from behind, a slope from the skull base out to the shoulder.
+		if (phi < 150 - 28 * h) return R.trap;
 		return R.backNeck;
 	};
 
@@ -268,11 +285,13 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 		if (gm * gm < 1 && t < 0.07 * Math.sqrt(1 - gm * gm)) return R.gmed;
 		const itC = 92 - 4 * u, itW = 26 - 13 * u;
 		if (psi > itC - itW && psi < itC + itW) return R.itb;
+		// Adductors: a triangle on the inner thigh, widest at the groin, its front border running
+		// down to the inner knee; from behind only a narrow strip beside the hamstrings.
 		const ua = Math.min(1, u / 0.8);
-		const aMid = -97.5 - 20.5 * ua;
-		const aW = 52.5 * Math.pow(1 - ua, 0.6);
-		if (psi < aMid + aW && psi > aMid - aW) return R.adductors;
-		if (psi >= aMid + aW && psi <= itC - itW) return R.quads;
+		const aFront = -45 - 73 * Math.pow(ua, 0.8);
+		const aBack = -132 + 12 * ua;
+		if (psi < aFront && psi > aBack) return R.adductors;
+		if (psi >= aFront && psi <= itC - itW) return R.quads;
 		return R.hams;
 	};
 
@@ -291,13 +310,15 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 		const st = station(Math.min(y, neckBaseY));
 		const dz = z - st.c;
 		const theta = Math.atan2(x / st.a, dz / (dz > 0 ? st.bf : st.bb)) * DEG; // 0 front .. 180 back
-		const rn = Math.hypot(x, z - station(neckBaseY).c);
+		const rn = Math.hypot(x, z - neckC);
 		if (y > neckBaseY - (theta > 100 ? -0.01 : 0.012) && rn < neckR + 0.018) return neckL(x, y, z);
 		if (theta > 95) {
 			const ew = erector(y);
 			if (x > ew && x < medialBorder(y) && y < rhombTop(x, y) && y > rhombBot(x, y)) return R.rhomb;
 			if (y > spineLine(x)) {
-				if (x > spineStrip && x < (female ? 0.085 : 0.095) && y < neckBaseY + 0.02 && y > scapTop - 0.01) return R.levator;
+				// Levator scapulae: where the neck meets the shoulder blade, over its upper angle.
+				const lx = (x - (medBorder + 0.005)) / 0.024, ly = (y - (scapTop + 0.012)) / 0.032;
+				if (lx * lx + ly * ly < 1) return R.levator;
 				if (x > spineStrip) return x > acrX - 0.01 && y < acrY - 0.02 ? R.deltoid : R.trap;
 			}
 			if (x < ew && y > lumbTop(x)) return x < 0.02 && y > neckBaseY ? R.backNeck : R.thorEr;
@@ -306,8 +327,9 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 			if (x < ew && y > sacTop - 0.01) return R.lumbEr;
 			const crest = crestY - 0.01 + 0.03 * Math.max(0, (x - 0.06) / 0.1);
 			if (y < crest) {
-				if (y > hip[1] + 0.02 + 0.06 * Math.max(0, (150 - theta) / 50) && theta < 150) return R.gmed;
-				return R.gmax;
+				// Gluteus maximus's upper border runs from beside the sacrum down and out to the
+				// greater trochanter; gluteus medius fills the fan above it, up to the crest.
+				return y > sacTop - 0.01 - 0.45 * Math.max(0, x - 0.05) ? R.gmed : R.gmax;
 			}
 			if (y > infAngleY + 0.35 * Math.max(0, x - 0.07) && y < spineLine(x) && x >= medialBorder(y)) return R.infra;
 			if (x < ew + 0.004) return y > lumbTop(x) ? R.thorEr : R.lumbEr;
