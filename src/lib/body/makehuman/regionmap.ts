@@ -213,8 +213,6 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 		const k = sat((v - a) / (b - a));
 		return k * k * (3 - 2 * k);
 	};
-	if (process.env.RDEBUG) for (const y of [0.78, 0.82, 0.86, 0.9, 1.0, 1.2, 1.34]) console.log(y, station(y));
-	if (process.env.RDEBUG) console.log({ crotchY, crestY, waistY, acrX, acrY, neckR, nippleY, skullBaseY, neckBaseY, hip, knee, ankle, Lu, Lf });
 	const medBorder = female ? 0.07 : 0.08;
 	const spineStrip = female ? 0.032 : 0.036;
 	const lumbarStrip = female ? 0.056 : 0.06;
@@ -240,7 +238,11 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 	const rhombBot = (x: number, y: number): number => infAngleY + 0.07 * (1 - rhombAcross(x, y));
 
 	const headZ = (ref.joints['eye.L____head'][2] + H('head')[2]) / 2 - 0.03;
+	// The chin's lowest point: below it, the skin under the jaw belongs to the neck's regions.
+	let chinY = Infinity;
+	for (let v = 0; v < nv; v++) if (bone[v] === 'jaw' && Math.abs(P[v * 3]) < 0.01 && P[v * 3 + 2] > headZ + 0.05) chinY = Math.min(chinY, P[v * 3 + 1]);
 	const headL = (x: number, y: number, z: number, v: number): number => {
+		if (y < chinY && normals[v * 3 + 1] < -0.2 && z > neckC) return neckL(x, y, z);
 		const eyeY = ref.joints['eye.L____head'][1];
 		// Angle around the skull's vertical axis (its centre half-way between the eyes' depth and the ears').
 		const phi = Math.atan2(x, z - headZ) * DEG;
