@@ -248,7 +248,7 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 		const phi = Math.atan2(x, z - headZ) * DEG;
 		const mouth = bone[v] === 'jaw' || /^(oris|risorius)/.test(bone[v]);
 		// Jaw: the masseter over the angle of the mandible, from in front of the ear to the cheek.
-		if (phi > 48 && phi < 100 && y < eyeY - 0.03 && y > eyeY - 0.11) return R.jaw;
+		if (phi > 38 && phi < 100 && y < eyeY - 0.025 && y > eyeY - 0.11) return R.jaw;
 		if (mouth || (phi < 70 && y < eyeY + 0.075 && y > eyeY - 0.12)) return R.face;
 		if (y < skullBaseY + 0.02 && phi > 110) return R.subocc;
 		return R.scalp;
