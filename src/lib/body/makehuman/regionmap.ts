@@ -290,10 +290,12 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 		// Adductors: a triangle on the inner thigh, widest at the groin, its front border running
 		// down to the inner knee; from behind only a narrow strip beside the hamstrings.
 		const ua = Math.min(1, u / 0.8);
-		const aFront = -45 - 73 * Math.pow(ua, 0.8);
+		const aFront = -45 - 73 * ua * ua;
 		const aBack = -132 + 12 * ua;
 		if (psi < aFront && psi > aBack) return R.adductors;
-		if (psi >= aFront && psi <= itC - itW) return R.quads;
+		// The quadriceps stop at the inner side of the thigh (vastus medialis); behind that, as the
+		// adductors narrow towards the knee, the hamstrings take over.
+		if (psi >= aFront && psi >= -100 && psi <= itC - itW) return R.quads;
 		return R.hams;
 	};
 
