@@ -347,8 +347,10 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 		if (y > neckBaseY - 0.02 && x <= 0.03) return R.throat;
 		const pecBottom = (female ? nippleY - 0.06 : nippleY - 0.045) + 0.9 * Math.max(0, x - 0.1);
 		if (y > pecBottom && theta < 78) return R.pec;
-		const costal = xiphoidY - 0.75 * x;
-		if (y > waistY + 0.02 && (theta > 70 || y > costal)) return theta > 100 ? R.lat : R.serratus;
+		// "Side of ribs": the serratus on the side of the chest wall, below the pectoral and in
+		// front of the latissimus; in front of it, under the breastbone and pectorals, the belly
+		// (rectus abdominis) begins.
+		if (y > waistY + 0.02 && theta > 50) return theta > 100 ? R.lat : R.serratus;
 		const crest = crestY - 0.01;
 		if (y < groinLine(x) && theta < 60) return y > groinLine(x) - bandWidth(x) ? R.groin : legL(x, y, z, ny, false);
 		if (y < crest && (theta >= 60 || x > asisX + 0.02)) return y > hip[1] - 0.02 ? R.gmed : legL(x, y, z, ny, false);
