@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMakeHuman } from '../../../src/lib/body/makehuman/load';
 import { BUILDS, REGION_REFERENCE, bodySurface, buildFigure, paintingSurface, type BodySurface, type BuildName, type Figure, type MakeHumanData, type Sex } from '../../../src/lib/body/makehuman/figure';
 import { vertexNormals } from '../../../src/lib/body/makehuman/mesh';
-import { mirrorCode, regionMap } from '../../../src/lib/body/makehuman/regionmap';
+import { regionMap } from '../../../src/lib/body/makehuman/regionmap';
+import { mirrorCode } from '../../../src/lib/body/makehuman/regioncodes';
 import { applyCut, borderTurning, regionPieces, regionSurface, vertexSides, type RegionSurface } from '../../../src/lib/body/makehuman/regioncut';
 import { REGIONS, codeOf } from '../../../src/lib/domain/regions';
 

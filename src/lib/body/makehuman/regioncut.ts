@@ -17,7 +17,7 @@
 import { REGIONS } from '../../domain/regions';
 import type { SubdivisionPlan } from './subdivide';
 import type { BodySurface } from './figure';
-import { mirrorCode } from './regionmap';
+import { mirrorCode } from './regioncodes';
 
 /** Smoothing steps over the coarse mesh (about 20 mm edges on the torso: a few cm of rounding). */
 export const BORDER_SMOOTHING = 6;

@@ -15,7 +15,7 @@
  *   share the longest border with.
  * Pure.
  */
-import { REGIONS, codeOf } from '../../domain/regions';
+import { mirrorCode, onePiece, regionCodes } from './regioncodes';
 import type { BodySurface, Figure, MakeHumanData } from './figure';
 
 const DEG = 180 / Math.PI;
@@ -94,22 +94,6 @@ function limbCoords(l: Limb, p: V3): { t: number; psi: number; seg: 0 | 1 } {
 	// `side` points out or in depending on the limb's direction; orient it by `out`.
 	const sgn = dot(side, l.out) >= 0 ? 1 : -1;
 	return { t, psi: Math.atan2(sgn * dot(r, side), dot(r, f)) * DEG, seg };
-}
-
-export function regionCodes(): Record<string, number> {
-	const C = (id: string): number => codeOf(id);
-	return {
-		scalp: C('scalp-l'), face: C('face'), jaw: C('jaw-l'),
-		subocc: C('suboccipitals-l'), backNeck: C('back-of-neck-l'), sideNeck: C('side-of-neck-l'), frontNeck: C('front-of-neck-l'), throat: C('throat'),
-		trap: C('upper-trapezius-l'), levator: C('levator-scapulae-l'), infra: C('infraspinatus-l'), deltoid: C('deltoid-l'),
-		rhomb: C('rhomboids-l'), thorEr: C('thoracic-erector-l'), lat: C('latissimus-l'), lumbEr: C('lumbar-erector-l'), sacrum: C('sacrum'),
-		pec: C('pectoralis-l'), sternum: C('sternum'), serratus: C('serratus-l'), abs: C('abdominals-l'),
-		biceps: C('biceps-l'), triceps: C('triceps-l'), elbow: C('elbow-l'), flexors: C('forearm-flexors-l'), extensors: C('forearm-extensors-l'), hand: C('hand-l'),
-		gmax: C('gluteus-maximus-l'), gmed: C('gluteus-medius-l'), tfl: C('tfl-l'), groin: C('groin-l'),
-		quads: C('quadriceps-l'), adductors: C('adductors-l'), hams: C('hamstrings-l'), itb: C('it-band-l'), knee: C('knee-l'),
-		gastroc: C('gastrocnemius-l'), achilles: C('achilles-l'), tibialis: C('tibialis-anterior-l'), peroneals: C('peroneals-l'),
-		ankle: C('ankle-l'), sole: C('sole-l')
-	};
 }
 
 /** Trunk cross-section at a height: centre depth c, half width a, front and back half depths. */
@@ -310,7 +294,7 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 		return psi > -105 && psi < 75 ? R.biceps : R.triceps;
 	};
 
-	const trunkL = (x: number, y: number, z: number, ny: number, v: number): number => {
+	const trunkL = (x: number, y: number, z: number, ny: number): number => {
 		const st = station(Math.min(y, neckBaseY));
 		const dz = z - st.c;
 		const theta = Math.atan2(x / st.a, dz / (dz > 0 ? st.bf : st.bb)) * DEG; // 0 front .. 180 back
@@ -354,7 +338,6 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 		const crest = crestY - 0.01;
 		if (y < groinLine(x) && theta < 60) return y > groinLine(x) - bandWidth(x) ? R.groin : legL(x, y, z, ny, false);
 		if (y < crest && (theta >= 60 || x > asisX + 0.02)) return y > hip[1] - 0.02 ? R.gmed : legL(x, y, z, ny, false);
-		void v;
 		if (theta > 96) return R.lat;
 		return R.abs;
 	};
@@ -372,8 +355,8 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 		else if (p === 'leg') {
 			// The buttock's lower fold belongs to gluteus maximus, above the thigh's back.
 			const behind = z < hip[2] - 0.02;
-			code = behind && y > crotchY - 0.01 - 0.25 * Math.max(0, x - 0.05) ? trunkL(x, y, z, ny, v) : legL(x, y, z, ny, false);
-		} else code = trunkL(x, y, z, ny, v);
+			code = behind && y > crotchY - 0.01 - 0.25 * Math.max(0, x - 0.05) ? trunkL(x, y, z, ny) : legL(x, y, z, ny, false);
+		} else code = trunkL(x, y, z, ny);
 		out[v] = code;
 	}
 	return out;
@@ -395,12 +378,6 @@ function vertexNormalsOf(P: ArrayLike<number>, tris: Uint32Array, nv: number): F
 	return n;
 }
 
-/** The right-side code of a left-side (or midline) code. */
-export function mirrorCode(code: number): number {
-	const r = REGIONS[code - 1];
-	return r.side === 'left' ? code + 1 : r.side === 'right' ? code - 1 : code;
-}
-
 /**
  * Every surface vertex's region: the left half labelled, each left region made one piece,
  * then mirrored onto the right. Deterministic.
@@ -420,56 +397,4 @@ export function regionMap(data: MakeHumanData, surface: BodySurface, ref: Figure
 		}
 	}
 	return out;
-}
-
-/**
- * Make each code one connected piece among the vertices `keep` selects: every smaller piece
- * takes the code it borders most, repeated until nothing changes.
- */
-export function onePiece(code: Uint8Array, nbr: Uint32Array[], keep: (v: number) => boolean): void {
-	const nv = code.length;
-	for (let round = 0; round < 50; round++) {
-		const comp = new Int32Array(nv).fill(-1);
-		const size: number[] = [];
-		const codeOfComp: number[] = [];
-		for (let s = 0; s < nv; s++) {
-			if (!keep(s) || comp[s] >= 0) continue;
-			const id = size.length;
-			const stack = [s];
-			comp[s] = id;
-			let n = 0;
-			while (stack.length) {
-				const v = stack.pop()!;
-				n++;
-				for (const u of nbr[v]) if (keep(u) && comp[u] < 0 && code[u] === code[s]) {
-					comp[u] = id;
-					stack.push(u);
-				}
-			}
-			size.push(n);
-			codeOfComp.push(code[s]);
-		}
-		const biggest = new Map<number, number>();
-		size.forEach((n, id) => {
-			const c = codeOfComp[id];
-			const b = biggest.get(c);
-			if (b === undefined || n > size[b]) biggest.set(c, id);
-		});
-		let changed = false;
-		// Smallest strays first: each takes the code it shares the most edges with.
-		const strays = size.map((_, id) => id).filter((id) => biggest.get(codeOfComp[id]) !== id).sort((a, b) => size[a] - size[b] || a - b);
-		for (const id of strays) {
-			const votes = new Map<number, number>();
-			for (let v = 0; v < nv; v++) if (comp[v] === id) for (const u of nbr[v]) if (keep(u) && comp[u] !== id) votes.set(code[u], (votes.get(code[u]) ?? 0) + 1);
-			let best = -1, bestN = -1;
-			for (const [c, n] of [...votes].sort((a, b) => a[0] - b[0])) if (n > bestN) {
-				best = c;
-				bestN = n;
-			}
-			if (best < 0) continue;
-			for (let v = 0; v < nv; v++) if (comp[v] === id) code[v] = best;
-			changed = true;
-		}
-		if (!changed) return;
-	}
 }
