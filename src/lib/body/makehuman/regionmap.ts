@@ -319,7 +319,8 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 				// greater trochanter; gluteus medius fills the fan above it, up to the crest.
 				return y > sacTop - 0.01 - 0.45 * Math.max(0, x - 0.05) ? R.gmed : R.gmax;
 			}
-			if (y > infAngleY + 0.35 * Math.max(0, x - 0.07) && y < spineLine(x) && x >= medialBorder(y)) return R.infra;
+			// The shoulder blade below its spine; round the side, under the armpit, the latissimus.
+			if (y > infAngleY + 0.35 * Math.max(0, x - 0.07) && y < spineLine(x) && x >= medialBorder(y) && theta > 112) return R.infra;
 			if (x < ew + 0.004) return y > lumbTop(x) ? R.thorEr : R.lumbEr;
 			return R.lat;
 		}
