@@ -248,7 +248,7 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 		if (y > skullBaseY - 0.03) return R.subocc;
 		// The upper trapezius climbs the back of the neck beside the splenius column, narrowing
 		// towards the skull: from behind, a slope from the skull base out to the shoulder.
-		if (phi < 150 - 28 * h) return R.trap;
+		if (phi < 142 - 22 * h) return R.trap;
 		return R.backNeck;
 	};
 
@@ -302,11 +302,12 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 		if (y > neckBaseY - (theta > 100 ? -0.01 : 0.012) && rn < neckR + 0.018) return neckL(x, y, z);
 		if (theta > 95) {
 			const ew = erector(y);
+			// Levator scapulae: where the neck meets the shoulder blade, over its upper angle
+			// (large enough to tap: about 20 cm² after the borders are smoothed).
+			const lx = (x - (medBorder + 0.004)) / 0.028, ly = (y - (scapTop + 0.016)) / 0.032;
+			if (lx * lx + ly * ly < 1 && x > ew) return R.levator;
 			if (x > ew && x < medialBorder(y) && y < rhombTop(x, y) && y > rhombBot(x, y)) return R.rhomb;
 			if (y > spineLine(x)) {
-				// Levator scapulae: where the neck meets the shoulder blade, over its upper angle.
-				const lx = (x - (medBorder + 0.005)) / 0.024, ly = (y - (scapTop + 0.012)) / 0.032;
-				if (lx * lx + ly * ly < 1) return R.levator;
 				if (x > spineStrip) return x > acrX - 0.01 && y < acrY - 0.02 ? R.deltoid : R.trap;
 			}
 			if (x < ew && y > lumbTop(x)) return x < 0.02 && y > neckBaseY ? R.backNeck : R.thorEr;
