@@ -89,6 +89,14 @@ describe('regions on the MakeHuman figures', () => {
 		}
 	}, 60_000);
 
+	it('gives every region room to tap and paint on every figure (at least 15 cm²)', () => {
+		for (const [s, b] of all()) {
+			const area = regionAreas(cut, applyCut(cut, paintingSurface(surface, figures.get(`${s}-${b}`)!).positions));
+			const small = REGIONS.filter((r) => area[r.code] < 15e-4).map((r) => `${s}-${b} ${r.id}: ${(area[r.code] * 1e4).toFixed(0)} cm²`);
+			expect(small).toEqual([]);
+		}
+	}, 60_000);
+
 	it('cuts borders as smooth curves, not the triangles’ staircase', () => {
 		const fine = paintingSurface(surface, figures.get('male-broad')!);
 		const smooth = borderTurning(cut, applyCut(cut, fine.positions));
