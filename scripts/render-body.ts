@@ -11,7 +11,8 @@
  * {sex}-{build}-sheet.png (front, back, side, three-quarter), -close-front.png (face, chest,
  * shoulder, front of the hips) and -close-back.png (back, hips and buttocks, back of the hand,
  * the hand from the front, thumb side; the palm faces the thigh); --only=female-slim picks
- * one, --coarse draws them without the painting subdivision.
+ * one, --coarse draws them without the painting subdivision, --regions adds the same views
+ * with the 80 regions coloured (sheet-regions, close-front-regions, close-back-regions).
  */
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -153,15 +154,23 @@ function makehumanViews(m: BodyMesh, lm: Record<string, number[]>): View[] {
 		{ name: 'hand', cam: [hand[0] + 0.45, hand[1] + 0.05, hand[2] + 0.25], at: hand, fov: 30, sheet: 'close-back' },
 		{ name: 'hand-front', cam: [hand[0] - 0.3, hand[1] - 0.02, hand[2] + 0.3], at: hand, fov: 30, sheet: 'close-back' }
 	];
-	return all.map((v) => ({ ...v, save: debug, full: debug }));
+	// --regions: the same views with the regions coloured, as sheets named *-regions.
+	const regions = args.includes('--regions') ? all.map((v) => ({ ...v, name: v.name + '-regions', regions: true, sheet: v.sheet + '-regions' })) : [];
+	return [...all, ...regions].map((v) => ({ ...v, save: debug, full: debug }));
 }
 
 async function loadMakeHumanFigures(): Promise<{ name: string; mesh: BodyMesh; landmarks: Record<string, number[]> }[]> {
 	const { loadMakeHuman } = await import('../src/lib/body/makehuman/load');
-	const { bodySurface, buildFigure, paintingSurface, BUILDS } = await import('../src/lib/body/makehuman/figure');
+	const { bodySurface, buildFigure, paintingSurface, BUILDS, REGION_REFERENCE } = await import('../src/lib/body/makehuman/figure');
 	const { toTriMesh } = await import('../src/lib/body/makehuman/mesh');
+	const { regionMap } = await import('../src/lib/body/makehuman/regionmap');
+	const { applyCut, regionSurface, vertexSides } = await import('../src/lib/body/makehuman/regioncut');
 	const data = loadMakeHuman();
 	const surface = bodySurface(data.obj);
+	// One region map for every figure, authored on the reference figure (see regionmap.ts).
+	const ref = buildFigure(data, surface, REGION_REFERENCE.sex, BUILDS[REGION_REFERENCE.build]);
+	const map = regionMap(data, surface, ref);
+	const cut = regionSurface(surface, map, vertexSides(ref.positions, surface.vertexCount));
 	const out = [];
 	for (const sex of ['female', 'male'] as const) {
 		for (const build of Object.keys(BUILDS) as (keyof typeof BUILDS)[]) {
@@ -170,9 +179,16 @@ async function loadMakeHumanFigures(): Promise<{ name: string; mesh: BodyMesh; l
 			const f = buildFigure(data, surface, sex, BUILDS[build]);
 			// --coarse: the base resolution, to compare with the subdivided surface the app will paint on.
 			const fine = args.includes('--coarse') ? { positions: f.positions, triangles: surface.triangles, normals: undefined } : paintingSurface(surface, f);
-			const t = toTriMesh(fine.positions, fine.triangles);
-			if (fine.normals) t.normals = fine.normals;
-			const mesh: BodyMesh = { figure: sex, version: '0000000000000000', ...t, regions: new Uint8Array(t.positions.length / 3) };
+			let mesh: BodyMesh;
+			if (fine.normals) {
+				// The painting surface cut along the region borders (its normals carried over).
+				const positions = Float32Array.from(applyCut(cut, fine.positions));
+				const normals = Float32Array.from(applyCut(cut, fine.normals, 3, true));
+				mesh = { figure: sex, version: '0000000000000000', positions, normals, indices: cut.triangles, regions: cut.regions };
+			} else {
+				const t = toTriMesh(fine.positions, fine.triangles);
+				mesh = { figure: sex, version: '0000000000000000', ...t, regions: map };
+			}
 			out.push({ name, mesh, landmarks: f.landmarks });
 		}
 	}

@@ -39,6 +39,12 @@ export const BUILDS = {
 } as const satisfies Record<string, Build>;
 export type BuildName = keyof typeof BUILDS;
 
+/**
+ * The figure the region map is authored on (regionmap.ts); every other sex and build takes the
+ * same map through the shared vertex list.
+ */
+export const REGION_REFERENCE = { sex: 'female', build: 'average' } as const satisfies { sex: Sex; build: BuildName };
+
 /** Arm angle from the vertical, seen from the front (shoulder joint to wrist), in degrees. */
 export const ARM_ANGLE = 30;
 /** Share of the arm's lowering taken by the clavicle: the shoulder girdle drops a little too, as it does in a person. */
@@ -203,6 +209,8 @@ export interface Figure {
 	quads: Uint32Array;
 	/** A few skeleton points in the same space, for cameras and region placement. */
 	landmarks: Record<Landmark, [number, number, number]>;
+	/** Every skeleton joint (e.g. `upperarm01.L____head`) in the same space: the region map's landmarks. */
+	joints: Record<string, [number, number, number]>;
 }
 
 /** Landmark -> the bone heads whose mean it is. */
@@ -254,7 +262,9 @@ export function buildFigure(data: MakeHumanData, surface: BodySurface, sex: Sex,
 		for (const b of bones) boneHead(data.skeleton, b, posed).forEach((x, k) => (m[k] += x / bones.length));
 		landmarks[name] = place(m);
 	}
-	return { sex, build, positions: out, quads: surface.quads, landmarks };
+	const joints: Record<string, [number, number, number]> = {};
+	for (const j of data.skeleton.joints.keys()) joints[j] = place(jointPosition(data.skeleton, j, posed));
+	return { sex, build, positions: out, quads: surface.quads, landmarks, joints };
 }
 
 /**
