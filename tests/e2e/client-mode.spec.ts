@@ -8,35 +8,17 @@
  * too, is erasing everything offered (never in client mode).
  * Screenshots of each step go to docs/img/client-mode-*.png.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { codeOf } from '../../src/lib/domain/regions';
 import { test, expect, createPlanForNewClient } from './fixtures';
 import { screenPointOf, showView, settle } from './body-helpers';
+import { seriousViolations, setPinInSettings } from './pin-helpers';
 
 test.use({ hasTouch: true, viewport: { width: 1180, height: 820 } });
 
 const PIN = '2468';
 
-async function seriousViolations(page: Page) {
-	const result = await new AxeBuilder({ page }).analyze();
-	return result.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-/** Sets the PIN; returns its recovery code, shown once. */
-async function setPin(page: Page, pin: string): Promise<string> {
-	await page.goto('/settings');
-	const section = page.getByRole('region', { name: 'Therapist PIN' });
-	await section.getByLabel('New PIN (4 to 8 digits)').fill(pin);
-	await section.getByLabel('Repeat the new PIN').fill(pin);
-	await section.getByRole('button', { name: 'Set PIN' }).tap();
-	await expect(section.getByText('A PIN is set.')).toBeVisible();
-	const code = (await section.getByTestId('recovery-code').textContent())!.trim();
-	await section.getByRole('button', { name: 'I have written it down' }).tap();
-	return code;
-}
+const setPin = (page: Page, pin: string) => setPinInSettings(page, pin, { touch: true });
 
 /** Every mark in IndexedDB with who made it. */
 function marksInDb(page: Page): Promise<{ region: number; author: string; sensation: string; intensity: number }[]> {

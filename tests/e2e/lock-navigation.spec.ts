@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { browserPath } from '../../scripts/browser.js';
 import { UNLOCK_LEASE_MS } from '../../src/lib/security/unlock-lease';
 import { test, expect, createPlanForNewClient, waitForServiceWorker } from './fixtures';
+import { setPinInSettings } from './pin-helpers';
 
 const ARGS = ['--disable-background-networking', '--disable-component-update', '--no-first-run'];
 test.use({ launchOptions: { executablePath: browserPath(), ignoreDefaultArgs: ['--disable-back-forward-cache'], args: ARGS } });
@@ -22,17 +23,8 @@ test.use({ launchOptions: { executablePath: browserPath(), ignoreDefaultArgs: ['
 const PIN = '2468';
 const WATCH = 'e2e:watch';
 
-async function setPin(page: Page, pin: string) {
-	await page.goto('/settings');
-	const section = page.getByRole('region', { name: 'Therapist PIN' });
-	await section.getByLabel('New PIN (4 to 8 digits)').fill(pin);
-	await section.getByLabel('Repeat the new PIN').fill(pin);
-	await section.getByRole('button', { name: 'Set PIN' }).click();
-	await expect(section.getByText('A PIN is set.')).toBeVisible();
-}
-
 async function turnOnAppLock(page: Page) {
-	await setPin(page, PIN);
+	await setPinInSettings(page, PIN);
 	await page.getByRole('region', { name: 'Therapist PIN' }).getByRole('checkbox', { name: 'Ask for the PIN when Somamap opens' }).check();
 	await expect(page.getByRole('button', { name: 'Lock now' }).first()).toBeVisible();
 }
@@ -158,7 +150,7 @@ test('after "Hand to client", Back (again and again) never shows another record,
 	await page.getByLabel('Notes').fill('Alice private note');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 	const bob = await clientWithPlan(page, 'Bob Handed', 'Bob back plan');
-	await setPin(page, PIN);
+	await setPinInSettings(page, PIN);
 
 	// A history of typed addresses (separate documents), then the hand-over.
 	for (const url of [alice.client, alice.plan, bob.client, bob.plan]) {

@@ -10,16 +10,20 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-/** Sets the PIN in Settings; returns the recovery code shown once, after "written it down". */
-export async function setPinInSettings(page: Page, pin: string): Promise<string> {
+/**
+ * Sets the PIN in Settings; returns the recovery code shown once, after "written it down".
+ * `touch` taps instead of clicking (a tablet).
+ */
+export async function setPinInSettings(page: Page, pin: string, { touch = false } = {}): Promise<string> {
 	await page.goto('/settings');
 	const section = page.getByRole('region', { name: 'Therapist PIN' });
+	const press = (name: string) => (touch ? section.getByRole('button', { name }).tap() : section.getByRole('button', { name }).click());
 	await section.getByLabel('New PIN (4 to 8 digits)').fill(pin);
 	await section.getByLabel('Repeat the new PIN').fill(pin);
-	await section.getByRole('button', { name: 'Set PIN' }).click();
+	await press('Set PIN');
 	await expect(section.getByText('A PIN is set.')).toBeVisible();
 	const code = (await section.getByTestId('recovery-code').textContent())!.trim();
-	await section.getByRole('button', { name: 'I have written it down' }).click();
+	await press('I have written it down');
 	await expect(section.getByTestId('recovery-code')).toHaveCount(0);
 	return code;
 }

@@ -13,6 +13,13 @@ export function pinProblem(pin: string): string | null {
 	return null;
 }
 
+/** What is wrong with a new PIN typed twice, per field (empty when it is fine). */
+export function newPinProblems(pin: string, again: string): { pin?: string; again?: string } {
+	const problem = pinProblem(pin);
+	if (problem) return { pin: problem };
+	return pin === again ? {} : { again: 'The two PINs are not the same.' };
+}
+
 /** Wrong tries so far and until when no try is checked; persisted so a reload changes nothing. */
 export interface Attempts {
 	failures: number;

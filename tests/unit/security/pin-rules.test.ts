@@ -3,6 +3,7 @@ import {
 	afterFailure,
 	describeWait,
 	NO_ATTEMPTS,
+	newPinProblems,
 	pinProblem,
 	readAttempts,
 	remainingWait,
@@ -75,5 +76,14 @@ describe('startTry', () => {
 		expect(third).toEqual({ allowed: true, attempts: { failures: 3, lockedUntil: now + 30_000 } });
 		expect(startTry({ failures: 3, lockedUntil: now + 30_000 }, now + 1000)).toEqual({ allowed: false, waitMs: 29_000 });
 		expect(startTry({ failures: 3, lockedUntil: now + 30_000 }, now + 30_000)).toMatchObject({ allowed: true, attempts: { failures: 4 } });
+	});
+});
+
+describe('a new PIN typed twice', () => {
+	it('names the field to mend: the PIN first, then the repeat', () => {
+		expect(newPinProblems('12a4', '12a4')).toEqual({ pin: 'Use digits only (0–9).' });
+		expect(newPinProblems('123', '123')).toEqual({ pin: 'Use 4 to 8 digits.' });
+		expect(newPinProblems('2468', '2486')).toEqual({ again: 'The two PINs are not the same.' });
+		expect(newPinProblems('2468', '2468')).toEqual({});
 	});
 });
