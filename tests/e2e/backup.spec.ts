@@ -62,9 +62,9 @@ const CLIENT = 'Bea <i>Backup</i>';
 
 test('a backup downloaded here restores into an empty browser: client, plan and marks', async ({ page, browser }, testInfo) => {
 	await createPlanForNewClient(page, CLIENT, 'Shoulders');
-	await addMark(page, 'trapez', /^Right upper trapezius/, 'Knot or trigger point');
+	await addMark(page, 'trapez', /^Right top of the shoulder \(upper trapezius\)/, 'Knot or trigger point');
 	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('listitem')).toHaveCount(1);
-	await addMark(page, 'low back', /^Left low back beside spine/, 'Aching pain');
+	await addMark(page, 'low back', /^Left low back beside the spine/, 'Aching pain');
 	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('listitem')).toHaveCount(2);
 
 	// One client's export from their page.
@@ -121,8 +121,8 @@ test('a backup downloaded here restores into an empty browser: client, plan and 
 	await expect(fresh.getByRole('heading', { level: 1, name: 'Shoulders' })).toBeVisible();
 	const marks = fresh.getByRole('list', { name: /^Marks/ });
 	await expect(marks.getByRole('listitem')).toHaveCount(2);
-	await expect(marks).toContainText('Right upper trapezius');
-	await expect(marks).toContainText('Left low back beside spine');
+	await expect(marks).toContainText('Right top of the shoulder (upper trapezius)');
+	await expect(marks).toContainText('Left low back beside the spine');
 
 	// Restoring the same file again changes nothing.
 	await fresh.goto('/settings');

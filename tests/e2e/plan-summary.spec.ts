@@ -33,16 +33,16 @@ test('the summary shows the steps with minutes and pressure, the figures as info
 	await expect(summary(page)).toContainText('Nothing to plan yet');
 	await expect(summary(page)).toContainText('0 of 19 sites');
 
-	await addMark(page, 'low back', 'Left low back beside spine', 'Aching pain', 8);
-	await addMark(page, 'trapez', 'Right upper trapezius', 'Sharp pain', 6);
-	await addMark(page, 'calf', 'Left upper calf', 'Knot or trigger point', 4);
+	await addMark(page, 'low back', 'Left low back beside the spine', 'Aching pain', 8);
+	await addMark(page, 'trapez', 'Right top of the shoulder (upper trapezius)', 'Sharp pain', 6);
+	await addMark(page, 'calf', 'Left upper calf (gastrocnemius)', 'Knot or trigger point', 4);
 
 	// In treatment order: the back before the shoulder, the calf after; minutes fill the 25 hands-on.
 	await expect(summarySteps(page)).toHaveCount(3);
-	await expect(summarySteps(page).nth(0)).toContainText('Left low back beside spine');
+	await expect(summarySteps(page).nth(0)).toContainText('Left low back beside the spine');
 	await expect(summarySteps(page).nth(0)).toContainText('3 · Moderate');
 	await expect(summarySteps(page).nth(0)).toContainText('Aching 8/10');
-	await expect(summarySteps(page).nth(1)).toContainText('Right upper trapezius');
+	await expect(summarySteps(page).nth(1)).toContainText('Right top of the shoulder (upper trapezius)');
 	await expect(summary(page)).toContainText('Local focus · 30 min (25 hands-on)');
 	const minutes = await summarySteps(page).evaluateAll((items) =>
 		items.map((li) => Number(/(\d+) min/.exec(li.textContent ?? '')?.[1] ?? NaN))
@@ -131,7 +131,7 @@ test('recording the outcome marks the plan done, keeps before and after, and sur
 test('an area the therapist avoids leaves the timed plan and shows in the summary', async ({ page }) => {
 	await createPlanForNewClient(page, 'Avoid Ava', 'Legs');
 	await addMark(page, 'knee', 'Left knee', 'Aching pain', 5);
-	await addMark(page, 'calf', 'Right upper calf', 'Tension or tightness', 4);
+	await addMark(page, 'calf', 'Right upper calf (gastrocnemius)', 'Tension or tightness', 4);
 	await expect(timedRows(page).filter({ hasText: 'Left knee' })).toHaveCount(1);
 
 	const zones = avoidZones(page);
@@ -176,7 +176,7 @@ test('the avoid picker works with the keyboard alone, and axe finds nothing seri
 	await page.keyboard.press('Shift+Tab');
 	await expect(search).toBeFocused();
 	await page.keyboard.press('ArrowDown');
-	expect(await focused()).toMatch(/^Right upper calf/);
+	expect(await focused()).toMatch(/^Right upper calf \(gastrocnemius\)/);
 	await page.keyboard.press('ArrowDown');
 	expect(await focused()).toMatch(/^Right lower calf and Achilles/);
 	await page.keyboard.press('Space');

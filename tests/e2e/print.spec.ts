@@ -57,8 +57,8 @@ function imagePixels(page: Page, view: 'front' | 'back') {
 
 test('the session sheet prints the plan on one page, as text, with both body views, offline', async ({ page, context }) => {
 	await createPlanForNewClient(page, 'Pia Printer', 'Neck and low back');
-	await addMark(page, 'low back', 'Left low back beside spine', 'Aching pain', 8);
-	await addMark(page, 'trapez', 'Right upper trapezius', 'Sharp pain', 6, 'Worse after driving');
+	await addMark(page, 'low back', 'Left low back beside the spine', 'Aching pain', 8);
+	await addMark(page, 'trapez', 'Right top of the shoulder (upper trapezius)', 'Sharp pain', 6, 'Worse after driving');
 	await page.getByRole('checkbox', { name: /Osteoporosis/ }).check();
 	await page.getByRole('checkbox', { name: /An operation in the last three months/ }).check();
 	await page.getByRole('checkbox', { name: 'Relaxation', exact: true }).check();
@@ -72,8 +72,8 @@ test('the session sheet prints the plan on one page, as text, with both body vie
 	const steps = await glance.locator('ol > li').evaluateAll((items) =>
 		items.map((li) => ({ text: li.textContent ?? '', minutes: Number(/(\d+) min/.exec(li.textContent ?? '')?.[1]) }))
 	);
-	const lowBack = steps.find((s) => s.text.includes('Left low back beside spine'))!;
-	const trapezius = steps.find((s) => s.text.includes('Right upper trapezius'))!;
+	const lowBack = steps.find((s) => s.text.includes('Left low back beside the spine'))!;
+	const trapezius = steps.find((s) => s.text.includes('Right top of the shoulder (upper trapezius)'))!;
 	expect(lowBack.minutes).toBeGreaterThan(0);
 
 	// Offline from here on: the service worker serves the sheet and the body model.
@@ -124,8 +124,8 @@ test('the session sheet prints the plan on one page, as text, with both body vie
 		expect(text).toContain('Pia Printer');
 		expect(text).toContain('Neck and low back');
 		expect(text).toMatch(/Focus areas, in order/i);
-		expect(text).toMatch(new RegExp(`Left low back beside spine.*?${lowBack.minutes} min 2 · Light`));
-		expect(text).toMatch(new RegExp(`Right upper trapezius.*?${trapezius.minutes} min 2 · Light`));
+		expect(text).toMatch(new RegExp(`Left low back beside the spine.*?${lowBack.minutes} min 2 · Light`));
+		expect(text).toMatch(new RegExp(`Right top of the shoulder (upper trapezius).*?${trapezius.minutes} min 2 · Light`));
 		expect(text).toContain('Aching 8/10');
 		expect(text).toContain('Fragile bones: light pressure only');
 		expect(text).toContain('Recent operation: avoid the operated area');
@@ -134,7 +134,7 @@ test('the session sheet prints the plan on one page, as text, with both body vie
 		expect(text).toContain('Relaxation');
 		expect(text).toContain('“It grabs when I turn my head.”');
 		expect(text).toContain('Check <b>bold</b> & <script>x</script> stay as typed.');
-		expect(text).toContain('Right upper trapezius: Sharp pain 6/10, by the client. “Worse after driving”');
+		expect(text).toContain('Right top of the shoulder (upper trapezius): Sharp pain 6/10, by the client. “Worse after driving”');
 		expect(text).toContain('It is not a diagnosis.');
 		// Only the sheet prints: not the app's navigation, nor the print button.
 		expect(text).not.toContain('Print or save as PDF');
