@@ -65,9 +65,10 @@ test('the summary shows the steps with minutes and pressure, the figures as info
 	await expect(summary(page)).toContainText('Allergies: Nut oils');
 
 	// A red flag reaches the summary too.
-	await expect(summary(page)).not.toContainText('Please see a medical professional');
+	await expect(summary(page)).not.toContainText('see a medical professional');
 	await page.getByRole('checkbox', { name: /A fever/ }).check();
-	await expect(summary(page)).toContainText('Please see a medical professional before treatment');
+	await expect(summary(page)).toContainText('Ask the client to see a medical professional before treatment');
+	await expect(summary(page)).not.toContainText('right for you');
 	await expect(summary(page)).toContainText('Fever or infection');
 	await saved(page);
 
@@ -144,12 +145,12 @@ test('an area the therapist avoids leaves the timed plan and shows in the summar
 	await expect(timedRows(page)).toHaveCount(1);
 	await expect(notWorkedOn(page)).toHaveText('Not worked on today: Left knee.');
 	await expect(summarySteps(page)).toHaveCount(1);
-	await expect(summary(page)).toContainText('Avoid: Left knee (chosen by the therapist)');
+	await expect(summary(page)).toContainText('Avoid: Left knee — chosen by the therapist');
 	await expect(zones.getByRole('list', { name: 'Chosen by you' })).toContainText('Left knee');
 	await saved(page);
 
 	await page.reload();
-	await expect(summary(page)).toContainText('Avoid: Left knee (chosen by the therapist)');
+	await expect(summary(page)).toContainText('Avoid: Left knee — chosen by the therapist');
 	await expect(timedRows(page).filter({ hasText: 'Left knee' })).toHaveCount(0);
 	await zones.getByRole('button', { name: 'Remove Left knee from the areas to avoid' }).click();
 	await expect(timedRows(page).filter({ hasText: 'Left knee' })).toHaveCount(1);

@@ -129,7 +129,8 @@ test('the session sheet prints the plan on one page, as text, with both body vie
 		expect(text).toContain('Aching 8/10');
 		expect(text).toContain('Fragile bones: light pressure only');
 		expect(text).toContain('Recent operation: avoid the operated area');
-		expect(text).toContain('Please see a medical professional before treatment');
+		expect(text).toContain('Ask the client to see a medical professional before treatment');
+		expect(text).not.toContain('right for you');
 		expect(text).toContain('Allergies: Nut oils');
 		expect(text).toContain('Relaxation');
 		expect(text).toContain('“It grabs when I turn my head.”');

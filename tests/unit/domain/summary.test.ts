@@ -132,7 +132,7 @@ describe('summarisePlan', () => {
 		);
 		expect(s.seeProfessional).toBe(true);
 		expect(s.cautions.find((c) => c.redFlag)).toBeDefined();
-		expect(SEE_PROFESSIONAL).toMatch(/Please see a medical professional/);
+		expect(SEE_PROFESSIONAL).toMatch(/Ask the client to see a medical professional/);
 		expect(s.needsConsent).toEqual(['Right buttock (glutes)']);
 		expect(s.allergies).toBe('Nut oils');
 		expect(s.oil).toBe('Unscented');
