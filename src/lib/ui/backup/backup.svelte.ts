@@ -73,13 +73,7 @@ export function describeCounts(c: MergeCounts): string {
 	return parts.join(', ') || 'none';
 }
 
-function describeResult(r: ImportSummary): string {
-	const changed = (c: MergeCounts) => c.added + c.updated;
-	const total = changed(r.clients) + changed(r.plans) + changed(r.marks);
-	if (total === 0) return 'Restore finished: everything in the file was already on this device. Nothing changed.';
-	const line = (what: string, c: MergeCounts) => `${what} ${c.added} added, ${c.updated} updated`;
-	return `Restore finished. ${line('Clients:', r.clients)}; ${line('plans:', r.plans)}; ${line('marks:', r.marks)}. Nothing was deleted.`;
-}
+const describeResult = (r: ImportSummary): string => restoreResultWords(r);
 
 export class BackupRestore {
 	#preview = $state.raw<ImportPreview | null>(null);
