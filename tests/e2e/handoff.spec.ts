@@ -153,7 +153,7 @@ test('control and bidi characters in a link never reach the preview or the datab
 test('a link with far too many marks is refused; a full plan refuses one more mark', async ({ page }, info) => {
 	await page.goto('/');
 	await page.goto(linkFor(JSON.stringify(handOffDoc({ plan: { title: 'Huge' }, marks: 45_000 }))));
-	await expect(page.getByRole('alert')).toHaveText('The plan “Huge” (2026-01-05) has 45,000 marks; one plan can hold at most 400 marks.');
+	await expect(page.getByRole('alert')).toHaveText('The plan “Huge” (Jan 5, 2026) has 45,000 marks; one plan can hold at most 400 marks.');
 	await expect(page.getByRole('button', { name: 'Add this plan' })).toHaveCount(0);
 
 	// At the limit exactly, it comes in; the planner then refuses a 401st mark and says why.
@@ -183,7 +183,8 @@ test('the same link opened twice says it was already brought in, and when, and o
 	await page.goto('/');
 	await page.goto(link);
 	const seen = page.getByRole('status').filter({ hasText: 'This plan was already brought in' });
-	const today = new Date().toLocaleDateString('en-US', { dateStyle: 'long' });
+	// The same look as every other date in the app ('Nov 29, 2026').
+	const today = new Date().toLocaleDateString('en-US', { day: 'numeric', month: 'short', year: 'numeric' });
 	await expect(seen).toContainText(`on ${today}`);
 	await expect(seen).toContainText('as “Sent twice” for Twice Tess');
 	await expect(page.getByRole('button', { name: /^Add this plan/ })).toHaveCount(0);

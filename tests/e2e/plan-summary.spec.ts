@@ -2,6 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
 
+/** A region's name inside a pattern: its brackets ("(upper trapezius)") are meant literally. */
+const esc = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const summary = (page: Page) => page.getByRole('region', { name: 'At a glance' });
 const summarySteps = (page: Page) => summary(page).locator('ol > li');
 const timedRows = (page: Page) => page.getByRole('table').locator('tbody tr');
@@ -13,12 +16,12 @@ const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: 
 /** Adds a mark on a region chosen in the region list, as a mouse or touch user would. */
 async function addMark(page: Page, query: string, region: string, sensation: string, intensity: number) {
 	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
-	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: new RegExp(`^${region}`) }).click();
-	const form = page.getByRole('form', { name: new RegExp(`mark on ${region}`) });
+	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: new RegExp(`^${esc(region)}`) }).click();
+	const form = page.getByRole('form', { name: new RegExp(`mark on ${esc(region)}`) });
 	await form.getByRole('radio', { name: sensation, exact: true }).check();
 	await form.getByRole('slider', { name: 'Intensity' }).fill(String(intensity));
 	await form.getByRole('button', { name: 'Add mark' }).click();
-	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: new RegExp(`Edit mark: ${region}: ${sensation}`) })).toBeVisible();
+	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: new RegExp(`Edit mark: ${esc(region)}: ${sensation}`) })).toBeVisible();
 }
 
 async function seriousViolations(page: Page) {

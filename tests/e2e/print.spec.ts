@@ -3,18 +3,21 @@ import type { Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { test, expect, createPlanForNewClient, waitForServiceWorker } from './fixtures';
 
+/** A region's name inside a pattern: its brackets ("(upper trapezius)") are meant literally. */
+const esc = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const sheet = (page: Page) => page.getByRole('article', { name: /./ });
 
 /** Adds a mark on a region chosen in the region list. */
 async function addMark(page: Page, query: string, region: string, sensation: string, intensity: number, note = '') {
 	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
-	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: new RegExp(`^${region}`) }).click();
-	const form = page.getByRole('form', { name: new RegExp(`mark on ${region}`) });
+	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: new RegExp(`^${esc(region)}`) }).click();
+	const form = page.getByRole('form', { name: new RegExp(`mark on ${esc(region)}`) });
 	await form.getByRole('radio', { name: sensation, exact: true }).check();
 	await form.getByRole('slider', { name: 'Intensity' }).fill(String(intensity));
 	if (note) await form.getByLabel('Note').fill(note);
 	await form.getByRole('button', { name: 'Add mark' }).click();
-	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: new RegExp(`Edit mark: ${region}: ${sensation}`) })).toBeVisible();
+	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: new RegExp(`Edit mark: ${esc(region)}: ${sensation}`) })).toBeVisible();
 }
 
 /** The text of each page of a PDF, whitespace collapsed. */
