@@ -195,7 +195,7 @@ test('the avoid picker works with the keyboard alone, and axe finds nothing seri
 	await expect(zones.getByText('1 region matches.')).toBeVisible();
 	await page.keyboard.press('Enter');
 	await expect(zones.getByRole('list', { name: 'Chosen by you' }).getByRole('listitem')).toHaveCount(2);
-	await expect(summary(page)).toContainText('Right shin (chosen by the therapist)');
+	await expect(summary(page)).toContainText('Right shin — chosen by the therapist');
 	await expect(notWorkedOn(page)).toContainText('Right shin');
 
 	// Back to the list of chosen areas, and remove one from the keyboard; focus stays in the list.
