@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
 import { handOffDoc, linkFor } from './hostile-links';
+import { codeOf } from '../../src/lib/domain/regions';
 
 const summary = (page: Page) => page.getByRole('region', { name: 'At a glance' });
 const timedPlan = (page: Page) => page.getByRole('region', { name: 'Timed plan' });
@@ -121,6 +122,37 @@ test('restoring an older copy over newer local changes says the newer local vers
 	const status = page.getByRole('status').filter({ hasText: 'Restore finished' });
 	await expect(status).toContainText('This device had newer versions of 1 plan than the file: the newer versions on this device were kept.');
 	await expect(status).not.toContainText('Nothing changed');
+});
+
+test('compare: a front mark among back marks, chosen in the table, gets the front view', async ({ page }) => {
+	// Two sessions of one client, restored from a file: mostly the back of the legs, one front thigh.
+	const base = handOffDoc({ plan: { title: 'Before', date: '2026-11-01' }, marks: 2 });
+	const mark = (id: string, planId: string, region: string, intensity: number) => ({ ...base.marks[0], id, planId, region: codeOf(region), intensity });
+	const doc = {
+		...base,
+		plans: [base.plans[0], { ...base.plans[0], id: 'hp2', title: 'After', date: '2026-11-29' }],
+		marks: [
+			mark('m1', 'hp1', 'hamstrings-l', 6),
+			mark('m2', 'hp1', 'gluteus-maximus-l', 5),
+			mark('m3', 'hp1', 'hamstrings-r', 5),
+			mark('m4', 'hp2', 'hamstrings-l', 3),
+			mark('m5', 'hp2', 'quadriceps-l', 4)
+		]
+	};
+	await page.goto('/settings');
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Restore from a file…' }).click();
+	await (await chooser).setFiles({ name: 'two.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+	await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Restore finished' })).toBeVisible();
+
+	await page.goto('/compare?a=hp1&b=hp2');
+	const bodies = [page.getByRole('region', { name: /^Body before/ }), page.getByRole('region', { name: /^Body after/ })];
+	for (const body of bodies) await expect(body.locator('.stage')).toHaveAttribute('data-load', 'ready');
+	for (const body of bodies) await expect(body.getByTestId('orientation')).toContainText('Back view');
+	await page.getByTestId('compare-table').getByRole('button', { name: 'Left front of the thigh (quads)' }).click();
+	for (const body of bodies) await expect(body.getByTestId('orientation')).toContainText('Front view');
+	for (const body of bodies) await expect(body.getByTestId('region-name')).toContainText('Left front of the thigh (quads)');
 });
 
 test.describe('on a 390×844 phone', () => {
