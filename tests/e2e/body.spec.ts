@@ -66,20 +66,20 @@ test("in the back view, tapping the back of the thigh on screen left selects the
 	await expect(page.getByTestId('edge-left')).toHaveText("Client's left");
 	await expect(page.getByTestId('edge-right')).toHaveText("Client's right");
 
-	const left = await findOnScreen(page, 'left', /back of thigh/i);
-	expect(left.text).toMatch(/Left back of thigh/);
+	const left = await findOnScreen(page, 'left', /back of the thigh/i);
+	expect(left.text).toMatch(/Left back of the thigh \(hamstrings\)/);
 	await page.mouse.click(left.x, left.y);
-	await expect(page.getByTestId('announcer')).toHaveText('Selected: Left back of thigh (hamstrings)');
-	await expect(page.getByRole('button', { name: /Left back of thigh/, pressed: true })).toBeVisible();
+	await expect(page.getByTestId('announcer')).toHaveText('Selected: Left back of the thigh (hamstrings)');
+	await expect(page.getByRole('button', { name: /Left back of the thigh \(hamstrings\)/, pressed: true })).toBeVisible();
 
-	const right = await findOnScreen(page, 'right', /back of thigh/i);
-	expect(right.text).toMatch(/Right back of thigh/);
+	const right = await findOnScreen(page, 'right', /back of the thigh/i);
+	expect(right.text).toMatch(/Right back of the thigh \(hamstrings\)/);
 	// A drag is not a tap: it turns the body and must not change the selection.
 	await page.mouse.move(right.x, right.y);
 	await page.mouse.down();
 	await page.mouse.move(right.x + 60, right.y, { steps: 5 });
 	await page.mouse.up();
-	await expect(page.getByTestId('announcer')).toHaveText('Selected: Left back of thigh (hamstrings)');
+	await expect(page.getByTestId('announcer')).toHaveText('Selected: Left back of the thigh (hamstrings)');
 });
 
 test('a touch tap selects too (touch device)', async ({ browser }) => {
@@ -88,9 +88,9 @@ test('a touch tap selects too (touch device)', async ({ browser }) => {
 	await openExplorer(page);
 	await page.getByRole('button', { name: 'Back view' }).click();
 	await settle(page.locator('canvas'));
-	const spot = await findOnScreen(page, 'right', /back of thigh/i);
+	const spot = await findOnScreen(page, 'right', /back of the thigh/i);
 	await page.touchscreen.tap(spot.x, spot.y);
-	await expect(page.getByTestId('announcer')).toHaveText('Selected: Right back of thigh (hamstrings)');
+	await expect(page.getByTestId('announcer')).toHaveText('Selected: Right back of the thigh (hamstrings)');
 	await context.close();
 });
 
@@ -111,12 +111,12 @@ test('the region list selects regions without the canvas, by keyboard', async ({
 	await page.getByLabel('Find a region').fill('hamstrings');
 	await expect(page.getByText('2 of 80 regions')).toBeVisible();
 	await page.getByRole('radio', { name: 'Right' }).check();
-	const item = page.getByRole('button', { name: /^Right back of thigh/ });
+	const item = page.getByRole('button', { name: /^Right back of the thigh \(hamstrings\)/ });
 	await item.focus();
 	await page.keyboard.press('Enter');
 	await expect(item).toHaveAttribute('aria-pressed', 'true');
-	await expect(page.getByTestId('announcer')).toHaveText('Selected: Right back of thigh (hamstrings)');
-	await expect(page.getByTestId('region-name')).toContainText('Right back of thigh');
+	await expect(page.getByTestId('announcer')).toHaveText('Selected: Right back of the thigh (hamstrings)');
+	await expect(page.getByTestId('region-name')).toContainText('Right back of the thigh (hamstrings)');
 });
 
 test('a lost WebGL context is explained and the view recovers', async ({ page }) => {
@@ -205,7 +205,7 @@ for (const scheme of ['light', 'dark'] as const) {
 	test(`axe finds no serious violations on the body map (${scheme})`, async ({ page }) => {
 		await page.emulateMedia({ colorScheme: scheme });
 		await openExplorer(page);
-		await page.getByRole('button', { name: /^Left back of thigh/ }).click();
+		await page.getByRole('button', { name: /^Left back of the thigh \(hamstrings\)/ }).click();
 		const result = await new AxeBuilder({ page }).analyze();
 		const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 		expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

@@ -41,7 +41,7 @@ test('every page loads under the Content Security Policy with nothing blocked', 
 	for (const part of ["default-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'"]) expect(policy).toContain(part);
 	expect(policy).not.toMatch(/'unsafe-eval'|script-src[^;]*'unsafe-inline'/);
 	await page.getByRole('searchbox', { name: 'Find a region' }).fill('calf');
-	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: /Left upper calf/ }).click();
+	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: /Left upper calf \(gastrocnemius\)/ }).click();
 	const form = page.getByRole('form', { name: /New mark on/ });
 	await form.getByRole('radio', { name: 'Aching pain', exact: true }).check();
 	await form.getByRole('button', { name: 'Add mark' }).click();

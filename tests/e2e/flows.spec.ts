@@ -34,7 +34,7 @@ test.describe('on a tablet, by touch', () => {
 		await showView(page, 'Back view');
 		const trap = await screenPointOf(page, codeOf('upper-trapezius-r'));
 		await page.touchscreen.tap(trap.x, trap.y);
-		const editor = page.getByRole('form', { name: /New mark on Right upper trapezius/ });
+		const editor = page.getByRole('form', { name: /New mark on Right top of the shoulder \(upper trapezius\)/ });
 		await editor.getByRole('radio', { name: 'Knot or trigger point' }).tap();
 		await editor.getByRole('slider', { name: 'Intensity' }).fill('7');
 		await editor.getByRole('button', { name: 'Add mark' }).tap();
@@ -56,7 +56,7 @@ test.describe('on a tablet, by touch', () => {
 		await expect(page.getByRole('list', { name: 'Cautions' })).toContainText('Light pressure only');
 		await expect(steps(page).first()).toContainText('2 · Light');
 		await expect(total(page)).toContainText('50 min');
-		await expect(page.getByRole('region', { name: 'Timed plan' })).toContainText('Right upper trapezius');
+		await expect(page.getByRole('region', { name: 'Timed plan' })).toContainText('Right top of the shoulder (upper trapezius)');
 		await expect(page.getByRole('region', { name: 'Timed plan' })).toContainText('Left low back');
 		await page.getByLabel('Status').selectOption('planned');
 		await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
@@ -97,9 +97,9 @@ test('by keyboard alone: from the home screen to a timed, cautioned plan with a 
 	await page.keyboard.type('side of neck left');
 	await page.getByRole('radio', { name: 'All', exact: true }).focus();
 	await press('Tab');
-	await expect(page.locator(':focus')).toContainText('Left side of neck');
+	await expect(page.locator(':focus')).toContainText('Left side of the neck (scalenes)');
 	await press('Enter');
-	const editor = page.getByRole('form', { name: /New mark on Left side of neck/ });
+	const editor = page.getByRole('form', { name: /New mark on Left side of the neck \(scalenes\)/ });
 	await expect(editor).toBeVisible();
 
 	// Sensation by arrow keys in the radio group, intensity by arrows, then submit with Enter.
@@ -130,7 +130,7 @@ test('by keyboard alone: from the home screen to a timed, cautioned plan with a 
 	await press('ArrowDown');
 	await expect(page.getByRole('radio', { name: /Full body/ })).toBeChecked();
 	await expect(total(page)).toContainText('50 min');
-	await expect(page.getByRole('region', { name: 'Timed plan' })).toContainText('Left side of neck');
+	await expect(page.getByRole('region', { name: 'Timed plan' })).toContainText('Left side of the neck (scalenes)');
 
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 	await page.reload();

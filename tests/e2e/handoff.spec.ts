@@ -25,7 +25,7 @@ async function addMark(page: Page, query: string, region: RegExp, sensation: str
 
 test('a plan made at home travels by link and by file into the therapist’s browser, as new plans', async ({ page, browser }, info) => {
 	await createPlanForNewClient(page, 'Home <i>Hana</i>', 'Before Tuesday');
-	await addMark(page, 'calf', /Left upper calf/, 'Stiffness or limited movement');
+	await addMark(page, 'calf', /Left upper calf \(gastrocnemius\)/, 'Stiffness or limited movement');
 	await page.getByRole('checkbox', { name: 'Taking blood thinners?' }).check();
 	await page.getByLabel("In the client's words").fill('Calf cramps after running');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
@@ -49,7 +49,7 @@ test('a plan made at home travels by link and by file into the therapist’s bro
 	await tablet.goto(link);
 	const preview = tablet.getByRole('region', { name: 'Before Tuesday' });
 	await expect(preview).toContainText('From Home <i>Hana</i>'); // the name as text, never markup
-	await expect(preview).toContainText('Left upper calf: Stiffness or limited movement');
+	await expect(preview).toContainText('Left upper calf (gastrocnemius): Stiffness or limited movement');
 	await expect(preview).toContainText('1 question answered yes');
 	expect(new URL(tablet.url()).hash).toBe(''); // the plan's data left the address bar
 	expect(await seriousViolations(tablet)).toEqual([]);
@@ -153,7 +153,7 @@ test('control and bidi characters in a link never reach the preview or the datab
 test('a link with far too many marks is refused; a full plan refuses one more mark', async ({ page }, info) => {
 	await page.goto('/');
 	await page.goto(linkFor(JSON.stringify(handOffDoc({ plan: { title: 'Huge' }, marks: 45_000 }))));
-	await expect(page.getByRole('alert')).toHaveText('The plan “Huge” (2026-01-05) has 45,000 marks; one plan can hold at most 400 marks.');
+	await expect(page.getByRole('alert')).toHaveText('The plan “Huge” (Jan 5, 2026) has 45,000 marks; one plan can hold at most 400 marks.');
 	await expect(page.getByRole('button', { name: 'Add this plan' })).toHaveCount(0);
 
 	// At the limit exactly, it comes in; the planner then refuses a 401st mark and says why.
@@ -163,7 +163,7 @@ test('a link with far too many marks is refused; a full plan refuses one more ma
 	await page.getByRole('button', { name: 'Add this plan' }).click();
 	await page.waitForURL(/\/plan\?id=/);
 	await page.getByRole('searchbox', { name: 'Find a region' }).fill('calf');
-	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: /Left upper calf/ }).click();
+	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: /Left upper calf \(gastrocnemius\)/ }).click();
 	const form = page.getByRole('form', { name: /New mark on/ });
 	await form.getByRole('radio', { name: 'Stiffness or limited movement', exact: true }).check();
 	await form.getByRole('button', { name: 'Add mark' }).click();
@@ -183,7 +183,8 @@ test('the same link opened twice says it was already brought in, and when, and o
 	await page.goto('/');
 	await page.goto(link);
 	const seen = page.getByRole('status').filter({ hasText: 'This plan was already brought in' });
-	const today = new Date().toLocaleDateString('en-US', { dateStyle: 'long' });
+	// The same look as every other date in the app ('Nov 29, 2026').
+	const today = new Date().toLocaleDateString('en-US', { day: 'numeric', month: 'short', year: 'numeric' });
 	await expect(seen).toContainText(`on ${today}`);
 	await expect(seen).toContainText('as “Sent twice” for Twice Tess');
 	await expect(page.getByRole('button', { name: /^Add this plan/ })).toHaveCount(0);

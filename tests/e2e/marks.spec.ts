@@ -42,9 +42,9 @@ test('marks: add by keyboard as client and therapist, reload, edit, filter, remo
 	await createPlanForNewClient(page, 'Mark Mia', 'Neck and low back');
 
 	// A knot, intensity 7, marked by the client, on a region chosen from the list by keyboard.
-	await pickRegionByKeyboard(page, 'trapez', /Right upper trapezius/);
+	await pickRegionByKeyboard(page, 'trapez', /Right top of the shoulder \(upper trapezius\)/);
 	const form = editor(page);
-	await expect(form.getByRole('heading')).toContainText('New mark on Right upper trapezius');
+	await expect(form.getByRole('heading')).toContainText('New mark on Right top of the shoulder (upper trapezius)');
 	await form.getByRole('radio', { name: 'Knot or trigger point' }).check();
 	const intensity = form.getByRole('slider', { name: 'Intensity' });
 	await intensity.focus();
@@ -54,13 +54,13 @@ test('marks: add by keyboard as client and therapist, reload, edit, filter, remo
 	await expect(form.getByText('7 severe')).toBeVisible();
 	await form.getByRole('radio', { name: 'Client' }).check();
 	await form.getByRole('button', { name: 'Add mark' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Mark added: Knot or trigger point 7 of 10 on Right upper trapezius' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'Mark added: Knot or trigger point 7 of 10 on Right top of the shoulder (upper trapezius)' })).toBeVisible();
 	// Drawn on the body in the knot colour (#CC79A7).
 	await expect.poll(() => tintOf(page, RIGHT_TRAPEZIUS)).toEqual([0xcc, 0x79, 0xa7, expect.any(Number)]);
-	await expect(markList(page).getByRole('button', { name: /Edit mark: Right upper trapezius: Knot or trigger point, 7 of 10, marked by client/ })).toBeVisible();
+	await expect(markList(page).getByRole('button', { name: /Edit mark: Right top of the shoulder \(upper trapezius\): Knot or trigger point, 7 of 10, marked by client/ })).toBeVisible();
 
 	// A second mark, by the therapist, deep, on the low back.
-	await pickRegionByKeyboard(page, 'low back', /Left low back beside spine/);
+	await pickRegionByKeyboard(page, 'low back', /Left low back beside the spine/);
 	await expect(editor(page).getByRole('heading')).toContainText('New mark on Left low back');
 	await editor(page).getByRole('radio', { name: 'Aching pain' }).check();
 	await editor(page).getByRole('radio', { name: 'Deep', exact: true }).check();
@@ -73,33 +73,33 @@ test('marks: add by keyboard as client and therapist, reload, edit, filter, remo
 	// Both survive a reload; the author last used is remembered for the next mark.
 	await page.reload();
 	await expect(markList(page).getByRole('listitem')).toHaveCount(2);
-	await expect(markList(page)).toContainText('Right upper trapezius');
-	await expect(markList(page)).toContainText('Left low back beside spine');
-	await pickRegionByKeyboard(page, 'calf', /Left upper calf/);
+	await expect(markList(page)).toContainText('Right top of the shoulder (upper trapezius)');
+	await expect(markList(page)).toContainText('Left low back beside the spine');
+	await pickRegionByKeyboard(page, 'calf', /Left upper calf \(gastrocnemius\)/);
 	await expect(editor(page).getByRole('radio', { name: 'Therapist' })).toBeChecked();
 
 	// Choosing a mark in the list selects its region and opens it; edit it.
-	await markList(page).getByRole('button', { name: /Edit mark: Right upper trapezius/ }).click();
-	await expect(page.getByRole('region', { name: 'Selected region' }).getByRole('heading')).toHaveText('Right upper trapezius');
-	await expect(editor(page).getByRole('heading')).toContainText('Edit mark on Right upper trapezius');
+	await markList(page).getByRole('button', { name: /Edit mark: Right top of the shoulder \(upper trapezius\)/ }).click();
+	await expect(page.getByRole('region', { name: 'Selected region' }).getByRole('heading')).toHaveText('Right top of the shoulder (upper trapezius)');
+	await expect(editor(page).getByRole('heading')).toContainText('Edit mark on Right top of the shoulder (upper trapezius)');
 	await expect(editor(page).getByRole('radio', { name: 'Knot or trigger point' })).toBeChecked();
 	await editor(page).getByRole('slider', { name: 'Intensity' }).fill('4');
 	await editor(page).getByLabel('Note').fill('Eased after heat');
 	await editor(page).getByRole('button', { name: 'Save changes' }).click();
-	await expect(markList(page).getByRole('button', { name: /Edit mark: Right upper trapezius: Knot or trigger point, 4 of 10/ })).toBeVisible();
+	await expect(markList(page).getByRole('button', { name: /Edit mark: Right top of the shoulder \(upper trapezius\): Knot or trigger point, 4 of 10/ })).toBeVisible();
 	await page.reload();
-	await markList(page).getByRole('button', { name: /Edit mark: Right upper trapezius/ }).click();
+	await markList(page).getByRole('button', { name: /Edit mark: Right top of the shoulder \(upper trapezius\)/ }).click();
 	await expect(editor(page).getByLabel('Note')).toHaveValue('Eased after heat');
 
 	// The author filter changes what the list shows.
 	const filter = page.getByRole('group', { name: 'Show marks by' });
 	await filter.getByRole('radio', { name: 'Client' }).check();
 	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
-	await expect(markList(page)).toContainText('Right upper trapezius');
+	await expect(markList(page)).toContainText('Right top of the shoulder (upper trapezius)');
 	await expect(page.getByText('1 mark is hidden by the author filter.')).toBeVisible();
 	await filter.getByRole('radio', { name: 'Therapist' }).check();
 	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
-	await expect(markList(page)).toContainText('Left low back beside spine');
+	await expect(markList(page)).toContainText('Left low back beside the spine');
 	// The body follows the filter: the client's knot is not drawn, the therapist's ache is.
 	expect((await tintOf(page, RIGHT_TRAPEZIUS))[3]).toBe(0);
 	expect((await tintOf(page, LEFT_LOW_BACK))[3]).toBeGreaterThan(0);
@@ -122,7 +122,7 @@ test('marks: add by keyboard as client and therapist, reload, edit, filter, remo
 	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
 	await page.reload();
 	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
-	await expect(markList(page)).toContainText('Right upper trapezius');
+	await expect(markList(page)).toContainText('Right top of the shoulder (upper trapezius)');
 });
 
 test('"no pain or tension today" is saved and says that existing marks remain', async ({ page }) => {
@@ -147,7 +147,7 @@ test('axe finds no serious violations on the planner with the mark editor open',
 	for (const scheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme: scheme });
 		await createPlanForNewClient(page, `Axe Mark ${scheme}`, 'Axe marks');
-		await pickRegionByKeyboard(page, 'trapez', /Left upper trapezius/);
+		await pickRegionByKeyboard(page, 'trapez', /Left top of the shoulder \(upper trapezius\)/);
 		await editor(page).getByRole('radio', { name: 'Sharp pain' }).check();
 		await editor(page).getByRole('button', { name: 'Add mark' }).click();
 		await expect(markList(page).getByRole('listitem')).toHaveCount(1);
@@ -158,12 +158,12 @@ test('axe finds no serious violations on the planner with the mark editor open',
 
 test('two marks on one region: tapping the region opens the strongest, the others are one tap away', async ({ page }) => {
 	await createPlanForNewClient(page, 'Two Tia', 'Calf');
-	await pickRegionByKeyboard(page, 'calf', /Right upper calf/);
+	await pickRegionByKeyboard(page, 'calf', /Right upper calf \(gastrocnemius\)/);
 	await editor(page).getByRole('radio', { name: 'Tension or tightness' }).check();
 	await editor(page).getByRole('slider', { name: 'Intensity' }).fill('3');
 	await editor(page).getByRole('button', { name: 'Add mark' }).click();
-	await page.getByRole('button', { name: 'Add another mark on Right upper calf' }).click();
-	await expect(editor(page).getByRole('heading')).toContainText('New mark on Right upper calf');
+	await page.getByRole('button', { name: 'Add another mark on Right upper calf (gastrocnemius)' }).click();
+	await expect(editor(page).getByRole('heading')).toContainText('New mark on Right upper calf (gastrocnemius)');
 	await editor(page).getByRole('radio', { name: 'Sharp pain' }).check();
 	await editor(page).getByRole('slider', { name: 'Intensity' }).fill('8');
 	await editor(page).getByRole('button', { name: 'Add mark' }).click();
@@ -171,9 +171,9 @@ test('two marks on one region: tapping the region opens the strongest, the other
 
 	// Choose the region again, as a tap on the body would: the stronger mark opens.
 	await page.getByRole('button', { name: /^Clear selection/ }).click();
-	await pickRegionByKeyboard(page, 'calf', /Right upper calf/);
+	await pickRegionByKeyboard(page, 'calf', /Right upper calf \(gastrocnemius\)/);
 	await expect(editor(page).getByRole('radio', { name: 'Sharp pain' })).toBeChecked();
-	const here = page.getByRole('group', { name: 'Marks on Right upper calf' });
+	const here = page.getByRole('group', { name: 'Marks on Right upper calf (gastrocnemius)' });
 	await here.getByRole('button', { name: /Tension 3/ }).click();
 	await expect(editor(page).getByRole('radio', { name: 'Tension or tightness' })).toBeChecked();
 	await expect(here.getByRole('button', { name: /Tension 3/ })).toHaveAttribute('aria-pressed', 'true');
@@ -181,33 +181,33 @@ test('two marks on one region: tapping the region opens the strongest, the other
 
 test('what is typed in the editor is kept while another region is looked at and over a reload, until it is saved', async ({ page }) => {
 	await createPlanForNewClient(page, 'Keep Kit', 'Keep');
-	await pickRegionByKeyboard(page, 'trapez', /Right upper trapezius/);
+	await pickRegionByKeyboard(page, 'trapez', /Right top of the shoulder \(upper trapezius\)/);
 	await editor(page).getByRole('radio', { name: 'Stiffness or limited movement' }).check();
 	await editor(page).getByLabel('Note').fill('Cannot turn head to the right');
 	await expect(editor(page).getByText('Not saved yet.')).toBeVisible();
 
-	await pickRegionByKeyboard(page, 'calf', /Left upper calf/);
+	await pickRegionByKeyboard(page, 'calf', /Left upper calf \(gastrocnemius\)/);
 	await expect(editor(page).getByLabel('Note')).toHaveValue('');
-	await pickRegionByKeyboard(page, 'trapez', /Right upper trapezius/);
+	await pickRegionByKeyboard(page, 'trapez', /Right top of the shoulder \(upper trapezius\)/);
 	await expect(editor(page).getByLabel('Note')).toHaveValue('Cannot turn head to the right');
 	await expect(editor(page).getByRole('radio', { name: 'Stiffness or limited movement' })).toBeChecked();
 
 	// A reload (or the tablet dropping the app in the background) keeps it too.
 	await page.reload();
-	await pickRegionByKeyboard(page, 'trapez', /Right upper trapezius/);
+	await pickRegionByKeyboard(page, 'trapez', /Right top of the shoulder \(upper trapezius\)/);
 	await expect(editor(page).getByLabel('Note')).toHaveValue('Cannot turn head to the right');
 	await expect(editor(page).getByText('Not saved yet.')).toBeVisible();
 
 	await editor(page).getByRole('button', { name: 'Add mark' }).click();
 	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
 	await expect(editor(page).getByText('Not saved yet.')).toBeHidden();
-	await page.getByRole('button', { name: 'Add another mark on Right upper trapezius' }).click();
+	await page.getByRole('button', { name: 'Add another mark on Right top of the shoulder (upper trapezius)' }).click();
 	await expect(editor(page).getByLabel('Note')).toHaveValue('');
 });
 
 test('what is typed in the editor 100 ms before the tab crashes is there when the plan opens in a new tab', async ({ page, context }) => {
 	const url = await createPlanForNewClient(page, 'Crash Kit', 'Crash');
-	await pickRegionByKeyboard(page, 'trapez', /Right upper trapezius/);
+	await pickRegionByKeyboard(page, 'trapez', /Right top of the shoulder \(upper trapezius\)/);
 	await editor(page).getByRole('radio', { name: 'Stiffness or limited movement' }).check();
 	await editor(page).getByLabel('Note').fill('Cannot turn head to the right');
 	await page.waitForTimeout(100);
@@ -217,7 +217,7 @@ test('what is typed in the editor 100 ms before the tab crashes is there when th
 
 	const again = await context.newPage();
 	await again.goto(url);
-	await pickRegionByKeyboard(again, 'trapez', /Right upper trapezius/);
+	await pickRegionByKeyboard(again, 'trapez', /Right top of the shoulder \(upper trapezius\)/);
 	// Taken back as soon as the crashed tab's journal has gone quiet (a few seconds at most).
 	await expect(editor(again).getByLabel('Note')).toHaveValue('Cannot turn head to the right');
 	await expect(editor(again).getByRole('radio', { name: 'Stiffness or limited movement' })).toBeChecked();
@@ -226,11 +226,11 @@ test('what is typed in the editor 100 ms before the tab crashes is there when th
 
 test('with the editor open, undo and redo show what is stored, and a save leaves nothing "not saved"', async ({ page }) => {
 	await createPlanForNewClient(page, 'Undo Uma', 'Undo');
-	await pickRegionByKeyboard(page, 'trapez', /Right upper trapezius/);
+	await pickRegionByKeyboard(page, 'trapez', /Right top of the shoulder \(upper trapezius\)/);
 	await editor(page).getByRole('radio', { name: 'Knot or trigger point' }).check();
 	await editor(page).getByRole('slider', { name: 'Intensity' }).fill('7');
 	await editor(page).getByRole('button', { name: 'Add mark' }).click();
-	await expect(editor(page).getByRole('heading')).toContainText('Edit mark on Right upper trapezius');
+	await expect(editor(page).getByRole('heading')).toContainText('Edit mark on Right top of the shoulder (upper trapezius)');
 	await expect(editor(page).getByText('Not saved yet.')).toBeHidden();
 
 	await editor(page).getByRole('slider', { name: 'Intensity' }).fill('3');
@@ -245,10 +245,10 @@ test('with the editor open, undo and redo show what is stored, and a save leaves
 	await expect(editor(page).getByRole('slider', { name: 'Intensity' })).toHaveValue('7');
 	await undo.click();
 	await expect(markList(page).getByRole('listitem')).toHaveCount(0);
-	await expect(editor(page).getByRole('heading')).toContainText('New mark on Right upper trapezius');
+	await expect(editor(page).getByRole('heading')).toContainText('New mark on Right top of the shoulder (upper trapezius)');
 	await page.getByRole('button', { name: /^Redo/ }).click();
 	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
-	await expect(editor(page).getByRole('heading')).toContainText('Edit mark on Right upper trapezius');
+	await expect(editor(page).getByRole('heading')).toContainText('Edit mark on Right top of the shoulder (upper trapezius)');
 	await expect(editor(page).getByRole('slider', { name: 'Intensity' })).toHaveValue('7');
 	// Ctrl+Z typed in the note is the browser's own text undo, not a mark undo.
 	await editor(page).getByLabel('Note').fill('typed');

@@ -29,7 +29,7 @@ test('paint an area by touch, undo a stroke, pinch without painting, a reload mi
 	await touchDrag(page, [[trap, { x: trap.x + 25, y: trap.y + 8 }]]);
 	const painter = page.getByRole('form', { name: /New painted area/ });
 	await expect(painter).toBeVisible();
-	await expect(painter.getByTestId('painted-coverage')).toContainText('Left upper trapezius');
+	await expect(painter.getByTestId('painted-coverage')).toContainText('Left top of the shoulder (upper trapezius)');
 	const afterFirst = await paintedVertices(page);
 	expect(afterFirst).toBeGreaterThan(10);
 
@@ -56,7 +56,7 @@ test('paint an area by touch, undo a stroke, pinch without painting, a reload mi
 	await painter.getByRole('radio', { name: 'Aching pain' }).tap();
 	await page.reload();
 	await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
-	await expect(painter.getByTestId('painted-coverage')).toContainText('Left upper trapezius');
+	await expect(painter.getByTestId('painted-coverage')).toContainText('Left top of the shoulder (upper trapezius)');
 	await expect.poll(() => paintedVertices(page)).toBe(afterFirst);
 	await expect(painter.getByRole('radio', { name: 'Aching pain' })).toBeChecked();
 	await expect(page.getByRole('radio', { name: 'Paint an area' })).toBeChecked();
@@ -65,9 +65,9 @@ test('paint an area by touch, undo a stroke, pinch without painting, a reload mi
 	// Describe the painted area and save it.
 	await painter.getByRole('slider', { name: 'Intensity' }).fill('6');
 	await painter.getByRole('button', { name: 'Add painted mark' }).tap();
-	await expect(page.getByRole('status').filter({ hasText: /Mark added: Aching pain 6 of 10 on Left upper trapezius/ })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: /Mark added: Aching pain 6 of 10 on Left top of the shoulder \(upper trapezius\)/ })).toBeVisible();
 	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
-	await expect(timedPlan(page)).toContainText('Left upper trapezius');
+	await expect(timedPlan(page)).toContainText('Left top of the shoulder (upper trapezius)');
 
 	// Stored compactly, keyed to the model on show, with its regions.
 	const [stored] = await storedMarks(page);
@@ -83,10 +83,10 @@ test('paint an area by touch, undo a stroke, pinch without painting, a reload mi
 	await expect.poll(() => paintedVertices(page)).toBe(stored.patch!.vertices.length);
 
 	// Repaint: the area comes back as a painting in progress; erase it all and the save is refused.
-	await markList(page).getByRole('button', { name: /Edit mark: Left upper trapezius/ }).tap();
+	await markList(page).getByRole('button', { name: /Edit mark: Left top of the shoulder \(upper trapezius\)/ }).tap();
 	await page.getByRole('button', { name: 'Repaint area' }).tap();
 	const repaint = page.getByRole('form', { name: /Repainted area/ });
-	await expect(repaint.getByTestId('painted-coverage')).toContainText('Left upper trapezius');
+	await expect(repaint.getByTestId('painted-coverage')).toContainText('Left top of the shoulder (upper trapezius)');
 	await page.getByRole('button', { name: 'Clear painting' }).tap();
 	await expect(page.getByText('Paint the area on the body')).toBeHidden();
 	await repaint.getByRole('button', { name: 'Save changes' }).tap();

@@ -2,6 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
 
+/** A region's name inside a pattern: its brackets ("(upper trapezius)") are meant literally. */
+const esc = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const summary = (page: Page) => page.getByRole('region', { name: 'At a glance' });
 const summarySteps = (page: Page) => summary(page).locator('ol > li');
 const timedRows = (page: Page) => page.getByRole('table').locator('tbody tr');
@@ -13,12 +16,12 @@ const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: 
 /** Adds a mark on a region chosen in the region list, as a mouse or touch user would. */
 async function addMark(page: Page, query: string, region: string, sensation: string, intensity: number) {
 	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
-	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: new RegExp(`^${region}`) }).click();
-	const form = page.getByRole('form', { name: new RegExp(`mark on ${region}`) });
+	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: new RegExp(`^${esc(region)}`) }).click();
+	const form = page.getByRole('form', { name: new RegExp(`mark on ${esc(region)}`) });
 	await form.getByRole('radio', { name: sensation, exact: true }).check();
 	await form.getByRole('slider', { name: 'Intensity' }).fill(String(intensity));
 	await form.getByRole('button', { name: 'Add mark' }).click();
-	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: new RegExp(`Edit mark: ${region}: ${sensation}`) })).toBeVisible();
+	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: new RegExp(`Edit mark: ${esc(region)}: ${sensation}`) })).toBeVisible();
 }
 
 async function seriousViolations(page: Page) {
@@ -33,16 +36,16 @@ test('the summary shows the steps with minutes and pressure, the figures as info
 	await expect(summary(page)).toContainText('Nothing to plan yet');
 	await expect(summary(page)).toContainText('0 of 19 sites');
 
-	await addMark(page, 'low back', 'Left low back beside spine', 'Aching pain', 8);
-	await addMark(page, 'trapez', 'Right upper trapezius', 'Sharp pain', 6);
-	await addMark(page, 'calf', 'Left upper calf', 'Knot or trigger point', 4);
+	await addMark(page, 'low back', 'Left low back beside the spine', 'Aching pain', 8);
+	await addMark(page, 'trapez', 'Right top of the shoulder (upper trapezius)', 'Sharp pain', 6);
+	await addMark(page, 'calf', 'Left upper calf (gastrocnemius)', 'Knot or trigger point', 4);
 
 	// In treatment order: the back before the shoulder, the calf after; minutes fill the 25 hands-on.
 	await expect(summarySteps(page)).toHaveCount(3);
-	await expect(summarySteps(page).nth(0)).toContainText('Left low back beside spine');
+	await expect(summarySteps(page).nth(0)).toContainText('Left low back beside the spine');
 	await expect(summarySteps(page).nth(0)).toContainText('3 · Moderate');
 	await expect(summarySteps(page).nth(0)).toContainText('Aching 8/10');
-	await expect(summarySteps(page).nth(1)).toContainText('Right upper trapezius');
+	await expect(summarySteps(page).nth(1)).toContainText('Right top of the shoulder (upper trapezius)');
 	await expect(summary(page)).toContainText('Local focus · 30 min (25 hands-on)');
 	const minutes = await summarySteps(page).evaluateAll((items) =>
 		items.map((li) => Number(/(\d+) min/.exec(li.textContent ?? '')?.[1] ?? NaN))
@@ -65,9 +68,10 @@ test('the summary shows the steps with minutes and pressure, the figures as info
 	await expect(summary(page)).toContainText('Allergies: Nut oils');
 
 	// A red flag reaches the summary too.
-	await expect(summary(page)).not.toContainText('Please see a medical professional');
+	await expect(summary(page)).not.toContainText('see a medical professional');
 	await page.getByRole('checkbox', { name: /A fever/ }).check();
-	await expect(summary(page)).toContainText('Please see a medical professional before treatment');
+	await expect(summary(page)).toContainText('Ask the client to see a medical professional before treatment');
+	await expect(summary(page)).not.toContainText('right for you');
 	await expect(summary(page)).toContainText('Fever or infection');
 	await saved(page);
 
@@ -131,7 +135,7 @@ test('recording the outcome marks the plan done, keeps before and after, and sur
 test('an area the therapist avoids leaves the timed plan and shows in the summary', async ({ page }) => {
 	await createPlanForNewClient(page, 'Avoid Ava', 'Legs');
 	await addMark(page, 'knee', 'Left knee', 'Aching pain', 5);
-	await addMark(page, 'calf', 'Right upper calf', 'Tension or tightness', 4);
+	await addMark(page, 'calf', 'Right upper calf (gastrocnemius)', 'Tension or tightness', 4);
 	await expect(timedRows(page).filter({ hasText: 'Left knee' })).toHaveCount(1);
 
 	const zones = avoidZones(page);
@@ -144,12 +148,12 @@ test('an area the therapist avoids leaves the timed plan and shows in the summar
 	await expect(timedRows(page)).toHaveCount(1);
 	await expect(notWorkedOn(page)).toHaveText('Not worked on today: Left knee.');
 	await expect(summarySteps(page)).toHaveCount(1);
-	await expect(summary(page)).toContainText('Avoid: Left knee (chosen by the therapist)');
+	await expect(summary(page)).toContainText('Avoid: Left knee — chosen by the therapist');
 	await expect(zones.getByRole('list', { name: 'Chosen by you' })).toContainText('Left knee');
 	await saved(page);
 
 	await page.reload();
-	await expect(summary(page)).toContainText('Avoid: Left knee (chosen by the therapist)');
+	await expect(summary(page)).toContainText('Avoid: Left knee — chosen by the therapist');
 	await expect(timedRows(page).filter({ hasText: 'Left knee' })).toHaveCount(0);
 	await zones.getByRole('button', { name: 'Remove Left knee from the areas to avoid' }).click();
 	await expect(timedRows(page).filter({ hasText: 'Left knee' })).toHaveCount(1);
@@ -176,7 +180,7 @@ test('the avoid picker works with the keyboard alone, and axe finds nothing seri
 	await page.keyboard.press('Shift+Tab');
 	await expect(search).toBeFocused();
 	await page.keyboard.press('ArrowDown');
-	expect(await focused()).toMatch(/^Right upper calf/);
+	expect(await focused()).toMatch(/^Right upper calf \(gastrocnemius\)/);
 	await page.keyboard.press('ArrowDown');
 	expect(await focused()).toMatch(/^Right lower calf and Achilles/);
 	await page.keyboard.press('Space');
@@ -191,7 +195,7 @@ test('the avoid picker works with the keyboard alone, and axe finds nothing seri
 	await expect(zones.getByText('1 region matches.')).toBeVisible();
 	await page.keyboard.press('Enter');
 	await expect(zones.getByRole('list', { name: 'Chosen by you' }).getByRole('listitem')).toHaveCount(2);
-	await expect(summary(page)).toContainText('Right shin (chosen by the therapist)');
+	await expect(summary(page)).toContainText('Right shin — chosen by the therapist');
 	await expect(notWorkedOn(page)).toContainText('Right shin');
 
 	// Back to the list of chosen areas, and remove one from the keyboard; focus stays in the list.

@@ -18,8 +18,8 @@ test('the planner shows the client’s figure, and a region chosen from the list
 	await expect(page.getByText('Loading the male body')).toHaveCount(0, { timeout: 20_000 });
 	await bodyShown(page);
 	await page.getByRole('searchbox').fill('trapez');
-	await page.getByRole('button', { name: /Right upper trapezius/ }).click();
-	await expect(page.getByRole('region', { name: 'Selected region' }).getByRole('heading')).toHaveText('Right upper trapezius');
+	await page.getByRole('button', { name: /Right top of the shoulder \(upper trapezius\)/ }).click();
+	await expect(page.getByRole('region', { name: 'Selected region' }).getByRole('heading')).toHaveText('Right top of the shoulder (upper trapezius)');
 });
 
 test('entering and leaving the planner again and again frees the 3D view each time', async ({ page }) => {

@@ -3,18 +3,21 @@ import type { Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { test, expect, createPlanForNewClient, waitForServiceWorker } from './fixtures';
 
+/** A region's name inside a pattern: its brackets ("(upper trapezius)") are meant literally. */
+const esc = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const sheet = (page: Page) => page.getByRole('article', { name: /./ });
 
 /** Adds a mark on a region chosen in the region list. */
 async function addMark(page: Page, query: string, region: string, sensation: string, intensity: number, note = '') {
 	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
-	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: new RegExp(`^${region}`) }).click();
-	const form = page.getByRole('form', { name: new RegExp(`mark on ${region}`) });
+	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: new RegExp(`^${esc(region)}`) }).click();
+	const form = page.getByRole('form', { name: new RegExp(`mark on ${esc(region)}`) });
 	await form.getByRole('radio', { name: sensation, exact: true }).check();
 	await form.getByRole('slider', { name: 'Intensity' }).fill(String(intensity));
 	if (note) await form.getByLabel('Note').fill(note);
 	await form.getByRole('button', { name: 'Add mark' }).click();
-	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: new RegExp(`Edit mark: ${region}: ${sensation}`) })).toBeVisible();
+	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: new RegExp(`Edit mark: ${esc(region)}: ${sensation}`) })).toBeVisible();
 }
 
 /** The text of each page of a PDF, whitespace collapsed. */
@@ -57,8 +60,8 @@ function imagePixels(page: Page, view: 'front' | 'back') {
 
 test('the session sheet prints the plan on one page, as text, with both body views, offline', async ({ page, context }) => {
 	await createPlanForNewClient(page, 'Pia Printer', 'Neck and low back');
-	await addMark(page, 'low back', 'Left low back beside spine', 'Aching pain', 8);
-	await addMark(page, 'trapez', 'Right upper trapezius', 'Sharp pain', 6, 'Worse after driving');
+	await addMark(page, 'low back', 'Left low back beside the spine', 'Aching pain', 8);
+	await addMark(page, 'trapez', 'Right top of the shoulder (upper trapezius)', 'Sharp pain', 6, 'Worse after driving');
 	await page.getByRole('checkbox', { name: /Osteoporosis/ }).check();
 	await page.getByRole('checkbox', { name: /An operation in the last three months/ }).check();
 	await page.getByRole('checkbox', { name: 'Relaxation', exact: true }).check();
@@ -72,8 +75,8 @@ test('the session sheet prints the plan on one page, as text, with both body vie
 	const steps = await glance.locator('ol > li').evaluateAll((items) =>
 		items.map((li) => ({ text: li.textContent ?? '', minutes: Number(/(\d+) min/.exec(li.textContent ?? '')?.[1]) }))
 	);
-	const lowBack = steps.find((s) => s.text.includes('Left low back beside spine'))!;
-	const trapezius = steps.find((s) => s.text.includes('Right upper trapezius'))!;
+	const lowBack = steps.find((s) => s.text.includes('Left low back beside the spine'))!;
+	const trapezius = steps.find((s) => s.text.includes('Right top of the shoulder (upper trapezius)'))!;
 	expect(lowBack.minutes).toBeGreaterThan(0);
 
 	// Offline from here on: the service worker serves the sheet and the body model.
@@ -124,17 +127,18 @@ test('the session sheet prints the plan on one page, as text, with both body vie
 		expect(text).toContain('Pia Printer');
 		expect(text).toContain('Neck and low back');
 		expect(text).toMatch(/Focus areas, in order/i);
-		expect(text).toMatch(new RegExp(`Left low back beside spine.*?${lowBack.minutes} min 2 · Light`));
-		expect(text).toMatch(new RegExp(`Right upper trapezius.*?${trapezius.minutes} min 2 · Light`));
+		expect(text).toMatch(new RegExp(`Left low back beside the spine.*?${lowBack.minutes} min 2 · Light`));
+		expect(text).toMatch(new RegExp(`Right top of the shoulder (upper trapezius).*?${trapezius.minutes} min 2 · Light`));
 		expect(text).toContain('Aching 8/10');
 		expect(text).toContain('Fragile bones: light pressure only');
 		expect(text).toContain('Recent operation: avoid the operated area');
-		expect(text).toContain('Please see a medical professional before treatment');
+		expect(text).toContain('Ask the client to see a medical professional before treatment');
+		expect(text).not.toContain('right for you');
 		expect(text).toContain('Allergies: Nut oils');
 		expect(text).toContain('Relaxation');
 		expect(text).toContain('“It grabs when I turn my head.”');
 		expect(text).toContain('Check <b>bold</b> & <script>x</script> stay as typed.');
-		expect(text).toContain('Right upper trapezius: Sharp pain 6/10, by the client. “Worse after driving”');
+		expect(text).toContain('Right top of the shoulder (upper trapezius): Sharp pain 6/10, by the client. “Worse after driving”');
 		expect(text).toContain('It is not a diagnosis.');
 		// Only the sheet prints: not the app's navigation, nor the print button.
 		expect(text).not.toContain('Print or save as PDF');

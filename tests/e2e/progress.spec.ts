@@ -52,15 +52,15 @@ const cm2 = (text: string) => Number(/([\d.]+) cm²/.exec(text)![1]);
 test('follow-up, confirm and clear carried marks, compare two sessions, chart with its table', async ({ page }) => {
 	test.setTimeout(120_000);
 	await createPlanForNewClient(page, 'Progress Pat', 'Neck and back');
-	await addMark(page, 'trapez', /Right upper trapezius/, 'Knot or trigger point', 7);
-	await addMark(page, 'low back', /Left low back beside spine/, 'Aching pain', 5);
-	await addMark(page, 'calf', /Left upper calf/, 'Tension or tightness', 4);
+	await addMark(page, 'trapez', /Right top of the shoulder \(upper trapezius\)/, 'Knot or trigger point', 7);
+	await addMark(page, 'low back', /Left low back beside the spine/, 'Aching pain', 5);
+	await addMark(page, 'calf', /Left upper calf \(gastrocnemius\)/, 'Tension or tightness', 4);
 
 	// The client's page lists the session with its felt areas, strongest first.
 	await page.getByRole('link', { name: 'Progress Pat' }).click();
 	const sessions = page.getByRole('list', { name: 'Plans for Progress Pat' });
 	await expect(sessions.getByRole('link')).toHaveCount(1);
-	await expect(sessions).toContainText('Right upper trapezius 7 · Left low back beside spine 5 · Left upper calf 4');
+	await expect(sessions).toContainText('Right top of the shoulder (upper trapezius) 7 · Left low back beside the spine 5 · Left upper calf (gastrocnemius) 4');
 
 	// Follow-up: today's plan from the last one, the three marks carried over to confirm.
 	await page.getByRole('button', { name: 'Follow-up' }).click();
@@ -70,33 +70,33 @@ test('follow-up, confirm and clear carried marks, compare two sessions, chart wi
 	await expect(page.getByRole('list', { name: /^Marks/ })).toHaveCount(0); // nothing confirmed yet
 
 	// Still there: the trapezius. Gone: the calf.
-	await carriedList(page).getByRole('button', { name: /^Keep: still there — Knot or trigger point 7 of 10 on Right upper trapezius/ }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Kept: Knot or trigger point 7 of 10 on Right upper trapezius.' })).toBeVisible();
-	await carriedList(page).getByRole('button', { name: /^Clear: gone — Tension or tightness 4 of 10 on Left upper calf/ }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Cleared: Tension or tightness 4 of 10 on Left upper calf.' })).toBeVisible();
+	await carriedList(page).getByRole('button', { name: /^Keep: still there — Knot or trigger point 7 of 10 on Right top of the shoulder \(upper trapezius\)/ }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Kept: Knot or trigger point 7 of 10 on Right top of the shoulder (upper trapezius).' })).toBeVisible();
+	await carriedList(page).getByRole('button', { name: /^Clear: gone — Tension or tightness 4 of 10 on Left upper calf \(gastrocnemius\)/ }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Cleared: Tension or tightness 4 of 10 on Left upper calf (gastrocnemius).' })).toBeVisible();
 	await expect(carriedList(page).getByRole('listitem')).toHaveCount(1);
 
 	// The low back eased: changing its intensity confirms it too.
 	await carriedList(page).getByRole('button', { name: /Edit mark from last session: Aching pain 5 of 10 on Left low back/ }).click();
-	await expect(editor(page).getByRole('heading')).toContainText('Left low back beside spine');
+	await expect(editor(page).getByRole('heading')).toContainText('Left low back beside the spine');
 	await setIntensity(page, 2);
 	await editor(page).getByRole('button', { name: 'Save changes' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Saved: Aching pain 2 of 10 on Left low back beside spine' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'Saved: Aching pain 2 of 10 on Left low back beside the spine' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'From last session — still there?' })).toHaveCount(0);
 
 	// The trapezius got worse, and something new: the side of the neck.
-	await page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: /Edit mark: Right upper trapezius/ }).click();
+	await page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: /Edit mark: Right top of the shoulder \(upper trapezius\)/ }).click();
 	await setIntensity(page, 9);
 	await editor(page).getByRole('button', { name: 'Save changes' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Saved: Knot or trigger point 9 of 10' })).toBeVisible();
-	await addMark(page, 'side of neck', /Left side of neck/, 'Stiffness or limited movement', 6);
+	await addMark(page, 'side of neck', /Left side of the neck \(scalenes\)/, 'Stiffness or limited movement', 6);
 	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('listitem')).toHaveCount(3);
 
 	// Back on the client's page: both sessions, newest first; compare them.
 	await page.getByRole('link', { name: 'Progress Pat' }).click();
 	await expect(sessions.getByRole('link')).toHaveCount(2);
 	await expect(sessions.getByRole('link').first()).toContainText('Follow-up: Neck and back');
-	await expect(sessions.getByRole('link').first()).toContainText('Right upper trapezius 9 · Left side of neck 6 · Left low back beside spine 2');
+	await expect(sessions.getByRole('link').first()).toContainText('Right top of the shoulder (upper trapezius) 9 · Left side of the neck (scalenes) 6 · Left low back beside the spine 2');
 
 	// The chart and its table: one row per session, oldest first; 0 where mapped but not felt.
 	const chart = page.getByRole('img', { name: 'Intensity per focus area over 2 sessions' });
@@ -105,10 +105,10 @@ test('follow-up, confirm and clear carried marks, compare two sessions, chart wi
 	await expect(table.getByRole('columnheader')).toHaveText([
 		'Session',
 		// Highest peak first.
-		'Right upper trapezius',
-		'Left side of neck',
-		'Left low back beside spine',
-		'Left upper calf'
+		'Right top of the shoulder (upper trapezius)',
+		'Left side of the neck (scalenes)',
+		'Left low back beside the spine',
+		'Left upper calf (gastrocnemius)'
 	]);
 	const rows = table.getByRole('row');
 	await expect(rows.nth(1).getByRole('cell')).toHaveText(['7', '0', '5', '4']);
@@ -132,10 +132,10 @@ test('follow-up, confirm and clear carried marks, compare two sessions, chart wi
 	const compare = page.getByTestId('compare-table');
 	await expect(compare.getByRole('row')).toHaveCount(5);
 	const row = (name: string) => compare.getByRole('row').filter({ has: page.getByRole('button', { name }) });
-	await expect(row('Right upper trapezius').getByRole('cell')).toHaveText(['7', '9', 'Worse']);
-	await expect(row('Left side of neck').getByRole('cell')).toHaveText(['–', '6', 'New']);
-	await expect(row('Left low back beside spine').getByRole('cell')).toHaveText(['5', '2', 'Better']);
-	await expect(row('Left upper calf').getByRole('cell')).toHaveText(['4', '–', 'Resolved']);
+	await expect(row('Right top of the shoulder (upper trapezius)').getByRole('cell')).toHaveText(['7', '9', 'Worse']);
+	await expect(row('Left side of the neck (scalenes)').getByRole('cell')).toHaveText(['–', '6', 'New']);
+	await expect(row('Left low back beside the spine').getByRole('cell')).toHaveText(['5', '2', 'Better']);
+	await expect(row('Left upper calf (gastrocnemius)').getByRole('cell')).toHaveText(['4', '–', 'Resolved']);
 
 	// Figures: tapped regions on the model shown, so the overlap is measured per vertex. The two
 	// regions marked both times are shared; the calf and the neck only once each.
@@ -154,9 +154,9 @@ test('follow-up, confirm and clear carried marks, compare two sessions, chart wi
 	expect(Number(j)).toBeLessThan(0.9);
 
 	// A region chosen in the table is selected on both bodies.
-	await row('Left upper calf').getByRole('button', { name: 'Left upper calf' }).click();
-	await expect(page.getByTestId('region-name').nth(0)).toContainText('Left upper calf');
-	await expect(page.getByTestId('region-name').nth(1)).toContainText('Left upper calf');
+	await row('Left upper calf (gastrocnemius)').getByRole('button', { name: 'Left upper calf (gastrocnemius)' }).click();
+	await expect(page.getByTestId('region-name').nth(0)).toContainText('Left upper calf (gastrocnemius)');
+	await expect(page.getByTestId('region-name').nth(1)).toContainText('Left upper calf (gastrocnemius)');
 	expect(await seriousViolations(page), 'compare page').toEqual([]);
 
 	// Overlaid: one body, coloured where only the earlier session, only the later, or both marked
@@ -170,7 +170,7 @@ test('follow-up, confirm and clear carried marks, compare two sessions, chart wi
 	const painted = () =>
 		page.locator('canvas').evaluate((c) => (c as unknown as { bodyScene: { paintedVertexCount(): number } }).bodyScene.paintedVertexCount());
 	await expect.poll(painted).toBeGreaterThan(100);
-	await expect(page.getByTestId('region-name')).toContainText('Left upper calf'); // the selection carries over
+	await expect(page.getByTestId('region-name')).toContainText('Left upper calf (gastrocnemius)'); // the selection carries over
 	expect(await seriousViolations(page), 'compare page, overlaid').toEqual([]);
 	await page.getByRole('radio', { name: 'Side by side' }).check();
 	await expect(page.locator('canvas')).toHaveCount(2);

@@ -22,6 +22,8 @@ export type Position = 'prone' | 'supine';
 export interface BaseArea {
 	id: string;
 	label: string;
+	/** Its name when a focus area inside it has its own step: 'Rest of the back'. */
+	rest: string;
 	position: Position;
 	weight: number;
 	regions: readonly RegionCode[];
@@ -30,12 +32,12 @@ export interface BaseArea {
 const codes = (bases: string[]) => REGIONS.filter((r) => bases.includes(r.base)).map((r) => r.code);
 
 export const BASE_AREAS: readonly BaseArea[] = [
-	{ id: 'back', label: 'Back', position: 'prone', weight: 3, regions: codes(['rhomboids', 'thoracic-erector', 'latissimus', 'lumbar-erector', 'sacrum', 'infraspinatus']) },
-	{ id: 'neck-shoulders', label: 'Neck and shoulders', position: 'prone', weight: 2, regions: codes(['suboccipitals', 'back-of-neck', 'upper-trapezius', 'levator-scapulae']) },
-	{ id: 'legs-back', label: 'Back of legs', position: 'prone', weight: 2, regions: codes(['hamstrings', 'gastrocnemius', 'achilles', 'sole']) },
-	{ id: 'legs-front', label: 'Front of legs and feet', position: 'supine', weight: 2, regions: codes(['quadriceps', 'it-band', 'knee', 'tibialis-anterior', 'peroneals', 'ankle']) },
-	{ id: 'arms', label: 'Arms and hands', position: 'supine', weight: 1.5, regions: codes(['deltoid', 'biceps', 'triceps', 'elbow', 'forearm-flexors', 'forearm-extensors', 'hand']) },
-	{ id: 'head-neck', label: 'Head, face and front of neck', position: 'supine', weight: 1, regions: codes(['scalp', 'face', 'jaw', 'side-of-neck', 'front-of-neck']) }
+	{ id: 'back', label: 'Back', rest: 'Rest of the back', position: 'prone', weight: 3, regions: codes(['rhomboids', 'thoracic-erector', 'latissimus', 'lumbar-erector', 'sacrum', 'infraspinatus']) },
+	{ id: 'neck-shoulders', label: 'Neck and shoulders', rest: 'Rest of the neck and shoulders', position: 'prone', weight: 2, regions: codes(['suboccipitals', 'back-of-neck', 'upper-trapezius', 'levator-scapulae']) },
+	{ id: 'legs-back', label: 'Back of legs', rest: 'Rest of the back of the legs', position: 'prone', weight: 2, regions: codes(['hamstrings', 'gastrocnemius', 'achilles', 'sole']) },
+	{ id: 'legs-front', label: 'Front of legs and feet', rest: 'Rest of the front of the legs and feet', position: 'supine', weight: 2, regions: codes(['quadriceps', 'it-band', 'knee', 'tibialis-anterior', 'peroneals', 'ankle']) },
+	{ id: 'arms', label: 'Arms and hands', rest: 'Rest of the arms and hands', position: 'supine', weight: 1.5, regions: codes(['deltoid', 'biceps', 'triceps', 'elbow', 'forearm-flexors', 'forearm-extensors', 'hand']) },
+	{ id: 'head-neck', label: 'Head, face and front of neck', rest: 'Rest of the head, face and front of the neck', position: 'supine', weight: 1, regions: codes(['scalp', 'face', 'jaw', 'side-of-neck', 'front-of-neck']) }
 ];
 
 /**
@@ -161,7 +163,8 @@ export function allocate(input: AllocationInput): Allocation {
 		const focused = new Set(focus.map((f) => f.region));
 		const bases = BASE_AREAS.map((b) => ({ b, open: b.regions.filter((c) => !avoid.has(c)) })).filter((x) => x.open.length);
 		// An area that already holds a focus region needs less base time.
-		const weightOf = (x: (typeof bases)[number]) => x.b.weight * (x.open.some((c) => focused.has(c)) ? 0.5 : 1);
+		const holdsFocus = (x: (typeof bases)[number]) => x.open.some((c) => focused.has(c));
+		const weightOf = (x: (typeof bases)[number]) => x.b.weight * (holdsFocus(x) ? 0.5 : 1);
 		const baseTotal = bases.reduce((s, x) => s + weightOf(x), 0);
 		for (const x of bases) {
 			const key = `base:${x.b.id}`;
@@ -171,7 +174,8 @@ export function allocate(input: AllocationInput): Allocation {
 				key,
 				kind: 'base',
 				region: null,
-				label: x.b.label,
+				// Beside 'Right low back beside the spine', the base share is the rest of the back.
+				label: holdsFocus(x) ? x.b.rest : x.b.label,
 				pressure: capPressure(input.defaultPressure, cap),
 				position: x.b.position,
 				rank,

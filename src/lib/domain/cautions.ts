@@ -5,6 +5,7 @@
  */
 import { REGIONS, type BodyGroup } from './regions';
 import type { Pressure, Sensation } from './records';
+import { pressureName } from './pressure';
 import type { RegionCode } from '$lib/body/types';
 
 export interface HealthQuestion {
@@ -52,8 +53,21 @@ export interface MarkFact {
 	intensity: number;
 }
 
-export const SEE_PROFESSIONAL =
+/** The red-flag line for the client (client mode, the client's own words). */
+export const SEE_PROFESSIONAL_CLIENT =
 	'Please see a medical professional before treatment. Somamap does not diagnose; a doctor or physiotherapist can say whether massage is right for you now.';
+
+/** The red-flag line for the therapist (planner, printed sheet). */
+export const SEE_PROFESSIONAL =
+	'Ask the client to see a medical professional before treatment. Somamap does not diagnose; a doctor or physiotherapist can say whether massage is right for them now.';
+
+/** A pressure cap in words, from the cap itself: 'light pressure at most (2 · Light)'. */
+export function capWords(level: Pressure): string {
+	return `${pressureName(level).toLowerCase()} pressure at most (${level} · ${pressureName(level)})`;
+}
+
+// Caps of the cautions that cap every region; their words are made from these numbers.
+const CLOT_CAP: Pressure = 2;
 
 const regionsIn = (groups: BodyGroup[]) => REGIONS.filter((r) => groups.includes(r.group)).map((r) => r.code);
 const regionsNamed = (bases: string[]) => REGIONS.filter((r) => bases.includes(r.base)).map((r) => r.code);
@@ -83,9 +97,9 @@ export function evaluateCautions(answers: Answers, marks: readonly MarkFact[] = 
 	}
 	if (answers.fever) add('fever', 'Fever or infection: postpone the massage until recovered.', true);
 	if (answers.clot) {
-		add('clot', 'Blood clot: no massage on the legs, and gentle pressure elsewhere, until a doctor has said massage is safe.', true);
+		add('clot', `Blood clot: no massage on the legs, and ${capWords(CLOT_CAP)} elsewhere, until a doctor has said massage is safe.`, true);
 		for (const c of regionsIn(['thigh', 'knee', 'lower leg', 'foot'])) avoid.add(c);
-		cap(ALL, 2);
+		cap(ALL, CLOT_CAP);
 	}
 	if (answers.thinners) {
 		add('thinners', 'Blood thinners: bruising comes easily. Light pressure only, no deep work.');
@@ -96,7 +110,7 @@ export function evaluateCautions(answers: Answers, marks: readonly MarkFact[] = 
 		cap(ALL, 2);
 	}
 	if (answers.pregnancy) {
-		add('pregnancy', 'Pregnancy: side-lying or seated position, no massage on the belly, moderate pressure at most.');
+		add('pregnancy', 'Pregnancy: side-lying or seated position, no massage on the abdomen, moderate pressure at most.');
 		for (const c of ABDOMEN) avoid.add(c);
 		cap(ALL, 3);
 	}

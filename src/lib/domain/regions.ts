@@ -74,9 +74,12 @@ export interface Region {
 	id: string;
 	/** Id without the side suffix, shared by a left/right pair. */
 	base: string;
-	/** Plain name without side, e.g. 'Upper trapezius'. */
+	/**
+	 * Name without side as a client and a therapist say it: plain words first, the muscle in
+	 * brackets where a therapist would want it, e.g. 'Top of the shoulder (upper trapezius)'.
+	 */
 	name: string;
-	/** Plain-words hint a client understands, e.g. 'top of shoulder'; '' when the name says it. */
+	/** More words for it not already in the name (other muscles), e.g. 'middle trapezius'; '' if none. */
 	hint: string;
 	side: Side;
 	group: BodyGroup;
@@ -106,48 +109,48 @@ interface Row {
 
 // Order follows REGIONS.md; paired rows give left then right. Do not reorder (codes are stored).
 const ROWS: Row[] = [
-	{ base: 'scalp', name: 'Scalp and temple', hint: 'temporalis', group: 'head', paired: true, wpi: null, mbm: 'head' },
+	{ base: 'scalp', name: 'Scalp and temple (temporalis)', hint: '', group: 'head', paired: true, wpi: null, mbm: 'head' },
 	{ base: 'face', name: 'Forehead and face', hint: '', group: 'head', paired: false, wpi: null, mbm: 'head' },
-	{ base: 'jaw', name: 'Jaw', hint: 'masseter, jaw joint', group: 'head', paired: true, wpi: 'jaw', mbm: 'jaw' },
-	{ base: 'suboccipitals', name: 'Base of skull', hint: 'suboccipitals', group: 'neck', paired: true, wpi: 'neck', mbm: 'neck' },
-	{ base: 'back-of-neck', name: 'Back of neck', hint: 'splenius, semispinalis', group: 'neck', paired: true, wpi: 'neck', mbm: 'neck' },
-	{ base: 'side-of-neck', name: 'Side of neck', hint: 'scalenes', group: 'neck', paired: true, wpi: 'neck', mbm: 'neck' },
-	{ base: 'front-of-neck', name: 'Front of neck', hint: 'sternocleidomastoid', group: 'neck', paired: true, wpi: 'neck', mbm: 'neck' },
+	{ base: 'jaw', name: 'Jaw (masseter)', hint: 'jaw joint', group: 'head', paired: true, wpi: 'jaw', mbm: 'jaw' },
+	{ base: 'suboccipitals', name: 'Base of the skull (suboccipitals)', hint: '', group: 'neck', paired: true, wpi: 'neck', mbm: 'neck' },
+	{ base: 'back-of-neck', name: 'Back of the neck', hint: 'splenius, semispinalis', group: 'neck', paired: true, wpi: 'neck', mbm: 'neck' },
+	{ base: 'side-of-neck', name: 'Side of the neck (scalenes)', hint: '', group: 'neck', paired: true, wpi: 'neck', mbm: 'neck' },
+	{ base: 'front-of-neck', name: 'Front of the neck (SCM)', hint: 'sternocleidomastoid', group: 'neck', paired: true, wpi: 'neck', mbm: 'neck' },
 	{ base: 'throat', name: 'Throat', hint: '', group: 'neck', paired: false, wpi: 'neck', mbm: 'neck' },
-	{ base: 'upper-trapezius', name: 'Upper trapezius', hint: 'top of shoulder', group: 'shoulder', paired: true, deep: ['supraspinatus'], wpi: 'shoulder girdle', mbm: 'shoulder' },
-	{ base: 'levator-scapulae', name: 'Levator scapulae', hint: 'where neck meets shoulder blade', group: 'shoulder', paired: true, wpi: 'shoulder girdle', mbm: 'shoulder' },
-	{ base: 'infraspinatus', name: 'Shoulder blade', hint: 'infraspinatus and teres', group: 'shoulder', paired: true, wpi: 'shoulder girdle', mbm: 'shoulder' },
-	{ base: 'deltoid', name: 'Deltoid', hint: 'cap of shoulder', group: 'shoulder', paired: true, wpi: 'shoulder girdle', mbm: 'shoulder' },
-	{ base: 'rhomboids', name: 'Between shoulder blade and spine', hint: 'rhomboids, middle trapezius', group: 'upper back', paired: true, wpi: 'upper back', mbm: 'upper back' },
-	{ base: 'thoracic-erector', name: 'Upper back beside spine', hint: 'thoracic erector spinae', group: 'upper back', paired: true, wpi: 'upper back', mbm: 'upper back' },
-	{ base: 'latissimus', name: 'Side of back', hint: 'latissimus dorsi', group: 'upper back', paired: true, wpi: 'upper back', mbm: 'upper back' },
-	{ base: 'lumbar-erector', name: 'Low back beside spine', hint: 'lumbar erector spinae', group: 'lower back', paired: true, deep: ['quadratus lumborum'], wpi: 'lower back', mbm: 'lower back' },
-	{ base: 'sacrum', name: 'Sacrum and SI joints', hint: 'base of spine', group: 'lower back', paired: false, wpi: 'lower back', mbm: 'lower back' },
-	{ base: 'pectoralis', name: 'Chest muscle', hint: 'pectoralis major', group: 'chest', paired: true, deep: ['pectoralis minor'], wpi: 'chest', mbm: 'chest', sensitive: true },
+	{ base: 'upper-trapezius', name: 'Top of the shoulder (upper trapezius)', hint: '', group: 'shoulder', paired: true, deep: ['supraspinatus'], wpi: 'shoulder girdle', mbm: 'shoulder' },
+	{ base: 'levator-scapulae', name: 'Neck to shoulder blade (levator scapulae)', hint: '', group: 'shoulder', paired: true, wpi: 'shoulder girdle', mbm: 'shoulder' },
+	{ base: 'infraspinatus', name: 'Shoulder blade (infraspinatus, teres)', hint: '', group: 'shoulder', paired: true, wpi: 'shoulder girdle', mbm: 'shoulder' },
+	{ base: 'deltoid', name: 'Cap of the shoulder (deltoid)', hint: '', group: 'shoulder', paired: true, wpi: 'shoulder girdle', mbm: 'shoulder' },
+	{ base: 'rhomboids', name: 'Between the shoulder blade and spine (rhomboids)', hint: 'middle trapezius', group: 'upper back', paired: true, wpi: 'upper back', mbm: 'upper back' },
+	{ base: 'thoracic-erector', name: 'Upper back beside the spine', hint: 'thoracic erector spinae', group: 'upper back', paired: true, wpi: 'upper back', mbm: 'upper back' },
+	{ base: 'latissimus', name: 'Side of the back (lats)', hint: 'latissimus dorsi', group: 'upper back', paired: true, wpi: 'upper back', mbm: 'upper back' },
+	{ base: 'lumbar-erector', name: 'Low back beside the spine', hint: 'lumbar erector spinae', group: 'lower back', paired: true, deep: ['quadratus lumborum'], wpi: 'lower back', mbm: 'lower back' },
+	{ base: 'sacrum', name: 'Base of the spine (sacrum, SI joints)', hint: '', group: 'lower back', paired: false, wpi: 'lower back', mbm: 'lower back' },
+	{ base: 'pectoralis', name: 'Chest (pecs)', hint: 'pectoralis major', group: 'chest', paired: true, deep: ['pectoralis minor'], wpi: 'chest', mbm: 'chest', sensitive: true },
 	{ base: 'sternum', name: 'Breastbone', hint: 'sternum', group: 'chest', paired: false, wpi: 'chest', mbm: 'chest', sensitive: true },
-	{ base: 'serratus', name: 'Side of ribs', hint: 'serratus anterior, ribs', group: 'chest', paired: true, deep: ['intercostals'], wpi: 'chest', mbm: 'chest' },
-	{ base: 'abdominals', name: 'Belly', hint: 'abdominals and obliques', group: 'abdomen', paired: true, deep: ['iliopsoas (upper)'], wpi: 'abdomen', mbm: 'abdomen', sensitive: true },
-	{ base: 'biceps', name: 'Front of upper arm', hint: 'biceps, brachialis', group: 'arm', paired: true, wpi: 'upper arm', mbm: 'upper arm' },
-	{ base: 'triceps', name: 'Back of upper arm', hint: 'triceps', group: 'arm', paired: true, wpi: 'upper arm', mbm: 'upper arm' },
+	{ base: 'serratus', name: 'Side of the ribs (serratus)', hint: 'serratus anterior', group: 'chest', paired: true, deep: ['intercostals'], wpi: 'chest', mbm: 'chest' },
+	{ base: 'abdominals', name: 'Abdomen', hint: 'abdominals and obliques', group: 'abdomen', paired: true, deep: ['iliopsoas (upper)'], wpi: 'abdomen', mbm: 'abdomen', sensitive: true },
+	{ base: 'biceps', name: 'Front of the upper arm (biceps)', hint: 'brachialis', group: 'arm', paired: true, wpi: 'upper arm', mbm: 'upper arm' },
+	{ base: 'triceps', name: 'Back of the upper arm (triceps)', hint: '', group: 'arm', paired: true, wpi: 'upper arm', mbm: 'upper arm' },
 	{ base: 'elbow', name: 'Elbow', hint: '', group: 'arm', paired: true, wpi: 'lower arm', mbm: 'elbow' },
 	{ base: 'forearm-flexors', name: 'Forearm, palm side', hint: 'wrist and finger flexors', group: 'arm', paired: true, wpi: 'lower arm', mbm: 'lower arm' },
-	{ base: 'forearm-extensors', name: 'Forearm, back', hint: 'wrist and finger extensors', group: 'arm', paired: true, wpi: 'lower arm', mbm: 'lower arm' },
+	{ base: 'forearm-extensors', name: 'Back of the forearm', hint: 'wrist and finger extensors', group: 'arm', paired: true, wpi: 'lower arm', mbm: 'lower arm' },
 	{ base: 'hand', name: 'Hand and wrist', hint: '', group: 'arm', paired: true, wpi: null, mbm: 'wrist/hand' },
-	{ base: 'gluteus-maximus', name: 'Buttock', hint: 'gluteus maximus', group: 'hip', paired: true, deep: ['piriformis', 'deep hip rotators'], wpi: 'hip', mbm: 'buttocks', sensitive: true },
-	{ base: 'gluteus-medius', name: 'Side of hip', hint: 'gluteus medius and minimus', group: 'hip', paired: true, wpi: 'hip', mbm: 'hip', sensitive: true },
-	{ base: 'tfl', name: 'Front of hip', hint: 'tensor fasciae latae', group: 'hip', paired: true, wpi: 'hip', mbm: 'hip' },
+	{ base: 'gluteus-maximus', name: 'Buttock (glutes)', hint: 'gluteus maximus', group: 'hip', paired: true, deep: ['piriformis', 'deep hip rotators'], wpi: 'hip', mbm: 'buttocks', sensitive: true },
+	{ base: 'gluteus-medius', name: 'Side of the hip', hint: 'gluteus medius and minimus', group: 'hip', paired: true, wpi: 'hip', mbm: 'hip', sensitive: true },
+	{ base: 'tfl', name: 'Front of the hip (TFL)', hint: 'tensor fasciae latae', group: 'hip', paired: true, wpi: 'hip', mbm: 'hip' },
 	{ base: 'groin', name: 'Groin and hip flexors', hint: 'iliopsoas', group: 'hip', paired: true, deep: ['iliopsoas'], wpi: 'hip', mbm: 'groin', sensitive: true },
-	{ base: 'quadriceps', name: 'Front of thigh', hint: 'quadriceps', group: 'thigh', paired: true, wpi: 'upper leg', mbm: 'upper leg' },
-	{ base: 'adductors', name: 'Inner thigh', hint: 'adductors', group: 'thigh', paired: true, wpi: 'upper leg', mbm: 'upper leg', sensitive: true },
-	{ base: 'hamstrings', name: 'Back of thigh', hint: 'hamstrings', group: 'thigh', paired: true, wpi: 'upper leg', mbm: 'upper leg' },
-	{ base: 'it-band', name: 'Outer thigh', hint: 'IT band', group: 'thigh', paired: true, wpi: 'upper leg', mbm: 'upper leg' },
+	{ base: 'quadriceps', name: 'Front of the thigh (quads)', hint: '', group: 'thigh', paired: true, wpi: 'upper leg', mbm: 'upper leg' },
+	{ base: 'adductors', name: 'Inner thigh (adductors)', hint: '', group: 'thigh', paired: true, wpi: 'upper leg', mbm: 'upper leg', sensitive: true },
+	{ base: 'hamstrings', name: 'Back of the thigh (hamstrings)', hint: '', group: 'thigh', paired: true, wpi: 'upper leg', mbm: 'upper leg' },
+	{ base: 'it-band', name: 'Outer thigh (IT band)', hint: '', group: 'thigh', paired: true, wpi: 'upper leg', mbm: 'upper leg' },
 	{ base: 'knee', name: 'Knee', hint: '', group: 'knee', paired: true, wpi: null, mbm: 'knee' },
-	{ base: 'gastrocnemius', name: 'Upper calf', hint: 'gastrocnemius', group: 'lower leg', paired: true, deep: ['soleus'], wpi: 'lower leg', mbm: 'lower leg' },
+	{ base: 'gastrocnemius', name: 'Upper calf (gastrocnemius)', hint: '', group: 'lower leg', paired: true, deep: ['soleus'], wpi: 'lower leg', mbm: 'lower leg' },
 	{ base: 'achilles', name: 'Lower calf and Achilles', hint: '', group: 'lower leg', paired: true, wpi: 'lower leg', mbm: 'lower leg' },
 	{ base: 'tibialis-anterior', name: 'Shin', hint: 'tibialis anterior', group: 'lower leg', paired: true, wpi: 'lower leg', mbm: 'lower leg' },
-	{ base: 'peroneals', name: 'Outer lower leg', hint: 'peroneals', group: 'lower leg', paired: true, wpi: 'lower leg', mbm: 'lower leg' },
-	{ base: 'ankle', name: 'Ankle and top of foot', hint: '', group: 'foot', paired: true, wpi: null, mbm: 'ankle/foot' },
-	{ base: 'sole', name: 'Sole of foot', hint: 'plantar fascia', group: 'foot', paired: true, wpi: null, mbm: 'ankle/foot' }
+	{ base: 'peroneals', name: 'Outer lower leg (peroneals)', hint: '', group: 'lower leg', paired: true, wpi: 'lower leg', mbm: 'lower leg' },
+	{ base: 'ankle', name: 'Ankle and top of the foot', hint: '', group: 'foot', paired: true, wpi: null, mbm: 'ankle/foot' },
+	{ base: 'sole', name: 'Sole of the foot', hint: 'plantar fascia', group: 'foot', paired: true, wpi: null, mbm: 'ankle/foot' }
 ];
 
 // Areas each scale counts once for the whole body rather than per side.
@@ -222,15 +225,18 @@ export function mirrorCode(code: number): number {
 
 export const SIDE_LABEL: Record<Side, string> = { left: 'Left', right: 'Right', midline: '' };
 
-/** Short label with side, e.g. 'Left upper trapezius'. */
+/** Short label with side, e.g. 'Left top of the shoulder (upper trapezius)'. */
 export function shortLabel(r: Region): string {
 	if (r.side === 'midline') return r.name;
 	return `${SIDE_LABEL[r.side]} ${r.name.charAt(0).toLowerCase()}${r.name.slice(1)}`;
 }
 
-/** Full label with side and hint, e.g. 'Left upper trapezius (top of shoulder)'. */
+/** Full label with side and hint, e.g. 'Left between the shoulder blade and spine (rhomboids) (middle trapezius)'. */
 export function regionLabel(r: Region): string {
-	return r.hint ? `${shortLabel(r)} (${r.hint})` : shortLabel(r);
+	if (!r.hint) return shortLabel(r);
+	const short = shortLabel(r);
+	// One pair of brackets: 'Abdomen (abdominals and obliques)', 'Jaw (masseter, jaw joint)'.
+	return short.endsWith(')') ? `${short.slice(0, -1)}, ${r.hint})` : `${short} (${r.hint})`;
 }
 
 function buildWpi(): WpiSite[] {

@@ -11,6 +11,7 @@ import type { Caution, CautionResult } from './cautions';
 import { scoredMarks } from './marks';
 import { pressureName } from './pressure';
 import type { Mark, Plan, Pressure } from './records';
+import { regionsInWords } from './region-groups';
 import { regionByCode, shortLabel } from './regions';
 import { markedShare, summariseByRegion, WPI_SITE_COUNT, widespreadPainCount } from './scoring';
 import { sensationInfo } from './sensations';
@@ -96,6 +97,23 @@ export function avoidItems(plan: Pick<Plan, 'avoid'>, marks: readonly Mark[], ca
 	for (const code of plan.avoid) add(code, 'chosen');
 	for (const code of [...cautions.avoid].sort((a, b) => a - b)) add(code, doNotTouch.has(code) ? 'marked' : 'health');
 	return out;
+}
+
+export interface AvoidLine {
+	reason: AvoidReason;
+	/** The regions in the fewest words, e.g. 'Both legs' (see region-groups). */
+	places: string;
+	regions: RegionCode[];
+}
+
+/** Areas to avoid, one line per reason, whole body parts named as such: 'Both legs — from the health check'. */
+export function avoidLines(items: readonly AvoidItem[]): AvoidLine[] {
+	const lines: AvoidLine[] = [];
+	for (const reason of ['chosen', 'health', 'marked'] as const) {
+		const regions = items.filter((a) => a.reason === reason).map((a) => a.region);
+		if (regions.length) lines.push({ reason, places: regionsInWords(regions), regions });
+	}
+	return lines;
 }
 
 export interface PositionRun {

@@ -7,6 +7,7 @@
 import type { Client, Id, Mark, Plan } from '$lib/domain/records';
 import { backupFileName, backupParts, type Backup, type BackupData } from '$lib/domain/backup/format';
 import { parseBackup } from '$lib/domain/backup/parse';
+import { problemInWords } from '$lib/domain/backup/words';
 import {
 	countsOf,
 	idsToLookUp,
@@ -152,7 +153,7 @@ export async function previewImport(store: Store, text: string, options: { now?:
 		throw toStoreError(e);
 	}
 	const problem = referenceProblem(backup.data, existing);
-	if (problem) throw refused(problem);
+	if (problem) throw refused(problemInWords(problem, backup.data));
 	const clients = backup.data.clients.map((c) => ({
 		id: c.id,
 		name: c.name,
@@ -171,7 +172,7 @@ export async function applyImport(store: Store, backup: Backup): Promise<ImportS
 		return await db.transaction('rw', db.clients, db.plans, db.marks, async () => {
 			const existing = await lookUp(store, backup.data);
 			const problem = referenceProblem(backup.data, existing);
-			if (problem) throw refused(problem);
+			if (problem) throw refused(problemInWords(problem, backup.data));
 			const plan = planMerge(backup.data, existing);
 			await db.clients.bulkPut([...plan.clients.add, ...plan.clients.update]);
 			await db.plans.bulkPut([...plan.plans.add, ...plan.plans.update]);

@@ -1,13 +1,5 @@
-/** Dates as people read them, in the device's language. */
-export function formatDate(isoDay: string): string {
-	if (!isoDay) return 'No date';
-	const [y, m, d] = isoDay.split('-').map(Number);
-	return new Date(y, m - 1, d).toLocaleDateString(undefined, {
-		day: 'numeric',
-		month: 'short',
-		year: 'numeric'
-	});
-}
+// Dates come from one place so they look the same on every page.
+export { formatDate } from '$lib/domain/dates';
 
 export function plural(n: number, one: string, many = `${one}s`): string {
 	return `${n} ${n === 1 ? one : many}`;

@@ -53,7 +53,7 @@ describe('export', () => {
 	it('never hands out a file that would not restore', async () => {
 		const { store, ids } = await seeded();
 		await store.db.plans.update(ids.legs, { durationMin: 50 as 30 });
-		await expect(exportBackup(store)).rejects.toThrow(/plans\[\d\]\.durationMin must be one of 30, 45, 60, 75, 90/);
+		await expect(exportBackup(store)).rejects.toThrow(/Plan \d “[^”]*”: length must be one of 30, 45, 60, 75, 90/);
 	});
 });
 
@@ -197,7 +197,7 @@ describe('merge', () => {
 		const preview = await previewImport(target, JSON.stringify(doc));
 		await target.deleteClient(ids.kim);
 		const before = await dump(target);
-		await expect(applyImport(target, preview.backup)).rejects.toThrow(/plans\[0\]\.clientId names a client that is neither/);
+		await expect(applyImport(target, preview.backup)).rejects.toThrow(/Plan 1 “[^”]*”: its client names a client that is neither/);
 		expect(await dump(target)).toEqual(before);
 	});
 

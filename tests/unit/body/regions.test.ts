@@ -44,8 +44,10 @@ describe('region catalogue', () => {
 	});
 
 	it('labels with the side first', () => {
-		expect(shortLabel(regionById('hamstrings-l')!)).toBe('Left back of thigh');
-		expect(regionLabel(regionById('upper-trapezius-r')!)).toBe('Right upper trapezius (top of shoulder)');
+		expect(shortLabel(regionById('hamstrings-l')!)).toBe('Left back of the thigh (hamstrings)');
+		expect(regionLabel(regionById('upper-trapezius-r')!)).toBe('Right top of the shoulder (upper trapezius)');
+		expect(regionLabel(regionById('rhomboids-l')!)).toBe('Left between the shoulder blade and spine (rhomboids, middle trapezius)');
+		expect(regionLabel(regionById('tibialis-anterior-l')!)).toBe('Left shin (tibialis anterior)');
 		expect(regionLabel(regionById('sternum')!)).toBe('Breastbone (sternum)');
 	});
 

@@ -55,13 +55,32 @@ describe('allocate', () => {
 		});
 		expect(sum(plan.steps)).toBe(50);
 		expect(plan.steps.filter((s) => s.kind === 'base').map((s) => s.label)).toEqual(
-			expect.arrayContaining(BASE_AREAS.map((b) => b.label))
+			expect.arrayContaining(BASE_AREAS.map((b) => (b.id === 'legs-back' ? b.rest : b.label)))
 		);
 		const focus = plan.steps.filter((s) => s.kind === 'focus');
 		expect(sum(focus)).toBeGreaterThanOrEqual(25);
 		// Prone work first, then supine.
 		const positions = plan.steps.map((s) => s.position);
 		expect(positions.indexOf('supine')).toBeGreaterThan(positions.lastIndexOf('prone'));
+	});
+
+	it('a base share beside a focus area inside it is named for what it covers: "Rest of the back"', () => {
+		const plan = allocate({
+			scope: 'full',
+			durationMin: 60,
+			defaultPressure: 3,
+			focus: [
+				{ region: lumbarR, intensity: 6, area: 0.02 },
+				{ region: trapL, intensity: 5, area: 0.02 }
+			]
+		});
+		const labels = plan.steps.map((s) => s.label);
+		expect(labels).toContain('Rest of the back');
+		expect(labels).toContain('Rest of the neck and shoulders');
+		expect(labels).not.toContain('Back');
+		expect(labels).not.toContain('Neck and shoulders');
+		// Areas with no focus inside keep their plain name.
+		expect(labels).toContain('Arms and hands');
 	});
 
 	it('a full-body session with no marks shares the time among the major areas', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCautions, HEALTH_QUESTIONS, SEE_PROFESSIONAL } from '$lib/domain/cautions';
+import { capWords, evaluateCautions, HEALTH_QUESTIONS, SEE_PROFESSIONAL, SEE_PROFESSIONAL_CLIENT } from '$lib/domain/cautions';
+import { pressureName } from '$lib/domain/pressure';
 import { codeOf, REGIONS } from '$lib/domain/regions';
 
 describe('evaluateCautions', () => {
@@ -26,7 +27,29 @@ describe('evaluateCautions', () => {
 		expect(r.caps.get(codeOf('hamstrings-l'))).toBeUndefined();
 	});
 
-	it('pregnancy avoids the belly and caps at moderate', () => {
+	it('a caution that caps every region says the same pressure as its cap (one rule, one wording)', () => {
+		for (const q of HEALTH_QUESTIONS) {
+			const r = evaluateCautions({ [q.id]: true });
+			const caps = new Set(REGIONS.map((reg) => r.caps.get(reg.code)));
+			if (caps.size !== 1 || caps.has(undefined)) continue;
+			const level = [...caps][0]!;
+			const text = r.cautions.map((c) => c.text).join(' ').toLowerCase();
+			expect(text, q.id).toContain(pressureName(level).toLowerCase());
+			for (const other of [1, 2, 3, 4, 5] as const) if (other !== level) expect(text, q.id).not.toContain(pressureName(other).toLowerCase() + ' pressure');
+		}
+		const clot = evaluateCautions({ clot: true });
+		expect(clot.caps.get(codeOf('back-of-neck-l'))).toBe(2);
+		expect(clot.cautions[0].text).toContain(capWords(2));
+		expect(capWords(2)).toBe('light pressure at most (2 · Light)');
+	});
+
+	it('the red-flag line speaks to its reader: the therapist of the client, the client to "you"', () => {
+		expect(SEE_PROFESSIONAL).toMatch(/^Ask the client to see a medical professional/);
+		expect(SEE_PROFESSIONAL).not.toMatch(/\byou\b/i);
+		expect(SEE_PROFESSIONAL_CLIENT).toMatch(/^Please see a medical professional.*right for you now/);
+	});
+
+	it('pregnancy avoids the abdomen and caps at moderate', () => {
 		const r = evaluateCautions({ pregnancy: true });
 		expect(r.avoid.has(codeOf('abdominals-l'))).toBe(true);
 		expect(r.caps.get(codeOf('hamstrings-l'))).toBe(3);

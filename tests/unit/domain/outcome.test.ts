@@ -48,8 +48,8 @@ describe('outcomeRows', () => {
 			{ ...emptyOutcome(), after: { [TRAP_R]: 6, [KNEE_L]: 2, 999: 4 } }
 		);
 		expect(rows).toEqual([
-			{ region: low, label: 'Left low back beside spine', before: 7, after: null, change: '', focus: true },
-			{ region: TRAP_R, label: 'Right upper trapezius', before: 5, after: 6, change: 'worse by 1', focus: true },
+			{ region: low, label: 'Left low back beside the spine', before: 7, after: null, change: '', focus: true },
+			{ region: TRAP_R, label: 'Right top of the shoulder (upper trapezius)', before: 5, after: 6, change: 'worse by 1', focus: true },
 			{ region: KNEE_L, label: 'Left knee', before: null, after: 2, change: '', focus: false }
 		]);
 		expect(outcomeRows([{ region: TRAP_R, before: 5 }], null)[0].after).toBeNull();
@@ -73,7 +73,7 @@ describe('validateOutcome', () => {
 		expect(validateOutcome({ ...emptyOutcome(), done: long }).done).toMatch(/What was done is too long/);
 		expect(validateOutcome({ ...emptyOutcome(), advice: long }).advice).toMatch(/too long/);
 		expect(validateOutcome({ ...emptyOutcome(), after: { [TRAP_R]: 11 } }).after).toBe(
-			'Intensity afterwards for Right upper trapezius is a whole number from 0 to 10.'
+			'Intensity afterwards for Right top of the shoulder (upper trapezius) is a whole number from 0 to 10.'
 		);
 		expect(validateOutcome({ ...emptyOutcome(), after: { [TRAP_R]: 2.5 } })).toHaveProperty('after');
 		expect(validateOutcome({ ...emptyOutcome(), after: { 81: 2 } })).toHaveProperty('after');

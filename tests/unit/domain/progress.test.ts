@@ -31,8 +31,8 @@ describe('sessions list', () => {
 		const rows = sessionRows(plans, marks, area);
 		expect(rows.map((r) => r.plan.id)).toEqual(['three', 'two', 'one']);
 		expect(rows[2].focus.map((f) => [f.label, f.intensity])).toEqual([
-			['Left low back beside spine', 8],
-			['Right upper trapezius', 3]
+			['Left low back beside the spine', 8],
+			['Right top of the shoulder (upper trapezius)', 3]
 		]);
 		// The carried mark waits for confirmation: not a focus yet, but counted as waiting.
 		expect(rows[0].focus.map((f) => f.region)).toEqual([LOW]);

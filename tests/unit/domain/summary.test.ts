@@ -37,7 +37,7 @@ describe('summarisePlan', () => {
 			areas()
 		);
 		// Back before shoulders, face down.
-		expect(s.steps.map((x) => x.label)).toEqual(['Left low back beside spine', 'Right upper trapezius']);
+		expect(s.steps.map((x) => x.label)).toEqual(['Left low back beside the spine', 'Right top of the shoulder (upper trapezius)']);
 		expect(s.steps.reduce((t, x) => t + x.minutes, 0)).toBe(handsOnMinutes(30));
 		expect(s.steps[0]).toMatchObject({ kind: 'focus', region: LOW_BACK_L, pressure: 4, pressureLabel: '4 · Firm', before: 8, feels: ['Aching'], position: 'prone' });
 		// The gentlest pressure asked for wins; the strongest intensity is "before".
@@ -109,10 +109,10 @@ describe('summarisePlan', () => {
 		expect(s.steps.map((x) => x.region)).toEqual([LOW_BACK_L]);
 		expect(s.avoid.slice(0, 2)).toEqual([
 			{ region: KNEE_L, label: 'Left knee', reason: 'chosen' },
-			{ region: TRAP_R, label: 'Right upper trapezius', reason: 'chosen' }
+			{ region: TRAP_R, label: 'Right top of the shoulder (upper trapezius)', reason: 'chosen' }
 		]);
-		expect(s.avoid).toContainEqual({ region: codeOf('sole-r'), label: 'Right sole of foot', reason: 'marked' });
-		expect(s.avoid).toContainEqual({ region: codeOf('abdominals-l'), label: 'Left belly', reason: 'health' });
+		expect(s.avoid).toContainEqual({ region: codeOf('sole-r'), label: 'Right sole of the foot', reason: 'marked' });
+		expect(s.avoid).toContainEqual({ region: codeOf('abdominals-l'), label: 'Left abdomen', reason: 'health' });
 		expect(s.cautions.map((c) => c.id)).toContain('pregnancy');
 	});
 
@@ -132,8 +132,8 @@ describe('summarisePlan', () => {
 		);
 		expect(s.seeProfessional).toBe(true);
 		expect(s.cautions.find((c) => c.redFlag)).toBeDefined();
-		expect(SEE_PROFESSIONAL).toMatch(/Please see a medical professional/);
-		expect(s.needsConsent).toEqual(['Right buttock']);
+		expect(SEE_PROFESSIONAL).toMatch(/Ask the client to see a medical professional/);
+		expect(s.needsConsent).toEqual(['Right buttock (glutes)']);
 		expect(s.allergies).toBe('Nut oils');
 		expect(s.oil).toBe('Unscented');
 		expect(s).toMatchObject({ goals: ['Relaxation'], complaints: ['Whiplash'], techniques: ['Remedial massage'] });
@@ -207,6 +207,6 @@ describe('anything to take care with', () => {
 	});
 	it('is something with any one of them, allergies alone included', () => {
 		expect(hasCare({ ...none, allergies: 'Nut oils' })).toBe(true);
-		expect(hasCare({ ...none, needsConsent: ['Left buttock'] })).toBe(true);
+		expect(hasCare({ ...none, needsConsent: ['Left buttock (glutes)'] })).toBe(true);
 	});
 });

@@ -22,7 +22,7 @@ describe('a plan’s outcome and areas to avoid in the store', () => {
 		const bad = { done: '', response: '', advice: '', after: { [TRAP_R]: 12 } };
 		await expect(store.updatePlan(p.id, { outcome: bad })).rejects.toMatchObject({
 			kind: 'validation',
-			message: 'Intensity afterwards for Right upper trapezius is a whole number from 0 to 10.'
+			message: 'Intensity afterwards for Right top of the shoulder (upper trapezius) is a whole number from 0 to 10.'
 		});
 		await expect(store.updatePlan(p.id, { outcome: { ...bad, after: {}, advice: 'x'.repeat(5001) } })).rejects.toMatchObject({ kind: 'validation' });
 		await expect(store.updatePlan(p.id, { avoid: [0] })).rejects.toMatchObject({ kind: 'validation' });

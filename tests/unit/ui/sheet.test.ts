@@ -36,9 +36,9 @@ describe('markLines', () => {
 			mark('avoid', { sensation: 'avoid', intensity: 0, note: 'Bruise' })
 		]);
 		expect(lines).toEqual([
-			{ id: 'deep', place: 'Left low back beside spine', what: 'Aching pain 8/10, deep (quadratus lumborum), by the therapist', note: '' },
-			{ id: 'noted', place: 'Right upper trapezius', what: 'Knot or trigger point 5/10, by the client', note: 'Worse after <b>driving</b>' },
-			{ id: 'avoid', place: 'Right upper trapezius', what: 'Do not touch, by the client', note: 'Bruise' }
+			{ id: 'deep', place: 'Left low back beside the spine', what: 'Aching pain 8/10, deep (quadratus lumborum), by the therapist', note: '' },
+			{ id: 'noted', place: 'Right top of the shoulder (upper trapezius)', what: 'Knot or trigger point 5/10, by the client', note: 'Worse after <b>driving</b>' },
+			{ id: 'avoid', place: 'Right top of the shoulder (upper trapezius)', what: 'Do not touch, by the client', note: 'Bruise' }
 		]);
 	});
 
@@ -54,7 +54,7 @@ describe('markLines', () => {
 			]
 		};
 		const [line] = markLines([mark('p', { region: codeOf('gastrocnemius-r'), patch, note: 'Cramps at night' })]);
-		expect(line.place).toBe('Right upper calf and 2 more');
+		expect(line.place).toBe('Right upper calf (gastrocnemius) and 2 more');
 	});
 });
 

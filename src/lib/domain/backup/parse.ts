@@ -9,6 +9,8 @@ import { DURATIONS, PLAN_STATUSES, SENSATIONS, type Client, type Mark, type Patc
 import { hasErrors, LIMITS, validateClient, validatePlan } from '$lib/domain/validation';
 import { NOTE_MAX, validateMark } from '$lib/domain/marks';
 import { regionByCode } from '$lib/domain/regions';
+import { formatDate } from '$lib/domain/dates';
+import { problemInWords, unreadableWords } from './words';
 import { cleanClient, cleanMark, cleanPlan } from '$lib/domain/clean-text';
 import { count, MAX_MARKS_PER_PLAN, MAX_PLANS_PER_CLIENT } from '$lib/domain/limits';
 import { decodeUint32, decodeUint8 } from './base64';
@@ -27,10 +29,12 @@ export interface ParseOptions {
 
 /** Parses and checks a backup file; never throws. */
 export function parseBackup(text: string, options: ParseOptions): ParseResult {
+	const seen: { root?: unknown } = {};
 	try {
-		return { ok: true, backup: readBackup(text, options.now) };
+		return { ok: true, backup: readBackup(text, options.now, seen) };
 	} catch (e) {
-		if (e instanceof BackupProblem) return { ok: false, problem: e.message };
+		// The readers name paths ("marks[3].intensity"); the person reads the things they are.
+		if (e instanceof BackupProblem) return { ok: false, problem: problemInWords(e.message, seen.root) };
 		throw e;
 	}
 }
@@ -56,7 +60,7 @@ function orNull<T>(read: () => T): T | null {
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
-function readBackup(source: string, now: number): Backup {
+function readBackup(source: string, now: number, seen: { root?: unknown }): Backup {
 	if (typeof source !== 'string') problem('The file could not be read as text.');
 	if (source.length > L.fileBytes) {
 		problem(`The file is too large (${Math.round(source.length / 1048576)} MB; a backup is at most ${L.fileBytes / 1048576} MB).`);
@@ -66,9 +70,11 @@ function readBackup(source: string, now: number): Backup {
 	let root: unknown;
 	try {
 		root = JSON.parse(body);
-	} catch (e) {
-		problem(`The file is not a Somamap backup: it is not valid JSON (${String((e as Error).message).slice(0, 100)}).`);
+	} catch {
+		// Not the browser's parser message: it speaks of tokens and positions, not of the file.
+		problem(unreadableWords(body));
 	}
+	seen.root = root;
 	if (!isPlainObject(root)) problem('The file is not a Somamap backup: it holds no backup object.');
 	scanKeys(root, '', L.depth);
 	if (!Object.hasOwn(root, 'format')) problem('The file is not a Somamap backup: it has no format name.');
@@ -123,7 +129,7 @@ function checkSizes(clients: Client[], plans: Plan[], marks: Mark[]): void {
 	for (const [planId, n] of tally(marks.map((m) => m.planId))) {
 		if (n <= MAX_MARKS_PER_PLAN) continue;
 		const plan = plans.find((p) => p.id === planId);
-		const which = plan ? `The plan “${plan.title.slice(0, 60)}” (${plan.date})` : 'A plan';
+		const which = plan ? `The plan “${plan.title.slice(0, 60)}” (${formatDate(plan.date)})` : 'A plan';
 		problem(`${which} has ${count(n, 'mark', 'marks')}; one plan can hold at most ${count(MAX_MARKS_PER_PLAN, 'mark', 'marks')}.`);
 	}
 	for (const [clientId, n] of tally(plans.map((p) => p.clientId))) {
@@ -142,7 +148,7 @@ function domain(path: string, errors: object): void {
 function times(v: Record<string, unknown>, path: string, now: number): { createdAt: number; updatedAt: number } {
 	const createdAt = timestamp(v.createdAt, `${path}.createdAt`, now);
 	const updatedAt = timestamp(v.updatedAt, `${path}.updatedAt`, now);
-	if (updatedAt < createdAt) problem(`${path}.updatedAt is earlier than its createdAt.`);
+	if (updatedAt < createdAt) problem(`${path}.updatedAt is earlier than the time it was made.`);
 	return { createdAt, updatedAt };
 }
 

@@ -4,6 +4,7 @@
  * Objects must have exactly the expected keys, so nothing unknown rides along into the database.
  */
 import { cleanText } from '$lib/domain/clean-text';
+import { formatDate, isoDayOf } from '$lib/domain/dates';
 import { regionByCode, REGION_COUNT } from '$lib/domain/regions';
 
 /** What is wrong with a file, in words for the person restoring it. */
@@ -141,7 +142,7 @@ const DAY = 24 * 60 * 60 * 1000;
 export function timestamp(v: unknown, path: string, now: number): number {
 	if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) problem(`${path} must be a time in milliseconds.`);
 	if (v > now + DAY) {
-		const day = v < 8.64e15 ? new Date(v).toISOString().slice(0, 10) : 'far future';
+		const day = v < 8.64e15 ? formatDate(isoDayOf(v)) : 'far future';
 		problem(`${path} is in the future (${day}); check the clock of the device that made the backup.`);
 	}
 	return v;

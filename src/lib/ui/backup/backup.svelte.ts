@@ -7,7 +7,8 @@
 import { version } from '$app/environment';
 import { BACKUP_LIMITS } from '$lib/domain/backup/format';
 import type { MergeCounts } from '$lib/domain/backup/merge';
-import { flushAll, store, StoreError } from '$lib/store';
+import { restoreResultWords } from '$lib/domain/backup/words';
+import { flushAll, store, StoreError, toStoreError } from '$lib/store';
 import { applyImport, exportBackup, previewImport, type ImportPreview, type ImportSummary } from '$lib/store/backup';
 import { plural } from '$lib/ui/format';
 import { notices } from '$lib/ui/notices.svelte';
@@ -73,18 +74,13 @@ export function describeCounts(c: MergeCounts): string {
 	return parts.join(', ') || 'none';
 }
 
-function describeResult(r: ImportSummary): string {
-	const changed = (c: MergeCounts) => c.added + c.updated;
-	const total = changed(r.clients) + changed(r.plans) + changed(r.marks);
-	if (total === 0) return 'Restore finished: everything in the file was already on this device. Nothing changed.';
-	const line = (what: string, c: MergeCounts) => `${what} ${c.added} added, ${c.updated} updated`;
-	return `Restore finished. ${line('Clients:', r.clients)}; ${line('plans:', r.plans)}; ${line('marks:', r.marks)}. Nothing was deleted.`;
-}
+const describeResult = (r: ImportSummary): string => restoreResultWords(r);
 
 export class BackupRestore {
 	#preview = $state.raw<ImportPreview | null>(null);
 	#busy = $state(false);
 	#message = $state('');
+	#problem = $state('');
 	#fileName = $state('');
 
 	/** The checked file waiting for confirmation, or null. */
@@ -97,6 +93,10 @@ export class BackupRestore {
 	get fileName(): string {
 		return this.#fileName;
 	}
+	/** Why the chosen file cannot be restored, shown beside the button (not in the notices at the top). */
+	get problem(): string {
+		return this.#problem;
+	}
 	/** What the last restore did, for a status line. */
 	get message(): string {
 		return this.#message;
@@ -107,6 +107,7 @@ export class BackupRestore {
 		if (this.#busy) return;
 		this.#busy = true;
 		this.#message = '';
+		this.#problem = '';
 		this.#preview = null;
 		try {
 			if (file.size > BACKUP_LIMITS.fileBytes) {
@@ -120,7 +121,7 @@ export class BackupRestore {
 			this.#fileName = file.name;
 			this.#preview = await previewImport(store, text);
 		} catch (e) {
-			notices.error(e);
+			this.#problem = toStoreError(e).message;
 		} finally {
 			this.#busy = false;
 		}
@@ -138,7 +139,7 @@ export class BackupRestore {
 		try {
 			this.#message = describeResult(await applyImport(store, preview.backup));
 		} catch (e) {
-			notices.error(e);
+			this.#problem = toStoreError(e).message;
 		} finally {
 			this.#busy = false;
 		}

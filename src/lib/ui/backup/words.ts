@@ -8,7 +8,4 @@ export const actionWords: Record<MergeAction, string> = {
 	same: 'already on this device'
 };
 
-/** A moment as people read it, in the device's language. */
-export function formatDateTime(ms: number): string {
-	return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
+export { formatDateTime } from '$lib/domain/dates';
