@@ -9,16 +9,18 @@ import { serve } from './serve.js';
 
 const port = Number(process.env.PORT ?? 4291);
 const origin = `http://127.0.0.1:${port}`;
+/** A region name (with its brackets) matched literally. */
+const esc = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const out = (name: string) => `docs/img/${name}.png`;
 
 async function addMark(page: Page, query: string, region: string, sensation: string, intensity: number) {
 	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
-	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: new RegExp(`^${region}`) }).click();
-	const form = page.getByRole('form', { name: new RegExp(`mark on ${region}`) });
+	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: new RegExp(`^${esc(region)}`) }).click();
+	const form = page.getByRole('form', { name: new RegExp(`mark on ${esc(region)}`) });
 	await form.getByRole('radio', { name: sensation, exact: true }).check();
 	await form.getByRole('slider', { name: 'Intensity' }).fill(String(intensity));
 	await form.getByRole('button', { name: 'Add mark' }).click();
-	await page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: new RegExp(`Edit mark: ${region}`) }).first().waitFor();
+	await page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: new RegExp(`Edit mark: ${esc(region)}`) }).first().waitFor();
 }
 
 async function fillPlan(page: Page) {
@@ -32,10 +34,10 @@ async function fillPlan(page: Page) {
 	await page.waitForURL(/\/plan\?id=/);
 
 	await page.getByRole('radio', { name: /Full body/ }).check();
-	await addMark(page, 'low back', 'Left low back beside spine', 'Aching pain', 7);
-	await addMark(page, 'trapez', 'Right upper trapezius', 'Knot or trigger point', 6);
-	await addMark(page, 'levator', 'Right levator scapulae', 'Sharp pain', 5);
-	await addMark(page, 'buttock', 'Left buttock', 'Aching pain', 4);
+	await addMark(page, 'low back', 'Left low back beside the spine', 'Aching pain', 7);
+	await addMark(page, 'trapez', 'Right top of the shoulder (upper trapezius)', 'Knot or trigger point', 6);
+	await addMark(page, 'levator', 'Right neck to shoulder blade (levator scapulae)', 'Sharp pain', 5);
+	await addMark(page, 'buttock', 'Left buttock (glutes)', 'Aching pain', 4);
 	await page.getByRole('button', { name: /^Clear selection/ }).click();
 	await page.getByRole('checkbox', { name: 'Taking blood thinners?' }).check();
 	for (const goal of ['Less muscle tension', 'Relaxation']) await page.getByRole('checkbox', { name: goal, exact: true }).check();
@@ -114,8 +116,8 @@ try {
 
 	const outcome = page.getByRole('region', { name: 'After the session' });
 	await outcome.getByLabel('What was done').fill('Trigger point work on the right trapezius, long strokes along the low back.');
-	await outcome.getByRole('spinbutton', { name: 'Intensity afterwards: Left low back beside spine' }).fill('3');
-	await outcome.getByRole('spinbutton', { name: 'Intensity afterwards: Right upper trapezius' }).fill('4');
+	await outcome.getByRole('spinbutton', { name: 'Intensity afterwards: Left low back beside the spine' }).fill('3');
+	await outcome.getByRole('spinbutton', { name: 'Intensity afterwards: Right top of the shoulder (upper trapezius)' }).fill('4');
 	await outcome.getByLabel("The client's response").fill('Neck turns further; low back eased.');
 	await outcome.getByLabel('Advice given').fill('Heat at night; stand up every hour when driving.');
 	await outcome.screenshot({ path: out('planner-outcome') });

@@ -11,22 +11,24 @@ import { serve } from './serve.js';
 
 const port = Number(process.env.PORT ?? 4292);
 const origin = `http://127.0.0.1:${port}`;
+/** A region name (with its brackets) matched literally. */
+const esc = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const out = (name: string) => `docs/img/${name}.png`;
 const marks = (page: Page) => page.getByRole('list', { name: /^Marks/ });
 
 async function addMark(page: Page, query: string, region: string, sensation: string, intensity: number) {
 	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
-	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: new RegExp(`^${region}`) }).click();
-	const form = page.getByRole('form', { name: new RegExp(`mark on ${region}`) });
+	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: new RegExp(`^${esc(region)}`) }).click();
+	const form = page.getByRole('form', { name: new RegExp(`mark on ${esc(region)}`) });
 	await form.getByRole('radio', { name: sensation, exact: true }).check();
 	await form.getByRole('slider', { name: 'Intensity' }).fill(String(intensity));
 	await form.getByRole('button', { name: 'Add mark' }).click();
-	await marks(page).getByRole('button', { name: new RegExp(`Edit mark: ${region}`) }).first().waitFor();
+	await marks(page).getByRole('button', { name: new RegExp(`Edit mark: ${esc(region)}`) }).first().waitFor();
 }
 
 async function setIntensity(page: Page, region: string, intensity: number) {
-	await marks(page).getByRole('button', { name: new RegExp(`Edit mark: ${region}`) }).click();
-	const form = page.getByRole('form', { name: new RegExp(`mark on ${region}`) });
+	await marks(page).getByRole('button', { name: new RegExp(`Edit mark: ${esc(region)}`) }).click();
+	const form = page.getByRole('form', { name: new RegExp(`mark on ${esc(region)}`) });
 	await form.getByRole('slider', { name: 'Intensity' }).fill(String(intensity));
 	await form.getByRole('button', { name: 'Save changes' }).click();
 	await page.getByRole('status').filter({ hasText: `Saved: ` }).filter({ hasText: `${intensity} of 10 on ${region}` }).waitFor();
@@ -53,7 +55,7 @@ async function followUp(page: Page, date: string, clear: string[], shoot = false
 		await card.screenshot({ path: out('progress-carried-card') });
 	}
 	for (const region of clear) {
-		await page.getByRole('button', { name: new RegExp(`^Clear: gone — .* on ${region}`) }).click();
+		await page.getByRole('button', { name: new RegExp(`^Clear: gone — .* on ${esc(region)}`) }).click();
 		await page.getByRole('status').filter({ hasText: `on ${region}.` }).waitFor();
 	}
 	await page.getByRole('button', { name: /^Keep all/ }).click();
@@ -70,25 +72,25 @@ async function fourSessions(page: Page) {
 	await dialog.getByRole('button', { name: 'Create plan' }).click();
 	await page.waitForURL(/\/plan\?id=/);
 	await setDate(page, '2026-10-05');
-	await addMark(page, 'low back', 'Left low back beside spine', 'Aching pain', 7);
-	await addMark(page, 'trapez', 'Right upper trapezius', 'Knot or trigger point', 6);
-	await addMark(page, 'levator', 'Right levator scapulae', 'Sharp pain', 5);
-	await addMark(page, 'buttock', 'Left buttock', 'Aching pain', 4);
+	await addMark(page, 'low back', 'Left low back beside the spine', 'Aching pain', 7);
+	await addMark(page, 'trapez', 'Right top of the shoulder (upper trapezius)', 'Knot or trigger point', 6);
+	await addMark(page, 'levator', 'Right neck to shoulder blade (levator scapulae)', 'Sharp pain', 5);
+	await addMark(page, 'buttock', 'Left buttock (glutes)', 'Aching pain', 4);
 
-	await followUp(page, '2026-10-19', ['Right levator scapulae']);
-	await setIntensity(page, 'Left low back beside spine', 5);
-	await setIntensity(page, 'Left buttock', 3);
-	await addMark(page, 'hamstring', 'Right back of thigh', 'Tension or tightness', 4);
+	await followUp(page, '2026-10-19', ['Right neck to shoulder blade (levator scapulae)']);
+	await setIntensity(page, 'Left low back beside the spine', 5);
+	await setIntensity(page, 'Left buttock (glutes)', 3);
+	await addMark(page, 'hamstring', 'Right back of the thigh (hamstrings)', 'Tension or tightness', 4);
 
 	await followUp(page, '2026-11-02', []);
-	await setIntensity(page, 'Left low back beside spine', 4);
-	await setIntensity(page, 'Right upper trapezius', 7);
-	await setIntensity(page, 'Right back of thigh', 5);
+	await setIntensity(page, 'Left low back beside the spine', 4);
+	await setIntensity(page, 'Right top of the shoulder (upper trapezius)', 7);
+	await setIntensity(page, 'Right back of the thigh (hamstrings)', 5);
 
-	await followUp(page, '2026-11-16', ['Left buttock'], true);
-	await setIntensity(page, 'Left low back beside spine', 2);
-	await setIntensity(page, 'Right upper trapezius', 3);
-	await setIntensity(page, 'Right back of thigh', 2);
+	await followUp(page, '2026-11-16', ['Left buttock (glutes)'], true);
+	await setIntensity(page, 'Left low back beside the spine', 2);
+	await setIntensity(page, 'Right top of the shoulder (upper trapezius)', 3);
+	await setIntensity(page, 'Right back of the thigh (hamstrings)', 2);
 	await page.getByRole('link', { name: 'Sam Carter' }).click();
 }
 
