@@ -4,7 +4,7 @@
  * its mirror. Every border is a smooth function of position (part fields compared, angles
  * around a limb, height lines), so borders cut along it come out as smooth curves.
  */
-import { codeOf } from '../domain/regions';
+import { regionCodes } from './makehuman/regioncodes';
 import type { BodyParts } from './field';
 import { stationAt, toLimb, type Skeleton, type Station } from './skeleton';
 
@@ -13,19 +13,7 @@ export type Labeller = (x: number, y: number, z: number, nx: number, ny: number,
 const DEG = 180 / Math.PI;
 
 export function makeLabeller(sk: Skeleton, parts: BodyParts): Labeller {
-	const C = (id: string): number => codeOf(id);
-	const R = {
-		scalp: C('scalp-l'), face: C('face'), jaw: C('jaw-l'),
-		subocc: C('suboccipitals-l'), backNeck: C('back-of-neck-l'), sideNeck: C('side-of-neck-l'), frontNeck: C('front-of-neck-l'), throat: C('throat'),
-		trap: C('upper-trapezius-l'), levator: C('levator-scapulae-l'), infra: C('infraspinatus-l'), deltoid: C('deltoid-l'),
-		rhomb: C('rhomboids-l'), thorEr: C('thoracic-erector-l'), lat: C('latissimus-l'), lumbEr: C('lumbar-erector-l'), sacrum: C('sacrum'),
-		pec: C('pectoralis-l'), sternum: C('sternum'), serratus: C('serratus-l'), abs: C('abdominals-l'),
-		biceps: C('biceps-l'), triceps: C('triceps-l'), elbow: C('elbow-l'), flexors: C('forearm-flexors-l'), extensors: C('forearm-extensors-l'), hand: C('hand-l'),
-		gmax: C('gluteus-maximus-l'), gmed: C('gluteus-medius-l'), tfl: C('tfl-l'), groin: C('groin-l'),
-		quads: C('quadriceps-l'), adductors: C('adductors-l'), hams: C('hamstrings-l'), itb: C('it-band-l'), knee: C('knee-l'),
-		gastroc: C('gastrocnemius-l'), achilles: C('achilles-l'), tibialis: C('tibialis-anterior-l'), peroneals: C('peroneals-l'),
-		ankle: C('ankle-l'), sole: C('sole-l')
-	};
+	const R = regionCodes(); // the left side's codes, shared with the MakeHuman region map
 	const F = sk.female;
 	const q = new Float64Array(3);
 	const st: Station = { y: 0, a: 0, bf: 0, bb: 0, c: 0 };
