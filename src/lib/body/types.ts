@@ -10,6 +10,13 @@
 /** Which figure: chosen per client. */
 export type BodyFigure = 'female' | 'male';
 
+/**
+ * The figure's build (issue 10): chosen per client, default in settings. Every build of both
+ * figures shares one vertex list, so a painting made on one shows on all.
+ */
+export type BodyBuild = 'slim' | 'average' | 'broad';
+export const BODY_BUILDS: readonly BodyBuild[] = ['slim', 'average', 'broad'];
+
 /** Region code stored per vertex: 1..80 index into REGIONS (src/lib/domain/regions.ts); 0 = none. */
 export type RegionCode = number;
 

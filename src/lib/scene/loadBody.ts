@@ -4,7 +4,7 @@
  * costs nothing, and the service worker already makes the fetch itself work offline.
  */
 import { asset } from '$app/paths';
-import type { BodyFigure, BodyMesh } from '$lib/body/types';
+import type { BodyBuild, BodyFigure, BodyMesh } from '$lib/body/types';
 import { decodeBody } from '$lib/body/codec';
 
 /** A body model could not be loaded; `message` is written for the person using the app. */
@@ -26,8 +26,12 @@ const URLS: Record<BodyFigure, string> = {
 
 const cache = new Map<BodyFigure, Promise<BodyMesh>>();
 
-/** Load one figure; rejects with a BodyLoadError (and forgets the failure so a retry refetches). */
-export function loadBody(figure: BodyFigure, fetcher: typeof fetch = fetch): Promise<BodyMesh> {
+/**
+ * Load one figure; rejects with a BodyLoadError (and forgets the failure so a retry refetches).
+ * `build` is not drawn yet: the MakeHuman figures (issue 10, phase 2b) bring the builds.
+ */
+export function loadBody(figure: BodyFigure, build: BodyBuild = 'average', fetcher: typeof fetch = fetch): Promise<BodyMesh> {
+	void build;
 	let pending = cache.get(figure);
 	if (!pending) {
 		pending = fetchBody(figure, URLS[figure], fetcher);

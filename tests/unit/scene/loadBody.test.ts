@@ -9,7 +9,7 @@ describe('loadBody', () => {
 		const urls: string[] = [];
 		const bytes = new Uint8Array(readFileSync('static/body/male.bin'));
 		const fetcher = (async (url: string) => (urls.push(url), new Response(bytes))) as unknown as typeof fetch;
-		const mesh = await loadBody('male', fetcher);
+		const mesh = await loadBody('male', 'average', fetcher);
 		expect(urls).toEqual(['/body/male.bin']);
 		expect(mesh.figure).toBe('male');
 		expect(mesh.regions.length).toBe(mesh.positions.length / 3);
@@ -17,12 +17,12 @@ describe('loadBody', () => {
 
 	it('explains a failed download, and a retry fetches again', async () => {
 		const notFound = (async () => new Response('nope', { status: 404 })) as unknown as typeof fetch;
-		await expect(loadBody('female', notFound)).rejects.toThrow(BodyLoadError);
-		await expect(loadBody('female', notFound)).rejects.toThrow(/could not be downloaded/);
+		await expect(loadBody('female', 'average', notFound)).rejects.toThrow(BodyLoadError);
+		await expect(loadBody('female', 'average', notFound)).rejects.toThrow(/could not be downloaded/);
 	});
 
 	it('explains a damaged file', async () => {
-		const err = await loadBody('female', ok(new Uint8Array([1, 2, 3]))).catch((e) => e);
+		const err = await loadBody('female', 'average', ok(new Uint8Array([1, 2, 3]))).catch((e) => e);
 		expect(err).toBeInstanceOf(BodyLoadError);
 		expect(err.message).toMatch(/damaged/);
 	});
