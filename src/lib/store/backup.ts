@@ -13,7 +13,10 @@ import {
 	idsToLookUp,
 	mergeAction,
 	planMerge,
+	ownersGaining,
 	referenceProblem,
+	totalsProblem,
+	type DeviceTotals,
 	type Existing,
 	type MergeAction,
 	type MergeCounts,
@@ -132,6 +135,31 @@ async function lookUp(store: Store, data: BackupData): Promise<Existing> {
 	return { clients: byId<Client>(clients), plans: byId<Plan>(plans), marks: byId<Mark>(marks) };
 }
 
+/** The device's counts for the owners a merge adds to, read inside the caller's transaction. */
+async function deviceTotals(store: Store, plan: MergePlan): Promise<DeviceTotals> {
+	const { db } = store;
+	const owners = ownersGaining(plan);
+	const [plans, clients] = await Promise.all([db.plans.bulkGet(owners.plans), db.clients.bulkGet(owners.clients)]);
+	const marksPerPlan = new Map<Id, number>();
+	const plansPerClient = new Map<Id, number>();
+	for (const id of owners.plans) marksPerPlan.set(id, await db.marks.where('planId').equals(id).count());
+	for (const id of owners.clients) plansPerClient.set(id, await db.plans.where('clientId').equals(id).count());
+	return {
+		marksPerPlan,
+		plansPerClient,
+		planTitles: new Map(plans.filter((p) => p !== undefined).map((p) => [p.id, { title: p.title, date: p.date }])),
+		clientNames: new Map(clients.filter((c) => c !== undefined).map((c) => [c.id, c.name]))
+	};
+}
+
+/** Reference and size problems of merging `data` into the device, in words; throws when there is one. */
+async function checkMerge(store: Store, data: BackupData, existing: Existing, plan: MergePlan): Promise<void> {
+	const problem = referenceProblem(data, existing);
+	if (problem) throw refused(problemInWords(problem, data));
+	const tooMany = totalsProblem(data, plan, await deviceTotals(store, plan));
+	if (tooMany) throw refused(tooMany.charAt(0).toUpperCase() + tooMany.slice(1));
+}
+
 function refused(problem: string): StoreError {
 	return new StoreError('validation', `This file cannot be restored: ${problem} Nothing on this device was changed.`);
 }
@@ -147,19 +175,23 @@ export async function previewImport(store: Store, text: string, options: { now?:
 	const { backup } = parsed;
 	const { db } = store;
 	let existing: Existing;
+	let plan: MergePlan;
 	try {
-		existing = await db.transaction('r', db.clients, db.plans, db.marks, () => lookUp(store, backup.data));
+		[existing, plan] = await db.transaction('r', db.clients, db.plans, db.marks, async () => {
+			const found = await lookUp(store, backup.data);
+			const merge = planMerge(backup.data, found);
+			await checkMerge(store, backup.data, found, merge);
+			return [found, merge] as const;
+		});
 	} catch (e) {
 		throw toStoreError(e);
 	}
-	const problem = referenceProblem(backup.data, existing);
-	if (problem) throw refused(problemInWords(problem, backup.data));
 	const clients = backup.data.clients.map((c) => ({
 		id: c.id,
 		name: c.name,
 		action: mergeAction(c, existing.clients.get(c.id))
 	}));
-	return { backup, counts: summary(planMerge(backup.data, existing)), clients };
+	return { backup, counts: summary(plan), clients };
 }
 
 /**
@@ -171,9 +203,8 @@ export async function applyImport(store: Store, backup: Backup): Promise<ImportS
 	try {
 		return await db.transaction('rw', db.clients, db.plans, db.marks, async () => {
 			const existing = await lookUp(store, backup.data);
-			const problem = referenceProblem(backup.data, existing);
-			if (problem) throw refused(problemInWords(problem, backup.data));
 			const plan = planMerge(backup.data, existing);
+			await checkMerge(store, backup.data, existing, plan);
 			await db.clients.bulkPut([...plan.clients.add, ...plan.clients.update]);
 			await db.plans.bulkPut([...plan.plans.add, ...plan.plans.update]);
 			await db.marks.bulkPut([...plan.marks.add, ...plan.marks.update]);

@@ -213,4 +213,48 @@ describe('merge', () => {
 		expect(error.kind).toBe('quota');
 		expect(await dump(target)).toEqual({ clients: [], plans: [], marks: [], settings: [] });
 	});
+	it('refuses a file whose marks, added to those already on the device, would overfill a plan', async () => {
+		// The file is fine on its own (250 marks in the plan), and so is the device (200): together, 450.
+		const { store, ids } = await seeded();
+		const source = await fileOf(store, ids.lee);
+		const file = JSON.parse(source);
+		file.marks = Array.from({ length: 250 }, (_, i) => ({ ...file.marks[0], id: `file-m${i}`, planId: ids.legs }));
+		const target = freshStore();
+		await applyImport(target, (await previewImport(target, source)).backup);
+		await target.db.marks.bulkAdd(Array.from({ length: 200 }, (_, i) => markRow(`dev-m${i}`, ids.legs)));
+		const before = await dump(target);
+		await expect(previewImport(target, JSON.stringify(file))).rejects.toThrow(
+			/cannot be restored: With it, the plan “Legs” \(.*\) would have 450 marks; one plan can hold at most 400 marks\. Nothing on this device was changed\./
+		);
+		expect(await dump(target)).toEqual(before);
+	});
+
+	it('refuses, when it applies, a file that another tab’s additions have made too big since the preview', async () => {
+		const { store, ids } = await seeded();
+		const source = await fileOf(store, ids.lee);
+		const file = JSON.parse(source);
+		file.marks = Array.from({ length: 250 }, (_, i) => ({ ...file.marks[0], id: `file-m${i}`, planId: ids.legs }));
+		const target = freshStore();
+		await applyImport(target, (await previewImport(target, source)).backup);
+		const preview = await previewImport(target, JSON.stringify(file));
+		await target.db.marks.bulkAdd(Array.from({ length: 151 }, (_, i) => markRow(`dev-m${i}`, ids.legs)));
+		const before = await dump(target);
+		await expect(applyImport(target, preview.backup)).rejects.toThrow(/would have 401 marks/);
+		expect(await dump(target)).toEqual(before);
+	});
+
+	it('refuses a file whose new plans would give a client more than 2,000', async () => {
+		const { store, ids } = await seeded();
+		const source = await fileOf(store, ids.lee);
+		const target = freshStore();
+		await applyImport(target, (await previewImport(target, source)).backup);
+		const plan = await target.db.plans.get(ids.legs);
+		await target.db.plans.bulkAdd(Array.from({ length: 1998 }, (_, i) => ({ ...plan!, id: `dev-p${i}` })));
+		const file = JSON.parse(source);
+		file.plans.push({ ...file.plans[0], id: 'file-p1' });
+		await expect(previewImport(target, JSON.stringify(file))).rejects.toThrow(/the client “Lee a” would have 2,001 plans; one client can have at most 2,000 plans/);
+		// One plan fewer fits exactly.
+		await target.db.plans.delete('dev-p0');
+		await expect(previewImport(target, JSON.stringify(file))).resolves.toMatchObject({ counts: { plans: { added: 1 } } });
+	});
 });

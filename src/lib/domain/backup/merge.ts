@@ -5,6 +5,8 @@
  */
 import type { Client, Id, Mark, Plan } from '$lib/domain/records';
 import type { BackupData } from './format';
+import { formatDate } from '$lib/domain/dates';
+import { count, MAX_MARKS_PER_PLAN, MAX_PLANS_PER_CLIENT } from '$lib/domain/limits';
 
 /** The device's copies of the records the file names (by id or by reference). */
 export interface Existing {
@@ -107,4 +109,49 @@ export interface MergeCounts {
 
 export function countsOf<T>(t: TableMerge<T>): MergeCounts {
 	return { added: t.add.length, updated: t.update.length, older: t.older, same: t.same };
+}
+
+/** Who gains records in a merge: the plans that get new marks, the clients that get new plans. */
+export function ownersGaining(plan: MergePlan): { plans: Id[]; clients: Id[] } {
+	return {
+		plans: [...new Set(plan.marks.add.map((m) => m.planId))],
+		clients: [...new Set(plan.plans.add.map((p) => p.clientId))]
+	};
+}
+
+/** What the device already holds for the owners that gain records. */
+export interface DeviceTotals {
+	marksPerPlan: ReadonlyMap<Id, number>;
+	plansPerClient: ReadonlyMap<Id, number>;
+	/** Names for the message, for owners that are on the device but not in the file. */
+	planTitles: ReadonlyMap<Id, { title: string; date: string }>;
+	clientNames: ReadonlyMap<Id, string>;
+}
+
+/**
+ * The first cap (domain/limits) the merged device would pass, in words, or null. The parser
+ * checks a file's own counts; this checks what the file and the device hold together, so a
+ * restore cannot fill a plan past what the store itself lets anyone add.
+ */
+export function totalsProblem(data: BackupData, plan: MergePlan, device: DeviceTotals): string | null {
+	const gained = <K extends string>(keys: K[]) => {
+		const n = new Map<K, number>();
+		for (const k of keys) n.set(k, (n.get(k) ?? 0) + 1);
+		return n;
+	};
+	for (const [planId, added] of gained(plan.marks.add.map((m) => m.planId))) {
+		const total = (device.marksPerPlan.get(planId) ?? 0) + added;
+		if (total <= MAX_MARKS_PER_PLAN) continue;
+		const named = data.plans.find((p) => p.id === planId) ?? device.planTitles.get(planId);
+		const which = named ? `the plan “${named.title.slice(0, 60)}” (${formatDate(named.date)})` : 'a plan';
+		return `with it, ${which} would have ${count(total, 'mark', 'marks')}; one plan can hold at most ${count(MAX_MARKS_PER_PLAN, 'mark', 'marks')}.`;
+	}
+	for (const [clientId, added] of gained(plan.plans.add.map((p) => p.clientId))) {
+		const total = (device.plansPerClient.get(clientId) ?? 0) + added;
+		if (total <= MAX_PLANS_PER_CLIENT) continue;
+		const name = data.clients.find((c) => c.id === clientId)?.name ?? device.clientNames.get(clientId);
+		const who = name ? `the client “${name.slice(0, 60)}”` : 'a client';
+		return `with it, ${who} would have ${count(total, 'plan', 'plans')}; one client can have at most ${count(MAX_PLANS_PER_CLIENT, 'plan', 'plans')}.`;
+	}
+	return null;
 }
