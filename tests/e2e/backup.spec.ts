@@ -83,7 +83,7 @@ test('a backup downloaded here restores into an empty browser: client, plan and 
 	await file.saveAs(path);
 	await expect(page.getByRole('status').filter({ hasText: /^Saved somamap-backup-.*: 1 client, 1 plan, 2 marks\.$/ })).toBeVisible();
 	const saved = JSON.parse(await readFile(path, 'utf8'));
-	expect(saved).toMatchObject({ format: 'somamap-backup', version: 2 });
+	expect(saved).toMatchObject({ format: 'somamap-backup', version: 3 });
 	const source = await dumpDb(page);
 
 	// A new, empty browser context: its own storage.
