@@ -15,7 +15,7 @@ test('the planner shows the client’s figure, and a region chosen from the list
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 	await page.getByRole('list', { name: 'Plans for Figure Fay' }).getByRole('link').first().click();
 
-	await expect(page.getByText('Loading the male body')).toHaveCount(0, { timeout: 20_000 });
+	await expect(page.getByText('Loading the male figure')).toHaveCount(0, { timeout: 20_000 });
 	await bodyShown(page);
 	await page.getByRole('searchbox').fill('trapez');
 	await page.getByRole('button', { name: /Right top of the shoulder \(upper trapezius\)/ }).click();

@@ -3,7 +3,7 @@
  * The store (src/lib/store) persists exactly these shapes; later features add optional fields
  * and the store normalises older records when it reads them.
  */
-import type { BodyFigure, RegionCode } from '$lib/body/types';
+import type { BodyBuild, BodyFigure, RegionCode } from '$lib/body/types';
 
 /** UUID generated on the device, so records from two devices never collide. */
 export type Id = string;
@@ -17,6 +17,11 @@ export interface Client {
 	notes: string;
 	/** Which body figure to show for this client; null = the default from settings. */
 	figure: BodyFigure | null;
+	/**
+	 * Which build of that figure (slim, average, broad); null = the default from settings. Absent
+	 * on rows written before builds existed; the store normalises those to null.
+	 */
+	build: BodyBuild | null;
 	createdAt: Timestamp;
 	updatedAt: Timestamp;
 }

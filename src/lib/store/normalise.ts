@@ -4,6 +4,7 @@
  */
 import { defaultPlanFields, type Client, type Mark, type Outcome, type Plan } from '$lib/domain/records';
 import { regionByCode } from '$lib/domain/regions';
+import { isBodyBuild } from '$lib/domain/body-choice';
 
 export function normaliseClient(row: Partial<Client> & Pick<Client, 'id'>): Client {
 	return {
@@ -13,7 +14,9 @@ export function normaliseClient(row: Partial<Client> & Pick<Client, 'id'>): Clie
 		figure: null,
 		createdAt: 0,
 		updatedAt: 0,
-		...row
+		...row,
+		// A row from before builds (no key) or with a build this app does not know: the default.
+		build: isBodyBuild(row.build) ? row.build : null
 	};
 }
 

@@ -2,12 +2,13 @@
  * Somamap's IndexedDB database, through Dexie.
  *
  * What is stored where:
- * - clients:  one row per client (name, contact, notes, preferred body figure).
+ * - clients:  one row per client (name, contact, notes, preferred body figure and build; `build`
+ *             came later without an index, so older rows are normalised when read, no new version).
  * - plans:    one row per session plan, owned by a client (clientId); the whole plan form lives
  *             in the row, so saving a plan is one put.
  * - marks:    marks drawn on the body for a plan (planId); painted patches are typed arrays keyed
  *             to the body model's version.
- * - settings: key/value pairs (default figure, PIN hash later, ...).
+ * - settings: key/value pairs (default figure and build, PIN hash, ...).
  * - handoffs: (v2) one row per hand-off link or file taken in: the SHA-256 of its text and the
  *             plan it became, so opening it again can say so (the text itself is not kept).
  *

@@ -26,6 +26,7 @@ import { StoreError, toStoreError } from './errors';
 import { normaliseClient, normaliseMark, normalisePlan } from './normalise';
 import { followUpOf } from '$lib/domain/follow-up';
 import { sameValue } from '$lib/domain/merge';
+import { isBodyBuild } from '$lib/domain/body-choice';
 import type { SomamapDB } from './schema';
 
 export type StoreStatus = 'ok' | 'outdated' | 'blocked';
@@ -41,7 +42,7 @@ export interface PlanSummary {
 	updatedAt: number;
 }
 
-type ClientPatch = Partial<Pick<Client, 'name' | 'contact' | 'notes' | 'figure'>>;
+type ClientPatch = Partial<Pick<Client, 'name' | 'contact' | 'notes' | 'figure' | 'build'>>;
 type PlanPatch = Partial<Omit<Plan, 'id' | 'clientId' | 'createdAt' | 'updatedAt'>>;
 export type MarkPatch = Partial<Omit<MarkInput, 'region'>> & { region?: number };
 
@@ -127,6 +128,7 @@ export class Store {
 			contact: (input.contact ?? '').trim(),
 			notes: input.notes ?? '',
 			figure: null,
+			build: null,
 			createdAt: now,
 			updatedAt: now
 		};
@@ -144,6 +146,7 @@ export class Store {
 			const current = await this.db.clients.get(id);
 			if (!current) throw new StoreError('not-found', 'This client no longer exists.');
 			const clean = asStoredClient(patch);
+			if (clean.build !== undefined && clean.build !== null && !isBodyBuild(clean.build)) fail('Please choose a build: slim, average or broad.');
 			unchanged(normaliseClient(current), clean, expected);
 			const next = { ...normaliseClient(current), ...clean, updatedAt: later(this.#clock(), current.updatedAt) };
 			const errors = validateClient(next);

@@ -78,7 +78,7 @@ describe('restore', () => {
 	it('carries the follow-up flag both ways: a carried mark stays carried, the others do not', async () => {
 		const { store } = await seeded();
 		const doc = JSON.parse(await fileOf(store));
-		expect(doc.version).toBe(2);
+		expect(doc.version).toBe(BACKUP_VERSION);
 		expect(Object.fromEntries(doc.marks.map((m: { id: string; carried: boolean }) => [m.id, m.carried]))).toEqual({
 			'a-m1': false,
 			'a-m2': false,
@@ -95,10 +95,44 @@ describe('restore', () => {
 		const doc = JSON.parse(await fileOf(store));
 		doc.version = 1;
 		for (const m of doc.marks) delete m.carried;
+		for (const c of doc.clients) delete c.build;
 		const target = freshStore();
 		const { result } = await restore(target, JSON.stringify(doc));
 		expect(result.marks.added).toBe(3);
 		expect((await target.db.marks.toArray()).map((m) => m.carried)).toEqual([false, false, false]);
+	});
+
+	it('carries each client’s body build both ways; a client with none keeps the default', async () => {
+		const { store, ids } = await seeded();
+		await store.updateClient(ids.lee, { figure: 'male', build: 'broad' });
+		const doc = JSON.parse(await fileOf(store));
+		expect(Object.fromEntries(doc.clients.map((c: { id: string; build: unknown }) => [c.id, c.build]))).toEqual({ [ids.kim]: null, [ids.lee]: 'broad' });
+		const target = freshStore();
+		await restore(target, JSON.stringify(doc));
+		expect(await target.getClient(ids.lee)).toMatchObject({ figure: 'male', build: 'broad' });
+		expect((await target.getClient(ids.kim))?.build).toBeNull();
+	});
+
+	it('restores a version 2 file (before body builds): its clients take the default build', async () => {
+		const { store, ids } = await seeded();
+		const doc = JSON.parse(await fileOf(store));
+		doc.version = 2;
+		for (const c of doc.clients) delete c.build;
+		const target = freshStore();
+		const { result } = await restore(target, JSON.stringify(doc));
+		expect(result.clients.added).toBe(2);
+		expect((await target.getClient(ids.lee))?.build).toBeNull();
+		// And it writes out again in the current version, with the key.
+		expect(JSON.parse(await fileOf(target)).clients.map((c: { build: unknown }) => c.build)).toEqual([null, null]);
+	});
+
+	it('exports a client stored before body builds (no build field) with the default build', async () => {
+		const { store, ids } = await seeded();
+		const { build: _, ...old } = (await store.db.clients.get(ids.kim))!;
+		await store.db.clients.put(old as never);
+		expect((await store.db.clients.get(ids.kim))).not.toHaveProperty('build');
+		const doc = JSON.parse(await fileOf(store));
+		expect(doc.clients.find((c: { id: string }) => c.id === ids.kim).build).toBeNull();
 	});
 
 	it('exports a mark stored before follow-ups (no carried field) as not carried', async () => {

@@ -8,7 +8,7 @@ import { freshStore } from '../store/helpers';
 const NOW = Date.UTC(2026, 10, 23, 12);
 
 function handOff(): HandOff {
-	const client = { id: 'c1', name: 'Jo <b>Home</b>', contact: '', notes: '', figure: null, createdAt: NOW - 5000, updatedAt: NOW - 5000 };
+	const client = { id: 'c1', name: 'Jo <b>Home</b>', contact: '', notes: '', figure: 'male' as const, build: 'broad' as const, createdAt: NOW - 5000, updatedAt: NOW - 5000 };
 	const plan = { ...defaultPlanFields(), id: 'p1', clientId: 'c1', date: '2026-11-22', title: 'Before Tuesday', clientWords: 'Stiff neck', createdAt: NOW - 4000, updatedAt: NOW - 3000, health: { thinners: true } };
 	const mark = (id: string, over: Partial<Mark>): Mark => ({
 		id, planId: 'p1', region: codeOf('upper-trapezius-l'), patch: null, sensation: 'knot', intensity: 6, depth: 'surface', structure: null,
@@ -86,6 +86,8 @@ describe('importing a hand-off', () => {
 		expect(added.id).not.toBe('p1');
 		const clients = await store.db.clients.toArray();
 		expect(clients.map((c) => c.name).sort()).toEqual(['Jo (from phone)', 'Jo Home']);
+		// The new client is shown on the body the client chose on their phone.
+		expect(clients.find((c) => c.name === 'Jo (from phone)')).toMatchObject({ figure: 'male', build: 'broad' });
 		const marks = await store.listMarks(added.id);
 		expect(marks).toHaveLength(2);
 		expect(marks.every((m) => m.id !== 'm1' && m.id !== 'm2' && m.planId === added.id)).toBe(true);

@@ -11,7 +11,8 @@
  * app then says "update Somamap" instead of guessing, and this app still reads every older version.
  *
  * Versions: 1 — the first format. 2 — marks gain `carried` (copied by a follow-up, not yet
- * confirmed); a version 1 file has no such key and its marks read as not carried.
+ * confirmed); a version 1 file has no such key and its marks read as not carried. 3 — clients gain
+ * `build` (slim, average, broad or null for the default); older files have none and read as null.
  */
 import type { Client, Mark, Patch, Plan } from '$lib/domain/records';
 import { encodeUint32, encodeUint8 } from './base64';
@@ -19,7 +20,7 @@ import { MAX_PATCH_VERTICES } from '$lib/domain/limits';
 import { MAX_CLIENTS } from '$lib/domain/limits';
 
 export const BACKUP_FORMAT = 'somamap-backup';
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 
 /** Caps that keep a hostile or broken file from exhausting the device. */
 export const BACKUP_LIMITS = {
@@ -78,7 +79,7 @@ export type MarkJson = Omit<Mark, 'patch'> & { patch: PatchJson | null };
 /** The exact keys each record has in the current version (any other key is refused on import). */
 export const KEYS = {
 	root: ['format', 'version', 'exportedAt', 'appVersion', 'clients', 'plans', 'marks'],
-	client: ['id', 'name', 'contact', 'notes', 'figure', 'createdAt', 'updatedAt'],
+	client: ['id', 'name', 'contact', 'notes', 'figure', 'build', 'createdAt', 'updatedAt'],
 	plan: [
 		'id', 'clientId', 'date', 'title', 'status', 'scope', 'durationMin', 'pressure', 'goals', 'complaints',
 		'techniques', 'health', 'focus', 'avoid', 'consent', 'oil', 'noPain', 'clientWords', 'notes', 'planning',
@@ -98,7 +99,8 @@ export const KEYS = {
 
 /** Keys a record gained in a version: a file of an older version must not have them. */
 export const ADDED_IN: Record<string, { key: string; version: number }[]> = {
-	mark: [{ key: 'carried', version: 2 }]
+	mark: [{ key: 'carried', version: 2 }],
+	client: [{ key: 'build', version: 3 }]
 };
 
 /** A record's keys as a file of `version` has them. */
@@ -115,7 +117,7 @@ function pick<T extends object>(record: T, keys: readonly string[]): Record<stri
 }
 
 export function encodeClient(c: Client): Record<string, unknown> {
-	return pick(c, KEYS.client);
+	return { ...pick(c, KEYS.client), build: c.build ?? null };
 }
 
 export function encodePlan(p: Plan): Record<string, unknown> {

@@ -4,7 +4,7 @@
  * records that come out are fresh objects holding only known fields. References to records that
  * are not in the file need the database: see ./merge.ts and src/lib/store/backup.ts.
  */
-import type { BodyFigure } from '$lib/body/types';
+import { BODY_BUILDS, type BodyBuild, type BodyFigure } from '$lib/body/types';
 import { DURATIONS, PLAN_STATUSES, SENSATIONS, type Client, type Mark, type Patch, type Plan, type Pressure } from '$lib/domain/records';
 import { hasErrors, LIMITS, validateClient, validatePlan } from '$lib/domain/validation';
 import { NOTE_MAX, validateMark } from '$lib/domain/marks';
@@ -104,7 +104,7 @@ function readBackup(source: string, now: number, seen: { root?: unknown }): Back
 }
 
 function readData(root: Record<string, unknown>, now: number, version: number): BackupData {
-	const clients = list(root.clients, 'clients', L.clients, 'clients').map((v, i) => readClient(v, `clients[${i}]`, now));
+	const clients = list(root.clients, 'clients', L.clients, 'clients').map((v, i) => readClient(v, `clients[${i}]`, now, version));
 	const plans = list(root.plans, 'plans', L.plans, 'plans').map((v, i) => readPlan(v, `plans[${i}]`, now));
 	const marks = list(root.marks, 'marks', L.marks, 'marks').map((v, i) => readMark(v, `marks[${i}]`, now, version));
 	for (const [name, rows] of [['clients', clients], ['plans', plans], ['marks', marks]] as const) {
@@ -152,14 +152,16 @@ function times(v: Record<string, unknown>, path: string, now: number): { created
 	return { createdAt, updatedAt };
 }
 
-function readClient(v: unknown, path: string, now: number): Client {
-	const o = object(v, path, KEYS.client);
+function readClient(v: unknown, path: string, now: number, version: number): Client {
+	// A file before version 3 predates builds: the key is refused there and its clients take the default.
+	const o = object(v, path, keysOf('client', version));
 	const client: Client = cleanClient({
 		id: id(o.id, `${path}.id`),
 		name: text(o.name, `${path}.name`, LIMITS.name, true),
 		contact: text(o.contact, `${path}.contact`, LIMITS.contact),
 		notes: text(o.notes, `${path}.notes`, LIMITS.notes),
 		figure: oneOf<BodyFigure | null>(o.figure, `${path}.figure`, [null, 'female', 'male']),
+		build: version >= 3 ? oneOf<BodyBuild | null>(o.build, `${path}.build`, [null, ...BODY_BUILDS]) : null,
 		...times(o, path, now)
 	});
 	domain(path, validateClient(client));

@@ -35,6 +35,7 @@ const FIELD: Record<string, string> = {
 	patch: 'painted area',
 	carried: 'carried over',
 	figure: 'body figure',
+	build: 'body build',
 	sensation: 'sensation'
 };
 

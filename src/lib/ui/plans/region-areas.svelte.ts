@@ -1,22 +1,22 @@
 /**
- * Surface area per region (m², by region code) of the figure shown, for weighting focus areas
+ * Surface area per region (m², by region code) of the body shown (figure and build), for weighting focus areas
  * and for the marked share of the body. Null until the body model has loaded (the viewer loads
  * the same cached model, so this costs one pass over its triangles). Construct during component
  * initialisation.
  */
-import type { BodyFigure } from '$lib/body/types';
+import type { BodyChoice } from '$lib/domain/body-choice';
 import { regionAreas } from '$lib/body/areas';
 import { loadBody } from '$lib/scene/loadBody';
 
 export class RegionAreas {
 	#areas = $state.raw<Float64Array | null>(null);
 
-	/** `figure` is read reactively: a change of figure loads that figure's areas. */
-	constructor(figure: () => BodyFigure) {
+	/** `body` is read reactively: a change of figure or build loads that body's areas. */
+	constructor(body: () => BodyChoice) {
 		$effect(() => {
-			const f = figure();
+			const { figure, build } = body();
 			let current = true;
-			loadBody(f).then(
+			loadBody(figure, build).then(
 				(mesh) => current && (this.#areas = regionAreas(mesh)),
 				() => current && (this.#areas = null)
 			);
