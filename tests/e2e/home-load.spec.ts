@@ -28,6 +28,7 @@ test('the home screen loads neither the dialogs nor the lock screen before it sh
 	expect(has('Create plan'), 'the New plan dialog').toBe(false);
 	expect(has('Create client'), 'the New client dialog').toBe(false);
 	expect(has('Somamap is locked'), 'the lock screen').toBe(false);
+	expect(has('WebGLRenderer'), 'three.js').toBe(false);
 
 	// Asked for, each opens as before.
 	await page.getByRole('button', { name: 'New plan' }).click();

@@ -198,6 +198,8 @@ test('the longest plan keeps its plan on page one at 9 pt or more and goes on ov
 	expect(steps.length).toBeGreaterThanOrEqual(8);
 	const date = (await s.locator('.sub').textContent())!.split(' · ').at(-1)!;
 	await expect(page.getByRole('status').filter({ hasText: /^\d pages, A4 or Letter/ })).toBeVisible();
+	const axe = await new AxeBuilder({ page }).analyze();
+	expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 	// What a therapist holds: each page as it prints (SHEET_PAGES=docs/img/session-sheet-page).
 	if (process.env.SHEET_PAGES) {
 		await page.emulateMedia({ media: 'print' });
@@ -231,6 +233,9 @@ test('the longest plan keeps its plan on page one at 9 pt or more and goes on ov
 		for (const sentence of words.split(/(?<=\.) /)) expect(all, format).toContain(sentence);
 		for (const note of markNotes) expect(all, format).toContain(note);
 	}
+	// On a phone the pages scroll inside their frame; the page itself is no wider than the screen.
+	await page.setViewportSize({ width: 390, height: 844 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
 test('a sheet for a plan that is not there says so', async ({ page }) => {
