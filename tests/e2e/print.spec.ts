@@ -200,6 +200,7 @@ test('the longest plan keeps its plan on page one at 9 pt or more and goes on ov
 	await expect(page.getByRole('status').filter({ hasText: /^\d pages, A4 or Letter/ })).toBeVisible();
 	const axe = await new AxeBuilder({ page }).analyze();
 	expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+	if (process.env.SHEET_PREVIEW) await page.screenshot({ path: process.env.SHEET_PREVIEW, fullPage: true });
 	// What a therapist holds: each page as it prints (SHEET_PAGES=docs/img/session-sheet-page).
 	if (process.env.SHEET_PAGES) {
 		await page.emulateMedia({ media: 'print' });
