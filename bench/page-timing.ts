@@ -59,13 +59,15 @@ export async function pageTimings(
 	const dir = mkdtempSync(join(tmpdir(), 'somamap-bench-'));
 	cpSync('build', dir, { recursive: true });
 	writeFileSync(join(dir, 'bench-baseline.html'), BASELINE);
-	const server = await serve({ dir, port: 4190 });
+	// BENCH_PORT: another port when several checkouts share one machine.
+	const port = Number(process.env.BENCH_PORT) || 4190;
+	const server = await serve({ dir, port });
 	const browser = await chromium.launch({
 		executablePath: browserPath(),
 		args: ['--disable-background-networking', '--disable-component-update', '--no-first-run']
 	});
 	try {
-		const origin = 'http://127.0.0.1:4190';
+		const origin = `http://127.0.0.1:${port}`;
 		// One warm-up so the OS file cache and Chromium's compiler start equal for both.
 		await timeTo(browser, `${origin}/bench-baseline.html`, '[data-ready]', 1);
 		await timeTo(browser, `${origin}/`, '[data-ready]', 1);

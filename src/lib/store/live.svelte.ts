@@ -15,10 +15,20 @@ export class Live<T> {
 	#error = $state.raw<StoreError | null>(null);
 	#loading = $state(true);
 
-	constructor(build: () => () => Promise<T>) {
+	/**
+	 * `first`: the query's result read already (a route's load, at the same time as the guard's
+	 * settings), shown until the live query's own first result replaces it.
+	 */
+	constructor(build: () => () => Promise<T>, first?: { value: T }) {
+		if (first) {
+			this.#value = first.value;
+			this.#loading = false;
+		}
+		let seeded = !!first;
 		$effect(() => {
 			const querier = build();
-			this.#loading = true;
+			if (!seeded) this.#loading = true;
+			seeded = false;
 			const subscription = liveQuery(querier).subscribe({
 				next: (value) => {
 					this.#value = value;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPlanFields, type Mark, type Plan } from '$lib/domain/records';
 import { codeOf } from '$lib/domain/regions';
-import { cropBox, fitScale, FIT_SCALES, legendFor, markLines, mmToPx, opaqueBox, sheetMarks } from '$lib/ui/print/sheet';
+import { BASE_PT, cropBox, fitScale, FIT_SCALES, MIN_PT, legendFor, markLines, mmToPx, opaqueBox, sheetMarks } from '$lib/ui/print/sheet';
 
 function mark(id: string, over: Partial<Mark> = {}): Mark {
 	return {
@@ -59,11 +59,16 @@ describe('markLines', () => {
 });
 
 describe('fitScale', () => {
-	it('keeps full-size type when the sheet fits, and shrinks a step at a time when it does not', () => {
+	it('takes the largest type scale that fits the page', () => {
 		expect(fitScale(() => 900, 960)).toBe(1);
-		// Height in proportion to the type: 1100 px at full size fits at 0.85 (935 px), not at 0.92 (1012 px).
-		expect(fitScale((s) => 1100 * s, 960)).toBe(0.85);
-		expect(fitScale(() => 5000, 960)).toBe(FIT_SCALES.at(-1));
+		expect(fitScale((s) => 1000 * s, 960)).toBe(0.93);
+	});
+	it('never shrinks the type under 9 pt: a sheet too long for one page is left to run over pages', () => {
+		expect(BASE_PT * FIT_SCALES.at(-1)!).toBeGreaterThanOrEqual(MIN_PT);
+		expect(MIN_PT).toBe(9);
+		const tried: number[] = [];
+		expect(fitScale((s) => (tried.push(s), 5000), 960)).toBeNull();
+		expect(Math.min(...tried) * BASE_PT).toBeGreaterThanOrEqual(9);
 	});
 
 	it('measures in CSS pixels at 96 per inch', () => {
@@ -71,6 +76,7 @@ describe('fitScale', () => {
 		expect(mmToPx(297)).toBeCloseTo(1122.5, 1);
 	});
 });
+
 
 describe('opaqueBox and cropBox', () => {
 	/** A width × height RGBA image, clear except the listed [x, y] pixels. */

@@ -1,7 +1,7 @@
 /**
  * The printed session sheet's own small rules, pure: which marks are drawn on its body views,
- * which colours its legend explains and how much to shrink the type so a long sheet still fits
- * one page. What the sheet says about the plan comes from `summarisePlan`; nothing here repeats
+ * which colours its legend explains and how much to shrink the type so a sheet fits one page
+ * (never below 9 pt; ./pages runs a longer one over more pages). What the sheet says about the plan comes from `summarisePlan`; nothing here repeats
  * those rules.
  */
 import type { Mark, Plan } from '$lib/domain/records';
@@ -44,17 +44,21 @@ export function markLines(marks: readonly Mark[]): MarkLine[] {
 		});
 }
 
-/** Type scales tried in turn, largest first, until the sheet fits its page. */
-export const FIT_SCALES = [1, 0.92, 0.85, 0.78, 0.72] as const;
+/** The sheet's type size at scale 1, and the smallest any text on it may print at (points). */
+export const BASE_PT = 10.5;
+export const MIN_PT = 9;
+
+/** Type scales tried in turn, largest first; the last keeps the body text at `MIN_PT`. */
+export const FIT_SCALES = [1, 0.93, MIN_PT / BASE_PT] as const;
 
 /**
- * The largest type scale at which the sheet fits: `heightAt(scale)` measures the laid-out sheet
- * (CSS px) at that scale, `page` is the printable height (CSS px). Returns the smallest scale
- * when even that is too tall (the sheet then runs onto a second page).
+ * The largest type scale at which the sheet fits one page: `heightAt(scale)` measures the
+ * laid-out sheet (CSS px) at that scale, `page` is the printable height (CSS px). Null when even
+ * the smallest is too tall: the type is never shrunk below `MIN_PT`; the sheet goes on over pages.
  */
-export function fitScale(heightAt: (scale: number) => number, page: number): number {
+export function fitScale(heightAt: (scale: number) => number, page: number): number | null {
 	for (const scale of FIT_SCALES) if (heightAt(scale) <= page) return scale;
-	return FIT_SCALES[FIT_SCALES.length - 1];
+	return null;
 }
 
 /** Millimetres to CSS pixels (96 per inch), for comparing layout with the paper. */
