@@ -17,7 +17,8 @@ const FEMALE_VERSION = JSON.parse(readFileSync('static/body/manifest.json', 'utf
 const LEFT_TRAPEZIUS = codeOf('upper-trapezius-l');
 const LEFT_LOW_BACK = codeOf('lumbar-erector-l');
 const markList = (page: Page) => page.getByRole('list', { name: /^Marks/ });
-const timedPlan = (page: Page) => page.getByRole('region', { name: 'Timed plan' });
+// On the Plan tab, read while the Marks tab is shown.
+const timedPlan = (page: Page) => page.locator('section.timed');
 
 test('paint an area by touch, undo a stroke, pinch without painting, a reload mid-way, describe and save it; it survives a reload', async ({ page }) => {
 	await createPlanForNewClient(page, 'Paint Pat', 'Shoulders');

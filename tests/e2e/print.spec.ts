@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { test, expect, createPlanForNewClient, waitForServiceWorker } from './fixtures';
+import { openTab } from './plan-tabs';
 
 /** A region's name inside a pattern: its brackets ("(upper trapezius)") are meant literally. */
 const esc = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -62,13 +63,16 @@ test('the session sheet prints the plan on one page, as text, with both body vie
 	await createPlanForNewClient(page, 'Pia Printer', 'Neck and low back');
 	await addMark(page, 'low back', 'Left low back beside the spine', 'Aching pain', 8);
 	await addMark(page, 'trapez', 'Right top of the shoulder (upper trapezius)', 'Sharp pain', 6, 'Worse after driving');
+	await openTab(page, 'Plan');
 	await page.getByRole('checkbox', { name: /Osteoporosis/ }).check();
 	await page.getByRole('checkbox', { name: /An operation in the last three months/ }).check();
 	await page.getByRole('checkbox', { name: 'Relaxation', exact: true }).check();
+	await openTab(page, 'Notes');
 	await page.getByLabel("In the client's words").fill('It grabs when I turn my head.');
 	await page.getByLabel("Therapist's notes").fill('Check <b>bold</b> & <script>x</script> stay as typed.');
 	await page.getByLabel('Allergies').fill('Nut oils');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+	await openTab(page, 'Plan');
 
 	// The minutes the planner gives each focus area, to find them again on paper.
 	const glance = page.getByRole('region', { name: 'At a glance' });
@@ -154,8 +158,10 @@ test('the session sheet prints the plan on one page, as text, with both body vie
 test('a long sheet shrinks its type to stay on one page', async ({ page }) => {
 	await createPlanForNewClient(page, 'Lena Longnotes', 'Everything at once');
 	const sentence = 'Prefers slow work on the shoulders and a warm room; talk through each change of position first. ';
+	await openTab(page, 'Notes');
 	await page.getByLabel("Therapist's notes").fill(sentence.repeat(28).trim());
 	await page.getByLabel("In the client's words").fill('My neck and shoulders are stiff after long days at the desk. '.repeat(6).trim());
+	await openTab(page, 'Plan');
 	for (const answer of [/Osteoporosis/, /Taking blood thinners/, /Pregnant/, /A skin condition/]) await page.getByRole('checkbox', { name: answer }).check();
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 
