@@ -12,7 +12,7 @@ import { test, expect, createPlanForNewClient } from './fixtures';
 import { openTab } from './plan-tabs';
 
 // By label: found on the Notes tab even while another tab is shown (for its value).
-const notes = (page: Page) => page.getByLabel("Therapist's notes");
+const notes = (page: Page) => page.getByLabel("Therapist's notes", { exact: true });
 const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 const TYPED = 'Right hip sore after the long drive';
 

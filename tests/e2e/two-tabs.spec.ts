@@ -10,7 +10,7 @@ import { openTab } from './plan-tabs';
 
 const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 // By label: found on the Notes tab even while another tab is shown (for its value).
-const notes = (page: Page) => page.getByLabel("Therapist's notes");
+const notes = (page: Page) => page.getByLabel("Therapist's notes", { exact: true });
 
 test('notes typed in one tab survive the title edited in another, and each tab shows the other’s change', async ({ page, context }) => {
 	const url = await createPlanForNewClient(page, 'Tab Tess', 'First visit');
@@ -107,12 +107,12 @@ test('the same note changed in two tabs at once: both texts are shown and the pe
 	const chooser = (await words(loser)) === 1 ? loser : winner;
 	const otherText = chooser === loser ? 'Theirs again' : 'Mine again';
 	await chooser.getByRole('button', { name: 'Keep theirs' }).click();
-	await expect(chooser.getByLabel("In the client's words")).toHaveValue(otherText);
+	await expect(chooser.getByLabel("In the client's words", { exact: true })).toHaveValue(otherText);
 	await saved(chooser);
 	const fresh = await context.newPage();
 	await fresh.goto(url);
 	await expect(notes(fresh)).toHaveValue(mine);
-	await expect(fresh.getByLabel("In the client's words")).toHaveValue(otherText);
+	await expect(fresh.getByLabel("In the client's words", { exact: true })).toHaveValue(otherText);
 });
 
 test('a title typed with pauses keeps its spaces while the saved title is trimmed', async ({ page }) => {
