@@ -149,12 +149,14 @@ test.describe('with a mouse', () => {
 
 		const view = page.getByTestId('orientation');
 		const facing = await view.textContent();
-		await drag({ x: back.x - 100, y: back.y }, 250, 0, 'right');
+		// A turn of about a third of a circle (a full circle is one canvas height): the view changes.
+		const third = (await page.locator('canvas').boundingBox())!.height / 3;
+		await drag({ x: back.x - third / 2, y: back.y }, third, 0, 'right');
 		await expect.poll(() => view.textContent()).not.toBe(facing);
 		expect(await paintedVertices(page)).toBe(painted);
 		await showView(page, 'Back view');
 		await page.keyboard.down('Alt');
-		await drag({ x: back.x - 100, y: back.y }, 250, 0);
+		await drag({ x: back.x - third / 2, y: back.y }, third, 0);
 		await page.keyboard.up('Alt');
 		await expect.poll(() => view.textContent()).not.toBe(facing);
 		expect(await paintedVertices(page)).toBe(painted);

@@ -117,6 +117,34 @@ for (const size of [
 	});
 }
 
+test('after a painting is saved, its paint shows on the body, not the selection colour over it', async ({ page }) => {
+	test.setTimeout(90_000);
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await createPlanForNewClient(page, 'Paula Paint', 'Shoulder');
+	await showView(page, 'Back view');
+	await page.getByRole('radio', { name: 'Paint an area' }).check();
+	const from = await screenPointOf(page, codeOf('rhomboids-l'));
+	await page.mouse.move(from.x, from.y);
+	await page.mouse.down();
+	for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + i, from.y + 4 * i);
+	await page.mouse.up();
+	const form = page.getByRole('form', { name: /New painted area/ });
+	await form.getByRole('radio', { name: 'Tension or tightness', exact: true }).check();
+	await form.getByRole('button', { name: 'Add painted mark' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Mark added' })).toBeVisible();
+	// Back to tapping with the painted mark still in the editor: the region is not drawn over.
+	await page.getByRole('radio', { name: 'Tap a region' }).check();
+	await expect(page.getByRole('form', { name: /painted/i }).or(page.getByRole('form', { name: /mark on/ })).first()).toBeVisible();
+	const selectedOnBody = () =>
+		page.locator('canvas').evaluate((c) => (c as unknown as { bodyScene: { material: { material: { uniforms: { uSelected: { value: number } } } } } }).bodyScene.material.material.uniforms.uSelected.value);
+	await page.waitForTimeout(300);
+	expect(await selectedOnBody(), 'no region drawn in the selection colour over the new paint').toBe(0);
+	// A tapped (unpainted) region is still shown selected.
+	await page.getByRole('searchbox', { name: 'Find a region' }).fill('calf');
+	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: /^Right upper calf/ }).click();
+	await expect.poll(selectedOnBody).toBe(codeOf('gastrocnemius-r'));
+});
+
 test.describe('a phone (390×844, touch)', () => {
 	test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
