@@ -60,6 +60,10 @@ for (const size of [
 		test('the body, its left/right strip and quick views stay on screen while marking and switching tabs', async ({ page }) => {
 			test.setTimeout(120_000);
 			const url = await createPlanForNewClient(page, 'Tara Tablet', 'Neck and low back');
+			await page.reload();
+			await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
+			await expectBodyOnScreen(page, 'on opening a new plan');
+			expect(test.info().errors).toEqual([]);
 			await addMark(page, 'low back', 'Left low back beside the spine');
 			await addMark(page, 'trapez', 'Right top of the shoulder (upper trapezius)');
 			await openTab(page, 'Plan');
