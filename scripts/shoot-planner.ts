@@ -89,7 +89,6 @@ async function shootSizes(page: Page, planUrl: string, compareUrl: string) {
 			await page.getByRole('button', { name: 'Back view', exact: true }).click();
 			await page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: /Edit mark: Left low back/ }).click();
 			await page.waitForTimeout(900);
-			if (size.name === 'phone') await page.evaluate(() => scrollTo(0, 0));
 			await page.screenshot({ path: out(`planner-${size.name}-${scheme}`) });
 			if (size.name !== 'phone' && scheme === 'light') {
 				await tab(page, 'Plan');
@@ -186,7 +185,11 @@ try {
 	await page.getByRole('checkbox', { name: /A fever/ }).check();
 	await page.getByRole('status').filter({ hasText: 'Saved on this device' }).waitFor();
 	await page.setViewportSize({ width: 390, height: 844 });
+	// The tab list stays at the top while the page scrolls: it would be drawn across a tall card.
+	// Strings, not functions: tsx would add helpers the page does not have.
+	await page.evaluate(`(() => { const s = document.createElement('style'); s.id = 'unstick'; s.textContent = "[role='tablist'] { position: static !important; }"; document.head.append(s); })()`);
 	await summary.screenshot({ path: out('planner-summary-phone') });
+	await page.evaluate(`document.getElementById('unstick').remove()`);
 	await tab(page, 'Marks');
 	const planUrl = page.url();
 	const compareUrl = await followUp(page);
