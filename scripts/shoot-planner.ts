@@ -1,6 +1,8 @@
 /**
- * Screenshots of the planner for docs/img: a filled-in plan on a 10-inch tablet in landscape,
- * the at-a-glance summary (light and dark), the areas-to-avoid picker and the outcome form.
+ * Screenshots of the planner for docs/img: a filled-in plan at 1280×800 (tablet landscape),
+ * 800×1280 (tablet portrait) and 390×844 (phone), light and dark — the planner with a mark
+ * chosen, the body map explorer and the comparison of two sessions — and the at-a-glance
+ * summary, the areas-to-avoid picker, the outcome form and a painting.
  * Run after `npx vite build`: `npx tsx scripts/shoot-planner.ts` (PORT to change the port).
  */
 import { chromium, type Page } from '@playwright/test';
@@ -12,6 +14,14 @@ const origin = `http://127.0.0.1:${port}`;
 /** A region name (with its brackets) matched literally. */
 const esc = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const out = (name: string) => `docs/img/${name}.png`;
+/** Shows a tab of the planner beside the body. */
+const tab = (page: Page, name: 'Marks' | 'Plan' | 'Notes' | 'Outcome') =>
+	page.getByRole('tablist', { name: 'Planner' }).getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+const SIZES = [
+	{ name: 'tablet-landscape', width: 1280, height: 800 },
+	{ name: 'tablet-portrait', width: 800, height: 1280 },
+	{ name: 'phone', width: 390, height: 844 }
+] as const;
 
 async function addMark(page: Page, query: string, region: string, sensation: string, intensity: number) {
 	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
@@ -33,23 +43,69 @@ async function fillPlan(page: Page) {
 	await dialog.getByRole('button', { name: 'Create plan' }).click();
 	await page.waitForURL(/\/plan\?id=/);
 
-	await page.getByRole('radio', { name: /Full body/ }).check();
 	await addMark(page, 'low back', 'Left low back beside the spine', 'Aching pain', 7);
 	await addMark(page, 'trapez', 'Right top of the shoulder (upper trapezius)', 'Knot or trigger point', 6);
 	await addMark(page, 'levator', 'Right neck to shoulder blade (levator scapulae)', 'Sharp pain', 5);
 	await addMark(page, 'buttock', 'Left buttock (glutes)', 'Aching pain', 4);
 	await page.getByRole('button', { name: /^Clear selection/ }).click();
+	await tab(page, 'Plan');
+	await page.getByRole('radio', { name: /Full body/ }).check();
 	await page.getByRole('checkbox', { name: 'Taking blood thinners?' }).check();
 	for (const goal of ['Less muscle tension', 'Relaxation']) await page.getByRole('checkbox', { name: goal, exact: true }).check();
 	await page.getByRole('checkbox', { name: 'Postural tension', exact: true }).check();
 	for (const t of ['Remedial massage', 'Trigger point therapy']) await page.getByRole('checkbox', { name: t, exact: true }).check();
+	await tab(page, 'Notes');
 	await page.getByLabel('Oil or lotion preference').fill('Unscented');
 	await page.getByLabel('Allergies').fill('Nut oils');
 	await page.getByLabel("In the client's words").fill('My neck locks up by Friday, and my low back aches after a long drive.');
+	await tab(page, 'Plan');
 	const avoid = page.getByRole('region', { name: 'Areas to avoid' });
 	await avoid.getByLabel('Add an area to avoid').fill('left knee');
 	await avoid.getByLabel('Add an area to avoid').press('Enter');
 	await page.getByRole('status').filter({ hasText: 'Saved on this device' }).waitFor();
+}
+
+/** A follow-up session with one mark changed, for the comparison; returns its compare address. */
+async function followUp(page: Page): Promise<string> {
+	await page.getByRole('link', { name: 'Sam Carter' }).first().click();
+	await page.getByRole('button', { name: 'Follow-up' }).click();
+	await page.waitForURL(/\/plan\?id=/);
+	await page.getByRole('button', { name: /^Keep: still there .*Left low back/ }).click();
+	await page.getByRole('button', { name: /^Clear: gone .*Left buttock/ }).click();
+	await page.getByRole('link', { name: 'Sam Carter' }).first().click();
+	await page.getByRole('button', { name: 'Compare' }).click();
+	await page.waitForURL(/\/compare\?a=.+&b=.+/);
+	return page.url();
+}
+
+/** The planner (a mark chosen), the explorer and the comparison at each size, light and dark. */
+async function shootSizes(page: Page, planUrl: string, compareUrl: string) {
+	for (const size of SIZES) {
+		await page.setViewportSize({ width: size.width, height: size.height });
+		for (const scheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme: scheme });
+			await page.goto(planUrl);
+			await page.locator('canvas[data-body]').waitFor({ timeout: 30_000 });
+			await page.getByRole('button', { name: 'Back view', exact: true }).click();
+			await page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: /Edit mark: Left low back/ }).click();
+			await page.waitForTimeout(900);
+			await page.screenshot({ path: out(`planner-${size.name}-${scheme}`) });
+			if (size.name !== 'phone' && scheme === 'light') {
+				await tab(page, 'Plan');
+				await page.waitForTimeout(300);
+				await page.screenshot({ path: out(`planner-${size.name}-plan-tab`) });
+			}
+			await page.goto(origin + '/explore');
+			await page.locator('canvas[data-body]').waitFor({ timeout: 30_000 });
+			await page.waitForTimeout(700);
+			await page.screenshot({ path: out(`explore-${size.name}-${scheme}`) });
+			await page.goto(compareUrl);
+			await page.locator('canvas[data-body]:visible').first().waitFor({ timeout: 30_000 });
+			await page.waitForTimeout(900);
+			await page.screenshot({ path: out(`compare-${size.name}-${scheme}`) });
+		}
+	}
+	await page.emulateMedia({ colorScheme: 'light' });
 }
 
 /** A screen point near the middle of where region `id` shows, found with the scene's own picking. */
@@ -101,6 +157,7 @@ try {
 	const page = await context.newPage();
 	await fillPlan(page);
 	await page.reload();
+	await tab(page, 'Plan');
 	const summary = page.getByRole('region', { name: 'At a glance' });
 	await summary.waitFor();
 	await page.waitForTimeout(500);
@@ -114,6 +171,7 @@ try {
 	await avoid.getByLabel('Add an area to avoid').fill('calf');
 	await avoid.screenshot({ path: out('planner-avoid') });
 
+	await tab(page, 'Outcome');
 	const outcome = page.getByRole('region', { name: 'After the session' });
 	await outcome.getByLabel('What was done').fill('Trigger point work on the right trapezius, long strokes along the low back.');
 	await outcome.getByRole('spinbutton', { name: 'Intensity afterwards: Left low back beside the spine' }).fill('3');
@@ -123,12 +181,23 @@ try {
 	await outcome.screenshot({ path: out('planner-outcome') });
 
 	// On a phone, with a red flag.
+	await tab(page, 'Plan');
 	await page.getByRole('checkbox', { name: /A fever/ }).check();
 	await page.getByRole('status').filter({ hasText: 'Saved on this device' }).waitFor();
 	await page.setViewportSize({ width: 390, height: 844 });
+	// The tab list stays at the top while the page scrolls: it would be drawn across a tall card.
+	// Strings, not functions: tsx would add helpers the page does not have.
+	await page.evaluate(`(() => { const s = document.createElement('style'); s.id = 'unstick'; s.textContent = "[role='tablist'] { position: static !important; }"; document.head.append(s); })()`);
 	await summary.screenshot({ path: out('planner-summary-phone') });
+	await page.evaluate(`document.getElementById('unstick').remove()`);
+	await tab(page, 'Marks');
+	const planUrl = page.url();
+	const compareUrl = await followUp(page);
+	await shootSizes(page, planUrl, compareUrl);
+	await page.goto(planUrl);
 	await shootPainting(page);
 	console.log('wrote docs/img/planner-{summary,summary-card,summary-dark,avoid,outcome,summary-phone,paint}.png');
+	console.log('wrote docs/img/{planner,explore,compare}-{tablet-landscape,tablet-portrait,phone}-{light,dark}.png');
 } finally {
 	await browser.close();
 	server.close();

@@ -1,4 +1,5 @@
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { openTab } from './plan-tabs';
 
 test('a client and a plan created on the home screen are still there after a reload', async ({ page }) => {
 	const planUrl = await createPlanForNewClient(page, 'Maria Lopez', 'Neck and shoulders');
@@ -16,6 +17,7 @@ test('a client and a plan created on the home screen are still there after a rel
 
 test('renaming a client and a plan is saved automatically', async ({ page }) => {
 	await createPlanForNewClient(page, 'Tom Becker', 'First visit');
+	await openTab(page, 'Plan');
 	await page.getByLabel('Title').fill('Lower back');
 	await page.getByLabel('Status').selectOption('planned');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
@@ -79,6 +81,7 @@ test('deleting a client asks first, says what goes, and removes their plans', as
 
 test('deleting a plan asks first and returns to the client', async ({ page }) => {
 	await createPlanForNewClient(page, 'Lee Ho', 'Calves');
+	await openTab(page, 'Plan');
 	await page.getByRole('button', { name: 'Delete plan…' }).click();
 	await page.getByRole('dialog', { name: 'Delete this plan?' }).getByRole('button', { name: 'Delete plan' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Lee Ho' })).toBeVisible();

@@ -9,13 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { browserPath } from '../../scripts/browser.js';
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { openTab } from './plan-tabs';
 
-const notes = (page: Page) => page.getByRole('textbox', { name: "Therapist's notes" });
+// By label: found on the Notes tab even while another tab is shown (for its value).
+const notes = (page: Page) => page.getByLabel("Therapist's notes", { exact: true });
 const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 const TYPED = 'Right hip sore after the long drive';
 
 /** Types the text and gives the page 100 ms: less than the save's 0.4 s throttle. */
 async function typeAndWait(page: Page) {
+	await openTab(page, 'Notes');
 	await notes(page).fill(TYPED);
 	await page.waitForTimeout(100);
 }
@@ -144,6 +147,7 @@ test('a full disk keeps the edit visibly unsaved, over a reload, and a retry sav
 	const url = await createPlanForNewClient(page, 'Full Fiona', 'Visit');
 	expect(await fillDisk(page)).toBeLessThan(200);
 
+	await openTab(page, 'Notes');
 	await notes(page).fill(TYPED);
 	await expect(page.getByRole('alert')).toContainText('storage is full');
 	await notSaved(page);
@@ -171,6 +175,7 @@ test('after a full disk, "Try again" saves at once once space frees', async ({ p
 	await limitQuota(page, context);
 	const url = await createPlanForNewClient(page, 'Retry Rita', 'Visit');
 	await fillDisk(page);
+	await openTab(page, 'Notes');
 	await notes(page).fill(TYPED);
 	await notSaved(page);
 	await freeDisk(page);

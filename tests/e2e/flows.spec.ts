@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, waitForServiceWorker } from './fixtures';
+import { openTab } from './plan-tabs';
 import { screenPointOf, showView, touchDrag } from './body-helpers';
 import { codeOf } from '../../src/lib/domain/regions';
 
@@ -50,6 +51,7 @@ test.describe('on a tablet, by touch', () => {
 		await expect(markList(page).getByRole('listitem')).toHaveCount(2);
 
 		// Scope, pressure, health check: timed to the minute, capped, and cautioned.
+		await openTab(page, 'Plan');
 		await page.getByRole('radio', { name: /Full body/ }).tap();
 		await page.getByRole('radio', { name: /4 · Firm/ }).tap();
 		await page.getByRole('checkbox', { name: 'Taking blood thinners?' }).tap();
@@ -69,6 +71,7 @@ test.describe('on a tablet, by touch', () => {
 		await again.getByRole('link', { name: /Shoulders and low back/ }).first().tap();
 		await again.waitForURL(url);
 		await expect(markList(again).getByRole('listitem')).toHaveCount(2);
+		await openTab(again, 'Plan');
 		await expect(again.getByRole('checkbox', { name: 'Taking blood thinners?' })).toBeChecked();
 		await expect(total(again)).toContainText('50 min');
 		await expect(again.getByLabel('Status')).toHaveValue('planned');
@@ -122,7 +125,11 @@ test('by keyboard alone: from the home screen to a timed, cautioned plan with a 
 	await press('Control+Shift+Z');
 	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
 
-	// Health check and scope by keyboard.
+	// Health check and scope by keyboard, on the Plan tab (arrow keys move between the tabs).
+	await page.getByRole('tab', { name: /^Marks/ }).focus();
+	await press('ArrowRight');
+	await expect(page.getByRole('tab', { name: 'Plan' })).toHaveAttribute('aria-selected', 'true');
+	await expect(page.getByRole('tab', { name: 'Plan' })).toBeFocused();
 	await page.getByRole('checkbox', { name: /A recent accident, fall or whiplash/ }).focus();
 	await press('Space');
 	await expect(page.getByRole('list', { name: 'Cautions' })).not.toBeEmpty();
@@ -135,5 +142,6 @@ test('by keyboard alone: from the home screen to a timed, cautioned plan with a 
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 	await page.reload();
 	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
+	await openTab(page, 'Plan');
 	await expect(page.getByRole('radio', { name: /Full body/ })).toBeChecked();
 });

@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { openTab } from './plan-tabs';
 import { bombLink, handOffDoc, linkFor } from './hostile-links';
 
 const markList = (page: Page) => page.getByRole('list', { name: /^Marks/ });
@@ -26,7 +27,9 @@ async function addMark(page: Page, query: string, region: RegExp, sensation: str
 test('a plan made at home travels by link and by file into the therapist’s browser, as new plans', async ({ page, browser }, info) => {
 	await createPlanForNewClient(page, 'Home <i>Hana</i>', 'Before Tuesday');
 	await addMark(page, 'calf', /Left upper calf \(gastrocnemius\)/, 'Stiffness or limited movement');
+	await openTab(page, 'Plan');
 	await page.getByRole('checkbox', { name: 'Taking blood thinners?' }).check();
+	await openTab(page, 'Notes');
 	await page.getByLabel("In the client's words").fill('Calf cramps after running');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 
@@ -58,7 +61,9 @@ test('a plan made at home travels by link and by file into the therapist’s bro
 	await tablet.getByRole('button', { name: 'Add this plan' }).click();
 	await tablet.waitForURL(/\/plan\?id=/);
 	await expect(markList(tablet).getByRole('listitem')).toHaveCount(1);
+	await openTab(tablet, 'Plan');
 	await expect(tablet.getByRole('checkbox', { name: 'Taking blood thinners?' })).toBeChecked();
+	await openTab(tablet, 'Notes');
 	await expect(tablet.getByLabel("In the client's words")).toHaveValue('Calf cramps after running');
 
 	// The same plan again, from the file: it was brought in already, and says so; as a copy, the
@@ -141,12 +146,14 @@ test('control and bidi characters in a link never reach the preview or the datab
 	await expect(page.getByLabel("New client's name")).toHaveValue('evil');
 	await page.getByRole('button', { name: 'Add this plan' }).click();
 	await page.waitForURL(/\/plan\?id=/);
+	await openTab(page, 'Notes');
 	await expect(page.getByLabel("In the client's words")).toHaveValue('left side\nonly');
 
 	// Typed or pasted into a form, they are stripped when it is saved.
 	await page.getByLabel("In the client's words").fill(`${RLO}reversed\u0007`);
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 	await page.reload();
+	await openTab(page, 'Notes');
 	await expect(page.getByLabel("In the client's words")).toHaveValue('reversed');
 });
 

@@ -17,7 +17,8 @@ const FEMALE_VERSION = JSON.parse(readFileSync('static/body/manifest.json', 'utf
 const LEFT_TRAPEZIUS = codeOf('upper-trapezius-l');
 const LEFT_LOW_BACK = codeOf('lumbar-erector-l');
 const markList = (page: Page) => page.getByRole('list', { name: /^Marks/ });
-const timedPlan = (page: Page) => page.getByRole('region', { name: 'Timed plan' });
+// On the Plan tab, read while the Marks tab is shown.
+const timedPlan = (page: Page) => page.locator('section.timed');
 
 test('paint an area by touch, undo a stroke, pinch without painting, a reload mid-way, describe and save it; it survives a reload', async ({ page }) => {
 	await createPlanForNewClient(page, 'Paint Pat', 'Shoulders');
@@ -148,12 +149,14 @@ test.describe('with a mouse', () => {
 
 		const view = page.getByTestId('orientation');
 		const facing = await view.textContent();
-		await drag({ x: back.x - 100, y: back.y }, 250, 0, 'right');
+		// A turn of about a third of a circle (a full circle is one canvas height): the view changes.
+		const third = (await page.locator('canvas').boundingBox())!.height / 3;
+		await drag({ x: back.x - third / 2, y: back.y }, third, 0, 'right');
 		await expect.poll(() => view.textContent()).not.toBe(facing);
 		expect(await paintedVertices(page)).toBe(painted);
 		await showView(page, 'Back view');
 		await page.keyboard.down('Alt');
-		await drag({ x: back.x - 100, y: back.y }, 250, 0);
+		await drag({ x: back.x - third / 2, y: back.y }, third, 0);
 		await page.keyboard.up('Alt');
 		await expect.poll(() => view.textContent()).not.toBe(facing);
 		expect(await paintedVertices(page)).toBe(painted);

@@ -1,11 +1,13 @@
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { openTab } from './plan-tabs';
 
 const steps = (page: Page) => page.getByRole('table').locator('tbody tr');
 const total = (page: Page) => page.getByRole('table').locator('tfoot');
 
 test('a full-body plan is timed, cautioned by the health check, adjustable, and kept after a reload', async ({ page }) => {
 	await createPlanForNewClient(page, 'Plan Pat', 'Full body');
+	await openTab(page, 'Plan');
 
 	await page.getByRole('radio', { name: /Full body/ }).check();
 	await expect(page.getByLabel('Length')).toHaveValue('60');
@@ -33,14 +35,18 @@ test('a full-body plan is timed, cautioned by the health check, adjustable, and 
 	await expect(steps(page).last()).toContainText('CranioSacral therapy');
 	await expect(total(page)).toContainText('50 min');
 
+	await openTab(page, 'Notes');
 	await page.getByLabel('Allergies').fill('Nut oils');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 	await page.reload();
+	await openTab(page, 'Plan');
 	await expect(page.getByRole('radio', { name: /Full body/ })).toBeChecked();
 	await expect(page.getByRole('checkbox', { name: 'Taking blood thinners?' })).toBeChecked();
 	await expect(page.getByRole('spinbutton', { name: 'Minutes for Back', exact: true })).toHaveValue('20');
 	await expect(steps(page).last()).toContainText('CranioSacral therapy');
+	await openTab(page, 'Notes');
 	await expect(page.getByLabel('Allergies')).toHaveValue('Nut oils');
+	await openTab(page, 'Plan');
 
 	await page.getByRole('button', { name: 'Back to the proposed timing' }).click();
 	await expect(page.getByRole('spinbutton', { name: 'Minutes for Back', exact: true })).not.toHaveValue('20');
@@ -49,6 +55,7 @@ test('a full-body plan is timed, cautioned by the health check, adjustable, and 
 
 test('the order of the steps can be changed from the keyboard', async ({ page }) => {
 	await createPlanForNewClient(page, 'Order Olu', 'Order');
+	await openTab(page, 'Plan');
 	await page.getByRole('radio', { name: /Full body/ }).check();
 	const first = await steps(page).first().locator('th').textContent();
 	await page.getByRole('button', { name: `Move ${first!.trim()} later` }).press('Enter');

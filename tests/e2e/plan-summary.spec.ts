@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { openTab } from './plan-tabs';
 
 /** A region's name inside a pattern: its brackets ("(upper trapezius)") are meant literally. */
 const esc = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -33,14 +34,17 @@ async function seriousViolations(page: Page) {
 
 test('the summary shows the steps with minutes and pressure, the figures as information, cautions and the client’s words', async ({ page }) => {
 	await createPlanForNewClient(page, 'Glance Gia', 'Back and neck');
+	await openTab(page, 'Plan');
 	await expect(summary(page)).toContainText('Nothing to plan yet');
 	await expect(summary(page)).toContainText('0 of 19 sites');
 
+	await openTab(page, 'Marks');
 	await addMark(page, 'low back', 'Left low back beside the spine', 'Aching pain', 8);
 	await addMark(page, 'trapez', 'Right top of the shoulder (upper trapezius)', 'Sharp pain', 6);
 	await addMark(page, 'calf', 'Left upper calf (gastrocnemius)', 'Knot or trigger point', 4);
 
 	// In treatment order: the back before the shoulder, the calf after; minutes fill the 25 hands-on.
+	await openTab(page, 'Plan');
 	await expect(summarySteps(page)).toHaveCount(3);
 	await expect(summarySteps(page).nth(0)).toContainText('Left low back beside the spine');
 	await expect(summarySteps(page).nth(0)).toContainText('3 · Moderate');
@@ -60,10 +64,14 @@ test('the summary shows the steps with minutes and pressure, the figures as info
 	await expect(facts.filter({ hasText: /of the body/ })).toHaveText(/^(under 1|[1-9]\d?)% of the body$/);
 	await expect(summary(page).getByText('They are not a diagnosis.')).toBeVisible();
 
+	await openTab(page, 'Notes');
 	await page.getByLabel("In the client's words").fill('It grabs when I turn my head.');
+	await openTab(page, 'Plan');
 	await expect(summary(page).locator('blockquote')).toHaveText('“It grabs when I turn my head.”');
 	await page.getByRole('checkbox', { name: 'Relaxation', exact: true }).check();
+	await openTab(page, 'Notes');
 	await page.getByLabel('Allergies').fill('Nut oils');
+	await openTab(page, 'Plan');
 	await expect(summary(page)).toContainText('Relaxation');
 	await expect(summary(page)).toContainText('Allergies: Nut oils');
 
@@ -76,12 +84,15 @@ test('the summary shows the steps with minutes and pressure, the figures as info
 	await saved(page);
 
 	await page.reload();
+	await openTab(page, 'Plan');
 	await expect(summarySteps(page)).toHaveCount(3);
 	await expect(summary(page)).toContainText('2 of 19 sites');
 	await expect(summary(page).locator('blockquote')).toHaveText('“It grabs when I turn my head.”');
 
 	// "No pain or tension today": the marks stay but leave the plan and the figures.
+	await openTab(page, 'Marks');
 	await page.getByRole('checkbox', { name: 'No pain or tension today' }).check();
+	await openTab(page, 'Plan');
 	await expect(summarySteps(page)).toHaveCount(0);
 	await expect(summary(page)).toContainText('No pain or tension today (3 marks are kept but left out)');
 	await expect(summary(page)).not.toContainText('of 19 sites');
@@ -92,6 +103,7 @@ test('recording the outcome marks the plan done, keeps before and after, and sur
 	await addMark(page, 'shin', 'Right shin', 'Aching pain', 7);
 	await expect(page.getByLabel('Status')).toHaveValue('draft');
 
+	await openTab(page, 'Outcome');
 	const o = outcome(page);
 	await expect(o.getByText('before 7')).toBeVisible();
 	await o.getByLabel('What was done').fill('Myofascial release along the shin');
@@ -109,6 +121,7 @@ test('recording the outcome marks the plan done, keeps before and after, and sur
 	await saved(page);
 
 	await page.reload();
+	await openTab(page, 'Outcome');
 	await expect(page.getByLabel('Status')).toHaveValue('done');
 	await expect(o.getByLabel('What was done')).toHaveValue('Myofascial release along the shin');
 	await expect(o.getByLabel("The client's response")).toHaveValue('Less pulling when walking');
@@ -118,16 +131,21 @@ test('recording the outcome marks the plan done, keeps before and after, and sur
 	// Typed and reloaded at once, before the throttled save could run: nothing is lost.
 	await o.getByLabel('Advice given').fill('Calf stretch twice a day, and heat');
 	await page.reload();
+	await openTab(page, 'Outcome');
 	await expect(o.getByLabel('Advice given')).toHaveValue('Calf stretch twice a day, and heat');
 	await saved(page);
 	await page.reload();
+	await openTab(page, 'Outcome');
 	await expect(o.getByLabel('Advice given')).toHaveValue('Calf stretch twice a day, and heat');
 
 	// The therapist can still change the status; later outcome edits leave it alone.
+	await openTab(page, 'Plan');
 	await page.getByLabel('Status').selectOption('planned');
+	await openTab(page, 'Outcome');
 	await o.getByLabel('Advice given').fill('Calf stretch twice a day; heat at night');
 	await saved(page);
 	await page.reload();
+	await openTab(page, 'Outcome');
 	await expect(page.getByLabel('Status')).toHaveValue('planned');
 	await expect(o.getByLabel('Advice given')).toHaveValue('Calf stretch twice a day; heat at night');
 });
@@ -136,6 +154,7 @@ test('an area the therapist avoids leaves the timed plan and shows in the summar
 	await createPlanForNewClient(page, 'Avoid Ava', 'Legs');
 	await addMark(page, 'knee', 'Left knee', 'Aching pain', 5);
 	await addMark(page, 'calf', 'Right upper calf (gastrocnemius)', 'Tension or tightness', 4);
+	await openTab(page, 'Plan');
 	await expect(timedRows(page).filter({ hasText: 'Left knee' })).toHaveCount(1);
 
 	const zones = avoidZones(page);
@@ -153,6 +172,7 @@ test('an area the therapist avoids leaves the timed plan and shows in the summar
 	await saved(page);
 
 	await page.reload();
+	await openTab(page, 'Plan');
 	await expect(summary(page)).toContainText('Avoid: Left knee — chosen by the therapist');
 	await expect(timedRows(page).filter({ hasText: 'Left knee' })).toHaveCount(0);
 	await zones.getByRole('button', { name: 'Remove Left knee from the areas to avoid' }).click();
@@ -162,6 +182,7 @@ test('an area the therapist avoids leaves the timed plan and shows in the summar
 
 test('the avoid picker works with the keyboard alone, and axe finds nothing serious on the filled-in planner', async ({ page }) => {
 	await createPlanForNewClient(page, 'Keys Kai', 'Full body');
+	await openTab(page, 'Plan');
 	await page.getByRole('radio', { name: /Full body/ }).check();
 	const zones = avoidZones(page);
 	const search = zones.getByLabel('Add an area to avoid');
@@ -209,8 +230,11 @@ test('the avoid picker works with the keyboard alone, and axe finds nothing seri
 
 	// A filled-in planner, light and dark: summary with a red flag, picker open, outcome recorded.
 	await page.getByRole('checkbox', { name: /A fever/ }).check();
+	await openTab(page, 'Notes');
 	await page.getByLabel("In the client's words").fill('Tight all over after the marathon.');
+	await openTab(page, 'Outcome');
 	await outcome(page).getByLabel('What was done').fill('Full-body sports massage');
+	await openTab(page, 'Plan');
 	await search.fill('back');
 	for (const scheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme: scheme });
@@ -220,6 +244,7 @@ test('the avoid picker works with the keyboard alone, and axe finds nothing seri
 
 test('the summary folds away while mapping, stays folded after a reload, and a red flag still shows', async ({ page }) => {
 	await createPlanForNewClient(page, 'Fold Fay', 'Fold');
+	await openTab(page, 'Plan');
 	const glance = page.getByRole('region', { name: 'At a glance' });
 	const fold = glance.getByRole('button', { name: /the plan at a glance/ });
 	await expect(fold).toHaveAttribute('aria-expanded', 'true');
@@ -230,6 +255,7 @@ test('the summary folds away while mapping, stays folded after a reload, and a r
 	await page.getByRole('checkbox', { name: /A fever/ }).check();
 	await expect(glance.getByText(/Red flag/)).toBeVisible();
 	await page.reload();
+	await openTab(page, 'Plan');
 	await expect(glance.getByRole('button', { name: /the plan at a glance/ })).toHaveAttribute('aria-expanded', 'false');
 	await expect(glance.getByText('In this order')).toBeHidden();
 	await glance.getByRole('button', { name: /the plan at a glance/ }).click();

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { test, expect, createPlanForNewClient, waitForServiceWorker } from './fixtures';
+import { openTab } from './plan-tabs';
 
 /** A region's name inside a pattern: its brackets ("(upper trapezius)") are meant literally. */
 const esc = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -69,13 +70,16 @@ test('the session sheet prints the plan on one page, as text, with both body vie
 	await createPlanForNewClient(page, 'Pia Printer', 'Neck and low back');
 	await addMark(page, 'low back', 'Left low back beside the spine', 'Aching pain', 8);
 	await addMark(page, 'trapez', 'Right top of the shoulder (upper trapezius)', 'Sharp pain', 6, 'Worse after driving');
+	await openTab(page, 'Plan');
 	await page.getByRole('checkbox', { name: /Osteoporosis/ }).check();
 	await page.getByRole('checkbox', { name: /An operation in the last three months/ }).check();
 	await page.getByRole('checkbox', { name: 'Relaxation', exact: true }).check();
+	await openTab(page, 'Notes');
 	await page.getByLabel("In the client's words").fill('It grabs when I turn my head.');
 	await page.getByLabel("Therapist's notes").fill('Check <b>bold</b> & <script>x</script> stay as typed.');
 	await page.getByLabel('Allergies').fill('Nut oils');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+	await openTab(page, 'Plan');
 
 	// The minutes the planner gives each focus area, to find them again on paper.
 	const glance = page.getByRole('region', { name: 'At a glance' });
@@ -186,8 +190,10 @@ test('the longest plan keeps its plan on page one at 9 pt or more and goes on ov
 	expect(notes.length).toBeLessThanOrEqual(5000);
 	expect(words.length).toBeLessThanOrEqual(5000);
 	expect(notes.length + words.length).toBeGreaterThan(9900);
+	await openTab(page, 'Notes');
 	await page.getByLabel("Therapist's notes").fill(notes);
 	await page.getByLabel("In the client's words").fill(words);
+	await openTab(page, 'Plan');
 	for (const answer of [/Osteoporosis/, /Taking blood thinners/, /Pregnant/, /A skin condition/]) await page.getByRole('checkbox', { name: answer }).check();
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 

@@ -6,9 +6,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { openTab } from './plan-tabs';
 
 const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
-const notes = (page: Page) => page.getByRole('textbox', { name: "Therapist's notes" });
+// By label: found on the Notes tab even while another tab is shown (for its value).
+const notes = (page: Page) => page.getByLabel("Therapist's notes", { exact: true });
 
 test('notes typed in one tab survive the title edited in another, and each tab shows the other’s change', async ({ page, context }) => {
 	const url = await createPlanForNewClient(page, 'Tab Tess', 'First visit');
@@ -16,8 +18,10 @@ test('notes typed in one tab survive the title edited in another, and each tab s
 	await other.goto(url);
 	await expect(other.getByLabel('Title')).toHaveValue('First visit');
 
+	await openTab(page, 'Notes');
 	await notes(page).fill('Left shoulder tight after gardening');
 	await saved(page);
+	await openTab(other, 'Plan');
 	await other.getByLabel('Title').fill('Shoulder session');
 	await saved(other);
 
@@ -62,6 +66,8 @@ test('the same note changed in two tabs at once: both texts are shown and the pe
 	await expect(notes(other)).toHaveValue('');
 
 	// Both type before either tab's save has run (it waits 0.4 s after the last keystroke).
+	await openTab(page, 'Notes');
+	await openTab(other, 'Notes');
 	await notes(page).fill('Written in the first tab');
 	await notes(other).fill('Written in the second tab');
 
@@ -92,6 +98,8 @@ test('the same note changed in two tabs at once: both texts are shown and the pe
 	await expect(notes(winner)).toHaveValue(mine);
 
 	// Keep theirs, on the client's words this time.
+	await openTab(loser, 'Notes');
+	await openTab(winner, 'Notes');
 	await loser.getByRole('textbox', { name: "In the client's words" }).fill('Mine again');
 	await winner.getByRole('textbox', { name: "In the client's words" }).fill('Theirs again');
 	const words = async (p: Page) => p.getByRole('heading', { name: /“In the client's words” was also changed/ }).count();
@@ -99,16 +107,17 @@ test('the same note changed in two tabs at once: both texts are shown and the pe
 	const chooser = (await words(loser)) === 1 ? loser : winner;
 	const otherText = chooser === loser ? 'Theirs again' : 'Mine again';
 	await chooser.getByRole('button', { name: 'Keep theirs' }).click();
-	await expect(chooser.getByRole('textbox', { name: "In the client's words" })).toHaveValue(otherText);
+	await expect(chooser.getByLabel("In the client's words", { exact: true })).toHaveValue(otherText);
 	await saved(chooser);
 	const fresh = await context.newPage();
 	await fresh.goto(url);
 	await expect(notes(fresh)).toHaveValue(mine);
-	await expect(fresh.getByRole('textbox', { name: "In the client's words" })).toHaveValue(otherText);
+	await expect(fresh.getByLabel("In the client's words", { exact: true })).toHaveValue(otherText);
 });
 
 test('a title typed with pauses keeps its spaces while the saved title is trimmed', async ({ page }) => {
 	const url = await createPlanForNewClient(page, 'Pause Pat', 'Visit');
+	await openTab(page, 'Plan');
 	const title = page.getByLabel('Title');
 	await title.fill('');
 	// A pause after the space lets the write land (the store keeps "Neck"); typing goes on.
@@ -128,6 +137,8 @@ test('a goal ticked in one tab and another goal ticked in the other are both kep
 	await expect(other.getByLabel('Title')).toHaveValue('Visit');
 
 	// Ticked at about the same time: neither tab has seen the other's goal yet.
+	await openTab(page, 'Plan');
+	await openTab(other, 'Plan');
 	await page.getByRole('checkbox', { name: 'Relaxation', exact: true }).check();
 	await other.getByRole('checkbox', { name: 'Less stress', exact: true }).check();
 	await saved(page);
@@ -135,6 +146,7 @@ test('a goal ticked in one tab and another goal ticked in the other are both kep
 
 	const fresh = await context.newPage();
 	await fresh.goto(url);
+	await openTab(fresh, 'Plan');
 	await expect(fresh.getByRole('checkbox', { name: 'Relaxation', exact: true })).toBeChecked();
 	await expect(fresh.getByRole('checkbox', { name: 'Less stress', exact: true })).toBeChecked();
 	// Both open tabs show both goals.

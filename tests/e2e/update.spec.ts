@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { serve } from '../../scripts/serve.js';
 import { test, expect, createPlanForNewClient, waitForServiceWorker } from './fixtures';
+import { openTab } from './plan-tabs';
 
 // A deployment of its own: a copy of the build on another port, so the test can "deploy" a
 // new version by changing the copy's service worker.
@@ -36,9 +37,11 @@ test('a new version is announced, and reloading into it keeps what was just type
 	await expect(page.getByText('A new version of Somamap is ready')).toBeVisible();
 
 	// Typed a moment before pressing reload: still inside the autosave delay.
+	await openTab(page, 'Plan');
 	await page.getByLabel('Title').fill('Typed right before reloading');
 	await page.getByRole('button', { name: 'Reload to update' }).click();
 	await page.waitForEvent('load');
+	await openTab(page, 'Plan');
 	await expect(page.getByLabel('Title')).toHaveValue('Typed right before reloading');
 	await expect(page.getByText('A new version of Somamap is ready')).toHaveCount(0);
 	const scriptEnds = await page.evaluate(async () => {

@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { openTab } from './plan-tabs';
 import { handOffDoc, linkFor } from './hostile-links';
 import { codeOf } from '../../src/lib/domain/regions';
 
@@ -29,8 +30,11 @@ async function addMark(page: Page, query: string, region: string, sensation: str
 
 test('a blood clot avoids "Both legs" in one line, its pressure words match its cap, and the red flag speaks to the therapist', async ({ page }, info) => {
 	await createPlanForNewClient(page, 'Clot Cleo', 'Full body');
+	await openTab(page, 'Plan');
 	await page.getByRole('radio', { name: /Full body/ }).check();
+	await openTab(page, 'Marks');
 	await addMark(page, 'low back', 'Right low back beside the spine', 'Aching pain');
+	await openTab(page, 'Plan');
 	await page.getByRole('checkbox', { name: /A blood clot/ }).check();
 
 	// One line for the 22 leg regions, in the summary and in the timed plan.
@@ -112,6 +116,7 @@ test('restoring an older copy over newer local changes says the newer local vers
 	await (await download).saveAs(path);
 
 	await page.goto(planUrl);
+	await openTab(page, 'Plan');
 	await page.getByLabel('Title', { exact: true }).fill('Changed since');
 	await saved(page);
 	await page.goto('/settings');

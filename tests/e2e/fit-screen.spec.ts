@@ -1,0 +1,122 @@
+/**
+ * Nothing is wider than the screen: every page, on a phone held upright (390×844, touch) and on a
+ * tablet in landscape (1280×800). The page must not scroll sideways, and no visible control may
+ * stick out past the right edge (a control clipped by a card is as unreachable as one off-screen).
+ * The planner is visited with marks, the mark editor open and the summary unfolded.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, createPlanForNewClient } from './fixtures';
+import { setPinInSettings } from './pin-helpers';
+import { openTab } from './plan-tabs';
+
+/** A region name matched literally. */
+const esc = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What sticks out: the page's scroll width, and every visible control reaching past the right edge. */
+async function overflow(page: Page, width: number) {
+	return page.evaluate((width) => {
+		const controls = document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, summary, [role="tab"], [role="slider"], label');
+		const out: string[] = [];
+		for (const el of controls) {
+			if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+			const r = el.getBoundingClientRect();
+			if (r.width <= 1 || r.height <= 1) continue; // visually hidden
+			if (r.right > width + 0.5) {
+				const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+				out.push(`${el.tagName.toLowerCase()} “${name}” right=${Math.round(r.right)}`);
+			}
+		}
+		return { scrollWidth: document.documentElement.scrollWidth, innerWidth, controls: out };
+	}, width);
+}
+
+async function expectFits(page: Page, what: string, width: number) {
+	await page.waitForTimeout(200); // layout after fonts and late content
+	const o = await overflow(page, width);
+	// On a phone, a page wider than the screen widens the layout viewport itself (the browser zooms out).
+	expect.soft(o.innerWidth, `${what}: the layout viewport is the screen`).toBe(width);
+	expect.soft(o.scrollWidth, `${what}: the page is no wider than the screen`).toBeLessThanOrEqual(o.innerWidth);
+	expect.soft(o.controls, `${what}: controls past the right edge`).toEqual([]);
+}
+
+async function addMark(page: Page, query: string, region: string) {
+	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
+	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: new RegExp(`^${esc(region)}`) }).click();
+	const form = page.getByRole('form', { name: new RegExp(`mark on ${esc(region)}`) });
+	await form.getByRole('radio', { name: 'Aching pain', exact: true }).check();
+	await form.getByRole('slider', { name: 'Intensity' }).fill('6');
+	await form.getByRole('button', { name: 'Add mark' }).click();
+	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: new RegExp(`Edit mark: ${esc(region)}`) }).first()).toBeAttached();
+}
+
+const SIZES = [
+	{ name: 'phone', viewport: { width: 390, height: 844 }, touch: true },
+	{ name: 'tablet', viewport: { width: 1280, height: 800 }, touch: false }
+] as const;
+
+for (const size of SIZES) {
+	test.describe(`on a ${size.name} (${size.viewport.width}×${size.viewport.height})`, () => {
+		test.use({ viewport: size.viewport, hasTouch: size.touch, isMobile: size.touch });
+
+		test('no page is wider than the screen', async ({ page }) => {
+			test.setTimeout(180_000);
+			const w = size.viewport.width;
+			await page.goto('/');
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			await expectFits(page, 'home, empty', w);
+
+			const planUrl = await createPlanForNewClient(page, 'Alexandra Wide-Margins', 'Neck, shoulders and the low back after driving');
+			await expectFits(page, 'plan, no marks', w);
+			await addMark(page, 'low back', 'Left low back beside the spine');
+			await addMark(page, 'trapez', 'Right top of the shoulder (upper trapezius)');
+			await openTab(page, 'Plan');
+			await page.getByRole('radio', { name: /Full body/ }).check();
+			await page.getByRole('checkbox', { name: 'Taking blood thinners?' }).check();
+			await page.getByRole('checkbox', { name: 'Relaxation', exact: true }).check();
+			// Every card open: the summary unfolded, each tab shown, a mark's editor showing.
+			const fold = page.getByRole('button', { name: /Show the plan at a glance/ });
+			if (await fold.count()) await fold.click();
+			for (const tab of ['Plan', 'Notes', 'Outcome'] as const) {
+				await openTab(page, tab);
+				await expectFits(page, `plan, ${tab} tab`, w);
+			}
+			await openTab(page, 'Marks');
+			await page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: /Edit mark: Left low back/ }).click();
+			await expect(page.getByRole('form', { name: /mark on Left low back/ })).toBeVisible();
+			await expectFits(page, 'plan with marks, a mark open', w);
+
+			// A second session, to compare.
+			await page.getByRole('link', { name: 'Alexandra Wide-Margins' }).first().click();
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			await page.getByRole('button', { name: 'Follow-up' }).click();
+			await page.waitForURL(/\/plan\?id=/);
+			await page.getByRole('link', { name: 'Alexandra Wide-Margins' }).first().click();
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			await expectFits(page, 'client', w);
+			await page.getByRole('button', { name: 'Compare' }).click();
+			await page.waitForURL(/\/compare\?a=.+&b=.+/);
+			await expect(page.getByRole('heading', { level: 1, name: 'Compare sessions' })).toBeVisible();
+			await expectFits(page, 'compare', w);
+
+			await page.goto('/');
+			await expectFits(page, 'home, with a client', w);
+			await page.goto('/explore');
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			await expectFits(page, 'explore', w);
+			await page.goto('/import');
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			await expectFits(page, 'import', w);
+			await page.goto(planUrl.replace('/plan?', '/print?'));
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			await expectFits(page, 'print', w);
+
+			await setPinInSettings(page, '2468');
+			await expectFits(page, 'settings', w);
+			await page.goto(planUrl);
+			await page.getByRole('button', { name: 'Hand to client' }).click();
+			await page.waitForURL(/\/client-mode\?plan=/);
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			await expectFits(page, 'client mode', w);
+		});
+	});
+}
