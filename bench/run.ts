@@ -45,12 +45,16 @@ results.timings = timings;
 
 heading('Body model (Node)');
 const body = await benchBody();
+console.log(
+	`topology (shared) ${kb(body['body.topology.bytes'] as number)} (${kb(body['body.topology.bytes_gzip'] as number)} gzip), ` +
+		`decoded in ${ms(body['body.topology.decode_ms'] as number)}, plan and region cut in ${ms(body['body.topology.prepare_ms'] as number)} once per page ` +
+		`(a plain gunzip of the same bytes: ${ms(body['body.topology.gunzip_ms'] as number)})`
+);
 for (const figure of ['female', 'male']) {
 	const f = (k: string) => body[`body.${figure}.${k}`] as number;
 	console.log(
-		`${figure.padEnd(8)} ${f('triangles')} triangles, asset ${kb(f('bytes'))} (${kb(f('bytes_gzip'))} gzip), ` +
-			`generated in ${ms(f('generate_ms'))} at build time, decoded in ${ms(f('decode_ms'))} ` +
-			`(×${(f('decode_ms') / f('gunzip_ms')).toFixed(1)} a plain gunzip of the same bytes: ${ms(f('gunzip_ms'))})`
+		`${figure.padEnd(8)} ${f('triangles')} triangles, asset ${kb(f('bytes'))} (${kb(f('bytes_gzip'))} gzip; with the topology ` +
+			`${kb(f('bytes_gzip') + (body['body.topology.bytes_gzip'] as number))}), decoded in ${ms(f('decode_ms'))}, subdivided and cut in ${ms(f('assemble_ms'))}`
 	);
 }
 results.body = body;

@@ -1,11 +1,14 @@
 /**
- * Fetch and decode a body asset (static/body/<figure>.bin, served under the app's base path).
- * Decoded meshes are kept per figure for the page's lifetime: switching figures back and forth
- * costs nothing, and the service worker already makes the fetch itself work offline.
+ * Fetch, decode and build a body (static/body/topology.bin, shared, and
+ * static/body/<figure>-<build>.bin, served under the app's base path). The topology and the
+ * work that depends on it alone (subdivision plan, region cut) are done once per page and shared
+ * by every figure; each built mesh is kept per figure and build for the page's lifetime, so
+ * switching back and forth costs nothing. The service worker makes the fetches work offline.
  */
 import { asset } from '$app/paths';
 import type { BodyBuild, BodyFigure, BodyMesh } from '$lib/body/types';
-import { decodeBody } from '$lib/body/codec';
+import { decodeFigure, decodeTopology } from '$lib/body/codec';
+import { assembleBody, prepareTopology, type PreparedTopology } from '$lib/body/bodymesh';
 
 /** A body model could not be loaded; `message` is written for the person using the app. */
 export class BodyLoadError extends Error {
@@ -19,34 +22,58 @@ export class BodyLoadError extends Error {
 	}
 }
 
-const URLS: Record<BodyFigure, string> = {
-	female: asset('/body/female.bin'),
-	male: asset('/body/male.bin')
-};
+export const TOPOLOGY_URL = asset('/body/topology.bin');
+export const figureUrl = (figure: BodyFigure, build: BodyBuild): string => asset(`/body/${figure}-${build}.bin`);
 
-const cache = new Map<BodyFigure, Promise<BodyMesh>>();
+let topology: Promise<PreparedTopology> | null = null;
+const cache = new Map<string, Promise<BodyMesh>>();
 
-/**
- * Load one figure; rejects with a BodyLoadError (and forgets the failure so a retry refetches).
- * `build` is not drawn yet: the MakeHuman figures (issue 10, phase 2b) bring the builds.
- */
+/** Load one figure in one build; rejects with a BodyLoadError (and forgets the failure so a retry refetches). */
 export function loadBody(figure: BodyFigure, build: BodyBuild = 'average', fetcher: typeof fetch = fetch): Promise<BodyMesh> {
-	void build;
-	let pending = cache.get(figure);
+	const key = `${figure}-${build}`;
+	let pending = cache.get(key);
 	if (!pending) {
-		pending = fetchBody(figure, URLS[figure], fetcher);
-		pending.catch(() => cache.delete(figure));
-		cache.set(figure, pending);
+		pending = fetchBody(figure, build, fetcher);
+		pending.catch(() => cache.delete(key));
+		cache.set(key, pending);
 	}
 	return pending;
 }
 
-async function fetchBody(figure: BodyFigure, url: string, fetcher: typeof fetch): Promise<BodyMesh> {
-	let bytes: Uint8Array;
+function sharedTopology(figure: BodyFigure, fetcher: typeof fetch): Promise<PreparedTopology> {
+	if (!topology) {
+		const p = download(TOPOLOGY_URL, figure, fetcher).then(async (bytes) => {
+			try {
+				return prepareTopology(await decodeTopology(bytes));
+			} catch (e) {
+				throw damaged(figure, e);
+			}
+		});
+		p.catch(() => {
+			if (topology === p) topology = null;
+		});
+		topology = p;
+	}
+	return topology;
+}
+
+async function fetchBody(figure: BodyFigure, build: BodyBuild, fetcher: typeof fetch): Promise<BodyMesh> {
+	// Both downloads at once; the topology's decoding overlaps the figure's download.
+	const [prepared, bytes] = await Promise.all([sharedTopology(figure, fetcher), download(figureUrl(figure, build), figure, fetcher)]);
+	try {
+		const f = await decodeFigure(bytes);
+		if (f.figure !== figure || f.build !== build) throw new Error(`body figure: got ${f.figure}-${f.build}`);
+		return assembleBody(prepared, f);
+	} catch (e) {
+		throw damaged(figure, e);
+	}
+}
+
+async function download(url: string, figure: BodyFigure, fetcher: typeof fetch): Promise<Uint8Array> {
 	try {
 		const res = await fetcher(url);
 		if (!res.ok) throw new Error(`HTTP ${res.status} for ${url}`);
-		bytes = new Uint8Array(await res.arrayBuffer());
+		return new Uint8Array(await res.arrayBuffer());
 	} catch (e) {
 		const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
 		throw new BodyLoadError(
@@ -57,9 +84,7 @@ async function fetchBody(figure: BodyFigure, url: string, fetcher: typeof fetch)
 			e
 		);
 	}
-	try {
-		return await decodeBody(bytes);
-	} catch (e) {
-		throw new BodyLoadError(`The ${figure} body model is damaged and could not be read. Reload the app to fetch it again.`, figure, e);
-	}
 }
+
+const damaged = (figure: BodyFigure, e: unknown): BodyLoadError =>
+	e instanceof BodyLoadError ? e : new BodyLoadError(`The ${figure} body model is damaged and could not be read. Reload the app to fetch it again.`, figure, e);
