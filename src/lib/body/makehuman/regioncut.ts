@@ -129,25 +129,49 @@ export function cutRegions(plan: SubdivisionPlan, quads: Uint32Array, field: Flo
 	const fineSide = fineSides(plan, quads, side);
 	const fineCode = new Uint8Array(n);
 	// Only the regions whose field is non-zero at a vertex's parents can be largest there;
-	// taken in ascending order, ties go to the lowest code as in a scan over all 80.
+	// taken in ascending order, ties go to the lowest code as in a scan over all 80. The
+	// field is summed over the parents in fineFields' order, so the values are the same.
 	const nv = plan.coarseCount, ne = plan.edges.length / 2;
 	const live = liveRegions(field, nr, nv);
-	const cand: number[] = [];
-	const parents = (v: number): ArrayLike<number> =>
-		v < nv ? [v] : v < nv + ne ? plan.edges.subarray((v - nv) * 2, (v - nv) * 2 + 2) : quads.subarray(plan.centres[v - nv - ne] * 4, plan.centres[v - nv - ne] * 4 + 4);
+	const cand = new Int32Array(4 * nr);
+	const par = new Int32Array(4);
 	for (let v = 0; v < n; v++) {
-		cand.length = 0;
-		const ps = parents(v);
-		for (let i = 0; i < ps.length; i++) for (let k = live.start[ps[i]]; k < live.start[ps[i] + 1]; k++) cand.push(live.regions[k]);
-		cand.sort((a, b) => a - b);
+		let np: number;
+		if (v < nv) {
+			par[0] = v;
+			np = 1;
+		} else if (v < nv + ne) {
+			par[0] = plan.edges[(v - nv) * 2];
+			par[1] = plan.edges[(v - nv) * 2 + 1];
+			np = 2;
+		} else {
+			const q = plan.centres[v - nv - ne] * 4;
+			for (let k = 0; k < 4; k++) par[k] = quads[q + k];
+			np = 4;
+		}
+		// Insertion into a short sorted list without duplicates.
+		let m = 0;
+		for (let i = 0; i < np; i++) {
+			for (let k = live.start[par[i]]; k < live.start[par[i] + 1]; k++) {
+				const r = live.regions[k];
+				let j = m;
+				while (j > 0 && cand[j - 1] > r) j--;
+				if (j > 0 && cand[j - 1] === r) continue;
+				cand.copyWithin(j + 1, j, m);
+				cand[j] = r;
+				m++;
+			}
+		}
 		let best = 0, bv = -Infinity;
-		for (let i = 0; i < cand.length; i++) {
-			const r = cand[i];
-			if (i > 0 && r === cand[i - 1]) continue;
-			const x = F(v, r);
+		for (let j = 0; j < m; j++) {
+			const o = cand[j] * nv;
+			let x: number;
+			if (np === 1) x = field[o + par[0]];
+			else if (np === 2) x = (field[o + par[0]] + field[o + par[1]]) / 2;
+			else x = (field[o + par[0]] + field[o + par[1]] + field[o + par[2]] + field[o + par[3]]) / 4;
 			if (x > bv) {
 				bv = x;
-				best = r;
+				best = cand[j];
 			}
 		}
 		fineCode[v] = best + 1;
@@ -202,6 +226,13 @@ export function cutRegions(plan: SubdivisionPlan, quads: Uint32Array, field: Flo
 	};
 	const T = plan.triangles;
 	for (let f = 0; f < T.length; f += 3) {
+		// Most triangles lie inside one region off the midline: kept as they are, with no
+		// allocation (this loop runs in the browser at load).
+		const c0 = fineCode[T[f]];
+		if (c0 === fineCode[T[f + 1]] && c0 === fineCode[T[f + 2]] && fineSide[T[f]] !== 0 && fineSide[T[f + 1]] !== 0 && fineSide[T[f + 2]] !== 0) {
+			out.push(T[f], T[f + 1], T[f + 2]);
+			continue;
+		}
 		const v = [T[f], T[f + 1], T[f + 2]];
 		const c = v.map((i) => fineCode[i]);
 		const right = fineSide[v[0]] < 0 || fineSide[v[1]] < 0 || fineSide[v[2]] < 0;
