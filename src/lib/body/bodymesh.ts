@@ -7,7 +7,7 @@
  */
 import type { BodyMesh } from './types';
 import type { FigureAsset, Topology } from './codec';
-import { neighbours, quadPolys } from './makehuman/topology';
+import { quadNeighbours } from './makehuman/topology';
 import { planSubdivision, quadTriangles, subdivide, subdivideNormals, type SubdivisionPlan } from './makehuman/subdivide';
 import { applyCut, regionSurface, type RegionSurface } from './makehuman/regioncut';
 import { vertexNormals } from './makehuman/mesh';
@@ -29,7 +29,7 @@ export interface PreparedTopology {
 export function prepareTopology(t: Topology): PreparedTopology {
 	const nv = t.vertexCount;
 	const plan = planSubdivision(t.quads, nv, t.choices);
-	const nbr = neighbours(quadPolys(t.quads), nv);
+	const nbr = quadNeighbours(t.quads, nv);
 	const cut = regionSurface({ plan, quads: t.quads, nbr }, t.regionMap, t.sides);
 	const version = meshVersion(cut.triangles, cut.regions);
 	if (version !== t.version) throw new Error('body topology: content does not match its version hash');

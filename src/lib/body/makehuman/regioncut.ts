@@ -42,7 +42,9 @@ export function regionFields(code: Uint8Array, nbr: Uint32Array[], side: Int8Arr
 	for (let s = 0; s < steps; s++) {
 		for (let r = 0; r < nr; r++) {
 			const o = r * nv;
-			for (const v of reach[r]) {
+			const vs = reach[r];
+			for (let i = 0; i < vs.length; i++) {
+				const v = vs[i];
 				let m = 0;
 				const nb = nbr[v];
 				for (let k = 0; k < nb.length; k++) m += f[o + nb[k]];
@@ -57,25 +59,28 @@ export function regionFields(code: Uint8Array, nbr: Uint32Array[], side: Int8Arr
 /** Per region, the vertices within `steps` rings of where its field starts non-zero. */
 function reachable(f: Float32Array, nr: number, nv: number, nbr: Uint32Array[], steps: number): Uint32Array[] {
 	const mark = new Int32Array(nv).fill(-1);
+	const queue = new Uint32Array(nv);
 	const out: Uint32Array[] = [];
 	for (let r = 0; r < nr; r++) {
 		const o = r * nv;
-		let ring: number[] = [];
+		let len = 0;
 		for (let v = 0; v < nv; v++) if (f[o + v] !== 0) {
 			mark[v] = r;
-			ring.push(v);
+			queue[len++] = v;
 		}
-		const all = ring.slice();
-		for (let s = 0; s < steps && ring.length; s++) {
-			const nextRing: number[] = [];
-			for (const v of ring) for (const u of nbr[v]) if (mark[u] !== r) {
-				mark[u] = r;
-				nextRing.push(u);
+		// Breadth first, one ring per step.
+		for (let s = 0, from = 0; s < steps && from < len; s++) {
+			const to = len;
+			for (let i = from; i < to; i++) {
+				const nb = nbr[queue[i]];
+				for (let k = 0; k < nb.length; k++) if (mark[nb[k]] !== r) {
+					mark[nb[k]] = r;
+					queue[len++] = nb[k];
+				}
 			}
-			all.push(...nextRing);
-			ring = nextRing;
+			from = to;
 		}
-		out.push(Uint32Array.from(all));
+		out.push(queue.slice(0, len));
 	}
 	return out;
 }
