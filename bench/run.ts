@@ -9,6 +9,7 @@ import { pageTimings } from './page-timing';
 import { benchBody } from './body';
 import { benchPick } from './pick';
 import { benchPlanner } from './planner';
+import { pageBytes } from './page-bytes';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n: number) => `${n.toFixed(n < 1 ? 3 : 1)} ms`;
@@ -29,6 +30,16 @@ for (const t of [sizes.initial, sizes.total]) {
 }
 console.log(`initial load is ${((sizes.initial.gzip / sizes.total.gzip) * 100).toFixed(0)}% of the whole build`);
 results.sizes = sizes;
+
+heading('Body pages: transferred on a first visit (gzip), issue 10 budget 350 KB');
+const bytes = await pageBytes();
+for (const [name, b] of Object.entries(bytes)) {
+	console.log(
+		`${name.padEnd(10)} ${kb(b.gzip).padStart(10)} gzip in ${b.files} files (body assets ${kb(b.body)}); ` +
+			`the page built the body in ${ms(b.topologyMs)} (shared topology) + ${ms(b.figureMs)} (the figure)`
+	);
+}
+results.pageBytes = bytes;
 
 heading('Navigation to interactive (Chromium, production build, 15 runs each)');
 const timings = await pageTimings(15, [

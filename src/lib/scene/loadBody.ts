@@ -44,7 +44,8 @@ function sharedTopology(figure: BodyFigure, fetcher: typeof fetch): Promise<Prep
 	if (!topology) {
 		const p = download(TOPOLOGY_URL, figure, fetcher).then(async (bytes) => {
 			try {
-				return prepareTopology(await decodeTopology(bytes));
+				const t = await decodeTopology(bytes);
+				return timed('somamap:body-topology', () => prepareTopology(t));
 			} catch (e) {
 				throw damaged(figure, e);
 			}
@@ -63,7 +64,7 @@ async function fetchBody(figure: BodyFigure, build: BodyBuild, fetcher: typeof f
 	try {
 		const f = await decodeFigure(bytes);
 		if (f.figure !== figure || f.build !== build) throw new Error(`body figure: got ${f.figure}-${f.build}`);
-		return assembleBody(prepared, f);
+		return timed('somamap:body-figure', () => assembleBody(prepared, f));
 	} catch (e) {
 		throw damaged(figure, e);
 	}
@@ -88,3 +89,11 @@ async function download(url: string, figure: BodyFigure, fetcher: typeof fetch):
 
 const damaged = (figure: BodyFigure, e: unknown): BodyLoadError =>
 	e instanceof BodyLoadError ? e : new BodyLoadError(`The ${figure} body model is damaged and could not be read. Reload the app to fetch it again.`, figure, e);
+
+/** Run `f` and leave its duration in the performance timeline (the bench reads it). */
+function timed<T>(name: string, f: () => T): T {
+	const start = performance.now();
+	const out = f();
+	performance.measure?.(name, { start, end: performance.now() });
+	return out;
+}

@@ -26,18 +26,21 @@ export const BORDER_SMOOTHING = 6;
 export function regionFields(code: Uint8Array, nbr: Uint32Array[], side: Int8Array, steps = BORDER_SMOOTHING): Float32Array {
 	const nv = code.length, nr = REGIONS.length;
 	let f = new Float32Array(nr * nv);
+	const seeds: number[][] = Array.from({ length: nr }, () => []);
 	for (let v = 0; v < nv; v++) {
 		const c = code[v];
 		// A midline vertex (side 0: x exactly 0 on the symmetrised figures, its own mirror).
 		if (side[v] === 0 && mirrorCode(c) !== c) {
 			f[(c - 1) * nv + v] = 0.5;
 			f[(mirrorCode(c) - 1) * nv + v] = 0.5;
+			seeds[mirrorCode(c) - 1].push(v);
 		} else f[(c - 1) * nv + v] = 1;
+		seeds[c - 1].push(v);
 	}
 	// A field is non-zero only within `steps` rings of its region (each step reaches one ring
 	// further), so each is smoothed over those vertices alone: the same values as smoothing all
 	// 80 fields everywhere, at a fraction of the cost (this runs in the browser at load).
-	const reach = reachable(f, nr, nv, nbr, steps);
+	const reach = reachable(seeds, nv, nbr, steps);
 	let next = new Float32Array(nr * nv);
 	for (let s = 0; s < steps; s++) {
 		for (let r = 0; r < nr; r++) {
@@ -53,18 +56,17 @@ export function regionFields(code: Uint8Array, nbr: Uint32Array[], side: Int8Arr
 		}
 		[f, next] = [next, f];
 	}
+	REACH.set(f, reach);
 	return f;
 }
 
 /** Per region, the vertices within `steps` rings of where its field starts non-zero. */
-function reachable(f: Float32Array, nr: number, nv: number, nbr: Uint32Array[], steps: number): Uint32Array[] {
+function reachable(seeds: number[][], nv: number, nbr: Uint32Array[], steps: number): Uint32Array[] {
 	const mark = new Int32Array(nv).fill(-1);
 	const queue = new Uint32Array(nv);
-	const out: Uint32Array[] = [];
-	for (let r = 0; r < nr; r++) {
-		const o = r * nv;
+	return seeds.map((seed, r) => {
 		let len = 0;
-		for (let v = 0; v < nv; v++) if (f[o + v] !== 0) {
+		for (const v of seed) {
 			mark[v] = r;
 			queue[len++] = v;
 		}
@@ -80,9 +82,8 @@ function reachable(f: Float32Array, nr: number, nv: number, nbr: Uint32Array[], 
 			}
 			from = to;
 		}
-		out.push(queue.slice(0, len));
-	}
-	return out;
+		return queue.slice(0, len);
+	});
 }
 
 export interface RegionSurface {
@@ -114,14 +115,25 @@ function fineFields(plan: SubdivisionPlan, quads: Uint32Array, f: Float32Array, 
 
 /** Per coarse vertex, the regions whose field is non-zero there, ascending (CSR lists). */
 function liveRegions(field: Float32Array, nr: number, nv: number): { start: Uint32Array; regions: Uint8Array } {
+	// Only where each field reaches (regionFields notes it) can it be non-zero.
+	const reach = REACH.get(field) ?? Array.from({ length: nr }, () => Uint32Array.from({ length: nv }, (_, v) => v));
 	const count = new Uint32Array(nv + 1);
-	for (let r = 0; r < nr; r++) for (let v = 0; v < nv; v++) if (field[r * nv + v] !== 0) count[v + 1]++;
+	for (let r = 0; r < nr; r++) {
+		const vs = reach[r], o = r * nv;
+		for (let i = 0; i < vs.length; i++) if (field[o + vs[i]] !== 0) count[vs[i] + 1]++;
+	}
 	for (let v = 0; v < nv; v++) count[v + 1] += count[v];
 	const fill = count.slice(0, nv);
 	const regions = new Uint8Array(count[nv]);
-	for (let r = 0; r < nr; r++) for (let v = 0; v < nv; v++) if (field[r * nv + v] !== 0) regions[fill[v]++] = r;
+	for (let r = 0; r < nr; r++) {
+		const vs = reach[r], o = r * nv;
+		for (let i = 0; i < vs.length; i++) if (field[o + vs[i]] !== 0) regions[fill[vs[i]]++] = r;
+	}
 	return { start: count, regions };
 }
+
+/** The vertices each region's field reaches, per field made by regionFields. */
+const REACH = new WeakMap<Float32Array, Uint32Array[]>();
 
 /**
  * @param staircase cut every mixed edge at its middle instead (what per-vertex labels alone
@@ -153,6 +165,14 @@ export function cutRegions(plan: SubdivisionPlan, quads: Uint32Array, field: Flo
 			const q = plan.centres[v - nv - ne] * 4;
 			for (let k = 0; k < 4; k++) par[k] = quads[q + k];
 			np = 4;
+		}
+		// Inside a region (each parent has just the one live region, the same): that region.
+		const s0 = live.start[par[0]], r0 = live.regions[s0];
+		let alone = live.start[par[0] + 1] === s0 + 1;
+		for (let i = 1; alone && i < np; i++) alone = live.start[par[i] + 1] === live.start[par[i]] + 1 && live.regions[live.start[par[i]]] === r0;
+		if (alone) {
+			fineCode[v] = r0 + 1;
+			continue;
 		}
 		// Insertion into a short sorted list without duplicates.
 		let m = 0;
