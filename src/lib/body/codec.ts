@@ -22,7 +22,7 @@
  *   A coarse positions int16 x, y, z, 0 on a 0.1 mm grid (8 bytes per vertex, meshopt vertex codec)
  *   B normal fixes: vertex ids as u16 gaps from the previous one, then octahedral int16 u, v each.
  *   Normals are computed at load from the positions; where the face and hands' 2–4 mm quads
- *   make that computation sensitive to the grid (over 1° off the unquantised normal), the
+ *   make that computation sensitive to the grid (over 2° off the unquantised normal), the
  *   asset carries the right one.
  */
 import { MeshoptDecoder } from 'meshoptimizer/decoder';

@@ -64,7 +64,7 @@ export function quantisedPositions(positions: ArrayLike<number>): Int16Array {
 }
 
 /** Normals computed from the quantised positions that are off by more than this get a fix in the asset. */
-export const NORMAL_FIX_DEGREES = 1;
+export const NORMAL_FIX_DEGREES = 2;
 
 /**
  * @param positions   the figure's unquantised coarse positions
