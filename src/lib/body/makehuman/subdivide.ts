@@ -92,14 +92,16 @@ export function planSubdivision(quads: Uint32Array, nv: number, choices: Subdivi
 	const ne = edges.length / 2;
 	const centres: number[] = [];
 	const tris: number[] = [];
+	// Scratch per quad, no allocation in the loop (it runs in the browser at load).
+	const c = new Int32Array(4), mid = new Int32Array(4), ring = new Int32Array(8);
 	for (let q = 0; q < quads.length; q += 4) {
-		const c = [quads[q], quads[q + 1], quads[q + 2], quads[q + 3]];
-		const mid = c.map((a, k) => {
-			const b = c[(k + 1) & 3];
-			const e = edgeIndex.get(a, b)!;
-			return e < 0 ? -1 : nv + e;
-		});
-		const nsplit = mid.filter((m) => m >= 0).length;
+		let nsplit = 0;
+		for (let k = 0; k < 4; k++) c[k] = quads[q + k];
+		for (let k = 0; k < 4; k++) {
+			const e = edgeIndex.get(c[k], c[(k + 1) & 3])!;
+			mid[k] = e < 0 ? -1 : nv + e;
+			if (e >= 0) nsplit++;
+		}
 		if (nsplit === 0) {
 			// Diagonal chosen on the reference mesh, so every figure has the same triangles.
 			if (choices.diagonal[q / 4]) tris.push(c[0], c[1], c[2], c[0], c[2], c[3]);
@@ -117,12 +119,12 @@ export function planSubdivision(quads: Uint32Array, nv: number, choices: Subdivi
 			}
 			continue;
 		}
-		const ring: number[] = [];
+		let n = 0;
 		for (let k = 0; k < 4; k++) {
-			ring.push(c[k]);
-			if (mid[k] >= 0) ring.push(mid[k]);
+			ring[n++] = c[k];
+			if (mid[k] >= 0) ring[n++] = mid[k];
 		}
-		for (let k = 0; k < ring.length; k++) tris.push(ring[k], ring[(k + 1) % ring.length], centre);
+		for (let k = 0; k < n; k++) tris.push(ring[k], ring[(k + 1) % n], centre);
 	}
 	return {
 		coarseCount: nv,
