@@ -38,8 +38,8 @@ export async function benchBody(): Promise<Record<string, number | string>> {
 		const bytes = readAsset(`${figure}-average.bin`);
 		out[`body.${figure}.bytes`] = bytes.byteLength;
 		out[`body.${figure}.bytes_gzip`] = gzipSync(bytes).byteLength;
-		const f = await decodeFigure(bytes);
-		out[`body.${figure}.decode_ms`] = round(await timed(() => decodeFigure(bytes)));
+		const f = await decodeFigure(bytes, prepared);
+		out[`body.${figure}.decode_ms`] = round(await timed(() => decodeFigure(bytes, prepared)));
 		out[`body.${figure}.assemble_ms`] = round(await timed(() => assembleBody(prepared, f)));
 		const m = assembleBody(prepared, f);
 		out[`body.${figure}.triangles`] = m.indices.length / 3;

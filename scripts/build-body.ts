@@ -28,7 +28,7 @@ async function main(): Promise<void> {
 	console.log(`topology: ${r.topology.vertexCount} vertices, ${r.topology.quads.length / 4} quads -> ${r.cut.regions.length} vertices, ${r.cut.triangles.length / 3} triangles drawn; ${topo.byteLength} B (${gz(topo)} gzip); version ${r.version}`);
 	for (const { figure, build } of ALL_FIGURES) {
 		const { coarse } = recipeFigure(data, r, figure, build);
-		const bin = encodeFigure(figure, build, r.version, coarse, r.surface.triangles);
+		const bin = encodeFigure(figure, build, r.version, coarse, r.surface.triangles, r.surface.quads);
 		const name = `${figure}-${build}.bin`;
 		writeFileSync(join(dir, name), bin);
 		files[name] = { bytes: bin.byteLength, gzip: gz(bin) };

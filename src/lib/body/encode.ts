@@ -3,7 +3,7 @@
  * `encoderReady` first.
  */
 import { MeshoptEncoder } from 'meshoptimizer/encoder';
-import { BUILD_CODES, FIGURE_CODES, FIGURE_HEADER, FIGURE_MAGIC, FORMAT_VERSION, TOPOLOGY_HEADER, TOPOLOGY_MAGIC, dequantise, type Topology } from './codec';
+import { BUILD_CODES, FIGURE_CODES, FIGURE_HEADER, FIGURE_MAGIC, FORMAT_VERSION, TOPOLOGY_HEADER, TOPOLOGY_MAGIC, dequantise, positionPredictors, predict, type Topology } from './codec';
 import { octEncode, quantPos } from './quantize';
 import { vertexNormals } from './makehuman/mesh';
 import type { BodyBuild, BodyFigure } from './types';
@@ -49,18 +49,9 @@ export function encodeTopology(t: Topology): Uint8Array {
 	return out;
 }
 
-/** Quantised coarse positions of one figure (the grid the asset stores). */
-export function quantisedPositions(positions: ArrayLike<number>): Int16Array {
-	const nv = positions.length / 3;
-	const q = new Int16Array(nv * 4);
-	for (let v = 0; v < nv; v++) {
-		for (let k = 0; k < 3; k++) {
-			const x = quantPos(positions[v * 3 + k]);
-			if (x < -32768 || x > 32767) throw new Error('body figure: position out of range');
-			q[v * 4 + k] = x;
-		}
-	}
-	return q;
+/** Quantised coarse positions of one figure (the grid the asset stores), x, y, z per vertex. */
+export function quantisedPositions(positions: ArrayLike<number>): Int32Array {
+	return Int32Array.from(positions as ArrayLike<number>, (x) => quantPos(x));
 }
 
 /** Normals computed from the quantised positions that are off by more than this get a fix in the asset. */
@@ -70,12 +61,22 @@ export const NORMAL_FIX_DEGREES = 2;
  * @param positions   the figure's unquantised coarse positions
  * @param triangles   the coarse triangles the decoder computes normals on
  */
-export function encodeFigure(figure: BodyFigure, build: BodyBuild, version: string, positions: ArrayLike<number>, triangles: Uint32Array): Uint8Array {
+export function encodeFigure(figure: BodyFigure, build: BodyBuild, version: string, positions: ArrayLike<number>, triangles: Uint32Array, quads: Uint32Array): Uint8Array {
 	const nv = positions.length / 3;
 	const q = quantisedPositions(positions);
-	const stream = MeshoptEncoder.encodeVertexBufferLevel(new Uint8Array(q.buffer), nv, 8, 3, 1);
+	const pred = positionPredictors(quads, nv);
+	const planes = new Uint8Array(nv * 6);
+	for (let v = 0; v < nv; v++) {
+		for (let k = 0; k < 3; k++) {
+			const r = q[v * 3 + k] - predict(pred, q, v, k);
+			if (r < -32768 || r > 32767) throw new Error('body figure: position residual out of range');
+			const z = ((r << 1) ^ (r >> 31)) & 0xffff;
+			planes[2 * k * nv + v] = z & 0xff;
+			planes[(2 * k + 1) * nv + v] = z >> 8;
+		}
+	}
 	const exact = vertexNormals(positions, triangles, nv);
-	const loaded = vertexNormals(dequantise(q, nv), triangles, nv);
+	const loaded = vertexNormals(dequantise(q), triangles, nv);
 	const cos = Math.cos((NORMAL_FIX_DEGREES * Math.PI) / 180);
 	const ids: number[] = [];
 	for (let v = 0; v < nv; v++) {
@@ -85,7 +86,7 @@ export function encodeFigure(figure: BodyFigure, build: BodyBuild, version: stri
 	const gaps = Uint16Array.from(ids, (v, i) => v - (i ? ids[i - 1] : 0));
 	const oct = new Int16Array(ids.length * 2);
 	ids.forEach((v, i) => octEncode(exact[v * 3], exact[v * 3 + 1], exact[v * 3 + 2], oct, i * 2));
-	const out = new Uint8Array(FIGURE_HEADER + stream.length + ids.length * 6);
+	const out = new Uint8Array(FIGURE_HEADER + planes.length + ids.length * 6);
 	const dv = new DataView(out.buffer);
 	dv.setUint32(0, FIGURE_MAGIC, true);
 	dv.setUint16(4, FORMAT_VERSION, true);
@@ -93,10 +94,10 @@ export function encodeFigure(figure: BodyFigure, build: BodyBuild, version: stri
 	dv.setUint8(7, BUILD_CODES[build]);
 	putVersion(out, version);
 	dv.setUint32(16, nv, true);
-	dv.setUint32(20, stream.length, true);
+	dv.setUint32(20, planes.length, true);
 	dv.setUint32(24, ids.length, true);
-	out.set(stream, FIGURE_HEADER);
-	out.set(new Uint8Array(gaps.buffer), FIGURE_HEADER + stream.length);
-	out.set(new Uint8Array(oct.buffer), FIGURE_HEADER + stream.length + gaps.byteLength);
+	out.set(planes, FIGURE_HEADER);
+	out.set(new Uint8Array(gaps.buffer), FIGURE_HEADER + planes.length);
+	out.set(new Uint8Array(oct.buffer), FIGURE_HEADER + planes.length + gaps.byteLength);
 	return out;
 }

@@ -62,7 +62,7 @@ async function fetchBody(figure: BodyFigure, build: BodyBuild, fetcher: typeof f
 	// Both downloads at once; the topology's decoding overlaps the figure's download.
 	const [prepared, bytes] = await Promise.all([sharedTopology(figure, fetcher), download(figureUrl(figure, build), figure, fetcher)]);
 	try {
-		const f = await decodeFigure(bytes);
+		const f = await decodeFigure(bytes, prepared);
 		if (f.figure !== figure || f.build !== build) throw new Error(`body figure: got ${f.figure}-${f.build}`);
 		return timed('somamap:body-figure', () => assembleBody(prepared, f));
 	} catch (e) {

@@ -40,8 +40,9 @@ describe('committed body assets (run scripts/build-body.ts if these fail)', () =
 			const name = `${figure}-${build}.bin`;
 			const bytes = readAsset(name);
 			const { coarse, mesh } = recipeFigure(data, r, figure, build);
-			expect(bytes).toEqual(encodeFigure(figure, build, r.version, coarse, r.surface.triangles));
-			const got = assembleBody(prepareTopology(await decodeTopology(readAsset('topology.bin'))), await decodeFigure(bytes));
+			expect(bytes).toEqual(encodeFigure(figure, build, r.version, coarse, r.surface.triangles, r.surface.quads));
+			const prepared = prepareTopology(await decodeTopology(readAsset('topology.bin')));
+			const got = assembleBody(prepared, await decodeFigure(bytes, prepared));
 			expect(got.version).toBe(mesh.version);
 			expect([got.figure, got.build]).toEqual([figure, build]);
 			expect(got.indices).toEqual(mesh.indices);
@@ -68,10 +69,10 @@ describe('the body codec', () => {
 		const topo = readAsset('topology.bin');
 		const fig = readAsset('female-average.bin');
 		await expect(decodeTopology(new Uint8Array(10))).rejects.toThrow();
-		await expect(decodeFigure(new Uint8Array(10))).rejects.toThrow();
+		await expect(decodeFigure(new Uint8Array(10), r.topology)).rejects.toThrow();
 		await expect(decodeTopology(fig)).rejects.toThrow(/magic/);
-		await expect(decodeFigure(topo)).rejects.toThrow(/magic/);
-		await expect(decodeFigure(fig.subarray(0, fig.length - 5))).rejects.toThrow();
+		await expect(decodeFigure(topo, r.topology)).rejects.toThrow(/magic/);
+		await expect(decodeFigure(fig.subarray(0, fig.length - 5), r.topology)).rejects.toThrow();
 		await expect(decodeTopology(topo.subarray(0, topo.length - 5))).rejects.toThrow();
 		// A region map with one region grown over its neighbour no longer matches the version hash.
 		const t = await decodeTopology(topo);
@@ -81,7 +82,7 @@ describe('the body codec', () => {
 		// A figure made for another model version.
 		const other = fig.slice();
 		other[8] ^= 1;
-		const f = await decodeFigure(other);
+		const f = await decodeFigure(other, r.topology);
 		expect(() => assembleBody(prepareTopology(r.topology), f)).toThrow(/another model version/);
 	});
 });

@@ -19,5 +19,6 @@ export function readAsset(name: string, dir = STATIC_BODY): Uint8Array {
 /** The committed figure as the browser builds it. */
 export async function readBody(figure: BodyFigure, build: BodyBuild = 'average'): Promise<BodyMesh> {
 	prepared ??= decodeTopology(readAsset('topology.bin')).then(prepareTopology);
-	return assembleBody(await prepared, await decodeFigure(readAsset(`${figure}-${build}.bin`)));
+	const p = await prepared;
+	return assembleBody(p, await decodeFigure(readAsset(`${figure}-${build}.bin`), p));
 }
