@@ -16,9 +16,8 @@ export interface PageBytes {
 	files: number;
 	/** Gzip bytes of static/body files fetched. */
 	body: number;
-	/** Milliseconds the page spent on the shared topology and on the figure (decoding, subdividing, cutting). */
+	/** Milliseconds from asking the body worker for the figure to having its mesh (topology included). */
 	topologyMs: number;
-	figureMs: number;
 }
 
 async function record(page: Page, origin: string, go: () => Promise<unknown>): Promise<PageBytes> {
@@ -37,8 +36,7 @@ async function record(page: Page, origin: string, go: () => Promise<unknown>): P
 		raw: all.reduce((s, f) => s + f.bytes.length, 0),
 		files: all.length,
 		body: all.filter((f) => f.url.includes('/body/')).reduce((s, f) => s + gz(f.bytes), 0),
-		topologyMs: Math.round(measures['somamap:body-topology'] ?? NaN),
-		figureMs: Math.round(measures['somamap:body-figure'] ?? NaN)
+		topologyMs: Math.round(measures['somamap:body-worker'] ?? NaN)
 	};
 }
 

@@ -36,7 +36,7 @@ const bytes = await pageBytes();
 for (const [name, b] of Object.entries(bytes)) {
 	console.log(
 		`${name.padEnd(10)} ${kb(b.gzip).padStart(10)} gzip in ${b.files} files (body assets ${kb(b.body)}); ` +
-			`the page built the body in ${ms(b.topologyMs)} (shared topology) + ${ms(b.figureMs)} (the figure)`
+			`the body was built in ${ms(b.topologyMs)} (in the worker: request to mesh, topology included)`
 	);
 }
 results.pageBytes = bytes;
