@@ -1,36 +1,48 @@
 /**
- * Body model benchmark: generation time per figure, decode time, asset bytes raw/gzip and
- * triangle counts. Call from bench/run.ts: `Object.assign(results, await benchBody())`.
+ * Body model benchmark: the shared topology and each figure's bytes raw/gzip, the load-time
+ * work in Node (decoding, the shared plan and region cut once per page, each figure's build),
+ * and triangle counts. Call from bench/run.ts: `Object.assign(results, await benchBody())`.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { bodyReady, generateBody, type GenerateStats } from '../src/lib/body/generate';
-import { decodeBody } from '../src/lib/body/codec';
+import { decodeFigure, decodeTopology } from '../src/lib/body/codec';
+import { assembleBody, prepareTopology } from '../src/lib/body/bodymesh';
+import { readAsset } from '../src/lib/body/makehuman/assetfiles';
+
+const median = (xs: number[]): number => xs.sort((a, b) => a - b)[xs.length >> 1];
+const round = (x: number, d = 10): number => Math.round(x * d) / d;
+
+async function timed(f: () => unknown, runs = 5): Promise<number> {
+	await f(); // warm up
+	const t: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const s = performance.now();
+		await f();
+		t.push(performance.now() - s);
+	}
+	return median(t);
+}
 
 export async function benchBody(): Promise<Record<string, number | string>> {
-	await bodyReady;
-	const dir = join(resolve(import.meta.dirname, '..'), 'static/body');
 	const out: Record<string, number | string> = {};
+	const topoBytes = readAsset('topology.bin');
+	const topoGz = gzipSync(topoBytes);
+	out['body.topology.bytes'] = topoBytes.byteLength;
+	out['body.topology.bytes_gzip'] = topoGz.byteLength;
+	// Baseline: what the browser spends just un-gzipping the same bytes over the wire.
+	out['body.topology.gunzip_ms'] = round(await timed(() => gunzipSync(topoGz)), 100);
+	const topology = await decodeTopology(topoBytes);
+	out['body.topology.decode_ms'] = round(await timed(() => decodeTopology(topoBytes)));
+	out['body.topology.prepare_ms'] = round(await timed(() => prepareTopology(topology)));
+	const prepared = prepareTopology(topology);
 	for (const figure of ['female', 'male'] as const) {
-		const stats: GenerateStats = { denseTriangles: 0, ms: {} };
-		const m = generateBody(figure, stats);
-		out[`body.${figure}.generate_ms`] = Math.round(stats.ms.total);
-		out[`body.${figure}.triangles`] = m.indices.length / 3;
-		const bytes = new Uint8Array(readFileSync(join(dir, `${figure}.bin`)));
+		const bytes = readAsset(`${figure}-average.bin`);
 		out[`body.${figure}.bytes`] = bytes.byteLength;
-		const gz = gzipSync(bytes);
-		out[`body.${figure}.bytes_gzip`] = gz.byteLength;
-		// Baseline: what the browser spends just un-gzipping the same asset over the wire.
-		gunzipSync(gz);
-		const g = performance.now();
-		for (let i = 0; i < 5; i++) gunzipSync(gz);
-		out[`body.${figure}.gunzip_ms`] = Math.round(((performance.now() - g) / 5) * 100) / 100;
-		await decodeBody(bytes); // warm up
-		const t = performance.now();
-		const runs = 5;
-		for (let i = 0; i < runs; i++) await decodeBody(bytes);
-		out[`body.${figure}.decode_ms`] = Math.round(((performance.now() - t) / runs) * 10) / 10;
+		out[`body.${figure}.bytes_gzip`] = gzipSync(bytes).byteLength;
+		const f = await decodeFigure(bytes, prepared);
+		out[`body.${figure}.decode_ms`] = round(await timed(() => decodeFigure(bytes, prepared)));
+		out[`body.${figure}.assemble_ms`] = round(await timed(() => assembleBody(prepared, f)));
+		const m = assembleBody(prepared, f);
+		out[`body.${figure}.triangles`] = m.indices.length / 3;
 		out[`body.${figure}.version`] = m.version;
 	}
 	return out;

@@ -6,11 +6,10 @@
  * point on its surface (area-weighted), so nearly every ray hits, like real picks.
  * Run alone with `npx tsx bench/pick.ts`.
  */
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { FrontSide, Mesh, MeshBasicMaterial, Ray, Raycaster, Vector3 } from 'three';
 import type { BodyFigure, BodyMesh } from '../src/lib/body/types';
-import { decodeBody } from '../src/lib/body/codec';
+import { readBody } from '../src/lib/body/makehuman/assetfiles';
 import { createBodyGeometry } from '../src/lib/scene/geometry';
 import { BodyPicker } from '../src/lib/scene/picking';
 
@@ -83,10 +82,9 @@ function percentile(sorted: number[], q: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-/** Load the committed asset for a figure from static/body/. */
+/** The committed asset for a figure (average build) from static/body/, built as the browser builds it. */
 export async function loadAsset(figure: BodyFigure): Promise<BodyMesh> {
-	const file = fileURLToPath(new URL(`../static/body/${figure}.bin`, import.meta.url));
-	return decodeBody(new Uint8Array(await readFile(file)));
+	return readBody(figure, 'average');
 }
 
 /**

@@ -11,10 +11,8 @@
  * Run alone with `npx tsx bench/planner.ts`.
  */
 import 'fake-indexeddb/auto';
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { FrontSide, Mesh, MeshBasicMaterial, Raycaster, Vector3 } from 'three';
-import { decodeBody } from '../src/lib/body/codec';
+import { readBody } from '../src/lib/body/makehuman/assetfiles';
 import { BRUSH_SIZES, type PaintDrawing } from '../src/lib/body/brush';
 import type { BodyMesh } from '../src/lib/body/types';
 import type { MarkInput } from '../src/lib/domain/marks';
@@ -154,8 +152,7 @@ async function benchSave() {
 }
 
 export async function benchPlanner(): Promise<PlannerBenchResult> {
-	const bytes = await readFile(fileURLToPath(new URL('../static/body/female.bin', import.meta.url)));
-	const mesh = await decodeBody(new Uint8Array(bytes));
+	const mesh = await readBody('female', 'average');
 	return { ...(await benchBrushAndTap(mesh)), save: await benchSave() };
 }
 

@@ -9,6 +9,7 @@ import { pageTimings } from './page-timing';
 import { benchBody } from './body';
 import { benchPick } from './pick';
 import { benchPlanner } from './planner';
+import { pageBytes } from './page-bytes';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n: number) => `${n.toFixed(n < 1 ? 3 : 1)} ms`;
@@ -30,6 +31,16 @@ for (const t of [sizes.initial, sizes.total]) {
 console.log(`initial load is ${((sizes.initial.gzip / sizes.total.gzip) * 100).toFixed(0)}% of the whole build`);
 results.sizes = sizes;
 
+heading('Body pages: transferred on a first visit (gzip), issue 10 budget 350 KB');
+const bytes = await pageBytes();
+for (const [name, b] of Object.entries(bytes)) {
+	console.log(
+		`${name.padEnd(10)} ${kb(b.gzip).padStart(10)} gzip in ${b.files} files (body assets ${kb(b.body)}); ` +
+			`the body was built in ${ms(b.topologyMs)} (in the worker: request to mesh, topology included)`
+	);
+}
+results.pageBytes = bytes;
+
 heading('Navigation to interactive (Chromium, production build, 15 runs each)');
 const timings = await pageTimings(15, [
 	// The canvas gets data-body with the first frame that shows the body.
@@ -45,12 +56,16 @@ results.timings = timings;
 
 heading('Body model (Node)');
 const body = await benchBody();
+console.log(
+	`topology (shared) ${kb(body['body.topology.bytes'] as number)} (${kb(body['body.topology.bytes_gzip'] as number)} gzip), ` +
+		`decoded in ${ms(body['body.topology.decode_ms'] as number)}, plan and region cut in ${ms(body['body.topology.prepare_ms'] as number)} once per page ` +
+		`(a plain gunzip of the same bytes: ${ms(body['body.topology.gunzip_ms'] as number)})`
+);
 for (const figure of ['female', 'male']) {
 	const f = (k: string) => body[`body.${figure}.${k}`] as number;
 	console.log(
-		`${figure.padEnd(8)} ${f('triangles')} triangles, asset ${kb(f('bytes'))} (${kb(f('bytes_gzip'))} gzip), ` +
-			`generated in ${ms(f('generate_ms'))} at build time, decoded in ${ms(f('decode_ms'))} ` +
-			`(×${(f('decode_ms') / f('gunzip_ms')).toFixed(1)} a plain gunzip of the same bytes: ${ms(f('gunzip_ms'))})`
+		`${figure.padEnd(8)} ${f('triangles')} triangles, asset ${kb(f('bytes'))} (${kb(f('bytes_gzip'))} gzip; with the topology ` +
+			`${kb(f('bytes_gzip') + (body['body.topology.bytes_gzip'] as number))}), decoded in ${ms(f('decode_ms'))}, subdivided and cut in ${ms(f('assemble_ms'))}`
 	);
 }
 results.body = body;

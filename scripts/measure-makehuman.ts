@@ -12,18 +12,38 @@ import { MeshoptEncoder } from 'meshoptimizer';
 import { loadMakeHuman } from '../src/lib/body/makehuman/load';
 import { BUILDS, bodySurface, buildFigure, SPLIT_LENGTH, type BuildName } from '../src/lib/body/makehuman/figure';
 import { edgeLengths, median, vertexNormals } from '../src/lib/body/makehuman/mesh';
-import { planSubdivision, subdivide, subdivideNormals } from '../src/lib/body/makehuman/subdivide';
-import { encodeBody, encoderReady } from '../src/lib/body/encode';
+import { chooseSubdivision, planSubdivision, subdivide, subdivideNormals } from '../src/lib/body/makehuman/subdivide';
+import { octEncode, quantPos } from '../src/lib/body/quantize';
 
 const splits = (process.argv.find((a) => a.startsWith('--split='))?.slice(8) ?? String(SPLIT_LENGTH)).split(',').map(Number);
 
-/** Codec bytes of a triangle mesh (regions all 0 until phase 2), after meshopt's reordering as the app's build does. */
+/**
+ * Bytes of a triangle mesh shipped whole (the way the procedural figures were: int16 positions
+ * on a 0.2 mm grid, octahedral normals, meshopt vertex and index codecs), after meshopt's
+ * reordering.
+ */
 function assetBytes(pos: ArrayLike<number>, tris: Uint32Array): { raw: number; gzip: number } {
 	const idx = new Uint32Array(tris);
 	const [order, unique] = MeshoptEncoder.reorderMesh(idx, true, true);
 	const p = new Float32Array(unique * 3);
 	for (let i = 0; i < order.length; i++) if (order[i] < unique) p.set([pos[i * 3], pos[i * 3 + 1], pos[i * 3 + 2]], order[i] * 3);
-	const bin = encodeBody({ figure: 'female', version: '0000000000000000', positions: p, normals: vertexNormals(p, idx, unique), regions: new Uint8Array(unique), indices: idx });
+	const n = vertexNormals(p, idx, unique);
+	const a = new Int16Array(unique * 4), b = new Int16Array(unique * 2);
+	for (let v = 0; v < unique; v++) {
+		for (let k = 0; k < 3; k++) a[v * 4 + k] = quantPos(p[v * 3 + k]);
+		octEncode(n[v * 3], n[v * 3 + 1], n[v * 3 + 2], b, v * 2);
+	}
+	const parts = [
+		MeshoptEncoder.encodeVertexBufferLevel(new Uint8Array(a.buffer), unique, 8, 3, 1),
+		MeshoptEncoder.encodeVertexBufferLevel(new Uint8Array(b.buffer), unique, 4, 3, 1),
+		MeshoptEncoder.encodeIndexBuffer(new Uint8Array(idx.buffer), idx.length, 4)
+	];
+	const bin = new Uint8Array(parts.reduce((x, y) => x + y.length, 0));
+	let o = 0;
+	for (const q of parts) {
+		bin.set(q, o);
+		o += q.length;
+	}
 	return { raw: bin.length, gzip: gzipSync(bin, { level: 9 }).length };
 }
 
@@ -38,7 +58,7 @@ function timeMs(f: () => void, runs = 7): number {
 }
 
 async function main(): Promise<void> {
-	await encoderReady;
+	await MeshoptEncoder.ready;
 	const t0 = performance.now();
 	const data = loadMakeHuman();
 	console.log(`reading assets/makehuman: ${(performance.now() - t0).toFixed(0)} ms`);
@@ -62,8 +82,9 @@ async function main(): Promise<void> {
 			const c = assetBytes(f.positions, surface.triangles);
 			console.log(`${sex}-${build} coarse: ${nv} vertices, ${surface.triangles.length / 3} triangles, paint median ${mm(median(edgeLengths(f.positions, surface.triangles, keep)))} mm, asset ${c.raw} B, gzip ${c.gzip} B; built from the data in ${tBuild.toFixed(0)} ms`);
 			for (const split of splits) {
-				let plan = planSubdivision(surface.quads, nv, data.obj.positions, (_a, _b, l) => l > split);
-				const tPlan = timeMs(() => (plan = planSubdivision(surface.quads, nv, data.obj.positions, (_a, _b, l) => l > split)));
+				const choices = chooseSubdivision(surface.quads, data.obj.positions, (_a, _b, l) => l > split);
+				let plan = planSubdivision(surface.quads, nv, choices);
+				const tPlan = timeMs(() => (plan = planSubdivision(surface.quads, nv, choices)));
 				let fine: Float64Array = new Float64Array(0);
 				const tSub = timeMs(() => (fine = subdivide(plan, surface.quads, f.positions, vertexNormals(f.positions, surface.triangles, nv))));
 				const coarseNormals = vertexNormals(f.positions, surface.triangles, nv);

@@ -1,43 +1,28 @@
 /**
- * Renders both body figures with three.js in headless Chromium (SwiftShader WebGL) and saves
- * PNGs to docs/img/, exactly: body-{figure}-sheet.png (front, back, side, three-quarter),
- * body-{figure}-sheet-regions.png (the same with the regions coloured), body-{figure}-face.png
- * and body-{figure}-hand.png (close-ups of the skin).
- * Usage: npx tsx scripts/render-body.ts [--fresh] [--only=female] [--out=dir] [--debug] [--wire]
- *   --fresh  generate the figures now instead of decoding the committed assets.
- *   --debug  also save every single view, full size, skin and regions (for inspection).
- * With --makehuman it renders the figures built from MakeHuman's data instead (issue 10, not
- * yet in the app), every sex and build, to docs/img/makehuman/ by default:
- * {sex}-{build}-sheet.png (front, back, side, three-quarter), -close-front.png (face, chest,
- * shoulder, front of the hips) and -close-back.png (back, hips and buttocks, back of the hand,
- * the hand from the front, thumb side; the palm faces the thigh); --only=female-slim picks
- * one, --coarse draws them without the painting subdivision, --regions adds the same views
- * with the 80 regions coloured (sheet-regions, close-front-regions, close-back-regions).
+ * Renders the body figures with three.js in headless Chromium (SwiftShader WebGL) and saves PNGs
+ * to docs/img/, for every sex and build: body-{sex}-{build}-sheet.png (front, back, both sides,
+ * three-quarter), -close-front.png (face, chest, shoulder, front of the hips) and
+ * -close-back.png (back, hips and buttocks, back of the hand, the hand from the front), each
+ * also as -regions with the 80 regions coloured.
+ * Usage: npx tsx scripts/render-body.ts [--fresh] [--only=female-slim] [--out=dir] [--debug] [--wire] [--coarse]
+ *   default  the committed assets (static/body), built as the browser builds them.
+ *   --fresh  the Node recipe from assets/makehuman instead (the same mesh, unquantised).
+ *   --coarse the figures without the painting subdivision (implies --fresh; regions per vertex).
+ *   --debug  also save every single view, full size (for inspection).
  */
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import type { BodyFigure, BodyMesh } from '../src/lib/body/types';
+import type { BodyMesh } from '../src/lib/body/types';
 import { REGIONS } from '../src/lib/domain/regions';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const fresh = args.includes('--fresh');
 const only = args.find((a) => a.startsWith('--only='))?.slice(7);
-const outDir = args.find((a) => a.startsWith('--out='))?.slice(6) ?? join(root, args.includes('--makehuman') ? 'docs/img/makehuman' : 'docs/img');
+const outDir = args.find((a) => a.startsWith('--out='))?.slice(6) ?? join(root, 'docs/img');
 const debug = args.includes('--debug');
-const makehuman = args.includes('--makehuman');
-
-async function load(figure: BodyFigure): Promise<BodyMesh> {
-	if (fresh) {
-		const { generateBody, bodyReady } = await import('../src/lib/body/generate');
-		await bodyReady;
-		return generateBody(figure);
-	}
-	const { decodeBody } = await import('../src/lib/body/codec');
-	return decodeBody(new Uint8Array(readFileSync(join(root, 'static/body', `${figure}.bin`))));
-}
 
 /** Distinct colour per region: hue by base region, left lighter than right. */
 function palette(): number[] {
@@ -84,6 +69,8 @@ window.renderViews = async (figure, views, pal) => {
   g.setIndex(new THREE.BufferAttribute(idx, 1));
   const out = {};
   const sheets = {};
+  const per = {};
+  for (const v of views) if (v.sheet) per[v.sheet] = (per[v.sheet] || 0) + 1;
   for (const v of views) {
     const scene = new THREE.Scene();
     scene.background = new THREE.Color(0xe8e8e8);
@@ -105,7 +92,7 @@ window.renderViews = async (figure, views, pal) => {
     }
     if (v.sheet) {
       const key = v.sheet;
-      if (!sheets[key]) { const c = document.createElement('canvas'); c.width = W * 2; c.height = H / 2; sheets[key] = { c, n: 0 }; }
+      if (!sheets[key]) { const c = document.createElement('canvas'); c.width = (W / 2) * per[key]; c.height = H / 2; sheets[key] = { c, n: 0 }; }
       const s = sheets[key];
       s.c.getContext('2d').drawImage(renderer.domElement, s.n * W / 2, 0, W / 2, H / 2);
       s.n++;
@@ -129,8 +116,8 @@ interface View {
 	full?: boolean;
 }
 
-/** MakeHuman figures: the four-view sheet and close-ups of face, palm, back and hips. */
-function makehumanViews(m: BodyMesh, lm: Record<string, number[]>): View[] {
+/** The five-view sheet and close-ups of face, palm, back and hips. */
+function figureViews(m: BodyMesh, lm: Record<string, number[]>): View[] {
 	let top = 0;
 	for (let i = 1; i < m.positions.length; i += 3) top = Math.max(top, m.positions[i]);
 	const cy = top / 2;
@@ -143,7 +130,8 @@ function makehumanViews(m: BodyMesh, lm: Record<string, number[]>): View[] {
 	const all: View[] = [
 		{ name: 'front', cam: [0, cy, 4.2], at: [0, cy, 0], fov: 26, sheet: 'sheet' },
 		{ name: 'back', cam: [0, cy, -4.2], at: [0, cy, 0], fov: 26, sheet: 'sheet' },
-		{ name: 'side', cam: [4.2, cy, 0], at: [0, cy, 0], fov: 26, sheet: 'sheet' },
+		{ name: 'left-side', cam: [4.2, cy, 0], at: [0, cy, 0], fov: 26, sheet: 'sheet' },
+		{ name: 'right-side', cam: [-4.2, cy, 0], at: [0, cy, 0], fov: 26, sheet: 'sheet' },
 		{ name: 'three-quarter', cam: [2.6, cy + 0.4, 3.2], at: [0, cy, 0], fov: 26, sheet: 'sheet' },
 		{ name: 'face', cam: [0.3, head, 0.75], at: [0, head, 0], fov: 30, sheet: 'close-front' },
 		{ name: 'chest', cam: [0.3, neck[1] - 0.2, 0.9], at: [0, neck[1] - 0.22, 0], fov: 30, sheet: 'close-front' },
@@ -155,96 +143,45 @@ function makehumanViews(m: BodyMesh, lm: Record<string, number[]>): View[] {
 		{ name: 'hand-front', cam: [hand[0] - 0.3, hand[1] - 0.02, hand[2] + 0.3], at: hand, fov: 30, sheet: 'close-back' }
 	];
 	// --regions: the same views with the regions coloured, as sheets named *-regions.
-	const regions = args.includes('--regions') ? all.map((v) => ({ ...v, name: v.name + '-regions', regions: true, sheet: v.sheet + '-regions' })) : [];
-	return [...all, ...regions].map((v) => ({ ...v, save: debug, full: debug }));
+	const regions = all.map((v) => ({ ...v, name: v.name + '-regions', regions: true, sheet: v.sheet + '-regions' }));
+	const wire = args.includes('--wire') ? all.map((v) => ({ ...v, name: v.name + '-wire', wire: true, save: true, full: true })) : [];
+	return [...all, ...regions].map((v) => ({ ...v, save: debug, full: debug })).concat(wire);
 }
 
-async function loadMakeHumanFigures(): Promise<{ name: string; mesh: BodyMesh; landmarks: Record<string, number[]> }[]> {
+async function loadFigures(): Promise<{ name: string; mesh: BodyMesh; landmarks: Record<string, number[]> }[]> {
 	const { loadMakeHuman } = await import('../src/lib/body/makehuman/load');
-	const { bodySurface, buildFigure, paintingSurface, BUILDS, REGION_REFERENCE } = await import('../src/lib/body/makehuman/figure');
+	const { BUILDS, buildFigure, bodySurface } = await import('../src/lib/body/makehuman/figure');
 	const { toTriMesh } = await import('../src/lib/body/makehuman/mesh');
-	const { regionMap } = await import('../src/lib/body/makehuman/regionmap');
-	const { applyCut, regionSurface, vertexSides } = await import('../src/lib/body/makehuman/regioncut');
+	const { ALL_FIGURES, recipe, recipeFigure } = await import('../src/lib/body/makehuman/recipe');
+	const { readBody } = await import('../src/lib/body/makehuman/assetfiles');
 	const data = loadMakeHuman();
-	const surface = bodySurface(data.obj);
-	// One region map for every figure, authored on the reference figure (see regionmap.ts).
-	const ref = buildFigure(data, surface, REGION_REFERENCE.sex, BUILDS[REGION_REFERENCE.build]);
-	const map = regionMap(data, surface, ref);
-	const cut = regionSurface(surface, map, vertexSides(ref.positions, surface.vertexCount));
+	const coarse = args.includes('--coarse');
+	const r = fresh || coarse ? recipe(data) : null;
+	const surface = r?.surface ?? bodySurface(data.obj);
 	const out = [];
-	for (const sex of ['female', 'male'] as const) {
-		for (const build of Object.keys(BUILDS) as (keyof typeof BUILDS)[]) {
-			const name = `${sex}-${build}`;
-			if (only && !name.startsWith(only)) continue;
-			const f = buildFigure(data, surface, sex, BUILDS[build]);
-			// --coarse: the base resolution, to compare with the subdivided surface the app will paint on.
-			const fine = args.includes('--coarse') ? { positions: f.positions, triangles: surface.triangles, normals: undefined } : paintingSurface(surface, f);
-			let mesh: BodyMesh;
-			if (fine.normals) {
-				// The painting surface cut along the region borders (its normals carried over).
-				const positions = Float32Array.from(applyCut(cut, fine.positions));
-				const normals = Float32Array.from(applyCut(cut, fine.normals, 3, true));
-				mesh = { figure: sex, version: '0000000000000000', positions, normals, indices: cut.triangles, regions: cut.regions };
-			} else {
-				const t = toTriMesh(fine.positions, fine.triangles);
-				mesh = { figure: sex, version: '0000000000000000', ...t, regions: map };
-			}
-			out.push({ name, mesh, landmarks: f.landmarks });
-		}
+	for (const { figure, build } of ALL_FIGURES) {
+		const name = `${figure}-${build}`;
+		if (only && !name.startsWith(only)) continue;
+		// The landmarks (cameras for the close-ups) come from the skeleton, in the figure's space.
+		const f = buildFigure(data, surface, figure, BUILDS[build]);
+		let mesh: BodyMesh;
+		if (coarse) mesh = { figure, build, version: r!.version, ...toTriMesh(f.positions, surface.triangles), regions: r!.map };
+		else if (r) mesh = recipeFigure(data, r, figure, build).mesh;
+		else mesh = await readBody(figure, build);
+		out.push({ name, mesh, landmarks: f.landmarks });
 	}
 	return out;
-}
-
-function views(m: BodyMesh): View[] {
-	let top = 0;
-	const hand = [0, 0, 0];
-	let nh = 0;
-	const handCode = REGIONS.find((r) => r.id === 'hand-l')!.code;
-	for (let i = 0; i < m.positions.length; i += 3) {
-		top = Math.max(top, m.positions[i + 1]);
-		if (m.regions[i / 3] === handCode) {
-			for (let k = 0; k < 3; k++) hand[k] += m.positions[i + k];
-			nh++;
-		}
-	}
-	for (let k = 0; k < 3; k++) hand[k] /= nh || 1;
-	const cy = top / 2;
-	const full = [
-		{ name: 'front', cam: [0, cy, 4.2], at: [0, cy, 0], fov: 26 },
-		{ name: 'back', cam: [0, cy, -4.2], at: [0, cy, 0], fov: 26 },
-		{ name: 'side', cam: [4.2, cy, 0], at: [0, cy, 0], fov: 26 },
-		{ name: 'three-quarter', cam: [2.6, cy + 0.4, 3.2], at: [0, cy, 0], fov: 26 }
-	];
-	const head = top - 0.12;
-	const close = [
-		{ name: 'face', cam: [0.25, head, 0.7], at: [0, head, 0], fov: 30 },
-		{ name: 'face-front', cam: [0, head, 0.75], at: [0, head, 0], fov: 30 },
-		{ name: 'face-side', cam: [0.75, head, 0.02], at: [0, head, 0], fov: 30 },
-		{ name: 'hand', cam: [hand[0] + 0.12, hand[1] + 0.02, 0.5], at: hand, fov: 30 },
-		{ name: 'hand-back', cam: [hand[0] + 0.1, hand[1] + 0.02, -0.5], at: hand, fov: 30 },
-		{ name: 'chest', cam: [0.08, top * 0.8, 0.8], at: [0, top * 0.78, 0], fov: 30 }
-	];
-	const all = [...full, ...close];
-	// Documented set: the two sheets, the face and the palm of the hand.
-	const documented = new Set(['face', 'hand']);
-	return [
-		...all.map((v, i) => ({ ...v, sheet: i < 4 ? 'sheet' : undefined, save: debug || documented.has(v.name), full: debug })),
-		...all.map((v, i) => ({ ...v, name: v.name + '-regions', regions: true, sheet: i < 4 ? 'sheet-regions' : undefined, save: debug, full: debug })),
-		...(args.includes('--wire') ? all.map((v) => ({ ...v, name: v.name + '-wire', wire: true, save: true, full: true })) : [])
-	];
 }
 
 async function main(): Promise<void> {
 	const meshes = new Map<string, Buffer>();
 	const meshObjs = new Map<string, BodyMesh>();
 	const viewsOf = new Map<string, View[]>();
-	const entries = makehuman
-		? await loadMakeHumanFigures()
-		: await Promise.all((['female', 'male'] as const).filter((f) => !only || f === only).map(async (f) => ({ name: f as string, mesh: await load(f), landmarks: null })));
+	const entries = await loadFigures();
 	const figures = entries.map((e) => e.name);
 	for (const { name: f, mesh: m, landmarks } of entries) {
 		meshObjs.set(f, m);
-		viewsOf.set(f, landmarks ? makehumanViews(m, landmarks) : views(m));
+		viewsOf.set(f, figureViews(m, landmarks));
 		const nv = m.positions.length / 3;
 		const h = Buffer.from(new Uint32Array([nv, m.indices.length]).buffer);
 		meshes.set(f, Buffer.concat([h, Buffer.from(m.positions.buffer, m.positions.byteOffset, m.positions.byteLength), Buffer.from(m.normals.buffer, m.normals.byteOffset, m.normals.byteLength), Buffer.from(m.indices.buffer, m.indices.byteOffset, m.indices.byteLength), Buffer.from(m.regions)]));
@@ -275,7 +212,7 @@ async function main(): Promise<void> {
 			const vs = viewsOf.get(f)!;
 			const out = (await p.evaluate(([fig, v, pal]) => (window as unknown as { renderViews: (a: unknown, b: unknown, c: unknown) => Promise<Record<string, string>> }).renderViews(fig, v, pal), [f, vs, palette()] as const)) as Record<string, string>;
 			for (const [name, url] of Object.entries(out)) {
-				const file = join(outDir, makehuman ? `${f}-${name}.png` : `body-${f}-${name}.png`);
+				const file = join(outDir, `body-${f}-${name}.png`);
 				writeFileSync(file, Buffer.from(url.split(',')[1], 'base64'));
 			}
 			console.log(`${f}: ${Object.keys(out).length} images`);

@@ -30,7 +30,7 @@ try {
 			touch: true,
 			steps: async (page) => {
 				await page.getByRole('searchbox', { name: 'Find a region' }).fill('trapez');
-				await page.getByRole('button', { name: /^Right upper trapezius/ }).click();
+				await page.getByRole('button', { name: /^Right top of the shoulder/ }).click();
 				await page.getByRole('button', { name: 'Back view' }).click();
 			}
 		},

@@ -1,46 +1,103 @@
 /**
- * encodeBody: BodyMesh -> compact binary asset (format in codec.ts). Build time / Node only;
- * await `MeshoptEncoder.ready` (or `bodyReady` from generate.ts) first.
+ * Encoding side of the body assets (formats in codec.ts). Build time / Node only: await
+ * `encoderReady` first.
  */
 import { MeshoptEncoder } from 'meshoptimizer/encoder';
-import type { BodyMesh } from './types';
-import { FORMAT_VERSION, HEADER_BYTES, MAGIC } from './codec';
+import { BUILD_CODES, FIGURE_CODES, FIGURE_HEADER, FIGURE_MAGIC, FORMAT_VERSION, TOPOLOGY_HEADER, TOPOLOGY_MAGIC, dequantise, positionPredictors, predict, type Topology } from './codec';
 import { octEncode, quantPos } from './quantize';
+import { vertexNormals } from './makehuman/mesh';
+import type { BodyBuild, BodyFigure } from './types';
 
 export const encoderReady: Promise<void> = MeshoptEncoder.ready;
 
-export function encodeBody(mesh: BodyMesh): Uint8Array {
-	const n = mesh.regions.length;
-	const a = new Int16Array(n * 4);
-	const b = new Int16Array(n * 2);
-	for (let i = 0; i < n; i++) {
-		a[i * 4] = quantPos(mesh.positions[i * 3]);
-		a[i * 4 + 1] = quantPos(mesh.positions[i * 3 + 1]);
-		a[i * 4 + 2] = quantPos(mesh.positions[i * 3 + 2]);
-		a[i * 4 + 3] = mesh.regions[i];
-		octEncode(mesh.normals[i * 3], mesh.normals[i * 3 + 1], mesh.normals[i * 3 + 2], b, i * 2);
-	}
-	const sa = MeshoptEncoder.encodeVertexBufferLevel(new Uint8Array(a.buffer), n, 8, 3, 1);
-	const sb = MeshoptEncoder.encodeVertexBufferLevel(new Uint8Array(b.buffer), n, 4, 3, 1);
-	const idx = new Uint32Array(mesh.indices);
-	const sc = MeshoptEncoder.encodeIndexBuffer(new Uint8Array(idx.buffer), idx.length, 4);
-	const out = new Uint8Array(HEADER_BYTES + sa.length + sb.length + sc.length);
+function putVersion(out: Uint8Array, version: string): void {
+	if (!/^[0-9a-f]{16}$/.test(version)) throw new Error('body asset: version must be 16 hex chars');
+	for (let i = 0; i < 8; i++) out[8 + i] = parseInt(version.slice(i * 2, i * 2 + 2), 16);
+}
+
+const packBits = (bits: Uint8Array): Uint8Array => {
+	const out = new Uint8Array(Math.ceil(bits.length / 8));
+	for (let i = 0; i < bits.length; i++) if (bits[i]) out[i >> 3] |= 1 << (i & 7);
+	return out;
+};
+
+export function encodeTopology(t: Topology): Uint8Array {
+	const nv = t.vertexCount, nq = t.quads.length / 4;
+	const quads = new Uint32Array(t.quads);
+	const sides = Uint8Array.from(t.sides, (s) => (s > 0 ? 1 : s < 0 ? 2 : 0));
+	const streams = [
+		MeshoptEncoder.encodeIndexSequence(new Uint8Array(quads.buffer), quads.length, 4),
+		packBits(t.choices.split),
+		packBits(t.choices.diagonal),
+		t.regionMap,
+		sides
+	];
+	const out = new Uint8Array(TOPOLOGY_HEADER + streams.reduce((a, s) => a + s.length, 0));
 	const dv = new DataView(out.buffer);
-	dv.setUint32(0, MAGIC, true);
+	dv.setUint32(0, TOPOLOGY_MAGIC, true);
 	dv.setUint16(4, FORMAT_VERSION, true);
-	dv.setUint8(6, mesh.figure === 'female' ? 1 : 2);
-	if (!/^[0-9a-f]{16}$/.test(mesh.version)) throw new Error('encodeBody: version must be 16 hex chars');
-	for (let i = 0; i < 8; i++) out[8 + i] = parseInt(mesh.version.slice(i * 2, i * 2 + 2), 16);
-	dv.setUint32(16, n, true);
-	dv.setUint32(20, idx.length, true);
-	dv.setUint32(24, sa.length, true);
-	dv.setUint32(28, sb.length, true);
-	dv.setUint32(32, sc.length, true);
-	let o = HEADER_BYTES;
-	out.set(sa, o);
-	o += sa.length;
-	out.set(sb, o);
-	o += sb.length;
-	out.set(sc, o);
+	putVersion(out, t.version);
+	dv.setUint32(16, nv, true);
+	dv.setUint32(20, nq, true);
+	dv.setUint32(24, t.choices.split.length, true);
+	let o = TOPOLOGY_HEADER;
+	streams.forEach((s, i) => {
+		dv.setUint32(28 + i * 4, s.length, true);
+		out.set(s, o);
+		o += s.length;
+	});
+	return out;
+}
+
+/** Quantised coarse positions of one figure (the grid the asset stores), x, y, z per vertex. */
+export function quantisedPositions(positions: ArrayLike<number>): Int32Array {
+	return Int32Array.from(positions as ArrayLike<number>, (x) => quantPos(x));
+}
+
+/** Normals computed from the quantised positions that are off by more than this get a fix in the asset. */
+export const NORMAL_FIX_DEGREES = 2;
+
+/**
+ * @param positions   the figure's unquantised coarse positions
+ * @param triangles   the coarse triangles the decoder computes normals on
+ */
+export function encodeFigure(figure: BodyFigure, build: BodyBuild, version: string, positions: ArrayLike<number>, triangles: Uint32Array, quads: Uint32Array): Uint8Array {
+	const nv = positions.length / 3;
+	const q = quantisedPositions(positions);
+	const pred = positionPredictors(quads, nv);
+	const planes = new Uint8Array(nv * 6);
+	for (let v = 0; v < nv; v++) {
+		for (let k = 0; k < 3; k++) {
+			const r = q[v * 3 + k] - predict(pred, q, v, k);
+			if (r < -32768 || r > 32767) throw new Error('body figure: position residual out of range');
+			const z = ((r << 1) ^ (r >> 31)) & 0xffff;
+			planes[2 * k * nv + v] = z & 0xff;
+			planes[(2 * k + 1) * nv + v] = z >> 8;
+		}
+	}
+	const exact = vertexNormals(positions, triangles, nv);
+	const loaded = vertexNormals(dequantise(q), triangles, nv);
+	const cos = Math.cos((NORMAL_FIX_DEGREES * Math.PI) / 180);
+	const ids: number[] = [];
+	for (let v = 0; v < nv; v++) {
+		const d = exact[v * 3] * loaded[v * 3] + exact[v * 3 + 1] * loaded[v * 3 + 1] + exact[v * 3 + 2] * loaded[v * 3 + 2];
+		if (d < cos) ids.push(v);
+	}
+	const gaps = Uint16Array.from(ids, (v, i) => v - (i ? ids[i - 1] : 0));
+	const oct = new Int16Array(ids.length * 2);
+	ids.forEach((v, i) => octEncode(exact[v * 3], exact[v * 3 + 1], exact[v * 3 + 2], oct, i * 2));
+	const out = new Uint8Array(FIGURE_HEADER + planes.length + ids.length * 6);
+	const dv = new DataView(out.buffer);
+	dv.setUint32(0, FIGURE_MAGIC, true);
+	dv.setUint16(4, FORMAT_VERSION, true);
+	dv.setUint8(6, FIGURE_CODES[figure]);
+	dv.setUint8(7, BUILD_CODES[build]);
+	putVersion(out, version);
+	dv.setUint32(16, nv, true);
+	dv.setUint32(20, planes.length, true);
+	dv.setUint32(24, ids.length, true);
+	out.set(planes, FIGURE_HEADER);
+	out.set(new Uint8Array(gaps.buffer), FIGURE_HEADER + planes.length);
+	out.set(new Uint8Array(oct.buffer), FIGURE_HEADER + planes.length + gaps.byteLength);
 	return out;
 }

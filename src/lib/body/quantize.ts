@@ -1,10 +1,13 @@
 /**
- * Quantisation shared by the generator and the codec, so that a decoded asset is bit-identical
- * to the generated mesh: positions on a 0.2 mm grid (int16), normals octahedral (2 x int16).
+ * Quantisation of the body assets (codec.ts, encode.ts): coarse positions on a 0.1 mm grid
+ * (int16: ±3.2 m), normals octahedral (2 x int16); and the hash the model version is made of.
  */
 
-/** Metres per position unit. */
-export const POS_UNIT = 2e-4;
+/**
+ * Metres per position unit. 0.1 mm: on 0.2 mm a few of the fingers' 1 mm triangles turned
+ * over once quantised (a light speck); the face's and hands' normals are fixed up by the asset.
+ */
+export const POS_UNIT = 1e-4;
 /** Octahedral normal range: components in [-OCT_MAX, OCT_MAX]. */
 export const OCT_MAX = 511;
 

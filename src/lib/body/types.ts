@@ -22,6 +22,7 @@ export type RegionCode = number;
 
 export interface BodyMesh {
 	figure: BodyFigure;
+	build: BodyBuild;
 	/** Content hash of the generated mesh; painted marks are keyed to it. */
 	version: string;
 	/** xyz per vertex, metres. */

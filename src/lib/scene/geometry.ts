@@ -20,7 +20,8 @@ export function createBodyGeometry(mesh: BodyMesh): BufferGeometry {
 	geometry.setIndex(new BufferAttribute(mesh.indices.slice(), 1));
 	geometry.computeBoundingBox();
 	geometry.computeBoundingSphere();
-	geometry.name = `body:${mesh.figure}:${mesh.version}`;
+	// Sex and build: a change of either is a new body on screen (canvas data-body), though the version is shared.
+	geometry.name = `body:${mesh.figure}-${mesh.build}:${mesh.version}`;
 	return geometry;
 }
 

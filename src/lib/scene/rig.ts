@@ -15,7 +15,7 @@ const TRANSITION_MS = 450;
 export class CameraRig {
 	readonly camera = new PerspectiveCamera(FOV, 1, 0.05, 50);
 	#controls: OrbitControls | null = null;
-	#bounds = new Box3(new Vector3(-0.3, 0, -0.15), new Vector3(0.3, 1.7, 0.15));
+	#bounds = new Box3(new Vector3(-0.45, 0, -0.1), new Vector3(0.45, 1.65, 0.2));
 	#tween: { from: CameraPose; to: CameraPose; start: number } | null = null;
 	/** The quick view the camera is on, or null once the user has moved it. */
 	#preset: ViewName | null = 'reset';
@@ -138,7 +138,7 @@ export class CameraRig {
 	};
 
 	#pose(name: ViewName): CameraPose {
-		return presetPose(name, this.#bounds, fitDistance(this.#bounds, FOV, this.camera.aspect));
+		return presetPose(name, this.#bounds, fitDistance(this.#bounds, FOV, this.camera.aspect, name));
 	}
 
 	#currentPose(): CameraPose {

@@ -16,16 +16,23 @@ export interface CameraPose {
 /** Margin around the body when framed, as a fraction of its size. */
 const MARGIN = 1.08;
 
-/** Distance at which a perspective camera (vertical fov, degrees) shows the whole box. */
-export function fitDistance(box: Box3, fovDeg: number, aspect: number): number {
+/**
+ * Distance at which a perspective camera (vertical fov, degrees) shows the whole box. For a quick
+ * view, only the extent across the screen counts: the arms' span (the figure stands in an A-pose,
+ * about a metre from hand to hand) matters from the front and back, the body's depth from the
+ * sides, so a side view comes as close as the figure allows. Without a view (the zoom limits),
+ * the larger of the two, whichever way the body is turned.
+ */
+export function fitDistance(box: Box3, fovDeg: number, aspect: number, view?: ViewName): number {
 	const size = box.getSize(new Vector3());
 	const half = Math.tan((fovDeg * Math.PI) / 360);
-	// Width must fit whichever way the body is turned, so use its larger horizontal extent.
-	const width = Math.max(size.x, size.z);
+	const facing = view === undefined ? null : view === 'left' || view === 'right' ? 'side' : 'front';
+	const width = facing === 'front' ? size.x : facing === 'side' ? size.z : Math.max(size.x, size.z);
+	const depth = facing === 'front' ? size.z : facing === 'side' ? size.x : Math.min(size.x, size.z);
 	const byHeight = (size.y * MARGIN) / 2 / half;
 	const byWidth = (width * MARGIN) / 2 / (half * Math.max(aspect, 1e-3));
-	// The framed plane is the body's near surface, not its centre: add about half its depth.
-	return Math.max(byHeight, byWidth) + Math.min(size.x, size.z) / 2;
+	// The framed plane is the body's near surface, not its centre: add half its depth.
+	return Math.max(byHeight, byWidth) + depth / 2;
 }
 
 /** Camera direction (unit, from target towards camera) for each view. */

@@ -2,10 +2,9 @@
  * Painting on the committed female asset: the surface graph, dabs that stay on the surface they
  * touch, strokes that undo exactly, and the compact patch with its per-region summary.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Vector3 } from 'three';
-import { decodeBody } from '../../../src/lib/body/codec';
+import { readBody } from '../../../src/lib/body/makehuman/assetfiles';
 import { buildSurface } from '../../../src/lib/body/surface';
 import { BRUSH_SIZES, PaintLayer, composite, patchRegions } from '../../../src/lib/body/brush';
 import { regionAreas } from '../../../src/lib/body/areas';
@@ -13,7 +12,7 @@ import { codeOf, regionByCode } from '../../../src/lib/domain/regions';
 import { createBodyGeometry } from '../../../src/lib/scene/geometry';
 import { BodyPicker, rayTowards } from '../../../src/lib/scene/picking';
 
-const mesh = await decodeBody(new Uint8Array(readFileSync('static/body/female.bin')));
+const mesh = await readBody('female', 'average');
 const surface = buildSurface(mesh);
 const picker = new BodyPicker(createBodyGeometry(mesh));
 const height = Math.max(...Array.from({ length: mesh.positions.length / 3 }, (_, i) => mesh.positions[i * 3 + 1]));
@@ -183,7 +182,12 @@ describe('patches', () => {
 
 	it('summarises into the regions it covers, weighted by painted area', () => {
 		const layer = new PaintLayer(surface);
-		const a = hitFromBehind(0.1, 0.8);
+		// Aimed at the middle of a broad region of the back (the latissimus), away from its borders.
+		const code = codeOf('latissimus-l');
+		let cx = 0, cy = 0, n = 0;
+		for (let v = 0; v < mesh.regions.length; v++) if (mesh.regions[v] === code) (cx += mesh.positions[v * 3]), (cy += mesh.positions[v * 3 + 1]), n++;
+		const a = hitFromBehind(cx / n, cy / n / height);
+		expect(a.code).toBe(code);
 		layer.dab(a.point, a.seed, radius('large'));
 		const { regions } = layer.toPatch(mesh.version)!;
 		expect(regions[0].region).toBe(a.code); // the dab's centre region is the largest share

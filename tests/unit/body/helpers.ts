@@ -1,16 +1,15 @@
-/** Shared helpers for the body tests: generate once per figure, rays, welding. */
-import { bodyReady, generateBody } from '../../../src/lib/body/generate';
-import type { BodyFigure, BodyMesh } from '../../../src/lib/body/types';
-import { quantPos } from '../../../src/lib/body/quantize';
+/** Shared helpers for the body tests: the committed figures as the browser builds them, rays, welding. */
+import { readBody } from '../../../src/lib/body/makehuman/assetfiles';
+import type { BodyBuild, BodyFigure, BodyMesh } from '../../../src/lib/body/types';
 
-const cache = new Map<BodyFigure, BodyMesh>();
+const cache = new Map<string, Promise<BodyMesh>>();
 
-export async function body(figure: BodyFigure): Promise<BodyMesh> {
-	await bodyReady;
-	let m = cache.get(figure);
+export function body(figure: BodyFigure, build: BodyBuild = 'average'): Promise<BodyMesh> {
+	const key = `${figure}-${build}`;
+	let m = cache.get(key);
 	if (!m) {
-		m = generateBody(figure);
-		cache.set(figure, m);
+		m = readBody(figure, build);
+		cache.set(key, m);
 	}
 	return m;
 }
@@ -44,13 +43,13 @@ export function raycastRegion(m: BodyMesh, o: number[], d: number[]): number {
 	return region;
 }
 
-/** Vertex ids welded by quantised position (region copies at borders become one vertex). */
+/** Vertex ids welded by exact position (region copies at borders are computed alike, so they become one vertex). */
 export function weld(m: BodyMesh): { ids: Uint32Array; count: number } {
 	const map = new Map<string, number>();
 	const n = m.regions.length;
 	const ids = new Uint32Array(n);
 	for (let i = 0; i < n; i++) {
-		const k = `${quantPos(m.positions[i * 3])},${quantPos(m.positions[i * 3 + 1])},${quantPos(m.positions[i * 3 + 2])}`;
+		const k = `${m.positions[i * 3]},${m.positions[i * 3 + 1]},${m.positions[i * 3 + 2]}`;
 		let id = map.get(k);
 		if (id === undefined) {
 			id = map.size;

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { groupFaces, groupVertices, parseObj } from '../../../src/lib/body/makehuman/obj';
 import { applyTargets, buildCorners, levelWeights, parseTarget } from '../../../src/lib/body/makehuman/target';
 import { IDENTITY_DQ, boneHead, rotationAbout, skinDQ } from '../../../src/lib/body/makehuman/rig';
-import { edgeReport, pieces, type Polys } from '../../../src/lib/body/makehuman/topology';
+import { edgeReport, neighbours, pieces, quadNeighbours, quadPolys, type Polys } from '../../../src/lib/body/makehuman/topology';
 import { edgeLengths, invertedTriangles, median, signedVolume, toTriMesh } from '../../../src/lib/body/makehuman/mesh';
 import { fitSphere } from '../../../src/lib/body/makehuman/clinical';
 import { loadMakeHuman } from '../../../src/lib/body/makehuman/load';
@@ -176,6 +176,11 @@ describe('MakeHuman figures from the real files', () => {
 		expect(zone.size).toBeGreaterThan(60);
 		expect(sharpest(posed)).toBeLessThan(sharpest(shaped) + 5);
 	}, 60_000);
+
+	it('quadNeighbours (the load-time version) gives exactly the neighbour lists of the sets version', () => {
+		const fast = quadNeighbours(surface.quads, surface.vertexCount);
+		expect(fast.map((a) => Array.from(a))).toEqual(neighbours(quadPolys(surface.quads), surface.vertexCount).map((a) => Array.from(a)));
+	});
 
 	it('every figure is one closed, connected, manifold surface facing out, with no inverted triangles', () => {
 		for (const [s, b] of all()) {

@@ -37,6 +37,19 @@ describe('views', () => {
 		expect(wide).toBeGreaterThan(2.5);
 		expect(narrow).toBeGreaterThan(wide);
 	});
+	it('frames a quick view by what is across the screen: the A-pose arms from the front, the depth from the side', () => {
+		// The MakeHuman figures' bounds: arms out to ±0.42 m in an A-pose, 0.3 m deep, 1.59 m tall.
+		const aPose = new Box3(new Vector3(-0.42, 0, -0.1), new Vector3(0.42, 1.59, 0.2));
+		const phone = 0.45;
+		const front = fitDistance(aPose, 35, phone, 'front');
+		const side = fitDistance(aPose, 35, phone, 'left');
+		expect(side).toBeLessThan(front);
+		// From the side the figure's height fills the view (the arms' span no longer limits it).
+		const byHeight = (1.59 * 1.08) / 2 / Math.tan((35 * Math.PI) / 360);
+		expect(side).toBeCloseTo(byHeight + 0.42, 5);
+		// The zoom limit still fits the body whichever way it is turned.
+		expect(fitDistance(aPose, 35, phone)).toBeCloseTo(front, 5);
+	});
 	it('transitions swing around the body at constant distance', () => {
 		const a = presetPose('front', body, 4);
 		const b = presetPose('back', body, 4);

@@ -1,11 +1,10 @@
 /**
- * Picking on the committed body assets (static/body/*.bin): known landmarks land in the right
+ * Picking on the committed body assets (static/body, average build): known landmarks land in the right
  * region on the right side, and the BVH agrees with three's plain raycast.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FrontSide, Mesh, MeshBasicMaterial, Raycaster, Vector3 } from 'three';
-import { decodeBody } from '../../../src/lib/body/codec';
+import { readBody } from '../../../src/lib/body/makehuman/assetfiles';
 import { regionByCode } from '../../../src/lib/domain/regions';
 import { createBodyGeometry } from '../../../src/lib/scene/geometry';
 import { BodyPicker, rayTowards } from '../../../src/lib/scene/picking';
@@ -13,7 +12,7 @@ import { makeRays } from '../../../bench/pick';
 
 for (const figure of ['female', 'male'] as const) {
 	describe(`picking on the ${figure} asset`, async () => {
-		const mesh = await decodeBody(new Uint8Array(readFileSync(`static/body/${figure}.bin`)));
+		const mesh = await readBody(figure, 'average');
 		const geometry = createBodyGeometry(mesh);
 		const picker = new BodyPicker(geometry);
 		const height = geometry.boundingBox!.max.y;

@@ -66,5 +66,5 @@ export function makeStandinBody(detail = 1): BodyMesh {
 	}
 	const indices = new Uint32Array(count).map((_, i) => i);
 	merged.dispose();
-	return { figure: 'female', version: 'standin', positions, normals, regions, indices };
+	return { figure: 'female', build: 'average', version: 'standin', positions, normals, regions, indices };
 }

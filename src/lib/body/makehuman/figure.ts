@@ -13,7 +13,7 @@ import { applyTargets, buildCorners, cornerFile, type Target } from './target';
 import { applyDQ, boneHead, composeDQ, descendants, jointPosition, rotationAbout, skinDQ, type DualQuat, type Skeleton, type Weights } from './rig';
 import { mirrorMap, neighbours, symmetrise, type Polys } from './topology';
 import { closeEye, fitSphere, flattenPatch, smooth, socketVertices, untangle, zone } from './clinical';
-import { planSubdivision, subdivide, subdivideNormals, type SubdivisionPlan } from './subdivide';
+import { chooseSubdivision, planSubdivision, quadTriangles, subdivide, subdivideNormals, type SubdivisionChoices, type SubdivisionPlan } from './subdivide';
 import { vertexNormals } from './mesh';
 
 export type Sex = 'female' | 'male';
@@ -60,6 +60,8 @@ export interface BodySurface {
 	mirror: Uint32Array;
 	/** The quads as triangles, diagonals chosen once on the base mesh (the same for every figure). */
 	triangles: Uint32Array;
+	/** Which edges split and each quad's diagonal, decided on the base mesh (shipped in the topology asset). */
+	choices: SubdivisionChoices;
 	/** Where the surface is subdivided for painting (edges over SPLIT_LENGTH on the base). */
 	plan: SubdivisionPlan;
 }
@@ -84,9 +86,9 @@ export function bodySurface(obj: ObjMesh): BodySurface {
 		for (let k = 0; k < 4; k++) quads[i * 4 + k] = obj.faceVerts[obj.faceStart[f] + k];
 	});
 	const polys: Polys = { verts: quads, start: Uint32Array.from({ length: faces.length + 1 }, (_, i) => i * 4) };
-	const coarse = planSubdivision(quads, n, obj.positions, () => false);
-	const plan = planSubdivision(quads, n, obj.positions, (_a, _b, length) => length > SPLIT_LENGTH);
-	return { vertexCount: n, quads, nbr: neighbours(polys, n), mirror: mirrorMap(obj.positions, n), triangles: coarse.triangles, plan };
+	const choices = chooseSubdivision(quads, obj.positions, (_a, _b, length) => length > SPLIT_LENGTH);
+	const plan = planSubdivision(quads, n, choices);
+	return { vertexCount: n, quads, nbr: neighbours(polys, n), mirror: mirrorMap(obj.positions, n), triangles: quadTriangles(quads, choices.diagonal), choices, plan };
 }
 
 /** The target files and weights for one sex and build. */

@@ -18,37 +18,9 @@ import { REGIONS } from '../../domain/regions';
 import type { SubdivisionPlan } from './subdivide';
 import type { BodySurface } from './figure';
 import { mirrorCode } from './regioncodes';
+import { liveRegions, regionFields } from './regionfields';
 
-/** Smoothing steps over the coarse mesh (about 20 mm edges on the torso: a few cm of rounding). */
-export const BORDER_SMOOTHING = 6;
-
-/** Dense per-region fields over the coarse vertices: field[(code − 1) * nv + v]. */
-export function regionFields(code: Uint8Array, nbr: Uint32Array[], mirror: Uint32Array, steps = BORDER_SMOOTHING): Float32Array {
-	const nv = code.length, nr = REGIONS.length;
-	let f = new Float32Array(nr * nv);
-	for (let v = 0; v < nv; v++) {
-		const c = code[v];
-		if (mirror[v] === v && mirrorCode(c) !== c) {
-			f[(c - 1) * nv + v] = 0.5;
-			f[(mirrorCode(c) - 1) * nv + v] = 0.5;
-		} else f[(c - 1) * nv + v] = 1;
-	}
-	// Only regions present near a vertex matter: smooth each field where it is non-zero or next to it.
-	let next = new Float32Array(nr * nv);
-	for (let s = 0; s < steps; s++) {
-		for (let r = 0; r < nr; r++) {
-			const o = r * nv;
-			for (let v = 0; v < nv; v++) {
-				let m = 0;
-				const nb = nbr[v];
-				for (let k = 0; k < nb.length; k++) m += f[o + nb[k]];
-				next[o + v] = 0.5 * f[o + v] + (0.5 * m) / nb.length;
-			}
-		}
-		[f, next] = [next, f];
-	}
-	return f;
-}
+export { BORDER_SMOOTHING, regionFields } from './regionfields';
 
 export interface RegionSurface {
 	/** Region code per fine vertex (before cutting). */
@@ -87,13 +59,58 @@ export function cutRegions(plan: SubdivisionPlan, quads: Uint32Array, field: Flo
 	const n = plan.vertexCount;
 	const fineSide = fineSides(plan, quads, side);
 	const fineCode = new Uint8Array(n);
+	// Only the regions whose field is non-zero at a vertex's parents can be largest there;
+	// taken in ascending order, ties go to the lowest code as in a scan over all 80. The
+	// field is summed over the parents in fineFields' order, so the values are the same.
+	const nv = plan.coarseCount, ne = plan.edges.length / 2;
+	const live = liveRegions(field, nr, nv);
+	const cand = new Int32Array(4 * nr);
+	const par = new Int32Array(4);
 	for (let v = 0; v < n; v++) {
+		let np: number;
+		if (v < nv) {
+			par[0] = v;
+			np = 1;
+		} else if (v < nv + ne) {
+			par[0] = plan.edges[(v - nv) * 2];
+			par[1] = plan.edges[(v - nv) * 2 + 1];
+			np = 2;
+		} else {
+			const q = plan.centres[v - nv - ne] * 4;
+			for (let k = 0; k < 4; k++) par[k] = quads[q + k];
+			np = 4;
+		}
+		// Inside a region (each parent has just the one live region, the same): that region.
+		const s0 = live.start[par[0]], r0 = live.regions[s0];
+		let alone = live.start[par[0] + 1] === s0 + 1;
+		for (let i = 1; alone && i < np; i++) alone = live.start[par[i] + 1] === live.start[par[i]] + 1 && live.regions[live.start[par[i]]] === r0;
+		if (alone) {
+			fineCode[v] = r0 + 1;
+			continue;
+		}
+		// Insertion into a short sorted list without duplicates.
+		let m = 0;
+		for (let i = 0; i < np; i++) {
+			for (let k = live.start[par[i]]; k < live.start[par[i] + 1]; k++) {
+				const r = live.regions[k];
+				let j = m;
+				while (j > 0 && cand[j - 1] > r) j--;
+				if (j > 0 && cand[j - 1] === r) continue;
+				cand.copyWithin(j + 1, j, m);
+				cand[j] = r;
+				m++;
+			}
+		}
 		let best = 0, bv = -Infinity;
-		for (let r = 0; r < nr; r++) {
-			const x = F(v, r);
+		for (let j = 0; j < m; j++) {
+			const o = cand[j] * nv;
+			let x: number;
+			if (np === 1) x = field[o + par[0]];
+			else if (np === 2) x = (field[o + par[0]] + field[o + par[1]]) / 2;
+			else x = (field[o + par[0]] + field[o + par[1]] + field[o + par[2]] + field[o + par[3]]) / 4;
 			if (x > bv) {
 				bv = x;
-				best = r;
+				best = cand[j];
 			}
 		}
 		fineCode[v] = best + 1;
@@ -102,15 +119,19 @@ export function cutRegions(plan: SubdivisionPlan, quads: Uint32Array, field: Flo
 	const weight: number[] = [];
 	const regions: number[] = Array.from(fineCode);
 	const out: number[] = [];
-	const cutT = new Map<string, number>();
-	const copies = new Map<string, number>();
+	// Numeric keys (edge lo·K + hi, then × 256 + region; K above any vertex id, output ones
+	// included): string keys cost several times more at load.
+	const K = 1 << 22;
+	if (n * 8 > K) throw new Error('cutRegions: too many vertices for the edge keys');
+	const cutT = new Map<number, number>();
+	const copies = new Map<number, number>();
 	// A triangle's corners' codes: a midline corner of a paired region counts for the side the
 	// triangle is on, so the left and right halves of a region meet exactly on the midline.
 	const codeAt = new Map<number, number>();
 	/** Where on edge lo-hi the fields of the two ends' regions are equal, from lo. */
 	const border = (a: number, b: number): number => {
 		const lo = Math.min(a, b), hi = Math.max(a, b);
-		const key = `${lo},${hi}`;
+		const key = lo * K + hi;
 		let t = cutT.get(key);
 		if (t === undefined) {
 			const cl = codeAt.get(lo)! - 1, ch = codeAt.get(hi)! - 1;
@@ -130,7 +151,7 @@ export function cutRegions(plan: SubdivisionPlan, quads: Uint32Array, field: Flo
 	};
 	const cutVertex = (a: number, b: number, r: number): number => {
 		const lo = Math.min(a, b), hi = Math.max(a, b);
-		const key = `${lo},${hi},${r}`;
+		const key = (lo * K + hi) * 256 + r;
 		let v = copies.get(key);
 		if (v === undefined) {
 			const t = border(lo, hi);
@@ -144,6 +165,13 @@ export function cutRegions(plan: SubdivisionPlan, quads: Uint32Array, field: Flo
 	};
 	const T = plan.triangles;
 	for (let f = 0; f < T.length; f += 3) {
+		// Most triangles lie inside one region off the midline: kept as they are, with no
+		// allocation (this loop runs in the browser at load).
+		const c0 = fineCode[T[f]];
+		if (c0 === fineCode[T[f + 1]] && c0 === fineCode[T[f + 2]] && fineSide[T[f]] !== 0 && fineSide[T[f + 1]] !== 0 && fineSide[T[f + 2]] !== 0) {
+			out.push(T[f], T[f + 1], T[f + 2]);
+			continue;
+		}
 		const v = [T[f], T[f + 1], T[f + 2]];
 		const c = v.map((i) => fineCode[i]);
 		const right = fineSide[v[0]] < 0 || fineSide[v[1]] < 0 || fineSide[v[2]] < 0;
@@ -151,7 +179,7 @@ export function cutRegions(plan: SubdivisionPlan, quads: Uint32Array, field: Flo
 			if (right && fineSide[v[k]] === 0 && mirrorCode(c[k]) !== c[k]) {
 				// The right-hand copy of a midline corner.
 				c[k] = mirrorCode(c[k]);
-				const key = `${v[k]},${c[k]}`;
+				const key = -(v[k] * 256 + c[k]) - 1;
 				let m = copies.get(key);
 				if (m === undefined) {
 					m = addVertex([v[k]], [1], c[k]);
@@ -308,6 +336,6 @@ export function borderTurning(cut: RegionSurface, pos: ArrayLike<number>): numbe
 }
 
 /** The whole step: fields from the region map, then the cut painting surface (topology only). */
-export function regionSurface(surface: BodySurface, map: Uint8Array, side: Int8Array, staircase = false): RegionSurface {
-	return cutRegions(surface.plan, surface.quads, regionFields(map, surface.nbr, surface.mirror), side, staircase);
+export function regionSurface(surface: Pick<BodySurface, 'plan' | 'quads' | 'nbr'>, map: Uint8Array, side: Int8Array, staircase = false): RegionSurface {
+	return cutRegions(surface.plan, surface.quads, regionFields(map, surface.nbr, side), side, staircase);
 }

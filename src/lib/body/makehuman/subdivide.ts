@@ -25,40 +25,86 @@ export interface SubdivisionPlan {
 }
 
 /**
- * @param quads  the coarse quads, over vertices 0 .. nv − 1
- * @param refPos positions on which edge lengths are judged and diagonals chosen (the base mesh)
- * @param split  which edges to split, given their endpoints and length on refPos
+ * The two decisions a plan rests on, made once on the base mesh and shipped with the topology
+ * asset, so the browser plans with no base positions: `split` has one entry per distinct edge
+ * in the order the quads first meet it (1 = split), `diagonal` one per quad (1 = cut along
+ * corners 0–2, 0 = along 1–3; used where a quad is not split, and for the coarse triangles).
  */
-export function planSubdivision(quads: Uint32Array, nv: number, refPos: ArrayLike<number>, split: (a: number, b: number, length: number) => boolean): SubdivisionPlan {
-	const edgeIndex = new EdgeTable(quads.length);
-	const edges: number[] = [];
+export interface SubdivisionChoices {
+	split: Uint8Array;
+	diagonal: Uint8Array;
+}
+
+/**
+ * Make the choices on reference positions: an edge splits when `split` says so given its
+ * length, a quad's diagonal is its shorter one.
+ * @param refPos positions on which edge lengths are judged and diagonals chosen (the base mesh)
+ */
+export function chooseSubdivision(quads: Uint32Array, refPos: ArrayLike<number>, split: (a: number, b: number, length: number) => boolean): SubdivisionChoices {
 	const len = (a: number, b: number): number =>
 		Math.hypot(refPos[a * 3] - refPos[b * 3], refPos[a * 3 + 1] - refPos[b * 3 + 1], refPos[a * 3 + 2] - refPos[b * 3 + 2]);
+	const seen = new EdgeTable(quads.length);
+	const splits: number[] = [];
+	const diagonal = new Uint8Array(quads.length / 4);
+	for (let q = 0; q < quads.length; q += 4) {
+		for (let k = 0; k < 4; k++) {
+			const a = quads[q + k], b = quads[q + ((k + 1) & 3)];
+			if (seen.get(a, b) !== undefined) continue;
+			seen.set(a, b, 0);
+			splits.push(split(a, b, len(a, b)) ? 1 : 0);
+		}
+		diagonal[q / 4] = len(quads[q], quads[q + 2]) <= len(quads[q + 1], quads[q + 3]) ? 1 : 0;
+	}
+	return { split: Uint8Array.from(splits), diagonal };
+}
+
+/** The quads as triangles along their chosen diagonals (the coarse surface). */
+export function quadTriangles(quads: Uint32Array, diagonal: Uint8Array): Uint32Array {
+	const out = new Uint32Array((quads.length / 4) * 6);
+	for (let q = 0, o = 0; q < quads.length; q += 4, o += 6) {
+		const [a, b, c, d] = [quads[q], quads[q + 1], quads[q + 2], quads[q + 3]];
+		out.set(diagonal[q / 4] ? [a, b, c, a, c, d] : [a, b, d, b, c, d], o);
+	}
+	return out;
+}
+
+/**
+ * @param quads   the coarse quads, over vertices 0 .. nv − 1
+ * @param choices which edges split and each quad's diagonal (chooseSubdivision)
+ */
+export function planSubdivision(quads: Uint32Array, nv: number, choices: SubdivisionChoices): SubdivisionPlan {
+	const edgeIndex = new EdgeTable(quads.length);
+	const edges: number[] = [];
+	let next = 0;
 	// First pass, in quad order: number the split edges (deterministic order).
 	for (let q = 0; q < quads.length; q += 4) {
 		for (let k = 0; k < 4; k++) {
 			const a = quads[q + k], b = quads[q + ((k + 1) & 3)];
 			if (edgeIndex.get(a, b) !== undefined) continue;
-			if (split(a, b, len(a, b))) {
+			if (next >= choices.split.length) throw new Error('planSubdivision: fewer edge choices than edges');
+			if (choices.split[next++]) {
 				edgeIndex.set(a, b, edges.length / 2);
 				edges.push(Math.min(a, b), Math.max(a, b));
 			} else edgeIndex.set(a, b, -1);
 		}
 	}
+	if (next !== choices.split.length) throw new Error('planSubdivision: more edge choices than edges');
 	const ne = edges.length / 2;
 	const centres: number[] = [];
 	const tris: number[] = [];
+	// Scratch per quad, no allocation in the loop (it runs in the browser at load).
+	const c = new Int32Array(4), mid = new Int32Array(4), ring = new Int32Array(8);
 	for (let q = 0; q < quads.length; q += 4) {
-		const c = [quads[q], quads[q + 1], quads[q + 2], quads[q + 3]];
-		const mid = c.map((a, k) => {
-			const b = c[(k + 1) & 3];
-			const e = edgeIndex.get(a, b)!;
-			return e < 0 ? -1 : nv + e;
-		});
-		const nsplit = mid.filter((m) => m >= 0).length;
+		let nsplit = 0;
+		for (let k = 0; k < 4; k++) c[k] = quads[q + k];
+		for (let k = 0; k < 4; k++) {
+			const e = edgeIndex.get(c[k], c[(k + 1) & 3])!;
+			mid[k] = e < 0 ? -1 : nv + e;
+			if (e >= 0) nsplit++;
+		}
 		if (nsplit === 0) {
 			// Diagonal chosen on the reference mesh, so every figure has the same triangles.
-			if (len(c[0], c[2]) <= len(c[1], c[3])) tris.push(c[0], c[1], c[2], c[0], c[2], c[3]);
+			if (choices.diagonal[q / 4]) tris.push(c[0], c[1], c[2], c[0], c[2], c[3]);
 			else tris.push(c[0], c[1], c[3], c[1], c[2], c[3]);
 			continue;
 		}
@@ -73,12 +119,12 @@ export function planSubdivision(quads: Uint32Array, nv: number, refPos: ArrayLik
 			}
 			continue;
 		}
-		const ring: number[] = [];
+		let n = 0;
 		for (let k = 0; k < 4; k++) {
-			ring.push(c[k]);
-			if (mid[k] >= 0) ring.push(mid[k]);
+			ring[n++] = c[k];
+			if (mid[k] >= 0) ring[n++] = mid[k];
 		}
-		for (let k = 0; k < ring.length; k++) tris.push(ring[k], ring[(k + 1) % ring.length], centre);
+		for (let k = 0; k < n; k++) tris.push(ring[k], ring[(k + 1) % n], centre);
 	}
 	return {
 		coarseCount: nv,
