@@ -14,7 +14,7 @@ import type { Patch } from '$lib/domain/records';
 import { patchRegions } from '../brush';
 import { buildSurface, type Surface } from '../surface';
 import type { BodyMesh } from '../types';
-import { alignRegion, applyAffine, type Affine, type Cloud } from './align';
+import { ICP_ROUNDS, alignRegion, applyAffine, type Affine, type Cloud } from './align';
 
 /** What a table needs of a figure. */
 export interface FigureShape {
@@ -56,30 +56,46 @@ export function vertexAreas(f: FigureShape): Float64Array {
 	return out;
 }
 
+/** Points per region the alignment looks at: a regular subsample of larger regions (the face, hands). */
+const CLOUD_POINTS = 800;
+
 function regionCloud(f: FigureShape, areas: Float64Array, code: number): { cloud: Cloud; ids: number[] } {
-	const ids: number[] = [];
-	for (let v = 0; v < f.regions.length; v++) if (f.regions[v] === code && areas[v] > 0) ids.push(v);
+	const all: number[] = [];
+	for (let v = 0; v < f.regions.length; v++) if (f.regions[v] === code && areas[v] > 0) all.push(v);
+	// Every k-th point stands for its k neighbours' share of the area (approximately: the
+	// subsample is regular in vertex order, which follows the surface).
+	const k = Math.ceil(all.length / CLOUD_POINTS);
+	const ids = all.filter((_, i) => i % k === 0);
+	if (k > 1) {
+		const sum = (xs: number[]) => xs.reduce((s, v) => s + areas[v], 0);
+		const scale = sum(all) / sum(ids);
+		return regionCloudOf(f, ids, (v) => areas[v] * scale);
+	}
+	return regionCloudOf(f, ids, (v) => areas[v]);
+}
+
+function regionCloudOf(f: FigureShape, ids: number[], weight: (v: number) => number): { cloud: Cloud; ids: number[] } {
 	const points = new Float64Array(ids.length * 3);
 	ids.forEach((v, i) => {
 		for (let k = 0; k < 3; k++) points[i * 3 + k] = f.positions[v * 3 + k];
 	});
-	return { cloud: { points, weights: Float64Array.from(ids, (v) => areas[v]) }, ids };
+	return { cloud: { points, weights: Float64Array.from(ids, weight) }, ids };
 }
 
 /** The per-region maps of old onto new: code -> affine. */
-export function alignFigures(old: FigureShape, neu: FigureShape): Map<number, Affine> {
+export function alignFigures(old: FigureShape, neu: FigureShape, rounds = ICP_ROUNDS): Map<number, Affine> {
 	const oa = vertexAreas(old), na = vertexAreas(neu);
 	const codes = [...new Set(Array.from(neu.regions))].filter((c) => c > 0).sort((a, b) => a - b);
 	const maps = new Map<number, Affine>();
 	for (const code of codes) {
 		const from = regionCloud(old, oa, code).cloud, to = regionCloud(neu, na, code).cloud;
-		if (from.weights.length && to.weights.length) maps.set(code, alignRegion(from, to));
+		if (from.weights.length && to.weights.length) maps.set(code, alignRegion(from, to, rounds));
 	}
 	return maps;
 }
 
-export function buildRemap(old: FigureShape & { version: string }, neu: FigureShape & { version: string }): { table: RemapTable; stats: RemapStats } {
-	const maps = alignFigures(old, neu);
+export function buildRemap(old: FigureShape & { version: string }, neu: FigureShape & { version: string }, rounds = ICP_ROUNDS): { table: RemapTable; stats: RemapStats } {
+	const maps = alignFigures(old, neu, rounds);
 	const nv = neu.regions.length;
 	const sources = new Int32Array(nv).fill(-1);
 	const gap = new Map<number, { mean: number; p95: number }>();
@@ -102,12 +118,32 @@ export function buildRemap(old: FigureShape & { version: string }, neu: FigureSh
 				applyAffine(A, old.positions[v], old.positions[v + 1], old.positions[v + 2], corners, i * 9 + k * 3);
 			}
 		});
+		// Each triangle's bounding sphere: a triangle whose sphere is farther than the best
+		// distance so far cannot be nearer, which skips most exact tests.
+		const sphere = new Float64Array(tris.length * 4);
+		for (let i = 0; i < tris.length; i++) {
+			const o = i * 9;
+			for (let k = 0; k < 3; k++) sphere[i * 4 + k] = (corners[o + k] + corners[o + 3 + k] + corners[o + 6 + k]) / 3;
+			for (let c = 0; c < 3; c++) {
+				const r = Math.hypot(corners[o + c * 3] - sphere[i * 4], corners[o + c * 3 + 1] - sphere[i * 4 + 1], corners[o + c * 3 + 2] - sphere[i * 4 + 2]);
+				sphere[i * 4 + 3] = Math.max(sphere[i * 4 + 3], r);
+			}
+		}
+		const centreDist = new Float64Array(tris.length);
 		const dists: [number, number][] = [];
 		for (let v = 0; v < nv; v++) {
 			if (neu.regions[v] !== code) continue;
 			const p = [neu.positions[v * 3], neu.positions[v * 3 + 1], neu.positions[v * 3 + 2]];
-			let best = Infinity, at = -1, bb = [0, 0, 0];
+			let first = 0;
 			for (let i = 0; i < tris.length; i++) {
+				centreDist[i] = Math.hypot(p[0] - sphere[i * 4], p[1] - sphere[i * 4 + 1], p[2] - sphere[i * 4 + 2]);
+				if (centreDist[i] < centreDist[first]) first = i;
+			}
+			let best = tris.length ? closestOnTriangle(p, corners, first * 9, q, bary) : Infinity;
+			let at = tris.length ? first : -1, bb = [...bary];
+			for (let i = 0; i < tris.length; i++) {
+				const lower = centreDist[i] - sphere[i * 4 + 3];
+				if (i === first || (lower > 0 && lower * lower >= best)) continue;
 				const d = closestOnTriangle(p, corners, i * 9, q, bary);
 				if (d < best) (best = d), (at = i), (bb = [...bary]);
 			}
