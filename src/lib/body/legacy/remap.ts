@@ -219,7 +219,8 @@ export function closestOnTriangle(p: number[], c: Float64Array, o: number, q: nu
 }
 
 /**
- * An old painting on the new figure: each new vertex takes its source's coverage;
+ * An old painting on the new figure: each new vertex takes its source's coverage (border copies
+ * the strongest of theirs);
  * the painted area per region measured again on the new mesh. Null when nothing lands (an empty
  * patch, or one that does not belong to this table).
  */
@@ -229,12 +230,20 @@ export function remapPatch(patch: Patch, table: RemapTable, mesh: BodyMesh, surf
 	patch.vertices.forEach((v, i) => {
 		if (v < cover.length) cover[v] = patch.weights[i];
 	});
-	const vertices: number[] = [], weights: number[] = [];
 	const S = table.sources;
-	for (let v = 0; v < S.length; v++) {
-		const w = S[v] >= 0 ? cover[S[v]] : 0;
-		if (w > 0) vertices.push(v), weights.push(w);
+	const out = new Uint8Array(S.length);
+	for (let v = 0; v < S.length; v++) out[v] = S[v] >= 0 ? cover[S[v]] : 0;
+	// The copies of a point on a region border come from two regions' maps, which need not agree
+	// there: all copies take the strongest, so a painting crossing a border has no seam along it.
+	for (let w = 0; w + 1 < surface.memberStart.length; w++) {
+		const a = surface.memberStart[w], b = surface.memberStart[w + 1];
+		if (b - a < 2) continue;
+		let most = 0;
+		for (let k = a; k < b; k++) most = Math.max(most, out[surface.members[k]]);
+		for (let k = a; k < b; k++) out[surface.members[k]] = most;
 	}
+	const vertices: number[] = [], weights: number[] = [];
+	for (let v = 0; v < out.length; v++) if (out[v] > 0) vertices.push(v), weights.push(out[v]);
 	if (!vertices.length) return null;
 	const list = Uint32Array.from(vertices), cov = Uint8Array.from(weights);
 	return { modelVersion: mesh.version, vertices: list, weights: cov, regions: patchRegions(surface, list, cov) };
