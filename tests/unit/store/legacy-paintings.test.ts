@@ -80,7 +80,7 @@ describe('paintings on the old figures, in the store', () => {
 		table.bulkPut = (async (rows: Parameters<typeof bulkPut>[0]) => {
 			await bulkPut([rows[0]]);
 			throw new DOMException('The disk is full', 'QuotaExceededError');
-		}) as typeof table.bulkPut;
+		}) as unknown as typeof table.bulkPut;
 		await expect(
 			replaceOldPatches(store, [
 				{ id: oldF.id, from: oldF.patch!, to: patch(NEW, 100) },
