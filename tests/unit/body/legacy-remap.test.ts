@@ -17,7 +17,7 @@ import { buildRemap, remapPatch, type RemapTable } from '../../../src/lib/body/l
 import { decodeTable } from '../../../src/lib/body/legacy/table';
 import { encodeTable } from '../../../src/lib/body/legacy/table-encode';
 import { OLD_VERSIONS } from '../../../src/lib/body/legacy/versions';
-import { codeOf } from '../../../src/lib/domain/regions';
+import { REGIONS, codeOf } from '../../../src/lib/domain/regions';
 import type { Patch } from '../../../src/lib/domain/records';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -74,6 +74,33 @@ describe('the old figures and their tables', () => {
 			expect(committed.byteLength).toBeLessThan(40_000);
 		}, 120_000);
 	}
+
+	it('moves a painting and its mirror image alike: mirrored new points take paint from mirrored old points', () => {
+		for (const f of figures) {
+			const { body } = old.get(f)!;
+			const { mesh, table } = neu.get(f)!;
+			// Points by position (0.1 mm), region-border copies told apart by their region.
+			const key = (P: ArrayLike<number>, R: ArrayLike<number>, v: number, flip: boolean) =>
+				`${Math.round((flip ? -1 : 1) * P[v * 3] * 1e4)},${Math.round(P[v * 3 + 1] * 1e4)},${Math.round(P[v * 3 + 2] * 1e4)}`;
+			const index = (P: ArrayLike<number>, R: ArrayLike<number>) => {
+				const m = new Map<string, number[]>();
+				for (let v = 0; v < R.length; v++) m.set(key(P, R, v, false), [...(m.get(key(P, R, v, false)) ?? []), v]);
+				return m;
+			};
+			const newAt = index(mesh.positions, mesh.regions), oldAt = index(body.positions, body.regions);
+			const mirrorRegion = (c: number) => (REGIONS[c - 1].side === 'left' ? c + 1 : REGIONS[c - 1].side === 'right' ? c - 1 : c);
+			let pairs = 0, alike = 0;
+			for (let v = 0; v < mesh.regions.length; v++) {
+				if (mesh.positions[v * 3] <= 0 || table.sources[v] < 0) continue;
+				const m = newAt.get(key(mesh.positions, mesh.regions, v, true))?.find((u) => mesh.regions[u] === mirrorRegion(mesh.regions[v]));
+				if (m === undefined) continue;
+				pairs++;
+				if (oldAt.get(key(body.positions, body.regions, table.sources[v], true))?.includes(table.sources[m])) alike++;
+			}
+			expect(pairs).toBeGreaterThan(mesh.regions.length * 0.45);
+			expect(alike / pairs).toBeGreaterThan(0.999);
+		}
+	});
 
 	it('refuses a table for another figure or a damaged one', async () => {
 		const { mesh } = neu.get('female')!;

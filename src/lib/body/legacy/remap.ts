@@ -11,6 +11,7 @@
  * Run time: `remapPatch` reads an old patch's coverage through the table.
  */
 import type { Patch } from '$lib/domain/records';
+import { REGIONS } from '$lib/domain/regions';
 import { patchRegions } from '../brush';
 import { buildSurface, type Surface } from '../surface';
 import type { BodyMesh } from '../types';
@@ -87,11 +88,29 @@ export function alignFigures(old: FigureShape, neu: FigureShape, rounds = ICP_RO
 	const oa = vertexAreas(old), na = vertexAreas(neu);
 	const codes = [...new Set(Array.from(neu.regions))].filter((c) => c > 0).sort((a, b) => a - b);
 	const maps = new Map<number, Affine>();
+	// Both figures are exact mirrors: the left and midline regions are aligned, and each right
+	// region takes its left partner's map mirrored, so a painting and its mirror image move alike.
 	for (const code of codes) {
+		const side = REGIONS[code - 1].side;
+		if (side === 'right') continue;
 		const from = regionCloud(old, oa, code).cloud, to = regionCloud(neu, na, code).cloud;
-		if (from.weights.length && to.weights.length) maps.set(code, alignRegion(from, to, rounds));
+		if (!from.weights.length || !to.weights.length) continue;
+		const A = alignRegion(from, to, rounds);
+		if (side === 'left') {
+			maps.set(code, A);
+			maps.set(code + 1, mirrored(A));
+		} else {
+			const B = mirrored(A);
+			maps.set(code, A.map((a, i) => (a + B[i]) / 2));
+		}
 	}
 	return maps;
+}
+
+/** The map seen in a mirror (x -> -x on both sides): entry (i, j) times the signs of row i and column j. */
+function mirrored(A: Affine): Affine {
+	const sign = [-1, 1, 1, 1];
+	return A.map((a, i) => a * sign[i >> 2] * sign[i & 3]);
 }
 
 export function buildRemap(old: FigureShape & { version: string }, neu: FigureShape & { version: string }, rounds = ICP_ROUNDS): { table: RemapTable; stats: RemapStats } {
