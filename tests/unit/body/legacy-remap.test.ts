@@ -222,14 +222,15 @@ describe('a painting made on an old figure, on the new one', () => {
 			// Painted area per region: the old area scaled by how much that region grew or shrank.
 			const oldRegion = regionAreas(o.mesh), newRegion = regionAreas(n.mesh);
 			const newArea = new Map(after.regions.map((r) => [r.region, r.area]));
-			// Within 30% where a stroke was aimed; a spill-over at its edge within a factor of 2.5
+			// Within 35% where a stroke was aimed (measured: 0.71 to 1.02; a region's outline differs
+			// between the figures, so its parts stretch unevenly); a spill-over at its edge within a factor of 2.5
 			// (the old regions' outlines were bands and rectangles, the new ones follow the muscles).
 			const total = before.regions.reduce((a, r) => a + r.area, 0);
 			for (const r of before.regions.filter((r) => r.area >= 5)) {
 				const ratio = newArea.get(r.region)! / (r.area * (newRegion[r.region] / oldRegion[r.region]));
 				const aimed = r.area / total >= 0.25;
-				expect(ratio).toBeGreaterThan(aimed ? 0.7 : 0.4);
-				expect(ratio).toBeLessThan(aimed ? 1.3 : 2.5);
+				expect(ratio).toBeGreaterThan(aimed ? 0.65 : 0.4);
+				expect(ratio).toBeLessThan(aimed ? 1.35 : 2.5);
 			}
 
 			// One piece per stroke, and no holes: what is left unpainted is one piece too.
