@@ -255,6 +255,21 @@ describe('a painting made on an old figure, on the new one', () => {
 		});
 	}
 
+	it('a region painted whole on the old figure is painted whole on the new one', () => {
+		for (const f of figures) {
+			const o = old.get(f)!, n = neu.get(f)!;
+			for (const region of ['hamstrings-r', 'deltoid-l', 'face', 'hand-r']) {
+				const code = codeOf(region);
+				const vertices = Uint32Array.from([...o.mesh.regions.keys()].filter((v) => o.mesh.regions[v] === code));
+				const whole: Patch = { modelVersion: o.body.version, vertices, weights: new Uint8Array(vertices.length).fill(255), regions: [] };
+				const after = remapPatch(whole, n.table, n.mesh, n.surface)!;
+				const painted = new Set(after.vertices);
+				const missed = [...n.mesh.regions.keys()].filter((v) => n.mesh.regions[v] === code && !painted.has(v));
+				expect(missed, `${f} ${region}`).toEqual([]);
+			}
+		}
+	});
+
 	it('leaves alone a patch of another model, and one painted nowhere the table reaches', () => {
 		const n = neu.get('female')!;
 		const p: Patch = { modelVersion: 'feedfacefeedface', vertices: Uint32Array.of(1, 2), weights: Uint8Array.of(255, 255), regions: [] };

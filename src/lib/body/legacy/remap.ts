@@ -2,11 +2,12 @@
  * Moving paintings made on the old procedural figures onto the new ones (pure, Node-testable).
  *
  * Build time: `buildRemap` aligns each old region onto the same region of the new reference
- * figure (align.ts) and, for every NEW vertex, finds the nearest point of the aligned old surface in
- * the same region and keeps that point's nearest corner: one old vertex (a blend of three made
+ * figure (align.ts) and, for every NEW vertex, finds the nearest point of the aligned old surface
+ * in the same region and keeps that point's nearest corner: one old vertex (a blend of three made
  * the shipped table seven times larger, and old edges are about 1 cm, under the alignment's own
- * error). A new vertex takes its paint from there (new-from-old, so a painted area has no holes however the
- * two meshes' densities differ); one farther than MAX_GAP from any old surface takes none.
+ * error). A new vertex takes its paint from there: new-from-old, so a painted area has no holes
+ * however the two meshes' densities differ. One farther than MAX_GAP from its aligned old region
+ * takes none (a safeguard: on the two figures the farthest is under 8 cm, at the face and fingers).
  *
  * Run time: `remapPatch` reads an old patch's coverage through the table.
  */
@@ -32,8 +33,12 @@ export interface RemapTable {
 	sources: Int32Array;
 }
 
-/** A new vertex farther than this from the aligned old region takes no paint (m). */
-export const MAX_GAP = 0.04;
+/**
+ * A new vertex farther than this from the aligned old region takes no paint (m). Not less: where
+ * a new region reaches beyond the old one's outline (the male hamstrings, deltoid), a tighter
+ * bound left unpainted points inside a region painted whole.
+ */
+export const MAX_GAP = 0.08;
 
 export interface RemapStats {
 	/** Per region: area-weighted mean and 95th percentile distance of new vertices to the aligned old region (m). */
