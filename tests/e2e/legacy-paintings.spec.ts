@@ -1,7 +1,8 @@
 /**
  * A painting made on the old procedural figure keeps its place on the new one (issue 10): a
- * backup holding a plan painted on the old female figure is restored, and the planner draws the
- * painting on the current figure, moved there in the background. Needs the MakeHuman figures in
+ * backup holding a plan painted on the old female figure is restored (or a phone with an older
+ * app hands such a plan over), and the planner draws the painting on the current figure, moved
+ * there in the background. Needs the MakeHuman figures in
  * static/body/ (it is skipped while the app still serves the old figure, where there is nothing
  * to move).
  */
@@ -9,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { paintedVertices, storedMarks } from './body-helpers';
-import { handOffDoc } from './hostile-links';
+import { handOffDoc, linkFor } from './hostile-links';
 import { BRUSH_SIZES, PaintLayer } from '../../src/lib/body/brush';
 import { buildSurface } from '../../src/lib/body/surface';
 import { readLegacyBody } from '../../src/lib/body/legacy/v1';
@@ -78,4 +79,18 @@ test('a plan painted on the old figure, restored from a backup, shows its painti
 	await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
 	await expect.poll(() => paintedVertices(page), { timeout: 30_000 }).toBe(moved.patch!.vertices.length);
 	await expect(page.getByRole('list', { name: /^Marks/ })).toContainText('Left top of the shoulder (upper trapezius) Aching · 6/10');
+});
+
+test('a plan painted on the old figure and handed over from a phone shows its painting on the new figure', async ({ page }) => {
+	test.skip(servesOldFigure, 'the app still serves the old procedural figure: nothing to move until the MakeHuman figures are in static/body/');
+	const patch = await oldPainting();
+	const doc = handOffDoc({ client: { name: 'Phone Phoebe', figure: 'female' }, plan: { title: 'From an older phone' }, mark: { region: TRAPEZIUS, patch: encodePatch(patch) } });
+	await page.goto('/');
+	await page.goto(linkFor(JSON.stringify(doc)));
+	await page.getByRole('button', { name: 'Add this plan' }).click();
+	await page.waitForURL(/\/plan\?id=/);
+	await expect.poll(async () => (await storedMarks(page))[0]?.patch?.modelVersion, { timeout: 30_000 }).toBe(NEW);
+	const [moved] = await storedMarks(page);
+	await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
+	await expect.poll(() => paintedVertices(page), { timeout: 30_000 }).toBe(moved.patch!.vertices.length);
 });
