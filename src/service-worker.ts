@@ -13,7 +13,8 @@ import { tidyPath } from '$lib/ui/address';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `somamap-${version}`;
-const PRECACHE = [...new Set([...build, ...files, ...prerendered])];
+// The old figures' remap tables are fetched only by a device that still has paintings on them.
+const PRECACHE = [...new Set([...build, ...files.filter((f) => !f.includes('/body/legacy/')), ...prerendered])];
 const PRECACHED = new Set(PRECACHE);
 
 sw.addEventListener('install', (event) => {

@@ -13,6 +13,7 @@ import { applyImport, exportBackup, previewImport, type ImportPreview, type Impo
 import { plural } from '$lib/ui/format';
 import { notices } from '$lib/ui/notices.svelte';
 import { download } from '$lib/ui/download';
+import { movePaintingsToCurrentFigures } from '$lib/ui/body/paintings-migration';
 
 export class BackupExport {
 	#running = $state(false);
@@ -138,6 +139,7 @@ export class BackupRestore {
 		this.#busy = true;
 		try {
 			this.#message = describeResult(await applyImport(store, preview.backup));
+			movePaintingsToCurrentFigures(true); // the file may bring paintings made on the old figures
 		} catch (e) {
 			this.#problem = toStoreError(e).message;
 		} finally {
