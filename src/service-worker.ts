@@ -13,8 +13,9 @@ import { tidyPath } from '$lib/ui/address';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `somamap-${version}`;
-// The old figures' remap tables are fetched only by a device that still has paintings on them.
-const PRECACHE = [...new Set([...build, ...files.filter((f) => !f.includes('/body/legacy/')), ...prerendered])];
+// Everything, the old figures' remap tables too (29 KB each): a clinic tablet that updates while
+// online may next open offline, and its old paintings must still move to the new body.
+const PRECACHE = [...new Set([...build, ...files, ...prerendered])];
 const PRECACHED = new Set(PRECACHE);
 
 sw.addEventListener('install', (event) => {

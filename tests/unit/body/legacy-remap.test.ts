@@ -32,7 +32,7 @@ beforeAll(async () => {
 	const meshes = newFigures(figures.map((f) => [f, 'average']));
 	for (const f of figures) {
 		const body = await readLegacyFile(f);
-		const mesh: BodyMesh = { ...body, normals: new Float32Array(body.positions.length) };
+		const mesh: BodyMesh = { ...body, build: 'average', normals: new Float32Array(body.positions.length) };
 		old.set(f, { body, mesh, surface: buildSurface(mesh) });
 		const m = meshes.get(`${f}-average`)!;
 		neu.set(f, { mesh: m, surface: buildSurface(m), table: await decodeTable(new Uint8Array(readFileSync(tablePath(body.version))), m.indices) });

@@ -30,7 +30,7 @@ beforeAll(async () => {
 	for (const f of ['female', 'male'] as const) {
 		current.set(f, meshes.get(`${f}-average`)!);
 		const body = await readLegacyFile(f);
-		const mesh: BodyMesh = { ...body, normals: new Float32Array(body.positions.length) };
+		const mesh: BodyMesh = { ...body, build: 'average', normals: new Float32Array(body.positions.length) };
 		oldMeshes.set(f, mesh);
 		// One dab on the left upper trapezius, as the old app saved it.
 		const layer = new PaintLayer(buildSurface(mesh));

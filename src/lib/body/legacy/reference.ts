@@ -6,10 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadMakeHuman } from '../makehuman/load';
-import { BUILDS, REGION_REFERENCE, bodySurface, buildFigure, paintingSurface, type BuildName, type Sex } from '../makehuman/figure';
-import { regionMap } from '../makehuman/regionmap';
-import { applyCut, regionSurface, vertexSides } from '../makehuman/regioncut';
-import { meshVersion } from '../makehuman/version';
+import type { BuildName, Sex } from '../makehuman/figure';
+import { recipe, recipeFigure } from '../makehuman/recipe';
 import type { BodyMesh } from '../types';
 import { readLegacyBody, type LegacyBody } from './v1';
 
@@ -22,26 +20,9 @@ export function readLegacyFile(figure: Sex): Promise<LegacyBody> {
 	return readLegacyBody(new Uint8Array(readFileSync(join(LEGACY_DIR, `${figure}-${LEGACY_VERSIONS[figure]}.bin`))));
 }
 
-/** The drawn new meshes of the given builds, per the contract recipe. */
+/** The drawn new meshes of the given builds, by the app's own recipe (makehuman/recipe.ts). */
 export function newFigures(wanted: [Sex, BuildName][]): Map<string, BodyMesh> {
 	const data = loadMakeHuman();
-	const surface = bodySurface(data.obj);
-	const ref = buildFigure(data, surface, REGION_REFERENCE.sex, BUILDS[REGION_REFERENCE.build]);
-	const map = regionMap(data, surface, ref);
-	const cut = regionSurface(surface, map, vertexSides(ref.positions, surface.vertexCount));
-	const version = meshVersion(cut.triangles, cut.regions);
-	const out = new Map<string, BodyMesh>();
-	for (const [sex, build] of wanted) {
-		const fig = sex === ref.sex && build === REGION_REFERENCE.build ? ref : buildFigure(data, surface, sex, BUILDS[build]);
-		const fine = paintingSurface(surface, fig);
-		out.set(`${sex}-${build}`, {
-			figure: sex,
-			version,
-			positions: Float32Array.from(applyCut(cut, fine.positions)),
-			normals: Float32Array.from(applyCut(cut, fine.normals, 3, true)),
-			regions: cut.regions,
-			indices: cut.triangles
-		});
-	}
-	return out;
+	const r = recipe(data);
+	return new Map(wanted.map(([sex, build]) => [`${sex}-${build}`, recipeFigure(data, r, sex, build).mesh]));
 }
