@@ -124,6 +124,6 @@ test('a painted mark keeps showing after the client’s build is changed', async
 	// Every vertex of the painting is still painted, on the same model version it was saved on.
 	await expect.poll(() => paintedVertices(page)).toBe(stored.patch!.vertices.length);
 	expect(await page.locator('canvas').getAttribute('data-body')).toContain(stored.patch!.modelVersion);
-	await page.getByRole('button', { name: /Edit mark: Left low back/ }).click();
+	await page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: /^Edit mark: / }).click();
 	await expect(page.getByText('Painted on an earlier version of the body model')).toHaveCount(0);
 });
