@@ -18,9 +18,8 @@ export const MAX_MARKS_PER_PLAN = 400;
 export const MAX_PLANS_PER_CLIENT = 2000;
 
 /**
- * Points of the body one painted area may cover. The figures have about 25 000 vertices each, so
- * a painting of the whole body fits twice over (room for a finer model), and nothing larger can
- * be a real painting.
+ * Points of the body one painted area may cover. The figures have 38,742 vertices (every sex and
+ * build), so a painting of the whole body fits, and nothing larger can be a real painting.
  */
 export const MAX_PATCH_VERTICES = 50_000;
 
