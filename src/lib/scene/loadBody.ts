@@ -35,7 +35,7 @@ export function loadBody(figure: BodyFigure, build: BodyBuild = 'average', fetch
 	const key = `${figure}-${build}`;
 	let pending = cache.get(key);
 	if (!pending) {
-		pending = !fetcher && typeof Worker !== 'undefined' ? inWorker(figure, build) : fetchBody(figure, build, fetcher ?? fetch);
+		pending = !fetcher && canUseWorker() ? inWorker(figure, build) : fetchBody(figure, build, fetcher ?? fetch);
 		pending.catch(() => cache.delete(key));
 		cache.set(key, pending);
 	}
@@ -43,12 +43,29 @@ export function loadBody(figure: BodyFigure, build: BodyBuild = 'average', fetch
 }
 
 let worker: Worker | null = null;
+/** The worker could not start or died: this page builds bodies on its own thread from now on. */
+let workerBroken = false;
 let nextId = 0;
-const waiting = new Map<number, { figure: BodyFigure; resolve: (m: BodyMesh) => void; reject: (e: unknown) => void; start: number }>();
+interface Waiting {
+	figure: BodyFigure;
+	build: BodyBuild;
+	resolve: (m: BodyMesh) => void;
+	reject: (e: unknown) => void;
+	start: number;
+}
+const waiting = new Map<number, Waiting>();
 
-function bodyWorker(): Worker {
-	if (!worker) {
-		worker = new Worker(new URL('./body.worker.ts', import.meta.url), { type: 'module' });
+const canUseWorker = (): boolean => typeof Worker !== 'undefined' && !workerBroken;
+
+/** The worker, started on first use; null when this browser cannot start it (no module workers). */
+function bodyWorker(): Worker | null {
+	if (!worker && !workerBroken) {
+		try {
+			worker = new Worker(new URL('./body.worker.ts', import.meta.url), { type: 'module' });
+		} catch {
+			workerBroken = true;
+			return null;
+		}
 		worker.onmessage = (event: MessageEvent<BodyReply>) => {
 			const r = event.data;
 			const w = waiting.get(r.id);
@@ -60,13 +77,16 @@ function bodyWorker(): Worker {
 			} else if (r.error === 'damaged') w.reject(damaged(w.figure, new Error(r.message)));
 			else w.reject(notDownloaded(w.figure, new Error(r.message)));
 		};
-		worker.onerror = (event) => {
-			// The worker itself could not start (e.g. its script is missing offline).
+		worker.onerror = () => {
+			// The worker itself failed (its script missing, out of memory on a small tablet): what
+			// it was asked for is built here instead, and so is everything after.
+			workerBroken = true;
+			worker?.terminate();
+			worker = null;
 			for (const [id, w] of waiting) {
 				waiting.delete(id);
-				w.reject(notDownloaded(w.figure, event));
+				fetchBody(w.figure, w.build, fetch).then(w.resolve, w.reject);
 			}
-			worker = null;
 		};
 	}
 	return worker;
@@ -77,15 +97,17 @@ function bodyWorker(): Worker {
  * that import this module draw a body, and the topology is most of the work.
  */
 if (typeof Worker !== 'undefined' && typeof window !== 'undefined') {
-	bodyWorker().postMessage({ warm: true, id: -1, figure: 'female', build: 'average', topologyUrl: TOPOLOGY_URL, figureUrl: '' } satisfies BodyRequest);
+	bodyWorker()?.postMessage({ warm: true, id: -1, figure: 'female', build: 'average', topologyUrl: TOPOLOGY_URL, figureUrl: '' } satisfies BodyRequest);
 }
 
 function inWorker(figure: BodyFigure, build: BodyBuild): Promise<BodyMesh> {
 	const id = nextId++;
 	const req: BodyRequest = { id, figure, build, topologyUrl: TOPOLOGY_URL, figureUrl: figureUrl(figure, build) };
+	const w = bodyWorker();
+	if (!w) return fetchBody(figure, build, fetch);
 	return new Promise((resolve, reject) => {
-		waiting.set(id, { figure, resolve, reject, start: performance.now() });
-		bodyWorker().postMessage(req);
+		waiting.set(id, { figure, build, resolve, reject, start: performance.now() });
+		w.postMessage(req);
 	});
 }
 

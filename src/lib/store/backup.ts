@@ -179,7 +179,7 @@ export async function previewImport(store: Store, text: string, options: { now?:
 	try {
 		[existing, plan] = await db.transaction('r', db.clients, db.plans, db.marks, async () => {
 			const found = await lookUp(store, backup.data);
-			const merge = planMerge(backup.data, found);
+			const merge = planMerge(backup.data, found, backup.fileVersion);
 			await checkMerge(store, backup.data, found, merge);
 			return [found, merge] as const;
 		});
@@ -203,7 +203,7 @@ export async function applyImport(store: Store, backup: Backup): Promise<ImportS
 	try {
 		return await db.transaction('rw', db.clients, db.plans, db.marks, async () => {
 			const existing = await lookUp(store, backup.data);
-			const plan = planMerge(backup.data, existing);
+			const plan = planMerge(backup.data, existing, backup.fileVersion);
 			await checkMerge(store, backup.data, existing, plan);
 			await db.clients.bulkPut([...plan.clients.add, ...plan.clients.update]);
 			await db.plans.bulkPut([...plan.plans.add, ...plan.plans.update]);

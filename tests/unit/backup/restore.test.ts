@@ -126,6 +126,24 @@ describe('restore', () => {
 		expect(JSON.parse(await fileOf(target)).clients.map((c: { build: unknown }) => c.build)).toEqual([null, null]);
 	});
 
+	it('a version 2 file that updates a client keeps the build chosen on this device (the file knows nothing of builds)', async () => {
+		const { store, ids } = await seeded();
+		const target = freshStore();
+		await restore(target, await fileOf(store));
+		await target.updateClient(ids.lee, { build: 'broad' });
+		// The older app on another device changed Lee's notes later.
+		const doc = JSON.parse(await fileOf(store));
+		doc.version = 2;
+		for (const c of doc.clients) delete c.build;
+		const lee = doc.clients.find((c: { id: string }) => c.id === ids.lee);
+		lee.notes = 'Changed on the other tablet';
+		await new Promise((r) => setTimeout(r, 5));
+		lee.updatedAt = Date.now();
+		const { result } = await restore(target, JSON.stringify(doc));
+		expect(result.clients.updated).toBe(1);
+		expect(await target.getClient(ids.lee)).toMatchObject({ notes: 'Changed on the other tablet', build: 'broad' });
+	});
+
 	it('exports a client stored before body builds (no build field) with the default build', async () => {
 		const { store, ids } = await seeded();
 		const { build: _, ...old } = (await store.db.clients.get(ids.kim))!;

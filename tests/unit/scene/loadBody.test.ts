@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BodyLoadError, loadBody } from '../../../src/lib/scene/loadBody';
 
 const file = (name: string) => new Uint8Array(readFileSync(`static/body/${name}`));
@@ -45,4 +45,41 @@ describe('loadBody', () => {
 		expect(err).toBeInstanceOf(BodyLoadError);
 		expect(err.message).toMatch(/female body model is damaged/);
 	});
+});
+
+describe('loadBody when the worker fails', () => {
+	/** A Worker stand-in: `throws` at construction (no module workers), or errors once started. */
+	function fakeWorker(mode: 'throws' | 'errors') {
+		return class {
+			onmessage: ((e: MessageEvent) => void) | null = null;
+			onerror: ((e: Event) => void) | null = null;
+			constructor() {
+				if (mode === 'throws') throw new TypeError('module workers are not supported');
+			}
+			postMessage() {
+				setTimeout(() => this.onerror?.(new Event('error')), 0);
+			}
+			terminate() {}
+		};
+	}
+
+	for (const mode of ['throws', 'errors'] as const) {
+		it(`builds the body on the page's own thread when the worker ${mode === 'throws' ? 'cannot start' : 'fails'}`, async () => {
+			vi.resetModules();
+			const urls: string[] = [];
+			vi.stubGlobal('Worker', fakeWorker(mode));
+			vi.stubGlobal('fetch', serve(urls));
+			try {
+				const { loadBody: load } = await import('../../../src/lib/scene/loadBody');
+				const mesh = await load('female', 'average');
+				expect(mesh.build).toBe('average');
+				expect(mesh.regions.length).toBe(mesh.positions.length / 3);
+				// And the next figure too, without trying the worker again.
+				expect((await load('male', 'slim')).figure).toBe('male');
+				expect(urls.sort()).toEqual(['/body/female-average.bin', '/body/male-slim.bin', '/body/topology.bin']);
+			} finally {
+				vi.unstubAllGlobals();
+			}
+		});
+	}
 });

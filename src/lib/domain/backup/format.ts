@@ -62,6 +62,8 @@ export interface BackupMeta {
 /** A parsed file: its meta and its records. */
 export interface Backup extends BackupMeta {
 	data: BackupData;
+	/** The file's format version (absent: this app's): fields newer than it are not in the file. */
+	fileVersion?: number;
 }
 
 /** A patch as written to the file. */

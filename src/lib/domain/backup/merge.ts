@@ -10,7 +10,7 @@ import { count, MAX_MARKS_PER_PLAN, MAX_PLANS_PER_CLIENT } from '$lib/domain/lim
 
 /** The device's copies of the records the file names (by id or by reference). */
 export interface Existing {
-	clients: ReadonlyMap<Id, Pick<Client, 'id' | 'updatedAt'>>;
+	clients: ReadonlyMap<Id, Pick<Client, 'id' | 'updatedAt'> & Partial<Pick<Client, 'build'>>>;
 	plans: ReadonlyMap<Id, Pick<Plan, 'id' | 'clientId' | 'updatedAt'>>;
 	marks: ReadonlyMap<Id, Pick<Mark, 'id' | 'planId' | 'updatedAt'>>;
 }
@@ -54,9 +54,15 @@ function mergeTable<T extends { id: Id; updatedAt: number }>(
 	return out;
 }
 
-export function planMerge(data: BackupData, existing: Existing): MergePlan {
+/**
+ * @param fileVersion the file's format version: a file from before the body build (format 3)
+ *                    knows nothing of it, so a client it updates keeps the build chosen here.
+ */
+export function planMerge(data: BackupData, existing: Existing, fileVersion = 3): MergePlan {
+	const clients = mergeTable(data.clients, existing.clients);
+	if (fileVersion < 3) clients.update = clients.update.map((c) => ({ ...c, build: existing.clients.get(c.id)?.build ?? c.build }));
 	return {
-		clients: mergeTable(data.clients, existing.clients),
+		clients,
 		plans: mergeTable(data.plans, existing.plans),
 		marks: mergeTable(data.marks, existing.marks)
 	};

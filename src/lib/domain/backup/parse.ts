@@ -97,7 +97,8 @@ function readBackup(source: string, now: number, seen: { root?: unknown }): Back
 	if (!ISO.test(exportedAt) || isNaN(Date.parse(exportedAt))) problem('exportedAt must be a date and time like 2026-05-01T09:30:00.000Z.');
 	const backup: Backup = {
 		exportedAt: timestamp(Date.parse(exportedAt), 'exportedAt', now),
-		data: readData(root, now, version)
+		data: readData(root, now, version),
+		fileVersion: version
 	};
 	if (root.appVersion !== undefined) backup.appVersion = text(root.appVersion, 'appVersion', 64);
 	return backup;

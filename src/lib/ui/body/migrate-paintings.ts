@@ -51,7 +51,9 @@ export async function migratePaintings({ store, loadMesh, fetchTable, surfaceOf 
 				throw new Error(`the table for ${version} maps to ${table.newVersion}, not to the current ${figure} figure ${mesh.version}`);
 			}
 			const surface = surfaceOf(mesh);
-			for (const mark of mine) {
+			for (const [i, mark] of mine.entries()) {
+				// A practice may have thousands: let the page breathe between batches.
+				if (i > 0 && i % 25 === 0) await new Promise((r) => setTimeout(r, 0));
 				const from = mark.patch as Patch;
 				const to = remapPatch(from, table, mesh, surface);
 				if (to && !patchProblem(to)) moves.push({ id: mark.id, from, to });
