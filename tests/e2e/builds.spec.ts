@@ -51,7 +51,7 @@ test('a build chosen on the client’s page shows at once on their planner open 
 	await expect(described(page)).toHaveText('Male figure, broad build');
 	await expect(stage(page)).toHaveAttribute('data-build', 'broad', { timeout: 30_000 });
 	await expect(stage(page)).toHaveAttribute('data-figure', 'male');
-	await expect(page.locator('canvas[data-body^="body:male:"]')).toHaveCount(1, { timeout: 30_000 });
+	await expect(page.locator('canvas[data-body^="body:male-broad:"]')).toHaveCount(1, { timeout: 30_000 });
 	await expect(page.getByTestId('announcer')).toHaveText('Now showing: Male figure, broad build');
 
 	// And after a reload, from what was stored.

@@ -13,6 +13,7 @@ import { codeOf } from '../../src/lib/domain/regions';
 import { test, expect, createPlanForNewClient } from './fixtures';
 import { screenPointOf, showView, settle } from './body-helpers';
 import { seriousViolations, setPinInSettings } from './pin-helpers';
+import { openTab } from './plan-tabs';
 
 test.use({ hasTouch: true, viewport: { width: 1180, height: 820 } });
 
@@ -164,6 +165,7 @@ test('the client marks, answers and hands back; only the PIN leaves client mode'
 	await expect(marks).toContainText('Aching · 6/10 · Client');
 	await expect(marks).toContainText('Right upper calf (gastrocnemius)');
 	await expect(marks).toContainText('Tension · 4/10 · Client');
+	await openTab(page, 'Plan');
 	await expect(page.getByRole('checkbox', { name: 'Taking blood thinners?' })).toBeChecked();
 	expect((await marksInDb(page)).map((m) => m.author)).toEqual(['client', 'client']);
 });

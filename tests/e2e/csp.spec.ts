@@ -60,7 +60,7 @@ test('every page loads under the Content Security Policy with nothing blocked', 
 	// The printed sheet draws the body into PNG data URLs.
 	await page.goto(`/print?id=${first}`);
 	await expect(page.locator('.paper[data-ready]')).toBeAttached({ timeout: 30_000 });
-	await expect.poll(() => page.locator('img[data-view="front"]').evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
+	await expect.poll(() => page.locator('img[data-view="front"]').first().evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
 
 	await page.goto('/explore');
 	await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
