@@ -265,30 +265,32 @@ describe('merge', () => {
 		expect(error.kind).toBe('quota');
 		expect(await dump(target)).toEqual({ clients: [], plans: [], marks: [], settings: [] });
 	});
-	it('refuses a file whose marks, added to those already on the device, would overfill a plan', async () => {
-		// The file is fine on its own (250 marks in the plan), and so is the device (200): together, 450.
+
+	/** Lee's plans restored on a second device, and a later file giving the plan “Legs” 250 new marks. */
+	async function legsWith250More() {
 		const { store, ids } = await seeded();
 		const source = await fileOf(store, ids.lee);
 		const file = JSON.parse(source);
 		file.marks = Array.from({ length: 250 }, (_, i) => ({ ...file.marks[0], id: `file-m${i}`, planId: ids.legs }));
 		const target = freshStore();
 		await applyImport(target, (await previewImport(target, source)).backup);
+		return { ids, target, file: JSON.stringify(file) };
+	}
+
+	it('refuses a file whose marks, added to those already on the device, would overfill a plan', async () => {
+		// The file is fine on its own (250 marks in the plan), and so is the device (200): together, 450.
+		const { ids, target, file } = await legsWith250More();
 		await target.db.marks.bulkAdd(Array.from({ length: 200 }, (_, i) => markRow(`dev-m${i}`, ids.legs)));
 		const before = await dump(target);
-		await expect(previewImport(target, JSON.stringify(file))).rejects.toThrow(
+		await expect(previewImport(target, file)).rejects.toThrow(
 			/cannot be restored: With it, the plan “Legs” \(.*\) would have 450 marks; one plan can hold at most 400 marks\. Nothing on this device was changed\./
 		);
 		expect(await dump(target)).toEqual(before);
 	});
 
 	it('refuses, when it applies, a file that another tab’s additions have made too big since the preview', async () => {
-		const { store, ids } = await seeded();
-		const source = await fileOf(store, ids.lee);
-		const file = JSON.parse(source);
-		file.marks = Array.from({ length: 250 }, (_, i) => ({ ...file.marks[0], id: `file-m${i}`, planId: ids.legs }));
-		const target = freshStore();
-		await applyImport(target, (await previewImport(target, source)).backup);
-		const preview = await previewImport(target, JSON.stringify(file));
+		const { ids, target, file } = await legsWith250More();
+		const preview = await previewImport(target, file);
 		await target.db.marks.bulkAdd(Array.from({ length: 151 }, (_, i) => markRow(`dev-m${i}`, ids.legs)));
 		const before = await dump(target);
 		await expect(applyImport(target, preview.backup)).rejects.toThrow(/would have 401 marks/);
