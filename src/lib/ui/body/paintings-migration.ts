@@ -13,19 +13,8 @@ import { OLD_VERSIONS } from '$lib/body/legacy/versions';
 
 let running: Promise<void> | null = null;
 let again = false;
-let forced = false;
 /** True once a run found nothing left to move: unlocking again need not look. */
 let settled = false;
-/**
- * The same, kept in settings: old paintings come in only by a restore or a hand-off (which force
- * a look), so once none is left no later start scans every mark again.
- */
-const SETTLED_KEY = 'oldPaintingsSettled';
-
-async function settle(done: boolean): Promise<void> {
-	settled = done;
-	if ((await store.getSetting(SETTLED_KEY, false)) !== done) await store.setSetting(SETTLED_KEY, done);
-}
 
 async function fetchTable(version: string): Promise<Uint8Array> {
 	const url = asset(`/body/legacy/${version}.bin`);
@@ -34,20 +23,16 @@ async function fetchTable(version: string): Promise<Uint8Array> {
 	return new Uint8Array(await res.arrayBuffer());
 }
 
-async function runOnce(force: boolean): Promise<void> {
+async function runOnce(): Promise<void> {
 	const note = (why: unknown) => console.warn('Paintings made on the old figures stay as they are for now:', why);
 	try {
-		if (!force && (await store.getSetting(SETTLED_KEY, false))) {
-			settled = true;
-			return;
-		}
 		if (!(await marksPaintedOn(store, Object.keys(OLD_VERSIONS))).length) {
-			await settle(true);
+			settled = true;
 			return;
 		}
 		const [{ migratePaintings }, { loadBody }] = await Promise.all([import('./migrate-paintings'), import('$lib/scene/loadBody')]);
 		const r = await migratePaintings({ store, loadMesh: (f) => loadBody(f, 'average'), fetchTable });
-		await settle(r.left === 0);
+		settled = r.left === 0;
 		if (r.failures.length) note(r.failures.join('; '));
 	} catch (e) {
 		note(e);
@@ -57,7 +42,6 @@ async function runOnce(force: boolean): Promise<void> {
 /** `force`: marks may have just come in (a restore, a hand-off), so look even if settled. */
 export function movePaintingsToCurrentFigures(force = false): void {
 	if (settled && !force) return;
-	forced ||= force;
 	if (running) {
 		again = true;
 		return;
@@ -67,9 +51,7 @@ export function movePaintingsToCurrentFigures(force = false): void {
 		await new Promise((r) => setTimeout(r, 0));
 		do {
 			again = false;
-			const force = forced;
-			forced = false;
-			await runOnce(force);
+			await runOnce();
 		} while (again);
 		running = null;
 	})();
