@@ -54,12 +54,13 @@ export function isMinorOn(dateOfBirth: IsoDay | null, day: IsoDay): boolean | nu
 
 export type ConsentState =
 	| { valid: true; words: string }
-	| { valid: false; reason: 'none' | 'withdrawn' | 'text-changed' | 'needs-guardian'; words: string };
+	| { valid: false; reason: 'none' | 'withdrawn' | 'text-changed' | 'needs-guardian' | 'now-adult'; words: string };
 
 /**
  * Whether `consent` holds for a session on `day`, against the clinic's current statement hash.
- * A minor (at the session) needs a guardian's signature; a consent signed by the client alone
- * before they turned 18 does not hold, and one signed as a minor by a guardian still holds after.
+ * A minor needs a guardian's signature; a consent the client signed alone before they turned 18
+ * never held. Once the client is 18 they consent for themselves: a guardian's signature no longer
+ * holds (the conservative reading; a clinic re-asks at the first adult visit).
  */
 export function consentState(
 	consent: Consent | null,
@@ -82,6 +83,9 @@ export function consentState(
 	}
 	if (isMinorOn(client.dateOfBirth, day) && consent.signer !== 'guardian') {
 		return { valid: false, reason: 'needs-guardian', words: 'The client is under 18, so a parent or guardian must sign for them.' };
+	}
+	if (consent.signer === 'guardian' && isMinorOn(client.dateOfBirth, day) === false) {
+		return { valid: false, reason: 'now-adult', words: 'The client has turned 18 since a guardian signed for them. Ask them to read and sign it themselves.' };
 	}
 	const by = consent.signer === 'guardian' && consent.guardian ? ` by ${consent.guardian.name} (${consent.guardian.relationship || 'guardian'})` : '';
 	return { valid: true, words: `Consent signed${by} on ${signed}.` };

@@ -78,6 +78,6 @@ export function prefillSoap(plan: Plan, marks: readonly Mark[], areas: ArrayLike
 		s: subjectiveText(plan, marks),
 		areas: areasFromSummary(summary),
 		techniques: [...plan.techniques],
-		pressure: `${summary.pressureLabel}${capped ? ', lighter where the plan says' : ''}`
+		pressure: `${summary.pressureLabel}${capped ? ', lighter on some areas (see areas treated)' : ''}`
 	};
 }
