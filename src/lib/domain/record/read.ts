@@ -51,8 +51,8 @@ function day(v: unknown, label: string, now: number): string {
 }
 
 const line = (v: unknown, label: string, max: number = T.short, required = false) => {
-	const s = text(v, label, max, required).replace(/[\t\n]/g, ' ').trim();
-	if (required && !s) problem(`Please enter ${label.replace(/^The /, 'the ')}.`);
+	const s = text(v, label, max).replace(/[\t\n]/g, ' ').trim();
+	if (required && !s) problem(`Please enter ${label.charAt(0).toLowerCase()}${label.slice(1)}.`);
 	return s;
 };
 const para = (v: unknown, label: string, max: number = T.long) => text(v, label, max).trim();
@@ -63,12 +63,9 @@ function list(v: unknown, label: string, max: number): unknown[] {
 }
 
 export function readPerson(v: unknown, what: string): Person {
-	const o = shape(v, what, { name: `${what}: the name`, relationship: `${what}: the relationship`, phone: `${what}: the phone number` });
-	return {
-		name: line(o.name, `${what}: the name`, T.short, true),
-		relationship: line(o.relationship, `${what}: the relationship`),
-		phone: line(o.phone, `${what}: the phone number`)
-	};
+	const L = { name: `${what}'s name`, relationship: `${what}'s relationship to the client`, phone: `${what}'s phone number` };
+	const o = shape(v, what, L);
+	return { name: line(o.name, L.name, T.short, true), relationship: line(o.relationship, L.relationship), phone: line(o.phone, L.phone) };
 }
 
 const P = "The practitioner's";
@@ -87,9 +84,9 @@ function readSnapshotFields(o: Record<string, unknown>): PractitionerSnapshot {
 		association: line(o.association, L.association),
 		membershipNumber: line(o.membershipNumber, L.membershipNumber),
 		providerNumbers: list(o.providerNumbers, L.providerNumbers, MAX_PROVIDER_NUMBERS).map((x, i) => {
-			const n = `${P} provider number ${i + 1}`;
-			const p = shape(x, n, { fund: `${n}: the health fund`, number: `${n}: the number` });
-			return { fund: line(p.fund, `${n}: the health fund`), number: line(p.number, `${n}: the number`, T.short, true) };
+			const n = { fund: `The health fund of provider number ${i + 1}`, number: `Provider number ${i + 1}` };
+			const p = shape(x, `Provider number ${i + 1}`, n);
+			return { fund: line(p.fund, n.fund), number: line(p.number, n.number, T.short, true) };
 		}),
 		businessName: line(o.businessName, L.businessName),
 		taxNumber: line(o.taxNumber, L.taxNumber),
@@ -248,7 +245,12 @@ const RECORD_LABELS = {
 	updatedAt: `${R} last change`
 };
 const LOCKED_LABELS = { practitioner: 'The practitioner who signed', signature: "The practitioner's signature", signedAt: 'The signing time', prevHash: `${R} link`, hash: `${R} seal` };
-const words = (v: unknown, label: string) => list(v, label, MAX_RECORD_LIST).map((x) => line(x, `An item of ${label.toLowerCase()}`, T.line, true));
+const words = (v: unknown, label: string) =>
+	list(v, label, MAX_RECORD_LIST).map((x) => {
+		const item = line(x, `An item of ${label.toLowerCase()}`, T.line);
+		if (!item) problem(`An item of ${label.toLowerCase()} is empty; fill it in or remove it.`);
+		return item;
+	});
 
 /**
  * A draft or a locked record. A locked one must carry everything signing adds; its hash is only
