@@ -64,6 +64,7 @@ describe('a draft and its history', () => {
 			[{ startedAt: START + HOUR, endedAt: START }, /cannot end before it started/],
 			[{ areas: 'Neck' }, /Areas treated must be a list/],
 			[{ oRegions: { abc: 'x' } }, /not on the body map/],
+			[{ oRegions: { 999: 'x' } }, /not on the body map/],
 			[{ oRegions: [] }, /notes per area/],
 			[{ practitionerId: '../../etc' }, /choose a practitioner/],
 			[{ status: 'locked' }, /“status” is not a part of a treatment record/],

@@ -14,6 +14,7 @@ import type {
 import { RECORD_FIELDS } from './types';
 import { MAX_ADDENDA, MAX_HISTORY, RECORD_TEXT } from '../limits';
 import { cleanText } from '../clean-text';
+import { regionByCode } from '../regions';
 import type { Id, Timestamp } from '../records';
 
 export function emptySoap(): Soap {
@@ -104,7 +105,7 @@ function editProblem(field: RecordField, v: HistoryValue): string | undefined {
 		case 'oRegions':
 			if (typeof v !== 'object' || v === null || Array.isArray(v)) return `${label} must be notes per area.`;
 			for (const [k, text] of Object.entries(v)) {
-				if (!/^[1-9]\d{0,2}$/.test(k)) return `${label} names an area that is not on the body map.`;
+				if (!/^[1-9]\d{0,2}$/.test(k) || !regionByCode(Number(k))) return `${label} names an area that is not on the body map.`;
 				const p = longText(text, label);
 				if (p) return p;
 			}
