@@ -124,6 +124,12 @@ describe('the record chain', () => {
 		expect(await verifyChain(chain)).toMatchObject({ ok: false, index: 0, problem: expect.stringContaining('does not start its history') });
 	});
 
+	it('a damaged entry (null, no content) is reported, not thrown', async () => {
+		const chain = await chainOf(1);
+		expect(await verifyChain([chain[0], null as never])).toEqual({ ok: false, index: 1, problem: "Entry 2 of this record's history is damaged." });
+		expect(await verifyChain([{ kind: 'record', entry: null } as never])).toMatchObject({ ok: false, index: 0 });
+	});
+
 	it('a hostile value inside an entry is reported, not thrown', async () => {
 		const chain = clone(await chainOf(0));
 		(rec(chain).soap as unknown as Record<string, unknown>).s = NaN;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-	consentState, consentText, consentTextHash, DEFAULT_CONSENT_TEXT, isMinorOn, requiredSigner, sensitiveAreaWords, withdrawConsent
+	consentState, consentText, consentTextHash, consentTextIntact, DEFAULT_CONSENT_TEXT, isMinorOn, requiredSigner, sensitiveAreaWords, withdrawConsent
 } from '$lib/domain/record/consent';
 import { codeOf } from '$lib/domain/regions';
 import type { Consent } from '$lib/domain/record/types';
@@ -41,6 +41,15 @@ describe('the consent statement', () => {
 		expect(await consentTextHash(DEFAULT_CONSENT_TEXT.replace('massage', 'Massage'))).not.toBe(h);
 		expect(await consentTextHash('Café')).toBe(await consentTextHash('Cafe\u0301'));
 		expect(consentText(' a\u0000b \n')).toBe('ab');
+	});
+});
+
+describe('consentTextIntact', () => {
+	it('is true for the statement as signed and false once a word of the kept copy is changed', async () => {
+		const c = await consent();
+		expect(await consentTextIntact(c)).toBe(true);
+		expect(await consentTextIntact({ ...c, text: c.text.replace('true and complete', 'complete') })).toBe(false);
+		expect(await consentTextIntact({ ...c, text: 42 as never })).toBe(false);
 	});
 });
 

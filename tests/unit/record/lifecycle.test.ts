@@ -90,6 +90,15 @@ describe('finalise and sign', () => {
 		expect((await verifyChain([{ kind: 'record', entry: r.record }])).ok).toBe(true);
 	});
 
+	it('seals only the record’s own fields: nothing a row picked up rides into the hash', async () => {
+		const row = { ...readyDraft(), dirty: true, __ui: { open: 1 } } as TreatmentRecord;
+		const r = await finalise(row, { practitioner: practitioner(), signature: drawn(), at: START + 2 * HOUR });
+		const clean = await finalise(readyDraft(), { practitioner: practitioner(), signature: drawn(), at: START + 2 * HOUR });
+		if (!r.ok || !clean.ok) throw new Error('not signed');
+		expect(r.record).not.toHaveProperty('dirty');
+		expect(r.record.hash).toBe(clean.record.hash);
+	});
+
 	it('names everything missing at once', async () => {
 		const d = blank();
 		const r = await finalise(d, { practitioner: null, signature: null, at: START });

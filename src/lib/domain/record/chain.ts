@@ -81,6 +81,7 @@ export async function verifyChain(entries: readonly ChainEntry[], options: Verif
 	let previous: ChainLink = { prevHash: GENESIS, hash: GENESIS };
 	for (let i = 0; i < entries.length; i++) {
 		const e = entries[i];
+		if (!e || typeof e.entry !== 'object' || e.entry === null) return fail(i, `Entry ${i + 1} of this record's history is damaged.`);
 		const name = entryName(e, locale);
 		if (i > 0 && e.kind === 'record') return fail(i, `${name} appears inside another record's history.`);
 		if (e.kind === 'addendum' && e.entry.recordId !== first.entry.id) return fail(i, `${name} belongs to another record.`);

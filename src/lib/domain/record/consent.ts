@@ -31,6 +31,11 @@ export async function consentTextHash(text: string): Promise<string> {
 	return sha256Hex(consentText(text).normalize('NFC'));
 }
 
+/** Whether a signed consent still holds the very statement its hash names (not changed since). */
+export async function consentTextIntact(consent: Pick<Consent, 'text' | 'textHash'>): Promise<boolean> {
+	return typeof consent.text === 'string' && (await consentTextHash(consent.text)) === consent.textHash;
+}
+
 /** The sensitive-area consent in the words the client reads, one line per area. */
 export function sensitiveAreaWords(codes: readonly number[]): string[] {
 	const seen = new Set<number>();

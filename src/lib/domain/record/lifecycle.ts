@@ -236,8 +236,17 @@ export async function finalise(
 	const sigProblem = input.signature ? signatureProblem(input.signature) : 'Please sign the record.';
 	if (sigProblem) problems.push(sigProblem);
 	if (problems.length || !p || !input.signature) return { ok: false, problems };
+	// Only the record's own fields are sealed: nothing a row picked up on the way rides into the hash.
 	const locked = await sealRecord({
-		...record,
+		id: record.id,
+		planId: record.planId,
+		clientId: record.clientId,
+		plannedMin: record.plannedMin,
+		soap: record.soap,
+		areas: record.areas,
+		techniques: record.techniques,
+		pressure: record.pressure,
+		createdAt: record.createdAt,
 		status: 'locked',
 		practitionerId: p.id,
 		startedAt: record.startedAt as Timestamp,
