@@ -91,11 +91,14 @@ describe('finalise and sign', () => {
 	});
 
 	it('seals only the record’s own fields: nothing a row picked up rides into the hash', async () => {
-		const row = { ...readyDraft(), dirty: true, __ui: { open: 1 } } as TreatmentRecord;
-		const r = await finalise(row, { practitioner: practitioner(), signature: drawn(), at: START + 2 * HOUR });
+		const draft = readyDraft();
+		const row = { ...draft, dirty: true, soap: { ...draft.soap, extra: 'x' } } as TreatmentRecord;
+		const r = await finalise(row, { practitioner: { ...practitioner(), pin: '1234' } as never, signature: drawn(), at: START + 2 * HOUR });
 		const clean = await finalise(readyDraft(), { practitioner: practitioner(), signature: drawn(), at: START + 2 * HOUR });
 		if (!r.ok || !clean.ok) throw new Error('not signed');
 		expect(r.record).not.toHaveProperty('dirty');
+		expect(r.record.soap).not.toHaveProperty('extra');
+		expect(r.record.practitioner).not.toHaveProperty('pin');
 		expect(r.record.hash).toBe(clean.record.hash);
 	});
 

@@ -204,9 +204,18 @@ export function isLocked(r: TreatmentRecord): boolean {
 	return r.status === 'locked' || o.signature !== undefined || o.hash !== undefined;
 }
 
+/** The practitioner's own fields, copied one by one (a row's extra keys stay out of the hash). */
 export function snapshotOf(p: Practitioner): PractitionerSnapshot {
-	const { createdAt: _c, updatedAt: _u, ...rest } = p;
-	return { ...rest, providerNumbers: rest.providerNumbers.map((n) => ({ ...n })) };
+	return {
+		id: p.id, fullName: p.fullName, qualification: p.qualification, association: p.association, membershipNumber: p.membershipNumber,
+		providerNumbers: p.providerNumbers.map((n) => ({ fund: n.fund, number: n.number })), businessName: p.businessName,
+		taxNumber: p.taxNumber, address: p.address, phone: p.phone
+	};
+}
+
+/** The SOAP notes' own fields, copied one by one. */
+function soapOf(s: Soap): Soap {
+	return { s: s.s, o: { general: s.o.general, regions: { ...s.o.regions } }, a: s.a, p: { homeCare: s.p.homeCare, nextSession: s.p.nextSession, referral: s.p.referral } };
 }
 
 export type FinaliseResult = { ok: true; record: LockedRecord } | { ok: false; problems: string[] };
@@ -242,9 +251,9 @@ export async function finalise(
 		planId: record.planId,
 		clientId: record.clientId,
 		plannedMin: record.plannedMin,
-		soap: record.soap,
-		areas: record.areas,
-		techniques: record.techniques,
+		soap: soapOf(record.soap),
+		areas: [...record.areas],
+		techniques: [...record.techniques],
 		pressure: record.pressure,
 		createdAt: record.createdAt,
 		status: 'locked',
