@@ -39,3 +39,32 @@ export function planFullMessage(): string {
 export function clientFullMessage(): string {
 	return `This client already has ${count(MAX_PLANS_PER_CLIENT, 'plan', 'plans')}, as many as one client can have. Delete an old plan before adding another.`;
 }
+
+/**
+ * The treatment record (domain/record): how long each text may be and how much a signature or a
+ * record's history may hold. Generous for real use, small enough that a hostile file cannot make
+ * a record slow to hash, draw or print.
+ */
+export const RECORD_TEXT = {
+	/** A name, a qualification, a business name, a phone, a membership or provider number. */
+	short: 120,
+	/** An address, an emergency contact, a GP or referrer, an occupation. */
+	line: 300,
+	/** Medical history, medications, allergies; each SOAP section; an addendum. */
+	long: 5000,
+	/** The consent statement a client reads. */
+	consent: 10_000
+} as const;
+
+/** Health-fund provider numbers per practitioner (one per fund). */
+export const MAX_PROVIDER_NUMBERS = 20;
+/** Areas treated, techniques: items in one list. */
+export const MAX_RECORD_LIST = 100;
+/** Strokes in one drawn signature (a long name with dotted letters needs a few dozen). */
+export const MAX_SIGNATURE_STROKES = 100;
+/** Points in one drawn signature, all strokes together (a slow signature at 60 Hz is ~1,500). */
+export const MAX_SIGNATURE_POINTS = 5000;
+/** Addenda to one locked record. */
+export const MAX_ADDENDA = 200;
+/** Changes kept in one record's history before it is locked. */
+export const MAX_HISTORY = 5000;
