@@ -70,7 +70,7 @@ for (const figure of ['female', 'male']) {
 }
 results.body = body;
 
-heading('Picking a region: three-mesh-bvh against three.js plain raycast (baseline)');
+heading('Picking a region: our BVH against three.js plain raycast (baseline)');
 for (const figure of ['female', 'male'] as const) {
 	const p = await benchPick({ figure });
 	console.log(
