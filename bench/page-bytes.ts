@@ -75,4 +75,20 @@ export async function pageBytes(): Promise<{ explore: PageBytes; planner: PageBy
 	}
 }
 
-if (process.argv[1]?.endsWith('page-bytes.ts')) console.log(await pageBytes());
+/** Issue 10's budget for each body page, gzip bytes transferred on a first visit. */
+export const PAGE_BUDGET = 350 * 1024;
+
+/** One line per page: its gzip total against the budget (a benchmark reports; it fails nothing). */
+export function budgetLines(r: { explore: PageBytes; planner: PageBytes }): string[] {
+	return Object.entries(r).map(([name, p]) => {
+		const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+		const verdict = p.gzip <= PAGE_BUDGET ? `within, ${kb(PAGE_BUDGET - p.gzip)} to spare` : `OVER by ${kb(p.gzip - PAGE_BUDGET)}`;
+		return `${name.padEnd(8)} ${kb(p.gzip).padStart(9)} gzip of ${kb(PAGE_BUDGET)} budget: ${verdict} (${p.files} files, body assets ${kb(p.body)})`;
+	});
+}
+
+if (process.argv[1]?.endsWith('page-bytes.ts')) {
+	const r = await pageBytes();
+	console.log(r);
+	for (const line of budgetLines(r)) console.log(line);
+}
