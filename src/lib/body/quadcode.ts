@@ -15,9 +15,9 @@
  *   ops    one byte per quad (0–3 an open edge ends at this corner, 4–7 the same with the two
  *          other corners read backwards, 8 no shared edge), then one byte per corner read
  *          (0–5 a neighbour of the corner before, 6–11 of the corner after, 12 new, 13 other)
- *   edges  varint zigzag: each named edge's number (edges are numbered as they open) minus the
- *          last one named, minus one. Counting only the edges still open would gzip 2 KB
- *          smaller, but the counting made the decoding twice as slow.
+ *   edges  varint zigzag: how many open edges (in the order they opened) lie between the first
+ *          one after the last edge named and this one; negative when this one opened earlier.
+ *          Both sides walk a linked list of the open edges, so decoding costs only the steps.
  *   fresh  varint zigzag: each new vertex minus its guess (freshGuess)
  *   other  varint zigzag: an "other" corner minus the first known corner of its quad (or minus
  *          the previous quad's first corner)
@@ -48,17 +48,49 @@ class Front {
 	readonly near: Int32Array;
 	readonly nearCount: Uint8Array;
 	readonly seen: Uint8Array;
-	lastEdge = -1;
+	/** The open edges in the order they opened: a doubly linked list by number (−1 ends it). */
+	readonly next: Int32Array;
+	readonly prev: Int32Array;
+	tail = -1;
+	/** The first open edge that opened after the last edge named, or −1: where the next step counts from. */
+	cursor = -1;
 	lastNew = -1;
 	lastFirst = 0;
 
 	constructor(nv: number, nq: number) {
 		this.ends = new Int32Array(8 * nq);
+		this.next = new Int32Array(4 * nq);
+		this.prev = new Int32Array(4 * nq);
 		this.out = new Int32Array(nv * OUT * 2);
 		this.outCount = new Uint8Array(nv);
 		this.near = new Int32Array(nv * NEIGHBOURS);
 		this.nearCount = new Uint8Array(nv);
 		this.seen = new Uint8Array(nv);
+	}
+
+	/** An open edge named by a quad: the count starts again after it. */
+	named(n: number): void {
+		this.cursor = this.next[n];
+	}
+
+	/** How many steps along the open edges from the cursor to edge n (negative: before it). */
+	stepsTo(n: number): number {
+		let steps = 0;
+		for (let x = this.cursor; x >= 0; x = this.next[x], steps++) if (x === n) return steps;
+		steps = -1;
+		for (let x = this.cursor >= 0 ? this.prev[this.cursor] : this.tail; x >= 0; x = this.prev[x], steps--) if (x === n) return steps;
+		throw new Error('body topology: edge not open');
+	}
+
+	/** The open edge that many steps from the cursor, or −1. */
+	stepFrom(steps: number): number {
+		let x = this.cursor;
+		if (steps >= 0) for (let i = 0; i < steps && x >= 0; i++) x = this.next[x];
+		else {
+			x = x >= 0 ? this.prev[x] : this.tail;
+			for (let i = -1; i > steps && x >= 0; i--) x = this.prev[x];
+		}
+		return x;
 	}
 
 	/** The number of the open half-edge a→b, or −1. */
@@ -105,6 +137,10 @@ class Front {
 			if (n >= 0) {
 				this.close(b, a);
 				this.ends[n * 2] = this.ends[n * 2 + 1] = -1;
+				if (this.cursor === n) this.cursor = this.next[n];
+				if (this.prev[n] >= 0) this.next[this.prev[n]] = this.next[n];
+				if (this.next[n] >= 0) this.prev[this.next[n]] = this.prev[n];
+				else this.tail = this.prev[n];
 			} else {
 				if (this.edges * 2 >= this.ends.length || this.outCount[a] >= OUT) throw new Error('body topology: too many edges');
 				const o = a * OUT * 2 + 2 * this.outCount[a]++;
@@ -112,7 +148,12 @@ class Front {
 				this.out[o + 1] = this.edges;
 				this.ends[this.edges * 2] = a;
 				this.ends[this.edges * 2 + 1] = b;
-				this.edges++;
+				const e = this.edges++;
+				this.prev[e] = this.tail;
+				this.next[e] = -1;
+				if (this.tail >= 0) this.next[this.tail] = e;
+				this.tail = e;
+				if (this.cursor < 0) this.cursor = e;
 			}
 			this.touch(a, b);
 			this.touch(b, a);
@@ -170,11 +211,11 @@ export function encodeQuads(quads: Uint32Array, nv: number): Uint8Array {
 	const ops = new Writer(), edges = new Writer(), fresh = new Writer(), other = new Writer();
 	for (let i = 0; i < nq; i++) {
 		const c = quads.subarray(i * 4, i * 4 + 4);
-		// The shared edge numbered nearest after the last one named.
+		// The shared edge fewest open edges away from the cursor.
 		let k = -1, number = -1;
 		for (let j = 0; j < 4; j++) {
 			const n = f.openEdge(c[(j + 1) & 3], c[j]);
-			if (n >= 0 && (number < 0 || zigzag(n - f.lastEdge - 1) < zigzag(number - f.lastEdge - 1))) {
+			if (n >= 0 && (number < 0 || zigzag(f.stepsTo(n)) < zigzag(f.stepsTo(number)))) {
 				number = n;
 				k = j;
 			}
@@ -186,8 +227,8 @@ export function encodeQuads(quads: Uint32Array, nv: number): Uint8Array {
 			const p = (k + 2) & 3, q = (k + 3) & 3;
 			backwards = f.seen[c[p]] === 1 && f.nearIndex(c[(k + 1) & 3], c[p]) < 0 && f.nearIndex(c[k], c[q]) >= 0;
 			ops.bytes.push(k + (backwards ? 4 : 0));
-			edges.varint(zigzag(number - f.lastEdge - 1));
-			f.lastEdge = number;
+			edges.varint(zigzag(f.stepsTo(number)));
+			f.named(number);
 			known = (1 << k) | (1 << ((k + 1) & 3));
 			first = k;
 		} else ops.bytes.push(OP_LONE);
@@ -272,9 +313,9 @@ export function decodeQuads(bytes: Uint8Array, nq: number, nv: number): Uint32Ar
 		const k = head === OP_LONE ? -1 : head & 3;
 		let known = 0, first = -1;
 		if (k >= 0) {
-			const n = f.lastEdge + 1 + unzigzag(edges.varint());
-			if (n < 0 || n >= f.edges || f.ends[n * 2] < 0) bad();
-			f.lastEdge = n;
+			const n = f.stepFrom(unzigzag(edges.varint()));
+			if (n < 0) bad();
+			f.named(n);
 			// The open edge a→b of an earlier quad is b→a here: b at corner k, a after it.
 			c[k] = f.ends[n * 2 + 1];
 			c[(k + 1) & 3] = f.ends[n * 2];
