@@ -1,5 +1,5 @@
 /**
- * Pick latency: three-mesh-bvh (BodyPicker) against three.js's plain Mesh.raycast on the same
+ * Pick latency: our BVH (BodyPicker, src/lib/scene/bvh.ts) against three.js's plain Mesh.raycast on the same
  * committed body asset, ray by ray. Goal (issue): BVH median under 0.2 ms and at least 20x faster.
  *
  * Rays are aimed the way a tap is: from a point on a sphere around the body towards a random

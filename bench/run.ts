@@ -9,7 +9,7 @@ import { pageTimings } from './page-timing';
 import { benchBody } from './body';
 import { benchPick } from './pick';
 import { benchPlanner } from './planner';
-import { pageBytes } from './page-bytes';
+import { budgetLines, pageBytes } from './page-bytes';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n: number) => `${n.toFixed(n < 1 ? 3 : 1)} ms`;
@@ -39,6 +39,7 @@ for (const [name, b] of Object.entries(bytes)) {
 			`the body was built in ${ms(b.topologyMs)} (in the worker: request to mesh, topology included)`
 	);
 }
+for (const line of budgetLines(bytes)) console.log(line);
 results.pageBytes = bytes;
 
 heading('Navigation to interactive (Chromium, production build, 15 runs each)');
@@ -70,7 +71,7 @@ for (const figure of ['female', 'male']) {
 }
 results.body = body;
 
-heading('Picking a region: three-mesh-bvh against three.js plain raycast (baseline)');
+heading('Picking a region: our BVH against three.js plain raycast (baseline)');
 for (const figure of ['female', 'male'] as const) {
 	const p = await benchPick({ figure });
 	console.log(

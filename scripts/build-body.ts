@@ -9,12 +9,11 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadMakeHuman } from '../src/lib/body/makehuman/load';
 import { ALL_FIGURES, recipe, recipeFigure } from '../src/lib/body/makehuman/recipe';
-import { encodeFigure, encodeTopology, encoderReady } from '../src/lib/body/encode';
+import { encodeFigure, encodeTopology } from '../src/lib/body/encode';
 
 const dir = join(resolve(import.meta.dirname, '..'), 'static/body');
 
 async function main(): Promise<void> {
-	await encoderReady;
 	const t0 = performance.now();
 	const data = loadMakeHuman();
 	const r = recipe(data);

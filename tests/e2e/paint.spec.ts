@@ -71,7 +71,9 @@ test('paint an area by touch, undo a stroke, pinch without painting, a reload mi
 	await painter.getByRole('button', { name: 'Add painted mark' }).tap();
 	await expect(page.getByRole('status').filter({ hasText: /Mark added: Aching pain 6 of 10 on .*Left top of the shoulder \(upper trapezius\)/ })).toBeVisible();
 	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
+	await page.getByRole('tab', { name: 'Plan' }).tap();
 	await expect(timedPlan(page)).toContainText('Left top of the shoulder (upper trapezius)');
+	await page.getByRole('tab', { name: 'Marks' }).tap();
 
 	// Stored compactly, keyed to the model on show, with its regions.
 	const [stored] = await storedMarks(page);
@@ -126,7 +128,9 @@ test('a plan painted on an older body model still shows its marks by region and 
 	// Shown on its region (stiffness blue, #0072B2), with no stray per-vertex paint.
 	await expect.poll(() => tintOf(page, LEFT_LOW_BACK)).toEqual([0x00, 0x72, 0xb2, expect.any(Number)]);
 	expect(await paintedVertices(page)).toBe(0);
+	await page.getByRole('tab', { name: 'Plan' }).tap();
 	await expect(timedPlan(page)).toContainText('Left low back');
+	await page.getByRole('tab', { name: 'Marks' }).tap();
 	await markList(page).getByRole('button', { name: /Edit mark: Left low back/ }).tap();
 	await expect(page.getByText('Painted on an earlier version of the body model')).toBeVisible();
 });

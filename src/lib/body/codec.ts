@@ -1,14 +1,14 @@
 /**
- * The body asset formats (decoding side; encoding is in encode.ts so the browser bundle carries
- * only meshoptimizer's decoder). The figures ship coarse and are subdivided and cut into regions
+ * The body asset formats (decoding side; encoding is in encode.ts, Node only). The figures ship coarse and are subdivided and cut into regions
  * at load (bodymesh.ts): one shared topology file and one small file per sex and build.
  * Little-endian throughout.
  *
  * topology.bin — shared by every figure:
- *   0 magic 'SMBT'  4 format u16  6 0 u16  8 model version hash (8 bytes)
+ *   0 magic 'SMBT'  4 format u16 (3)  6 0 u16  8 model version hash (8 bytes)
  *   16 vertex count u32  20 quad count u32  24 edge count u32
  *   28 byte lengths of the five streams u32 x5   48 streams:
- *   A quads (vertex indices, 4 per quad; meshopt index-sequence codec)
+ *   A quads (vertex indices, 4 per quad, in their order; quadcode.ts: by shared edges and
+ *     neighbours, a third smaller gzipped than meshopt's index codec and no decoder to ship)
  *   B which edges split, one bit per distinct edge in the order the quads first meet it
  *   C each quad's diagonal, one bit per quad (1 = corners 0–2)
  *   D the coarse region map, one code per vertex
@@ -16,7 +16,7 @@
  *   B–E are raw bytes: the server's gzip compresses them better than a codec of ours would.
  *
  * <sex>-<build>.bin — one figure:
- *   0 magic 'SMBF'  4 format u16  6 figure u8 (1 female, 2 male)  7 build u8 (1 slim, 2 average, 3 broad)
+ *   0 magic 'SMBF'  4 format u16 (2)  6 figure u8 (1 female, 2 male)  7 build u8 (1 slim, 2 average, 3 broad)
  *   8 model version hash (8 bytes)  16 vertex count u32  20 position stream length u32
  *   24 normal fix count u32   28 streams:
  *   A coarse positions on a 0.1 mm grid, as residuals from a prediction (positionPredictors:
@@ -28,14 +28,15 @@
  *   make that computation sensitive to the grid (over 2° off the unquantised normal), the
  *   asset carries the right one.
  */
-import { MeshoptDecoder } from 'meshoptimizer/decoder';
 import type { BodyBuild, BodyFigure } from './types';
 import type { SubdivisionChoices } from './makehuman/subdivide';
 import { POS_UNIT } from './quantize';
+import { decodeQuads } from './quadcode';
 
 export const TOPOLOGY_MAGIC = 0x54424d53; // 'SMBT'
 export const FIGURE_MAGIC = 0x46424d53; // 'SMBF'
-export const FORMAT_VERSION = 2;
+export const TOPOLOGY_FORMAT = 3;
+export const FIGURE_FORMAT = 2;
 export const TOPOLOGY_HEADER = 48;
 export const FIGURE_HEADER = 28;
 
@@ -112,12 +113,12 @@ export function hexVersion(bytes: Uint8Array, at: number): string {
 	return s;
 }
 
-function view(bytes: Uint8Array, header: number, magic: number, what: string): DataView {
+function view(bytes: Uint8Array, header: number, magic: number, wanted: number, what: string): DataView {
 	if (bytes.byteLength < header) throw new Error(`${what}: too short`);
 	const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	if (dv.getUint32(0, true) !== magic) throw new Error(`${what}: bad magic`);
 	const format = dv.getUint16(4, true);
-	if (format !== FORMAT_VERSION) throw new Error(`${what}: unsupported format ${format}`);
+	if (format !== wanted) throw new Error(`${what}: unsupported format ${format}`);
 	return dv;
 }
 
@@ -130,8 +131,7 @@ const unpackBits = (src: Uint8Array, n: number): Uint8Array => {
 
 /** Decode the shared topology (browser or Node). Rejects on a corrupt or foreign file. */
 export async function decodeTopology(bytes: Uint8Array): Promise<Topology> {
-	await MeshoptDecoder.ready;
-	const dv = view(bytes, TOPOLOGY_HEADER, TOPOLOGY_MAGIC, 'body topology');
+	const dv = view(bytes, TOPOLOGY_HEADER, TOPOLOGY_MAGIC, TOPOLOGY_FORMAT, 'body topology');
 	const nv = dv.getUint32(16, true), nq = dv.getUint32(20, true), ne = dv.getUint32(24, true);
 	const lens = [0, 1, 2, 3, 4].map((i) => dv.getUint32(28 + i * 4, true));
 	if (TOPOLOGY_HEADER + lens.reduce((a, b) => a + b, 0) !== bytes.byteLength) throw new Error('body topology: length mismatch');
@@ -141,10 +141,7 @@ export async function decodeTopology(bytes: Uint8Array): Promise<Topology> {
 		streams.push(bytes.subarray(o, o + l));
 		o += l;
 	}
-	const q = new Uint8Array(nq * 16);
-	MeshoptDecoder.decodeIndexSequence(q, nq * 4, 4, streams[0]);
-	const quads = new Uint32Array(q.buffer);
-	for (const v of quads) if (v >= nv) throw new Error('body topology: vertex index out of range');
+	const quads = decodeQuads(streams[0], nq, nv);
 	if (streams[3].length !== nv || streams[4].length !== nv) throw new Error('body topology: per-vertex stream length mismatch');
 	const sides = new Int8Array(nv);
 	for (let v = 0; v < nv; v++) {
@@ -164,7 +161,7 @@ export async function decodeTopology(bytes: Uint8Array): Promise<Topology> {
 
 /** Decode one figure's coarse positions on its topology (browser or Node). Rejects on a corrupt or foreign file. */
 export async function decodeFigure(bytes: Uint8Array, topology: Pick<Topology, 'quads' | 'vertexCount'>): Promise<FigureAsset> {
-	const dv = view(bytes, FIGURE_HEADER, FIGURE_MAGIC, 'body figure');
+	const dv = view(bytes, FIGURE_HEADER, FIGURE_MAGIC, FIGURE_FORMAT, 'body figure');
 	const fig = dv.getUint8(6), build = dv.getUint8(7);
 	const figure = (Object.keys(FIGURE_CODES) as BodyFigure[]).find((f) => FIGURE_CODES[f] === fig);
 	const b = (Object.keys(BUILD_CODES) as BodyBuild[]).find((k) => BUILD_CODES[k] === build);

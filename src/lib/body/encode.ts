@@ -1,14 +1,11 @@
 /**
- * Encoding side of the body assets (formats in codec.ts). Build time / Node only: await
- * `encoderReady` first.
+ * Encoding side of the body assets (formats in codec.ts). Build time / Node only.
  */
-import { MeshoptEncoder } from 'meshoptimizer/encoder';
-import { BUILD_CODES, FIGURE_CODES, FIGURE_HEADER, FIGURE_MAGIC, FORMAT_VERSION, TOPOLOGY_HEADER, TOPOLOGY_MAGIC, dequantise, positionPredictors, predict, type Topology } from './codec';
+import { BUILD_CODES, FIGURE_CODES, FIGURE_FORMAT, FIGURE_HEADER, FIGURE_MAGIC, TOPOLOGY_FORMAT, TOPOLOGY_HEADER, TOPOLOGY_MAGIC, dequantise, positionPredictors, predict, type Topology } from './codec';
 import { octEncode, quantPos } from './quantize';
 import { vertexNormals } from './makehuman/mesh';
+import { encodeQuads } from './quadcode';
 import type { BodyBuild, BodyFigure } from './types';
-
-export const encoderReady: Promise<void> = MeshoptEncoder.ready;
 
 function putVersion(out: Uint8Array, version: string): void {
 	if (!/^[0-9a-f]{16}$/.test(version)) throw new Error('body asset: version must be 16 hex chars');
@@ -23,10 +20,9 @@ const packBits = (bits: Uint8Array): Uint8Array => {
 
 export function encodeTopology(t: Topology): Uint8Array {
 	const nv = t.vertexCount, nq = t.quads.length / 4;
-	const quads = new Uint32Array(t.quads);
 	const sides = Uint8Array.from(t.sides, (s) => (s > 0 ? 1 : s < 0 ? 2 : 0));
 	const streams = [
-		MeshoptEncoder.encodeIndexSequence(new Uint8Array(quads.buffer), quads.length, 4),
+		encodeQuads(t.quads, nv),
 		packBits(t.choices.split),
 		packBits(t.choices.diagonal),
 		t.regionMap,
@@ -35,7 +31,7 @@ export function encodeTopology(t: Topology): Uint8Array {
 	const out = new Uint8Array(TOPOLOGY_HEADER + streams.reduce((a, s) => a + s.length, 0));
 	const dv = new DataView(out.buffer);
 	dv.setUint32(0, TOPOLOGY_MAGIC, true);
-	dv.setUint16(4, FORMAT_VERSION, true);
+	dv.setUint16(4, TOPOLOGY_FORMAT, true);
 	putVersion(out, t.version);
 	dv.setUint32(16, nv, true);
 	dv.setUint32(20, nq, true);
@@ -89,7 +85,7 @@ export function encodeFigure(figure: BodyFigure, build: BodyBuild, version: stri
 	const out = new Uint8Array(FIGURE_HEADER + planes.length + ids.length * 6);
 	const dv = new DataView(out.buffer);
 	dv.setUint32(0, FIGURE_MAGIC, true);
-	dv.setUint16(4, FORMAT_VERSION, true);
+	dv.setUint16(4, FIGURE_FORMAT, true);
 	dv.setUint8(6, FIGURE_CODES[figure]);
 	dv.setUint8(7, BUILD_CODES[build]);
 	putVersion(out, version);

@@ -38,6 +38,12 @@ class Notices {
 		return id;
 	}
 
+	/** A problem that is not the store's, in the app's own words. */
+	problem(text: string): void {
+		if (this.#list.some((n) => n.text === text)) return;
+		this.#list = [...this.#list, { id: this.#next++, kind: 'error', text }];
+	}
+
 	info(text: string): void {
 		this.#list = [...this.#list, { id: this.#next++, kind: 'info', text }];
 	}

@@ -28,25 +28,27 @@ const mark: Mark = {
 };
 
 describe('UnsavedPainting', () => {
-	it('gives back the same painting after a reload (a new instance), per plan', () => {
+	it('gives back the same painting after a reload (a new instance), per plan', async () => {
+		expect(new UnsavedPainting('p1', new MemoryStorage()).has()).toBe(false);
 		const storage = new MemoryStorage();
 		new UnsavedPainting('p1', storage, () => NOW).keep({ patch: patch([4, 8, 15, 16]), repainting: null });
-		const back = new UnsavedPainting('p1', storage, () => NOW).read();
+		expect(new UnsavedPainting('p1', storage).has()).toBe(true);
+		const back = await new UnsavedPainting('p1', storage, () => NOW).read();
 		expect(back?.repainting).toBeNull();
 		expect([...back!.patch!.vertices]).toEqual([4, 8, 15, 16]);
 		expect([...back!.patch!.weights]).toEqual([255, 254, 253, 252]);
 		expect(back!.patch!.regions).toEqual([{ region: codeOf('rhomboids-r'), area: 12.5 }]);
-		expect(new UnsavedPainting('p2', storage, () => NOW).read()).toBeNull();
+		expect(await new UnsavedPainting('p2', storage, () => NOW).read()).toBeNull();
 	});
 
-	it('keeps a repaint with the mark it repaints, even with everything erased', () => {
+	it('keeps a repaint with the mark it repaints, even with everything erased', async () => {
 		const storage = new MemoryStorage();
 		const kept = new UnsavedPainting('p1', storage, () => NOW);
 		kept.keep({ patch: null, repainting: mark });
-		expect(kept.read()).toEqual({ patch: null, repainting: mark });
+		expect(await kept.read()).toEqual({ patch: null, repainting: mark });
 	});
 
-	it('forgets the painting once nothing is painted, and with a hand-over or the lock', () => {
+	it('forgets the painting once nothing is painted, and with a hand-over or the lock', async () => {
 		const storage = new MemoryStorage();
 		const kept = new UnsavedPainting('p1', storage, () => NOW);
 		kept.keep({ patch: patch([1]), repainting: null });
@@ -55,7 +57,7 @@ describe('UnsavedPainting', () => {
 
 		kept.keep({ patch: patch([1]), repainting: null });
 		UnsavedEdits.clearAll(storage); // handed to a client, or locked
-		expect(kept.read()).toBeNull();
+		expect(await kept.read()).toBeNull();
 	});
 
 	it('a deleted plan keeps nothing, even when an editor still on screen writes afterwards', () => {
@@ -76,13 +78,13 @@ describe('UnsavedPainting', () => {
 		expect([...storage.items.keys()]).toEqual(['somamap:unsaved:other:painting']);
 	});
 
-	it('drops a damaged or tampered entry instead of trusting it', () => {
+	it('drops a damaged or tampered entry instead of trusting it', async () => {
 		const storage = new MemoryStorage();
 		const kept = new UnsavedPainting('p1', storage, () => NOW);
 		const key = 'somamap:unsaved:p1:painting';
 		for (const bad of ['{oops', 'null', '{"patch":{"modelVersion":"x","vertices":"AAAA","weights":"","regions":[]},"repainting":null}', JSON.stringify({ patch: null, repainting: { ...mark, intensity: 40, patch: null } })]) {
 			storage.setItem(key, bad);
-			expect(kept.read()).toBeNull();
+			expect(await kept.read()).toBeNull();
 		}
 	});
 

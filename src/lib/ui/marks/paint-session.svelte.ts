@@ -9,7 +9,7 @@ import type { Mark, Patch, RegionShare } from '$lib/domain/records';
 import type { BodyScene } from '$lib/scene/BodyScene';
 import type { History } from '$lib/ui/history';
 import { Painter, markDrawing } from './painter';
-import type { UnsavedPainting } from './unsaved-painting';
+import type { PaintingDraft, UnsavedPainting } from './unsaved-painting';
 
 export type MarkMode = 'tap' | 'paint';
 export const DRAFT = 'draft';
@@ -27,6 +27,8 @@ export class PaintSession {
 	stroking = false;
 	readonly #history: History;
 	readonly #kept: UnsavedPainting | null;
+	/** A kept painting is being read in: strokes wait for it. */
+	#restoring = false;
 
 	constructor(history: History, kept: UnsavedPainting | null = null) {
 		this.#history = history;
@@ -46,24 +48,19 @@ export class PaintSession {
 				this.#history.drop(DRAFT);
 				const painter = new Painter(scene, mesh);
 				this.painter = painter;
-				// The painting kept before a reload, if it was made on this model.
-				const kept = this.#kept?.read();
-				if (kept && (!kept.patch || painter.fits(kept.patch)) && (!kept.repainting || painter.fits(kept.repainting.patch))) {
-					this.repainting = kept.repainting;
-					this.mode = 'paint'; // carry on where the hand was
-					painter.load(kept.patch);
-				} else {
-					if (this.repainting && !painter.fits(this.repainting.patch)) this.repainting = null;
-					painter.load(this.repainting?.patch ?? null);
-				}
-				this.#refresh();
-				if (this.mode === 'paint') this.#prepare();
+				// The painting kept before a reload, if any (its checks load first; strokes wait).
+				if (!this.#kept?.has()) return this.#begin(painter, null);
+				this.#restoring = true;
+				void this.#kept.read().then((kept) => {
+					this.#restoring = false;
+					if (this.painter === painter) this.#begin(painter, kept);
+				});
 			}),
 			scene.onStroke((e) => {
 				const painter = this.painter;
 				const closing = e.phase === 'end' || e.phase === 'cancel';
 				// A stroke that began in paint mode is always closed, even if the mode changed meanwhile.
-				if (!painter || (this.mode !== 'paint' && !(closing && this.stroking))) return;
+				if (!painter || this.#restoring || (this.mode !== 'paint' && !(closing && this.stroking))) return;
 				this.stroking = !closing;
 				const radius = BRUSH_SIZES.find((b) => b.id === this.size)!.radius;
 				const erasing = this.erase || e.eraser;
@@ -187,6 +184,20 @@ export class PaintSession {
 				this.#refresh();
 			}
 		});
+	}
+
+	/** A new body's painter takes the kept painting if it was made on this model, else the repaint under way. */
+	#begin(painter: Painter, kept: PaintingDraft | null): void {
+		if (kept && (!kept.patch || painter.fits(kept.patch)) && (!kept.repainting || painter.fits(kept.repainting.patch))) {
+			this.repainting = kept.repainting;
+			this.mode = 'paint'; // carry on where the hand was
+			painter.load(kept.patch);
+		} else {
+			if (this.repainting && !painter.fits(this.repainting.patch)) this.repainting = null;
+			painter.load(this.repainting?.patch ?? null);
+		}
+		this.#refresh();
+		if (this.mode === 'paint') this.#prepare();
 	}
 
 	/** After every change to the painting: its regions for the editor, and a copy kept in the tab. */

@@ -3,10 +3,10 @@
  * the tab's life like the editor's unsaved text (./unsaved.ts), so a reload or the tablet
  * dropping the app in the background returns the strokes. Stored with the backup format's
  * encoding and read back through its checks: a damaged or stale entry is dropped, never trusted.
+ * Those checks (the backup reader, 7 KB gzip) load only when there is an entry to read.
  */
 import type { Mark, Patch } from '$lib/domain/records';
 import { encodeMark, encodePatch } from '$lib/domain/backup/format';
-import { parseMarkJson, parsePatchJson } from '$lib/domain/backup/parse';
 import { UNSAVED_PREFIX, isDeletedPlan } from './unsaved';
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -31,10 +31,20 @@ export class UnsavedPainting {
 		this.#clock = clock;
 	}
 
-	read(): PaintingDraft | null {
+	/** Whether a painting is kept (read it then). */
+	has(): boolean {
+		try {
+			return !!this.#storage?.getItem(this.#key);
+		} catch {
+			return false;
+		}
+	}
+
+	async read(): Promise<PaintingDraft | null> {
 		try {
 			const raw = this.#storage?.getItem(this.#key);
 			if (!raw) return null;
+			const { parseMarkJson, parsePatchJson } = await import('$lib/domain/backup/parse');
 			const o: unknown = JSON.parse(raw);
 			if (!o || typeof o !== 'object') return null;
 			const { patch, repainting } = o as Record<string, unknown>;
@@ -45,7 +55,7 @@ export class UnsavedPainting {
 			if ((patch !== null && !draft.patch) || (repainting !== null && !draft.repainting)) return null;
 			return draft.patch || draft.repainting ? draft : null;
 		} catch {
-			return null; // unreadable: start clean rather than fail the page
+			return null; // unreadable (or its checks could not load): start clean rather than fail the page
 		}
 	}
 

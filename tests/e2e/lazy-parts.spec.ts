@@ -1,0 +1,94 @@
+/**
+ * Issue 10 (bytes): opening a plan carries only what it shows. The hand-off dialog (QR code, link),
+ * the PIN offer before a hand-over, the Plan/Notes/Outcome tabs and the mark editor load when
+ * first asked for; the service worker keeps them all, so they still open with no network, and a
+ * missing part says so in words the therapist can act on.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, createPlanForNewClient, waitForServiceWorker } from './fixtures';
+
+/** Words only each later part's code carries. */
+const LATER_PARTS = {
+	'the hand-off dialog': 'Send this plan to your therapist',
+	'the PIN offer': 'Set a PIN before handing over',
+	'the Plan tab': 'In this order',
+	'the Notes tab': 'Preferences and notes',
+	'the Outcome tab': 'After the session',
+	'the mark editor': 'Add mark'
+};
+
+/** The text of every script the page fetches from now on. */
+function scriptsOf(page: Page): Promise<string>[] {
+	const scripts: Promise<string>[] = [];
+	page.on('response', (r) => {
+		if (new URL(r.url()).pathname.endsWith('.js')) scripts.push(r.text().catch(() => ''));
+	});
+	return scripts;
+}
+
+async function openEveryLaterPart(page: Page) {
+	await page.getByRole('button', { name: 'Send to therapist…' }).click();
+	const send = page.getByRole('dialog', { name: 'Send this plan to your therapist' });
+	await expect(send.getByRole('img', { name: 'QR code of the link to this plan' })).toBeVisible();
+	await send.getByRole('button', { name: 'Close' }).click();
+
+	await page.getByRole('button', { name: 'Hand to client' }).click();
+	const pin = page.getByRole('dialog', { name: 'Set a PIN before handing over' });
+	await expect(pin).toBeVisible();
+	await pin.getByRole('button', { name: 'Cancel' }).click();
+	await expect(pin).toBeHidden();
+
+	await page.getByRole('tab', { name: 'Notes' }).click();
+	await expect(page.getByLabel('Oil or lotion preference')).toBeVisible();
+	await page.getByRole('tab', { name: 'Outcome' }).click();
+	await expect(page.getByLabel('What was done')).toBeVisible();
+	await page.getByRole('tab', { name: 'Plan' }).click();
+	await expect(page.getByRole('heading', { name: 'At a glance' })).toBeVisible();
+
+	await page.getByRole('tab', { name: 'Marks' }).click();
+	await page.getByRole('searchbox', { name: 'Find a region' }).fill('shoulder blade');
+	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: /^Right shoulder blade/ }).click();
+	await expect(page.getByRole('form', { name: /mark on Right shoulder blade/ }).getByRole('button', { name: 'Add mark' })).toBeVisible();
+}
+
+test('opening a plan fetches none of its later parts; each loads when asked for, also with no network', async ({ page, context }) => {
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	const plan = await createPlanForNewClient(page, 'Lazy Lena', 'Later parts');
+
+	// A fresh load of the plan: what it fetches to open.
+	await page.goto('/');
+	const opening = scriptsOf(page);
+	await page.goto(plan);
+	await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
+	await expect(page.getByRole('button', { name: 'Hand to client' })).toBeVisible();
+	const code = (await Promise.all(opening)).join('\n');
+	expect(code).toContain('Send to therapist'); // the buttons' own code is among what was seen
+	for (const [part, words] of Object.entries(LATER_PARTS)) expect(code, `${part} is not fetched on opening`).not.toContain(words);
+
+	// No network at all: the service worker's copy answers, later parts included.
+	await context.setOffline(true);
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1, name: 'Later parts' })).toBeVisible();
+	await openEveryLaterPart(page);
+});
+
+test.describe('a later part missing from the device', () => {
+	test.use({ serviceWorkers: 'block' });
+
+	test('says so in plain words, and the page goes on working', async ({ page }) => {
+		const plan = await createPlanForNewClient(page, 'Lazy Lena', 'Missing parts');
+		await page.goto(plan);
+		await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
+		// From now on no script can be fetched (a first visit cut off, the cache cleared).
+		await page.route('**/*.js', (route) => route.abort('internetdisconnected'));
+
+		await page.getByRole('button', { name: 'Send to therapist…' }).click();
+		await expect(page.getByText('“Send to therapist” could not be opened: this part of Somamap is not on this device yet.')).toBeVisible();
+		await page.getByRole('tab', { name: 'Notes' }).click();
+		await expect(page.getByRole('alert').filter({ hasText: 'This tab is not on this device yet.' })).toBeVisible();
+		// What was already loaded still works: back to Marks, the body and the region list are there.
+		await page.getByRole('tab', { name: 'Marks' }).click();
+		await expect(page.getByRole('searchbox', { name: 'Find a region' })).toBeVisible();
+	});
+});
