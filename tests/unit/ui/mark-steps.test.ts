@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { History } from '../../../src/lib/ui/history';
-import { continues, editStep } from '../../../src/lib/ui/marks/mark-steps';
+import { changeGroups, continues, editStep, recordEdit } from '../../../src/lib/ui/marks/mark-steps';
 import { freshStore, tickingClock } from '../store/helpers';
 import { markInput } from '../fixtures';
 
@@ -71,5 +71,19 @@ describe('undo steps of the mark editor', () => {
 		expect(continues(history.top, 'b', ['note'], 100)).toBe(false);
 		expect(continues(history.top, 'a', ['note', 'sensation'], 100)).toBe(false);
 		expect(continues(history.top, 'a', ['note'], 20_000)).toBe(false);
+	});
+
+	it('one write with a feeling and a strength changed is two steps, undone one at a time', async () => {
+		const store = freshStore(tickingClock());
+		const { plan } = await store.createClientWithPlan({ name: 'Cy' }, { title: 'Neck', date: '2026-11-23' });
+		const m0 = await store.addMark(plan.id, markInput({ sensation: 'tension', intensity: 5 }));
+		const history = new History();
+		const m1 = await store.updateMark(m0.id, { sensation: 'knot', intensity: 9 });
+		recordEdit(history, store, m0, m1, ['sensation', 'intensity'], 'x', 0);
+		await history.undo();
+		expect((await store.listMarks(plan.id))[0]).toMatchObject({ sensation: 'knot', intensity: 5 });
+		await history.undo();
+		expect((await store.listMarks(plan.id))[0]).toMatchObject({ sensation: 'tension', intensity: 5 });
+		expect(changeGroups(['depth', 'structure', 'note'])).toEqual([['depth', 'structure'], ['note']]);
 	});
 });

@@ -7,7 +7,7 @@
  */
 import type { Mark } from '$lib/domain/records';
 import type { Store } from '$lib/store';
-import type { Step } from '$lib/ui/history';
+import type { History, Step } from '$lib/ui/history';
 
 const versions = new WeakMap<Store, Map<string, number>>();
 function versionsOf(store: Store): Map<string, number> {
@@ -91,6 +91,37 @@ export function editStep(store: Store, before: Mark, after: Mark, label: string,
 		}
 	};
 	return step;
+}
+
+/**
+ * One write of the editor may carry several changes made within its throttle (a feeling chosen,
+ * then the strength): each is its own step, in the order of the fields. A depth and the deeper
+ * muscle it offers are one change.
+ */
+export function changeGroups(fields: readonly string[]): string[][] {
+	const out: string[][] = [];
+	for (const f of fields) {
+		if (f === 'structure' && fields.includes('depth')) continue;
+		out.push(f === 'depth' && fields.includes('structure') ? ['depth', 'structure'] : [f]);
+	}
+	return out;
+}
+
+/**
+ * Records a write of the mark editor on `history`: a step per change, each grown by more of the
+ * same change (continues) while it is on top and nothing was undone.
+ */
+export function recordEdit(history: History, store: Store, before: Mark, after: Mark, fields: readonly string[], label: string, at: number): void {
+	let from = before;
+	for (const group of changeGroups(fields)) {
+		const to: Mark = { ...from, ...Object.fromEntries(group.map((k) => [k, after[k as keyof Mark]])), updatedAt: after.updatedAt };
+		const top = history.top;
+		if (!history.canRedo && continues(top, after.id, group, at)) {
+			top.extend(to, label, at);
+			history.touched();
+		} else history.push(editStep(store, from, to, label, group, at));
+		from = to;
+	}
 }
 
 /**
