@@ -85,7 +85,7 @@ test('follow-up, confirm and clear carried marks, compare two sessions, chart wi
 	// The trapezius got worse, and something new: the side of the neck.
 	await page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: /Edit mark: Right top of the shoulder \(upper trapezius\)/ }).click();
 	await setIntensity(page, 9);
-	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: /Right top of the shoulder \(upper trapezius\): Knot or trigger point, 9 of 10/ })).toBeVisible();
+	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: /Edit mark: Right top of the shoulder \(upper trapezius\): Knot or trigger point, 9 of 10/ })).toBeVisible();
 	await addMark(page, 'side of neck', /Left side of the neck \(scalenes\)/, 'Stiffness or limited movement', 6);
 	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('listitem')).toHaveCount(3);
 
