@@ -49,7 +49,8 @@ async function addMark(page: Page, query: string, region: RegExp, sensation: str
 	await page.getByRole('region', { name: 'Regions' }).getByRole('button', { name: region }).first().click();
 	const form = page.getByRole('form', { name: /mark on/ });
 	await form.getByRole('radio', { name: sensation }).check();
-	await form.getByRole('button', { name: 'Add mark' }).click();
+	// Added at the first choice of what it feels like, with no button.
+	await expect(form.getByRole('heading')).toContainText('Edit mark');
 }
 
 async function chooseFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {

@@ -43,10 +43,12 @@ async function addMark(page: Page, query: string, region: string) {
 	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
 	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: new RegExp(`^${esc(region)}`) }).click();
 	const form = page.getByRole('form', { name: new RegExp(`mark on ${esc(region)}`) });
-	await form.getByRole('radio', { name: 'Aching pain', exact: true }).check();
 	await form.getByRole('slider', { name: 'Intensity' }).fill('6');
-	await form.getByRole('button', { name: 'Add mark' }).click();
+	await form.getByRole('radio', { name: 'Aching pain', exact: true }).check();
 	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: new RegExp(`Edit mark: ${esc(region)}`) }).first()).toBeAttached();
+	// On a phone the editor's sheet stays until closed (the mark is already saved).
+	const sheet = page.getByRole('dialog', { name: 'Mark editor' });
+	if (await sheet.count()) await sheet.getByRole('button', { name: /^Close/ }).click();
 }
 
 const SIZES = [

@@ -95,7 +95,7 @@ test('paint an area by touch, undo a stroke, pinch without painting, a reload mi
 	await expect(repaint.getByTestId('painted-coverage')).toContainText('Left top of the shoulder (upper trapezius)');
 	await page.getByRole('button', { name: 'Clear painting' }).tap();
 	await expect(page.getByText('Paint the area on the body')).toBeHidden();
-	await repaint.getByRole('button', { name: 'Save changes' }).tap();
+	await repaint.getByRole('button', { name: 'Save repainted area' }).tap();
 	await expect(repaint.getByRole('alert')).toContainText('Nothing is painted yet');
 	await repaint.getByRole('button', { name: 'Cancel repainting' }).tap();
 	await expect.poll(() => paintedVertices(page)).toBe(stored.patch!.vertices.length);

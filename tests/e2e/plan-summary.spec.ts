@@ -19,10 +19,9 @@ async function addMark(page: Page, query: string, region: string, sensation: str
 	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
 	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: new RegExp(`^${esc(region)}`) }).click();
 	const form = page.getByRole('form', { name: new RegExp(`mark on ${esc(region)}`) });
-	await form.getByRole('radio', { name: sensation, exact: true }).check();
 	await form.getByRole('slider', { name: 'Intensity' }).fill(String(intensity));
-	await form.getByRole('button', { name: 'Add mark' }).click();
-	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: new RegExp(`Edit mark: ${esc(region)}: ${sensation}`) })).toBeVisible();
+	await form.getByRole('radio', { name: sensation, exact: true }).check();
+	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: new RegExp(`Edit mark: ${esc(region)}: ${sensation}, ${intensity} of 10`) })).toBeVisible();
 }
 
 async function seriousViolations(page: Page) {

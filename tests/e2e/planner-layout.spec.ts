@@ -46,7 +46,6 @@ async function addMark(page: Page, query: string, region: string) {
 	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: new RegExp(`^${esc(region)}`) }).click();
 	const form = page.getByRole('form', { name: new RegExp(`mark on ${esc(region)}`) });
 	await form.getByRole('radio', { name: 'Aching pain', exact: true }).check();
-	await form.getByRole('button', { name: 'Add mark' }).click();
 	await expect(markList(page).getByRole('button', { name: new RegExp(`Edit mark: ${esc(region)}`) })).toBeAttached();
 }
 
@@ -181,10 +180,12 @@ test.describe('a phone (390×844, touch)', () => {
 		await expect(tapped).toBeVisible();
 		await expectOnScreen(page, tapped.getByRole('heading').first(), 'the editor after a tap on the body');
 		await tapped.getByRole('radio', { name: 'Tension or tightness', exact: true }).tap();
-		await tapped.getByRole('button', { name: 'Add mark' }).tap();
-		// Saved: the sheet gives way to the body, which shows the new mark; focus is back where it was.
-		await expect(tapped).toHaveCount(0);
+		// Added at once, with no button; the sheet stays for the strength and the rest.
 		await expect(markList(page).getByRole('listitem')).toHaveCount(1);
+		await expect(tapped.getByRole('heading').first()).toContainText('Edit mark');
+		// Closed, the sheet gives way to the body, which shows the new mark; focus is back where it was.
+		await page.getByRole('dialog', { name: 'Mark editor' }).getByRole('button', { name: /^Close/ }).tap();
+		await expect(tapped).toHaveCount(0);
 		await expect(page.getByRole('button', { name: 'Back view', exact: true })).toBeFocused();
 		await expectBodyOnScreen(page, 'after saving a mark');
 

@@ -15,11 +15,11 @@ async function addMark(page: Page, query: string, region: string, sensation: str
 	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
 	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: new RegExp(`^${esc(region)}`) }).click();
 	const form = page.getByRole('form', { name: new RegExp(`mark on ${esc(region)}`) });
-	await form.getByRole('radio', { name: sensation, exact: true }).check();
 	await form.getByRole('slider', { name: 'Intensity' }).fill(String(intensity));
 	if (note) await form.getByLabel('Note').fill(note);
-	await form.getByRole('button', { name: 'Add mark' }).click();
-	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: new RegExp(`Edit mark: ${esc(region)}: ${sensation}`) })).toBeVisible();
+	// The first choice of what it feels like adds the mark, with all of the above.
+	await form.getByRole('radio', { name: sensation, exact: true }).check();
+	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: new RegExp(`Edit mark: ${esc(region)}: ${sensation}, ${intensity} of 10`) })).toBeVisible();
 }
 
 /** The text of each page of a PDF, whitespace collapsed, and the smallest type on it (points). */

@@ -33,10 +33,9 @@ async function setIntensity(page: Page, value: number) {
 
 async function addMark(page: Page, query: string, region: RegExp, sensation: string, intensity: number) {
 	await pickRegionByKeyboard(page, query, region);
-	await editor(page).getByRole('radio', { name: sensation }).check();
 	await setIntensity(page, intensity);
-	await editor(page).getByRole('button', { name: 'Add mark' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Mark added' })).toBeVisible();
+	await editor(page).getByRole('radio', { name: sensation }).check();
+	await expect(page.getByRole('status').filter({ hasText: `Mark added: ${sensation} ${intensity} of 10` })).toBeVisible();
 }
 
 async function seriousViolations(page: Page) {
@@ -80,15 +79,13 @@ test('follow-up, confirm and clear carried marks, compare two sessions, chart wi
 	await carriedList(page).getByRole('button', { name: /Edit mark from last session: Aching pain 5 of 10 on Left low back/ }).click();
 	await expect(editor(page).getByRole('heading')).toContainText('Left low back beside the spine');
 	await setIntensity(page, 2);
-	await editor(page).getByRole('button', { name: 'Save changes' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Saved: Aching pain 2 of 10 on Left low back beside the spine' })).toBeVisible();
+	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: /Edit mark: Left low back beside the spine: Aching pain, 2 of 10/ })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'From last session — still there?' })).toHaveCount(0);
 
 	// The trapezius got worse, and something new: the side of the neck.
 	await page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: /Edit mark: Right top of the shoulder \(upper trapezius\)/ }).click();
 	await setIntensity(page, 9);
-	await editor(page).getByRole('button', { name: 'Save changes' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Saved: Knot or trigger point 9 of 10' })).toBeVisible();
+	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: /Edit mark: Right top of the shoulder \(upper trapezius\): Knot or trigger point, 9 of 10/ })).toBeVisible();
 	await addMark(page, 'side of neck', /Left side of the neck \(scalenes\)/, 'Stiffness or limited movement', 6);
 	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('listitem')).toHaveCount(3);
 

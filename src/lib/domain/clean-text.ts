@@ -83,6 +83,13 @@ export function asStoredClient<T extends Partial<Pick<Client, 'name' | 'contact'
 }
 
 /** A plan's edited fields as the store keeps them: cleaned, the title trimmed (see asStoredClient). */
+/** A mark's edited fields as the store keeps them: cleaned, the note trimmed (see asStoredClient). */
+export function asStoredMark<T extends Partial<Pick<Mark, 'note'>>>(m: T): T {
+	const out = cleanMark(m);
+	if (typeof out.note === 'string') out.note = out.note.trim();
+	return out;
+}
+
 export function asStoredPlan<T extends PlanText>(p: T): T {
 	const out = cleanPlan(p);
 	if (typeof out.title === 'string') out.title = out.title.trim();

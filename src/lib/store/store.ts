@@ -20,7 +20,7 @@ import {
 	type PlanInput
 } from '$lib/domain/validation';
 import { validateMark, type MarkInput } from '$lib/domain/marks';
-import { asStoredClient, asStoredPlan, cleanClient, cleanMark, cleanPlan } from '$lib/domain/clean-text';
+import { asStoredClient, asStoredMark, asStoredPlan, cleanClient, cleanMark, cleanPlan } from '$lib/domain/clean-text';
 import { clientFullMessage, MAX_MARKS_PER_PLAN, MAX_PLANS_PER_CLIENT, planFullMessage } from '$lib/domain/limits';
 import { StoreError, toStoreError } from './errors';
 import { normaliseClient, normaliseMark, normalisePlan } from './normalise';
@@ -346,11 +346,15 @@ export class Store {
 		return mark;
 	}
 
-	/** Changes a mark's fields (not its plan); the plan's updatedAt moves too. */
-	async updateMark(id: Id, patch: MarkPatch): Promise<Mark> {
+	/**
+	 * Changes a mark's fields (not its plan); the plan's updatedAt moves too. `expected`: as for
+	 * updatePlan (the mark editor saves as it goes, and another tab may have the mark open).
+	 */
+	async updateMark(id: Id, patch: MarkPatch, expected?: MarkPatch): Promise<Mark> {
 		return this.#write([this.db.plans, this.db.marks], async () => {
 			const current = await this.db.marks.get(id);
 			if (!current) throw new StoreError('not-found', 'This mark no longer exists.');
+			unchanged(normaliseMark(current), asStoredMark(patch), expected);
 			const now = this.#clock();
 			const next: Mark = cleanMark({ ...current, ...patch, id, planId: current.planId, updatedAt: now });
 			if (next.depth !== 'deep') next.structure = null;

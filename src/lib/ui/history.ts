@@ -40,6 +40,16 @@ export class History {
 		return this.#done.at(-1)?.label ?? null;
 	}
 
+	/** The step an undo would take back (a step may grow while it is on top: see mark-steps' editStep). */
+	get top(): Step | undefined {
+		return this.#done.at(-1);
+	}
+
+	/** A step on the stack changed its label: tell the listener. */
+	touched(): void {
+		this.#onchange();
+	}
+
 	get redoLabel(): string | null {
 		return this.#undone.at(-1)?.label ?? null;
 	}

@@ -157,6 +157,21 @@ describe('painted marks and undo', () => {
 		await expect(store.restoreMark(m, null)).rejects.toMatchObject({ message: /changed since/ }); // it exists
 	});
 
+	it('a write based on values another tab changed since is refused as a conflict; other fields pass', async () => {
+		const { store, plan } = await withPlan();
+		const m = await store.addMark(plan.id, knot({ note: 'first' }));
+		// Another tab changes the note; this tab, based on the old note, writes its own.
+		await store.updateMark(m.id, { note: 'from the other tab' }, { note: 'first' });
+		await expect(store.updateMark(m.id, { note: 'mine' }, { note: 'first' })).rejects.toMatchObject({ kind: 'conflict' });
+		expect((await store.listMarks(plan.id))[0].note).toBe('from the other tab');
+		// A field the other tab left alone is written; the note stays theirs.
+		const after = await store.updateMark(m.id, { intensity: 3 }, { intensity: m.intensity });
+		expect(after).toMatchObject({ intensity: 3, note: 'from the other tab' });
+		// The note as the store keeps it (trimmed) counts as the same value.
+		await store.updateMark(m.id, { note: 'kept ' }, { note: 'from the other tab' });
+		expect((await store.updateMark(m.id, { note: 'kept  ' }, { note: 'kept' })).note).toBe('kept');
+	});
+
 	it('restores several marks in one write: all or nothing', async () => {
 		const { store, plan } = await withPlan();
 		const a = (await store.removeMark((await store.addMark(plan.id, knot())).id))!;

@@ -17,3 +17,14 @@ export function isTextEntry(target: EventTarget | null): boolean {
 	if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
 	return target instanceof HTMLInputElement && !NOT_TEXT.has(target.type);
 }
+
+/**
+ * Whether Ctrl+Z at `target` is for the marks: the body map and its Marks tab (or nothing
+ * focused). The other tabs (Plan, Notes, Outcome) inside `area` keep it for their fields; text
+ * fields keep the browser's own undo; an open dialog owns the keys.
+ */
+export function forMarks(target: EventTarget | null, area: Element | undefined): boolean {
+	const inOtherTab = target instanceof Element && !!target.closest('[role=tabpanel]:not(#panel-marks)');
+	const here = target === document.body || (target instanceof Node && !!area?.contains(target) && !inOtherTab);
+	return here && !isTextEntry(target) && !document.querySelector('dialog[open]');
+}

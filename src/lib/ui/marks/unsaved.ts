@@ -1,5 +1,6 @@
 /**
- * What is typed in a mark editor but not yet added or saved, per region and mark. Kept for the
+ * Drafts of marks not stored yet: a new mark before what it feels like is chosen (then it is added
+ * and saves as it goes: mark-form), and the description of a painting in progress. Kept for the
  * tab's life (sessionStorage), so looking at another region, a reload, or the tablet sending the
  * app to the background loses none of it; and journalled in localStorage (../edits/journal), so a
  * closed tab or browser or a crash loses none of it either: the plan's page takes back what a
@@ -27,7 +28,8 @@ export const isDeletedPlan = (planId: string) => deletedPlans.has(planId);
 export function forgetPlans(planIds: Iterable<string>, storage: Pick<globalThis.Storage, 'removeItem'> | null = globalThis.sessionStorage ?? null): void {
 	for (const id of planIds) {
 		deletedPlans.add(id);
-		Journal.forget([`plan:${id}`, `marks:${id}`]); // the plan form's and mark editors' unsaved edits, in every tab
+		// The plan form's, the new-mark drafts' and each mark's unsaved edits (mark-form's markRecord), in every tab.
+		Journal.forget([`plan:${id}`, `marks:${id}`, `mark:${id}`]);
 		try {
 			storage?.removeItem(`${UNSAVED_PREFIX}${id}`);
 			storage?.removeItem(`${UNSAVED_PREFIX}${id}:painting`);
