@@ -11,7 +11,7 @@ import { browserPath } from '../../scripts/browser.js';
 import { test, expect, createPlanForNewClient } from './fixtures';
 import { openTab } from './plan-tabs';
 
-// By label: found on the Notes tab even while another tab is shown (for its value).
+// By label: found on the Notes tab, once opened, even while another tab is shown (for its value).
 const notes = (page: Page) => page.getByLabel("Therapist's notes", { exact: true });
 const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 const TYPED = 'Right hip sore after the long drive';
@@ -48,6 +48,7 @@ function storedNotes(page: Page, url: string): Promise<unknown> {
 async function expectKept(context: BrowserContext, url: string) {
 	const again = await context.newPage();
 	await again.goto(url);
+	await openTab(again, 'Notes');
 	await expect(notes(again)).toHaveValue(TYPED);
 	await expect.poll(() => storedNotes(again, url)).toBe(TYPED);
 	await again.close();
@@ -158,6 +159,7 @@ test('a full disk keeps the edit visibly unsaved, over a reload, and a retry sav
 
 	// A reload brings the text back, still not saved (it never reached the database).
 	await page.reload();
+	await openTab(page, 'Notes');
 	await expect(notes(page)).toHaveValue(TYPED);
 	await notSaved(page);
 	await page.waitForTimeout(1500);

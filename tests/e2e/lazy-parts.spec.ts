@@ -48,7 +48,7 @@ async function openEveryLaterPart(page: Page) {
 	await page.getByRole('tab', { name: 'Marks' }).click();
 	await page.getByRole('searchbox', { name: 'Find a region' }).fill('shoulder blade');
 	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: /^Right shoulder blade/ }).click();
-	await expect(page.getByRole('form', { name: /mark on Right shoulder blade/ }).getByRole('button', { name: 'Add mark' })).toBeVisible();
+	await expect(page.getByRole('form', { name: /mark on Right shoulder blade/ }).getByText('Choose what it feels like, and the mark is added.')).toBeVisible();
 }
 
 test('opening a plan fetches none of its later parts; each loads when asked for, also with no network', async ({ page, context }) => {

@@ -29,6 +29,7 @@ test('notes typed in one tab survive the title edited in another, and each tab s
 	const fresh = await context.newPage();
 	await fresh.goto(url);
 	await expect(fresh.getByLabel('Title')).toHaveValue('Shoulder session');
+	await openTab(fresh, 'Notes');
 	await expect(notes(fresh)).toHaveValue('Left shoulder tight after gardening');
 
 	// And each open tab follows the other's change without a reload.
@@ -63,11 +64,11 @@ test('the same note changed in two tabs at once: both texts are shown and the pe
 	const url = await createPlanForNewClient(page, 'Clash Carla', 'Visit');
 	const other = await context.newPage();
 	await other.goto(url);
+	await openTab(page, 'Notes');
+	await openTab(other, 'Notes');
 	await expect(notes(other)).toHaveValue('');
 
 	// Both type before either tab's save has run (it waits 0.4 s after the last keystroke).
-	await openTab(page, 'Notes');
-	await openTab(other, 'Notes');
 	await notes(page).fill('Written in the first tab');
 	await notes(other).fill('Written in the second tab');
 
@@ -89,6 +90,7 @@ test('the same note changed in two tabs at once: both texts are shown and the pe
 	// Unchosen, the conflict outlives a reload of the tab (its text was never written).
 	await loser.reload();
 	await expect(loser.getByRole('region', { name: /also changed in another tab/ })).toContainText(theirs);
+	await openTab(loser, 'Notes');
 	await expect(notes(loser)).toHaveValue(mine);
 
 	// Keep yours: this tab's text is stored, and the other tab follows.
@@ -111,6 +113,7 @@ test('the same note changed in two tabs at once: both texts are shown and the pe
 	await saved(chooser);
 	const fresh = await context.newPage();
 	await fresh.goto(url);
+	await openTab(fresh, 'Notes');
 	await expect(notes(fresh)).toHaveValue(mine);
 	await expect(fresh.getByLabel("In the client's words", { exact: true })).toHaveValue(otherText);
 });
