@@ -4,6 +4,7 @@
  * stored (storage is never trusted: anything malformed is dropped, not shown), the steps, and the
  * hand-off it becomes (domain/handoff: one client, one plan, its marks). Pure; no DOM.
  */
+import type { BodyFigure } from '$lib/body/types';
 import { HEALTH_QUESTIONS } from './cautions';
 import type { HandOff } from './handoff';
 import { cleanLine, isRequestId, FIRST_NAME_MAX, PRACTICE_MAX, type MappingRequest } from './mapping-link';
@@ -32,6 +33,8 @@ export interface ClientDraft {
 	request: MappingRequest | null;
 	/** The name the client gives their therapist. */
 	name: string;
+	/** The body they chose to be shown (null: the default); the therapist's new client gets it too. */
+	figure: BodyFigure | null;
 	/** Region codes chosen, in the order chosen. */
 	areas: number[];
 	/** How each chosen place feels (keyed by region code). */
@@ -53,6 +56,7 @@ export function newDraft(now: number, newId: () => string, request: MappingReque
 		planId: newId(),
 		request,
 		name: request?.firstName ?? '',
+		figure: null,
 		areas: [],
 		answers: {},
 		health: {},
@@ -108,6 +112,7 @@ export function readDraft(stored: unknown): ClientDraft | null {
 		planId: d.planId,
 		request,
 		name: cleanLine(str(d.name), DRAFT_NAME_MAX),
+		figure: d.figure === 'female' || d.figure === 'male' ? d.figure : null,
 		areas,
 		answers,
 		health,
@@ -168,7 +173,7 @@ export function draftHandOff(d: ClientDraft, now: number): HandOff {
 		name: d.name || d.request?.firstName || 'A client',
 		contact: '',
 		notes: '',
-		figure: null,
+		figure: d.figure,
 		build: null,
 		createdAt: d.startedAt,
 		updatedAt: now

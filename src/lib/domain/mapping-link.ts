@@ -37,9 +37,9 @@ export interface RequestMade {
 	createdAt: number;
 }
 
-/** A new request id from 16 random bytes (`random` fills them; crypto.getRandomValues in the app). */
-export function newRequestId(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
-	return 'r' + toBase64Url(random(new Uint8Array(16)));
+/** A new request id from 16 random bytes. */
+export function newRequestId(): string {
+	return 'r' + toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
 }
 
 export const isRequestId = (v: unknown): v is string => typeof v === 'string' && REQUEST_ID.test(v);

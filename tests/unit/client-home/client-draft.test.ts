@@ -71,7 +71,7 @@ describe('the client’s draft', () => {
 	});
 
 	it('walks the steps, asking for both answers of each place', () => {
-		let d = { ...mapped(), step: 'where' as const };
+		let d: ClientDraft = { ...mapped(), step: 'where' };
 		const move = (m: ReturnType<typeof nextStep>) => {
 			if (!m.ok) throw new Error(m.problem);
 			d = { ...d, step: m.step, index: m.index };
