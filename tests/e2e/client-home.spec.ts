@@ -138,7 +138,7 @@ for (const size of SIZES) {
 
 			// Send to my therapist, by link.
 			await expect(phone.getByRole('heading', { level: 1, name: 'Send to my therapist' })).toBeVisible();
-			await expect(phone.getByRole('region', { name: 'What you told us' })).toContainText('Left shoulder blade (infraspinatus, teres): Aching pain, 6 of 10');
+			await expect(phone.getByRole('region', { name: 'What you are sending' })).toContainText('Left shoulder blade (infraspinatus, teres): Aching pain, 6 of 10');
 			await expect(phone.getByLabel('Your name')).toHaveValue('Sam');
 			await expect(phone.getByTestId('sent-state')).toHaveText('Your answers are kept on this phone until you send them.');
 			await shoot(phone, 'send', size.name);
