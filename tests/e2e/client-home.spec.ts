@@ -196,3 +196,22 @@ test('start over clears the map on the phone, after a confirm', async ({ page })
 	await page.reload();
 	await expect(page.getByRole('region', { name: /Your places/ }).getByRole('heading')).toHaveText('Your places (0)');
 });
+
+test('a hostile mapping link shows only capped plain text, and names no client at import', async ({ page }) => {
+	const n = encodeURIComponent('<img src=x onerror="document.title=1">\u202Eevil\u0007' + 'x'.repeat(100));
+	const p = encodeURIComponent('<b>Bold</b> Practice');
+	await page.goto(`/my-map#n=${n}&p=${p}&r=not-a-request`);
+	const greeting = page.getByTestId('greeting');
+	await expect(greeting).toHaveText('Hi <img src=x onerror="document.title=1">ev — <b>Bold</b> Practice asks you to mark where it hurts.');
+	await expect(greeting.locator('img, b')).toHaveCount(0);
+	await expect(page).toHaveTitle('Map where it hurts · Somamap');
+	// Its name travels on as text; with no request this device made, the import names no client.
+	await page.getByRole('button', { name: 'Next' }).click();
+	await page.getByRole('button', { name: 'Next' }).click();
+	await page.getByRole('button', { name: 'Send to my therapist' }).click();
+	const link = await page.getByRole('dialog', { name: 'Send to my therapist' }).getByRole('textbox', { name: 'Link' }).inputValue();
+	await createPlanForNewClient(page, '<img src=x onerror="document.title=1">ev', 'Same name, not asked');
+	await page.goto(link);
+	await expect(page.getByRole('radio', { name: 'A client already here' })).toBeChecked(); // the name matches, as import always did…
+	await expect(page.getByText(/This answers the mapping link/)).toHaveCount(0); // …but it is not taken for the request
+});
