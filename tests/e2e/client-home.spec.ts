@@ -156,6 +156,9 @@ for (const size of SIZES) {
 			await press(phone.getByRole('group', { name: 'Pregnant?' }).locator('label').filter({ hasText: 'No' }));
 			await press(phone.getByRole('button', { name: 'Next' }));
 			await expect(phone.getByTestId('sent-state')).toHaveText(/^You changed something since your link of .*Send it again so Bodywise Massage has the latest\.$/);
+			await press(phone.getByRole('button', { name: 'Send to my therapist' }));
+			const again = await phone.getByRole('dialog', { name: 'Send to my therapist' }).getByRole('textbox', { name: 'Link' }).inputValue();
+			expect(again).not.toBe(sent);
 			expect(errors).toEqual([]);
 			expect(foreign).toEqual([]);
 			await context.close();
@@ -171,8 +174,13 @@ for (const size of SIZES) {
 			await page.waitForURL(/\/plan\?id=/);
 			await expect(page.getByRole('heading', { level: 1, name: "Sam's map" })).toBeVisible();
 			await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: /Edit mark: Left shoulder blade/ })).toBeVisible();
+			// Sent again after the change: a second map for Sam Taylor.
+			await page.goto(again);
+			await expect(page.getByText('This answers the mapping link you sent to Sam Taylor.')).toBeVisible();
+			await page.getByRole('button', { name: 'Add this plan' }).click();
+			await page.waitForURL(/\/plan\?id=/);
 			await page.goto(clientPage);
-			await expect(page.getByRole('link', { name: /Sam's map/ })).toBeVisible();
+			await expect(page.getByRole('link', { name: /Sam's map/ })).toHaveCount(2);
 		});
 	});
 }

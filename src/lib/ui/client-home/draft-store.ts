@@ -5,8 +5,9 @@
  * domain's strict reader, so a damaged or tampered entry becomes a fresh start, not an error.
  */
 import { readDraft, type ClientDraft } from '$lib/domain/client-draft';
+import { DRAFT_KEY as KEY, clearDraft } from './draft-key';
 
-const KEY = 'somamap.myMap';
+export { clearDraft };
 
 export function loadDraft(): ClientDraft | null {
 	try {
@@ -25,19 +26,6 @@ export function saveDraft(draft: ClientDraft): string | null {
 	} catch {
 		return 'This phone would not keep your answers (its storage may be full, or blocked in a private window). Send them now so they are not lost.';
 	}
-}
-
-export function clearDraft(): void {
-	try {
-		localStorage.removeItem(KEY);
-	} catch {
-		// nothing kept
-	}
-}
-
-/** Whether a map is in progress on this device. */
-export function hasDraft(): boolean {
-	return loadDraft() !== null;
 }
 
 /** Calls `changed` when another tab changes or clears the draft. */

@@ -18,7 +18,7 @@
  */
 import { UnsavedEdits } from '$lib/ui/marks/unsaved';
 import { Journal } from '$lib/ui/edits/journal';
-import { clearDraft } from '$lib/ui/client-home/draft-store';
+import { clearDraft } from '$lib/ui/client-home/draft-key';
 import { resolve } from '$app/paths';
 import { store, flushAll } from '$lib/store';
 import { notices } from '$lib/ui/notices.svelte';
