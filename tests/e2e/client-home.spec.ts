@@ -138,9 +138,11 @@ for (const size of SIZES) {
 
 			// Send to my therapist, by link.
 			await expect(phone.getByRole('heading', { level: 1, name: 'Send to my therapist' })).toBeVisible();
-			await expect(phone.getByRole('region', { name: 'What you are sending' })).toContainText('Left shoulder blade (infraspinatus, teres): Aching pain, 6 of 10');
+			const sending = phone.getByRole('region', { name: 'What you are sending' });
+			await expect(sending).toContainText('Left shoulder blade (infraspinatus, teres): Aching pain, 6 of 10');
+			await expect(sending).toContainText(/You answered yes to:\s*Taking blood thinners\?/);
 			await expect(phone.getByLabel('Your name')).toHaveValue('Sam');
-			await expect(phone.getByTestId('sent-state')).toHaveText('Your answers are kept on this phone until you send them.');
+			await expect(phone.getByTestId('sent-state')).toHaveText('Your answers are kept on this device until you send them.');
 			await shoot(phone, 'send', size.name);
 			await press(phone.getByRole('button', { name: 'Send to my therapist' }));
 			const send = phone.getByRole('dialog', { name: 'Send to my therapist' });
