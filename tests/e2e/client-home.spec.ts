@@ -187,7 +187,7 @@ for (const size of SIZES) {
 	});
 }
 
-test('start over clears the map on the phone, after a confirm', async ({ page }) => {
+test('start over clears the map on the phone, after a confirm; erasing everything does too', async ({ page }) => {
 	await page.goto('/');
 	await page.getByRole('link', { name: 'I’m a client: map where it hurts' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Where do you feel tension or pain?' })).toBeVisible();
@@ -204,6 +204,19 @@ test('start over clears the map on the phone, after a confirm', async ({ page })
 	await confirm.getByRole('button', { name: 'Start over' }).click();
 	await expect(chosen.getByRole('heading')).toHaveText('Your places (0)');
 	await page.reload();
+	await expect(page.getByRole('region', { name: /Your places/ }).getByRole('heading')).toHaveText('Your places (0)');
+
+	// Erasing everything on the device takes a map in progress with it.
+	await page.locator(`button[data-code="${codeOf('gastrocnemius-r')}"]`).click();
+	await expect(chosen.getByRole('heading')).toHaveText('Your places (1)');
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: 'Continue my map' })).toBeVisible();
+	await page.goto('/settings');
+	const erase = page.getByRole('region', { name: 'Erase everything' });
+	await erase.getByLabel('Type ERASE to confirm').fill('ERASE');
+	await erase.getByRole('button', { name: 'Erase all data on this device' }).click();
+	await expect(page.getByRole('link', { name: 'I’m a client: map where it hurts' })).toBeVisible();
+	await page.goto('/my-map');
 	await expect(page.getByRole('region', { name: /Your places/ }).getByRole('heading')).toHaveText('Your places (0)');
 });
 
