@@ -11,6 +11,7 @@ async function seriousViolations(page: Page) {
 
 for (const scheme of ['light', 'dark'] as const) {
 	test(`axe finds no serious violations on any page (${scheme})`, async ({ page }) => {
+		test.setTimeout(120_000);
 		await page.emulateMedia({ colorScheme: scheme });
 		const planUrl = await createPlanForNewClient(page, 'Axe Client', 'Axe plan');
 		const pages: [string, string][] = [
@@ -32,5 +33,27 @@ for (const scheme of ['light', 'dark'] as const) {
 		await page.goto('/');
 		await page.getByRole('button', { name: 'New plan' }).click();
 		expect(await seriousViolations(page), 'new plan dialog').toEqual([]);
+
+		// The client's own map at home, each step, from a mapping link.
+		await page.goto('/my-map#n=Sam&p=Bodywise%20Massage');
+		await expect(page.getByRole('heading', { level: 1, name: 'Where do you feel tension or pain?' })).toBeVisible();
+		expect(await seriousViolations(page), 'my map: where').toEqual([]);
+		await page.getByRole('searchbox', { name: 'Find a region' }).fill('calf');
+		await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: /^Right upper calf/ }).click();
+		await page.getByRole('button', { name: 'Next' }).click();
+		await page.getByRole('radio', { name: 'Aching pain' }).check();
+		await page.getByRole('radio', { name: '7', exact: true }).check();
+		expect(await seriousViolations(page), 'my map: feel').toEqual([]);
+		await page.getByRole('button', { name: 'Next' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'A few health questions' })).toBeVisible();
+		expect(await seriousViolations(page), 'my map: health').toEqual([]);
+		await page.getByRole('button', { name: 'Next' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Send to my therapist' })).toBeVisible();
+		expect(await seriousViolations(page), 'my map: send').toEqual([]);
+		await page.getByRole('button', { name: 'Send to my therapist' }).click();
+		expect(await seriousViolations(page), 'my map: send dialog').toEqual([]);
+		await page.getByRole('dialog', { name: 'Send to my therapist' }).getByRole('button', { name: 'Close' }).click();
+		await page.getByRole('button', { name: 'Start over' }).click();
+		expect(await seriousViolations(page), 'my map: start over').toEqual([]);
 	});
 }

@@ -95,6 +95,10 @@ for (const size of SIZES) {
 			await page.getByRole('link', { name: 'Alexandra Wide-Margins' }).first().click();
 			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 			await expectFits(page, 'client', w);
+			await page.getByRole('button', { name: 'Send a mapping link…' }).click();
+			await expect(page.getByRole('dialog', { name: /A mapping link for/ })).toBeVisible();
+			await expectFits(page, 'client, mapping link', w);
+			await page.getByRole('dialog', { name: /A mapping link for/ }).getByRole('button', { name: 'Close' }).click();
 			await page.getByRole('button', { name: 'Compare' }).click();
 			await page.waitForURL(/\/compare\?a=.+&b=.+/);
 			await expect(page.getByRole('heading', { level: 1, name: 'Compare sessions' })).toBeVisible();
@@ -108,6 +112,24 @@ for (const size of SIZES) {
 			await page.goto('/import');
 			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 			await expectFits(page, 'import', w);
+			// A client's own map at home, from a mapping link with the longest names it shows.
+			await page.goto(`/my-map#n=${'Maximiliana'.repeat(4)}&p=${encodeURIComponent('The Long-Named Remedial Massage and Bodywork Practice of the Valley')}`);
+			await expect(page.getByRole('heading', { level: 1, name: 'Where do you feel tension or pain?' })).toBeVisible();
+			await expectFits(page, 'my map: where', w);
+			await page.getByRole('searchbox', { name: 'Find a region' }).fill('calf');
+			await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: /^Right upper calf/ }).click();
+			await page.getByRole('button', { name: 'Next' }).click();
+			await page.getByRole('radio', { name: 'Aching pain' }).check();
+			await page.getByRole('radio', { name: '7', exact: true }).check();
+			await expectFits(page, 'my map: feel', w);
+			await page.getByRole('button', { name: 'Next' }).click();
+			await expect(page.getByRole('heading', { level: 1, name: 'A few health questions' })).toBeVisible();
+			await expectFits(page, 'my map: health', w);
+			await page.getByRole('button', { name: 'Next' }).click();
+			await page.getByRole('button', { name: 'Send to my therapist' }).click();
+			await expect(page.getByRole('dialog', { name: 'Send to my therapist' })).toBeVisible();
+			await expectFits(page, 'my map: send', w);
+			await page.getByRole('dialog', { name: 'Send to my therapist' }).getByRole('button', { name: 'Close' }).click();
 			await page.goto(planUrl.replace('/plan?', '/print?'));
 			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 			await expectFits(page, 'print', w);

@@ -9,12 +9,12 @@ import { test, expect, createPlanForNewClient, waitForServiceWorker } from './fi
 
 /** Words only each later part's code carries. */
 const LATER_PARTS = {
-	'the hand-off dialog': 'Send this plan to your therapist',
+	'the hand-off dialog': 'This plan is too detailed for a QR code',
 	'the PIN offer': 'Set a PIN before handing over',
 	'the Plan tab': 'In this order',
 	'the Notes tab': 'Preferences and notes',
 	'the Outcome tab': 'After the session',
-	'the mark editor': 'Add mark'
+	'the mark editor': 'Choose what it feels like, and the mark is added.'
 };
 
 /** The text of every script the page fetches from now on. */
@@ -27,8 +27,8 @@ function scriptsOf(page: Page): Promise<string>[] {
 }
 
 async function openEveryLaterPart(page: Page) {
-	await page.getByRole('button', { name: 'Send to therapist…' }).click();
-	const send = page.getByRole('dialog', { name: 'Send this plan to your therapist' });
+	await page.getByRole('button', { name: 'Send this plan to another device…' }).click();
+	const send = page.getByRole('dialog', { name: 'Send this plan to another device' });
 	await expect(send.getByRole('img', { name: 'QR code of the link to this plan' })).toBeVisible();
 	await send.getByRole('button', { name: 'Close' }).click();
 
@@ -63,7 +63,7 @@ test('opening a plan fetches none of its later parts; each loads when asked for,
 	await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
 	await expect(page.getByRole('button', { name: 'Hand to client' })).toBeVisible();
 	const code = (await Promise.all(opening)).join('\n');
-	expect(code).toContain('Send to therapist'); // the buttons' own code is among what was seen
+	expect(code).toContain('Send this plan to another device…'); // the buttons' own code is among what was seen
 	for (const [part, words] of Object.entries(LATER_PARTS)) expect(code, `${part} is not fetched on opening`).not.toContain(words);
 
 	// No network at all: the service worker's copy answers, later parts included.
@@ -83,8 +83,8 @@ test.describe('a later part missing from the device', () => {
 		// From now on no script can be fetched (a first visit cut off, the cache cleared).
 		await page.route('**/*.js', (route) => route.abort('internetdisconnected'));
 
-		await page.getByRole('button', { name: 'Send to therapist…' }).click();
-		await expect(page.getByText('“Send to therapist” could not be opened: this part of Somamap is not on this device yet.')).toBeVisible();
+		await page.getByRole('button', { name: 'Send this plan to another device…' }).click();
+		await expect(page.getByText('“Send this plan” could not be opened: this part of Somamap is not on this device yet.')).toBeVisible();
 		await page.getByRole('tab', { name: 'Notes' }).click();
 		await expect(page.getByRole('alert').filter({ hasText: 'This tab is not on this device yet.' })).toBeVisible();
 		// What was already loaded still works: back to Marks, the body and the region list are there.

@@ -18,6 +18,7 @@
  */
 import { UnsavedEdits } from '$lib/ui/marks/unsaved';
 import { Journal } from '$lib/ui/edits/journal';
+import { clearDraft } from '$lib/ui/client-home/draft-key';
 import { resolve } from '$app/paths';
 import { store, flushAll } from '$lib/store';
 import { notices } from '$lib/ui/notices.svelte';
@@ -46,6 +47,8 @@ export type GuardView = 'loading' | 'locked' | 'client' | 'redirect' | 'app';
 
 const UNLOCKED = 'somamap.unlocked';
 const CLIENT_MODE_PATH = resolve('/client-mode');
+/** A client's own map at home: shown alone, locked or not, since it reads nothing but its own draft. */
+const MY_MAP_PATH = resolve('/my-map');
 
 export const clientModeHref = (planId: string) => `${CLIENT_MODE_PATH}?plan=${encodeURIComponent(planId)}`;
 
@@ -154,6 +157,7 @@ class Guard {
 		const inClientMode = url.pathname === CLIENT_MODE_PATH;
 		const session = this.#clientMode;
 		if (session) return inClientMode && url.searchParams.get('plan') === session.planId ? 'client' : 'redirect';
+		if (url.pathname === MY_MAP_PATH) return 'client';
 		if (this.locked) return 'locked';
 		return inClientMode ? 'client' : 'app';
 	}
@@ -244,6 +248,7 @@ class Guard {
 		}
 		await store.eraseEverything();
 		UnsavedEdits.clearAll();
+		clearDraft(); // a client's map in progress on this device
 		Journal.forget(null); // unsaved form edits of records that are gone
 		this.#hasPin = false;
 		this.#appLock = false;

@@ -1,0 +1,108 @@
+/**
+ * A client's own map on a therapist's locked device (PIN, app lock, records): the /my-map flow
+ * opens, but reads and writes nothing of the stored records, only its own draft. Back, Forward,
+ * typed addresses and new tabs from it reach the lock screen, never a record, not for one frame
+ * (the back/forward cache is on, as in lock-navigation.spec.ts). The lock screen, and the home
+ * screen of a device holding records, do not offer "I'm a client".
+ */
+import type { Page } from '@playwright/test';
+import { browserPath } from '../../scripts/browser.js';
+import { codeOf } from '../../src/lib/domain/regions';
+import { test, expect, createPlanForNewClient } from './fixtures';
+import { setPinInSettings } from './pin-helpers';
+import { arm, back, watch, watched } from './watch-helpers';
+
+const ARGS = ['--disable-background-networking', '--disable-component-update', '--no-first-run'];
+test.use({ launchOptions: { executablePath: browserPath(), ignoreDefaultArgs: ['--disable-back-forward-cache'], args: ARGS } });
+
+const lockScreen = (page: Page) => page.getByRole('heading', { level: 1, name: 'Somamap is locked' });
+const WORDS = ['Robin Private', 'Robin shoulder plan', 'robin@example.org'];
+
+/** Every record in the device's IndexedDB, counted per table. */
+function counts(page: Page) {
+	return page.evaluate(
+		() =>
+			new Promise<Record<string, number>>((ok, fail) => {
+				const open = indexedDB.open('somamap');
+				open.onerror = () => fail(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tables = ['clients', 'plans', 'marks', 'handoffs'];
+					const tx = db.transaction(tables);
+					const out: Record<string, number> = {};
+					for (const t of tables) tx.objectStore(t).count().onsuccess = (e) => (out[t] = (e.target as IDBRequest<number>).result);
+					tx.oncomplete = () => (db.close(), ok(out));
+				};
+			})
+	);
+}
+
+test('on a locked therapist’s device the client’s map reaches no record, by Back, Forward, addresses or new tabs', async ({ page, context }) => {
+	test.setTimeout(120_000);
+	await watch(context);
+	const plan = await createPlanForNewClient(page, 'Robin Private', 'Robin shoulder plan');
+	await page.getByRole('link', { name: 'Robin Private' }).first().click();
+	await page.waitForURL(/\/client\?id=/);
+	const clientUrl = page.url();
+	await page.getByLabel('Contact').fill('robin@example.org');
+	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+	// A device holding records does not offer the client's map on its home screen.
+	await page.goto('/');
+	await expect(page.getByRole('list', { name: 'Clients' })).toContainText('Robin Private');
+	await expect(page.getByRole('link', { name: /I.m a client/ })).toHaveCount(0);
+
+	await setPinInSettings(page, '2468');
+	await page.getByRole('region', { name: 'Therapist PIN' }).getByRole('checkbox', { name: 'Ask for the PIN when Somamap opens' }).check();
+	await expect(page.getByRole('button', { name: 'Lock now' }).first()).toBeVisible();
+	await page.goto(clientUrl);
+	await expect(page.getByRole('heading', { level: 1, name: 'Robin Private' })).toBeVisible();
+	await page.getByRole('button', { name: 'Lock now' }).first().click();
+	await expect(lockScreen(page)).toBeVisible();
+	await expect(page.getByRole('link', { name: /I.m a client/ })).toHaveCount(0);
+	const before = await counts(page);
+	await arm(page, WORDS);
+
+	// The map opens while locked, showing nothing of the device's records.
+	await page.goto('/my-map');
+	await expect(page.getByRole('heading', { level: 1, name: 'Where do you feel tension or pain?' })).toBeVisible();
+	await expect(page.getByRole('navigation')).toHaveCount(0);
+	await page.getByRole('searchbox', { name: 'Find a region' }).fill('calf');
+	await page.locator(`button[data-code="${codeOf('gastrocnemius-r')}"]`).click();
+	await page.getByRole('button', { name: 'Next' }).click();
+	await page.getByRole('radio', { name: 'Aching pain' }).check();
+	await page.getByRole('radio', { name: '5', exact: true }).check();
+	await page.getByRole('button', { name: 'Next' }).click();
+	await page.getByRole('group', { name: 'Pregnant?' }).getByRole('radio', { name: 'No' }).check();
+	await page.getByRole('button', { name: 'Next' }).click();
+	await page.getByRole('button', { name: 'Send to my therapist' }).click();
+	await expect(page.getByRole('dialog', { name: 'Send to my therapist' })).toBeVisible();
+	await page.getByRole('dialog', { name: 'Send to my therapist' }).getByRole('button', { name: 'Close' }).click();
+
+	// It wrote only its own draft: no record was added, changed or removed.
+	expect(await counts(page)).toEqual(before);
+	expect(await page.evaluate(() => localStorage.getItem('somamap.myMap'))).toContain('"step":"send"');
+
+	// Back: the locked client page, from the back/forward cache, still locked.
+	await back(page);
+	await expect(page).toHaveURL(clientUrl);
+	await expect(lockScreen(page)).toBeVisible();
+	// Forward: the map again, where the client left it.
+	await page.evaluate(() => history.forward());
+	await expect(page.getByRole('heading', { level: 1, name: 'Send to my therapist' })).toBeVisible();
+	// Typed addresses from the map: the lock screen.
+	for (const url of [clientUrl, plan, '/', '/settings', '/import']) {
+		await page.goto(url);
+		await expect(lockScreen(page)).toBeVisible();
+	}
+	// A new tab: the map is there; everything else is locked.
+	const tab = await context.newPage();
+	await tab.goto('/my-map');
+	await expect(tab.getByRole('heading', { level: 1, name: 'Send to my therapist' })).toBeVisible();
+	await tab.goto(plan);
+	await expect(lockScreen(tab)).toBeVisible();
+
+	const { leaks, shows } = await watched(page);
+	expect(shows.filter((s) => s.persisted).length, 'pages came back from the back/forward cache').toBeGreaterThan(0);
+	expect(leaks, 'nothing of the records was seen').toEqual([]);
+	expect((await watched(tab)).leaks).toEqual([]);
+});
