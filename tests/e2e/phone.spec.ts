@@ -1,0 +1,72 @@
+/**
+ * On a phone held upright (390×844, touch): comparing two sessions shows the Before/After switch
+ * and the body together on opening, with no scrolling, whichever is chosen; the pickers show
+ * whole dates. The print preview fits the screen's width (the printed paper stays A4).
+ */
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, createPlanForNewClient } from './fixtures';
+
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+async function addMark(page: Page, query: string, region: RegExp) {
+	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
+	await page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button', { name: region }).first().click();
+	const form = page.getByRole('form', { name: /mark on/ });
+	await form.getByRole('radio', { name: 'Aching pain', exact: true }).check();
+	await form.getByRole('slider', { name: 'Intensity' }).fill('6');
+	await form.getByRole('button', { name: 'Add mark' }).click();
+	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: /Edit mark:/ }).first()).toBeAttached();
+}
+
+/** The part of `what` outside the screen, at the current scroll: 0 when all of it shows. */
+async function offScreen(what: Locator): Promise<number> {
+	return what.evaluate((el) => {
+		const r = el.getBoundingClientRect();
+		return Math.max(0, -r.top) + Math.max(0, r.bottom - innerHeight);
+	});
+}
+
+test('comparing on a phone: the switch and the body on screen together, whole dates in the pickers', async ({ page }) => {
+	test.setTimeout(120_000);
+	await createPlanForNewClient(page, 'Noor Compare', 'Neck and back');
+	await addMark(page, 'low back', /^Left low back beside the spine/);
+	await page.getByRole('link', { name: 'Noor Compare' }).first().click();
+	await page.getByRole('button', { name: 'Follow-up' }).click();
+	await page.waitForURL(/\/plan\?id=/);
+	await page.getByRole('link', { name: 'Noor Compare' }).first().click();
+	await page.getByRole('button', { name: 'Compare' }).click();
+	await page.waitForURL(/\/compare\?a=.+&b=.+/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Compare sessions' })).toBeVisible();
+
+	const choice = page.getByRole('group', { name: 'Which body to show' });
+	await expect(choice).toBeVisible();
+	expect(await page.evaluate(() => scrollY), 'opened at the top').toBe(0);
+	for (const [pick, body] of [
+		['After', 'Body after'],
+		['Before', 'Body before'],
+		['Both', 'Both sessions on one body']
+	] as const) {
+		await choice.getByText(pick, { exact: true }).tap();
+		await page.evaluate(() => scrollTo(0, 0));
+		const viewer = page.getByRole('region', { name: new RegExp(`^${body}`) });
+		await expect(viewer.locator('canvas')).toBeVisible();
+		expect(await offScreen(choice), `${pick}: the switch is on screen`).toBe(0);
+		expect(await offScreen(viewer.locator('.stage')), `${pick}: the whole body is on screen`).toBe(0);
+		expect(await offScreen(viewer.getByRole('button', { name: 'Back view', exact: true })), `${pick}: its quick views are on screen`).toBe(0);
+	}
+
+	// Whole dates: each picker is wide enough for its session's date.
+	for (const label of ['Before', 'After']) {
+		const select = page.getByRole('combobox', { name: label, exact: true });
+		const { room, date } = await select.evaluate((el) => {
+			const s = el as HTMLSelectElement;
+			const text = s.selectedOptions[0].text;
+			const date = text.split(' · ')[0];
+			const ctx = document.createElement('canvas').getContext('2d')!;
+			ctx.font = getComputedStyle(s).font;
+			return { room: s.clientWidth - 40 - ctx.measureText(date).width, date };
+		});
+		expect(date, `${label}: a whole date`).toMatch(/\b20\d\d\b/);
+		expect(room, `${label}: the date fits in the picker`).toBeGreaterThan(0);
+	}
+});
