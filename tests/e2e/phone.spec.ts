@@ -70,3 +70,29 @@ test('comparing on a phone: the switch and the body on screen together, whole da
 		expect(room, `${label}: the date fits in the picker`).toBeGreaterThan(0);
 	}
 });
+
+test('the print preview on a phone fits the screen: whole pages, shrunk, nothing scrolls sideways', async ({ page }) => {
+	test.setTimeout(90_000);
+	const planUrl = await createPlanForNewClient(page, 'Ines Narrow', 'Shoulders');
+	await addMark(page, 'trapez', /^Right top of the shoulder/);
+	await page.goto(planUrl.replace('/plan?', '/print?'));
+	await expect(page.locator('.paper[data-ready]')).toBeAttached({ timeout: 30_000 });
+	const sheet = page.getByRole('article', { name: 'Session sheet for Ines Narrow' });
+	await expect(sheet).toBeVisible();
+	const fit = await page.evaluate(() => {
+		const sideways = [...document.querySelectorAll<HTMLElement>('body *')].filter((el) => el.scrollWidth > el.clientWidth + 1 && /auto|scroll/.test(getComputedStyle(el).overflowX));
+		const pages = [...document.querySelectorAll('.print-sheet .page')].map((p) => p.getBoundingClientRect());
+		return { scrollWidth: document.documentElement.scrollWidth, sideways: sideways.map((el) => el.className), pages: pages.map((r) => [Math.round(r.left), Math.round(r.right)]) };
+	});
+	expect(fit.scrollWidth, 'the page is no wider than the screen').toBeLessThanOrEqual(390);
+	expect(fit.sideways, 'nothing scrolls sideways').toEqual([]);
+	expect(fit.pages.length).toBeGreaterThan(0);
+	for (const [left, right] of fit.pages) {
+		expect(left, 'a whole page: its left edge on screen').toBeGreaterThanOrEqual(0);
+		expect(right, 'a whole page: its right edge on screen').toBeLessThanOrEqual(390);
+		expect(right - left, 'the page is shrunk, not cut: most of the screen wide').toBeGreaterThan(300);
+	}
+	// Its proportions stay those of the paper: 210 mm across, at least 276 mm down (252 mm + margins).
+	const box = (await sheet.locator('.page').first().boundingBox())!;
+	expect(box.height / box.width).toBeGreaterThan(276 / 210 - 0.02);
+});
