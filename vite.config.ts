@@ -32,7 +32,10 @@ export default defineConfig({
 				codeSplitting: {
 					groups: [
 						{ name: 'runtime', test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|dexie|devalue|esm-env|clsx)[\\/]/ },
-						{ name: 'shell', test: SHELL }
+						{ name: 'shell', test: SHELL },
+						// The lock screen and its parts, loaded when needed: one file, and one stylesheet
+						// (Kit links the styles of what the layout may load, so every first load waits on them).
+						{ name: 'lock', test: /src[\\/]lib[\\/]ui[\\/]security[\\/](LockScreen|RecoverPin|NewPinFields|EraseEverything|PinPrompt|pin-wait)\./ }
 					]
 				}
 			}

@@ -57,4 +57,8 @@ test('the home screen waits on few files: its code comes in at most 9 scripts, e
 	// for; except the error page (Kit's node 1), which Kit fetches on the side and nothing waits on.
 	const head = await page.evaluate(() => [...document.head.querySelectorAll('link[rel="modulepreload"], link[rel="preload"]')].map((l) => new URL((l as HTMLLinkElement).href).pathname));
 	for (const path of asked.filter((p) => !/\/nodes\/1\./.test(p))) expect(head, `${path} is preloaded`).toContain(path);
+	// Stylesheets hold up the first paint: the lock screen's parts share one, linked only when it shows.
+	const html = await (await page.request.get('/')).text();
+	const sheets = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*>/g)].map((m) => m[0]);
+	expect(sheets.length, sheets.join('\n')).toBeLessThanOrEqual(3);
 });
