@@ -30,6 +30,7 @@ test('comparing on a phone: the switch and the body on screen together, whole da
 	test.setTimeout(120_000);
 	await createPlanForNewClient(page, 'Noor Compare', 'Neck and back');
 	await addMark(page, 'low back', /^Left low back beside the spine/);
+	await addMark(page, 'calf', /^Left upper calf/);
 	await page.getByRole('link', { name: 'Noor Compare' }).first().click();
 	await page.getByRole('button', { name: 'Follow-up' }).click();
 	await page.waitForURL(/\/plan\?id=/);
@@ -54,6 +55,23 @@ test('comparing on a phone: the switch and the body on screen together, whole da
 		expect(await offScreen(viewer.locator('.stage')), `${pick}: the whole body is on screen`).toBe(0);
 		expect(await offScreen(viewer.getByRole('button', { name: 'Back view', exact: true })), `${pick}: its quick views are on screen`).toBe(0);
 	}
+
+	// The table of changes keeps to the screen, whole words and all: "(gastrocnemius)", "Resolved".
+	const table = page.getByTestId('compare-table');
+	await expect(table.getByRole('button', { name: 'Left upper calf (gastrocnemius)' })).toBeVisible();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth), 'the page is no wider than the screen').toBeLessThanOrEqual(390);
+	expect((await table.boundingBox())!.x + (await table.boundingBox())!.width, 'the table ends on screen').toBeLessThanOrEqual(390);
+	const broken = await table.getByRole('button').evaluateAll((links) =>
+		links.filter((l) => {
+			// A word cut in two shows as a line ending inside a word: compare each line's text with the words.
+			const range = document.createRange();
+			range.selectNodeContents(l);
+			const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+			const words = (l.textContent ?? '').split(' ').length;
+			return lines > words;
+		}).map((l) => l.textContent)
+	);
+	expect(broken, 'no region name broken inside a word').toEqual([]);
 
 	// Whole dates: each picker is wide enough for its session's date.
 	for (const label of ['Before', 'After']) {

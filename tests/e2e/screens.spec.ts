@@ -91,7 +91,9 @@ for (const size of SIZES) {
 		await page.waitForURL(/\/compare\?a=.+&b=.+/);
 		await expect(page.getByRole('heading', { level: 1, name: 'Compare sessions' })).toBeVisible();
 		await shoot('compare');
-		await page.getByRole('radio', { name: 'Overlaid on one body' }).check();
+		// Both sessions on one body: a phone's switch has it as "Both".
+		if (size.touch) await page.getByRole('group', { name: 'Which body to show' }).getByText('Both', { exact: true }).click();
+		else await page.getByRole('radio', { name: 'Overlaid on one body' }).check();
 		await shoot('compare-overlay');
 
 		await page.goto('/');
@@ -143,7 +145,9 @@ for (const size of SIZES) {
 
 		// The lock screen: "Lock now".
 		await page.goto('/settings');
-		await page.getByRole('button', { name: 'Lock now' }).first().click();
+		const pin = page.getByRole('region', { name: 'Therapist PIN' });
+		await pin.getByRole('checkbox', { name: 'Ask for the PIN when Somamap opens' }).check();
+		await pin.getByRole('button', { name: 'Lock now' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 		await shoot('lock');
 	});
