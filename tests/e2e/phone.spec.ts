@@ -114,3 +114,41 @@ test('the print preview on a phone fits the screen: whole pages, shrunk, nothing
 	const box = (await sheet.locator('.page').first().boundingBox())!;
 	expect(box.height / box.width).toBeGreaterThan(276 / 210 - 0.02);
 });
+
+/** Text that runs out of its card: each visible element in a card ending past the card's inner edge. */
+function outOfCards(page: Page) {
+	return page.evaluate(() => {
+		const out: string[] = [];
+		for (const card of document.querySelectorAll<HTMLElement>('.card')) {
+			const edge = card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight) + 1;
+			for (const el of card.querySelectorAll<HTMLElement>('*')) {
+				if (!el.checkVisibility() || el.closest('.visually-hidden')) continue;
+				const range = document.createRange();
+				range.selectNodeContents(el);
+				const right = Math.max(...[...range.getClientRects()].map((r) => r.right), el.getBoundingClientRect().right);
+				if (right > edge) out.push(`${el.tagName.toLowerCase()} “${(el.textContent ?? '').trim().slice(0, 30)}” ${Math.round(right - edge)}px past its card`);
+			}
+		}
+		return out;
+	});
+}
+
+test('home and settings on a phone: every label whole, every answer inside its card', async ({ page }) => {
+	await createPlanForNewClient(page, 'Rosa Longfellow-Whitmore', 'A plan with a title long enough to wrap');
+	await page.goto('/');
+	await expect(page.locator('[data-ready]')).toBeAttached();
+	// The home screen's buttons wrap as wholes: each label on one line.
+	for (const name of ['Bring in a plan…', 'New client', 'New plan']) {
+		const control = page.getByRole(name.startsWith('Bring') ? 'link' : 'button', { name });
+		const { height } = (await control.boundingBox())!;
+		expect(height, `“${name}” on one line`).toBeLessThan(56); // a line of text is about 24 px, the tap target 44 px
+	}
+	// A recent plan's title has the row's width: the date and status go under it.
+	const title = page.getByRole('list', { name: 'Recent plans' }).getByText('A plan with a title long enough to wrap');
+	expect((await title.boundingBox())!.width, 'the title is not squeezed beside the date').toBeGreaterThan(250);
+	expect(await outOfCards(page), 'home').toEqual([]);
+
+	await page.goto('/settings');
+	await expect(page.getByTestId('persisted')).toBeVisible();
+	expect(await outOfCards(page), 'settings').toEqual([]);
+});
