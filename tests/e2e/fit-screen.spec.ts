@@ -2,7 +2,8 @@
  * Nothing is wider than the screen: every page, on a phone held upright (390×844, touch) and on a
  * tablet in landscape (1280×800). The page must not scroll sideways, and no visible control may
  * stick out past the right edge (a control clipped by a card is as unreachable as one off-screen).
- * The planner is visited with marks, the mark editor open and the summary unfolded.
+ * The planner is visited with marks, the mark editor open and the summary unfolded; the print
+ * preview shows whole pages, shrunk to a phone's width, instead of scrolling sideways.
  */
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
@@ -26,7 +27,11 @@ async function overflow(page: Page, width: number) {
 				out.push(`${el.tagName.toLowerCase()} “${name}” right=${Math.round(r.right)}`);
 			}
 		}
-		return { scrollWidth: document.documentElement.scrollWidth, innerWidth, controls: out };
+		// A box that scrolls sideways hides part of itself past the edge just the same (a print preview).
+		const sideways = [...document.querySelectorAll<HTMLElement>('body *')]
+			.filter((el) => el.scrollWidth > el.clientWidth + 1 && /auto|scroll/.test(getComputedStyle(el).overflowX) && el.checkVisibility())
+			.map((el) => `${el.tagName.toLowerCase()}.${el.classList[0] ?? ''} scrolls ${el.scrollWidth - el.clientWidth}px sideways`);
+		return { scrollWidth: document.documentElement.scrollWidth, innerWidth, controls: out, sideways };
 	}, width);
 }
 
@@ -37,6 +42,7 @@ async function expectFits(page: Page, what: string, width: number) {
 	expect.soft(o.innerWidth, `${what}: the layout viewport is the screen`).toBe(width);
 	expect.soft(o.scrollWidth, `${what}: the page is no wider than the screen`).toBeLessThanOrEqual(o.innerWidth);
 	expect.soft(o.controls, `${what}: controls past the right edge`).toEqual([]);
+	expect.soft(o.sideways, `${what}: boxes that scroll sideways`).toEqual([]);
 }
 
 async function addMark(page: Page, query: string, region: string) {
@@ -132,6 +138,7 @@ for (const size of SIZES) {
 			await page.getByRole('dialog', { name: 'Send to my therapist' }).getByRole('button', { name: 'Close' }).click();
 			await page.goto(planUrl.replace('/plan?', '/print?'));
 			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			await expect(page.locator('.paper[data-ready]')).toBeAttached({ timeout: 30_000 });
 			await expectFits(page, 'print', w);
 
 			await setPinInSettings(page, '2468');

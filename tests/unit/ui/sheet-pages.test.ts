@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNK_CHARS, flowBlocks, pageParts, paginate, paragraphs, type FlowBlock } from '$lib/ui/print/pages';
+import type { SummaryStep } from '$lib/domain/summary';
+import { CHUNK_CHARS, flowBlocks, pageParts, paginate, paragraphs, stepBlocks, stepsOnFirstPage, type FlowBlock } from '$lib/ui/print/pages';
 
 const sentence = 'Prefers slow work on the shoulders and a warm room today. ';
 
@@ -75,5 +76,27 @@ describe('pageParts', () => {
 		expect(joined.open).toBe(false);
 		expect(joined.close).toBe(true);
 		expect(pageParts(all, [0])[0].heading).toBe('first');
+	});
+});
+
+describe('a plan longer than page one', () => {
+	const step = (i: number, position: 'prone' | 'supine'): SummaryStep => ({
+		key: `s${i}`, kind: 'focus', region: null, label: `Step ${i}`, minutes: 2, pressure: 2, pressureLabel: '2 · Light', position, before: null, feels: []
+	});
+	it('numbers every step through the session and heads each position once', () => {
+		const blocks = stepBlocks([step(1, 'prone'), step(2, 'prone'), step(3, 'supine')]);
+		expect(blocks.map((b) => (b.kind === 'step' ? [b.n, b.run?.position ?? null, b.run?.minutes ?? null] : null))).toEqual([
+			[1, 'prone', 4],
+			[2, null, null],
+			[3, 'supine', 2]
+		]);
+		expect(blocks.every((b) => b.section === 'steps' && !b.first)).toBe(true);
+	});
+	it('keeps on page one the steps that fit with what follows them, at least one', () => {
+		const m = { stepBottoms: [100, 150, 200, 250, 300], tail: 60, side: 220 };
+		expect(stepsOnFirstPage(m, 1000)).toBe(5);
+		expect(stepsOnFirstPage(m, 270)).toBe(3); // 200 + 60 ≤ 270 < 250 + 60, and the side (220) fits
+		expect(stepsOnFirstPage(m, 210)).toBe(1); // nothing fits beside a side column taller than the room
+		expect(stepsOnFirstPage({ ...m, stepBottoms: [] }, 100)).toBe(0);
 	});
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPlanFields, type Mark, type Plan } from '$lib/domain/records';
 import { codeOf } from '$lib/domain/regions';
-import { BASE_PT, cropBox, fitScale, FIT_SCALES, MIN_PT, legendFor, markLines, mmToPx, opaqueBox, sheetMarks } from '$lib/ui/print/sheet';
+import { BASE_PT, cropBox, fitScale, FIT_SCALES, MIN_PT, legendFor, markLines, mmToPx, opaqueBox, previewZoom, sheetMarks } from '$lib/ui/print/sheet';
 
 function mark(id: string, over: Partial<Mark> = {}): Mark {
 	return {
@@ -104,5 +104,16 @@ describe('opaqueBox and cropBox', () => {
 		});
 		expect(cropBox([{ x: 90, y: 190, width: 10, height: 10 }], 5, 100, 200)).toEqual({ x: 85, y: 185, width: 15, height: 15 });
 		expect(cropBox([null, null], 5, 100, 200)).toEqual({ x: 0, y: 0, width: 100, height: 200 });
+	});
+});
+
+describe('previewZoom', () => {
+	it('shrinks a page to a phone’s width and never enlarges it', () => {
+		const page = mmToPx(210) + 4;
+		expect(previewZoom(358)).toBeCloseTo(358 / page, 5);
+		expect(previewZoom(358) * page).toBeLessThanOrEqual(358);
+		expect(previewZoom(1200)).toBe(1);
+		expect(previewZoom(page)).toBe(1);
+		expect(previewZoom(0)).toBe(1); // not measured yet
 	});
 });

@@ -1,16 +1,20 @@
 /**
  * How a long session sheet runs over pages, pure: the plan itself (client, red flag, body views,
- * focus areas, cautions) is page one's fixed top; what follows it — notes on the marks, the
+ * focus areas, cautions) is page one's top; what follows it — notes on the marks, the
  * client's words, the therapist's notes, the outcome — is cut into blocks (a mark's line, a
  * paragraph or a piece of one) that fill page one below the plan and then as many further
- * pages as they need. The sheet measures each block as laid out and `paginate` places them.
+ * pages as they need. A plan too long for page one even at 9 pt keeps its first focus areas
+ * there (`stepsOnFirstPage`) and the rest go on first, as blocks of their own (`stepBlocks`).
+ * The sheet measures each block as laid out and `paginate` places them.
  */
 import type { Outcome } from '$lib/domain/records';
+import { positionRuns, type SummaryStep } from '$lib/domain/summary';
 import type { MarkLine } from './sheet';
 
-export type SectionId = 'about' | 'words' | 'notes' | 'after';
+export type SectionId = 'steps' | 'about' | 'words' | 'notes' | 'after';
 
 export const SECTION_TITLES: Record<SectionId, string> = {
+	steps: 'Focus areas, in order',
 	about: 'About the marks',
 	words: 'In the client’s words',
 	notes: 'Therapist’s notes',
@@ -22,7 +26,45 @@ export type FlowBlock = { key: string; section: SectionId; first: boolean } & (
 	| { kind: 'mark'; line: MarkLine }
 	| { kind: 'text'; para: string; text: string; label: string | null; open: boolean; close: boolean }
 	| { kind: 'lines' }
+	/** A focus area, numbered through the session; `run` heads the first step in a position. */
+	| { kind: 'step'; n: number; step: SummaryStep; run: { position: SummaryStep['position']; minutes: number } | null }
 );
+
+/** Every step of the plan as a block of the flow, for those that page one has no room for. */
+export function stepBlocks(steps: readonly SummaryStep[]): FlowBlock[] {
+	return positionRuns(steps).flatMap((run) =>
+		run.steps.map((step, i): FlowBlock => ({
+			key: `steps:${step.key}`,
+			section: 'steps',
+			first: false, // the section always begins on page one
+			kind: 'step',
+			n: run.start + i,
+			step,
+			run: i === 0 ? { position: run.position, minutes: run.minutes } : null
+		}))
+	);
+}
+
+/** Page one's plan as measured with every step shown (px from its top). */
+export interface PlanMeasure {
+	/** Where each step ends, in order. */
+	stepBottoms: readonly number[];
+	/** Height of what follows the steps in their column (the plan's facts), with room for "continued". */
+	tail: number;
+	/** Where the other column (body views, legend, take care) ends. */
+	side: number;
+}
+
+/**
+ * How many steps page one shows when the plan does not fit it whole: as many as leave the plan's
+ * column, with what follows the steps, within `room`; at least one. All of them when all fit.
+ */
+export function stepsOnFirstPage(m: PlanMeasure, room: number): number {
+	const n = m.stepBottoms.length;
+	let k = n;
+	while (k > 1 && Math.max(m.side, m.stepBottoms[k - 1] + m.tail) > room) k--;
+	return n === 0 ? 0 : k;
+}
 
 /** Longest piece of a paragraph, in characters (about four lines): small enough to fill a page's end. */
 export const CHUNK_CHARS = 420;

@@ -103,3 +103,12 @@ export function cropBox(boxes: readonly (PixelBox | null)[], pad: number, width:
 	const y1 = Math.min(height, Math.max(...found.map((b) => b.y + b.height)) + pad);
 	return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
+
+/**
+ * How much the on-screen preview is shrunk to fit `available` CSS px across: a page is its
+ * printable width plus the paper's margins either side. Never enlarged; printing is not scaled.
+ */
+export function previewZoom(available: number, pageWidthMm = 186 + 2 * 12, edgePx = 4): number {
+	const page = mmToPx(pageWidthMm) + edgePx;
+	return available > 0 && available < page ? available / page : 1;
+}
