@@ -14,8 +14,10 @@ async function addMark(page: Page, query: string, region: RegExp) {
 	const form = page.getByRole('form', { name: /mark on/ });
 	await form.getByRole('radio', { name: 'Aching pain', exact: true }).check();
 	await form.getByRole('slider', { name: 'Intensity' }).fill('6');
-	await form.getByRole('button', { name: 'Add mark' }).click();
+	// Saved as chosen, with no button; on a phone the editor's sheet stays until closed.
 	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: /Edit mark:/ }).first()).toBeAttached();
+	const sheet = page.getByRole('dialog', { name: 'Mark editor' });
+	if (await sheet.count()) await sheet.getByRole('button', { name: /^Close/ }).click();
 }
 
 /** The part of `what` outside the screen, at the current scroll: 0 when all of it shows. */

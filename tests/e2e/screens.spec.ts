@@ -37,8 +37,11 @@ async function addMark(page: Page, query: string, region: RegExp, feel: string, 
 	await form.getByRole('radio', { name: feel, exact: true }).check();
 	await form.getByRole('slider', { name: 'Intensity' }).fill(String(intensity));
 	if (note) await form.getByLabel(/Note/).first().fill(note);
-	await form.getByRole('button', { name: /Add mark|Save changes/ }).click();
-	await expect(form).toBeHidden().catch(() => {});
+	// Saved as chosen, with no button: wait for it in the list, then close a phone's sheet.
+	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: /Edit mark:/ }).first()).toBeAttached();
+	await expect(form.getByRole('status').filter({ hasText: 'Mark saved' })).toBeVisible();
+	const sheet = page.getByRole('dialog', { name: 'Mark editor' });
+	if (await sheet.count()) await sheet.getByRole('button', { name: /^Close/ }).click();
 	await page.getByRole('searchbox', { name: 'Find a region' }).fill('');
 }
 
