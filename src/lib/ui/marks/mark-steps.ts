@@ -17,9 +17,10 @@ import type { History, Step } from '$lib/ui/history';
 export const STEP_FIELDS = ['region', 'patch', 'sensation', 'intensity', 'depth', 'structure', 'pressure', 'note', 'author', 'carried'] as const;
 export type StepField = (typeof STEP_FIELDS)[number];
 
-/** What a refused undo or redo says: the data stays as it is. */
+/** What a refused undo (or redo) says: the data stays as it is. */
 export const CHANGED_SINCE = "Changed in another tab since — can't undo that.";
-export const REMOVED_SINCE = "Removed in another tab since — can't undo that.";
+const refused = (what: 'Changed' | 'Removed', action: Action) => `${what} in another tab since — can't ${action} that.`;
+type Action = 'undo' | 'redo';
 
 const pick = (m: Mark, fields: readonly string[]): MarkPatch => Object.fromEntries(fields.map((k) => [k, m[k as StepField]])) as MarkPatch;
 
@@ -42,22 +43,22 @@ export function wrote(store: Store, mark: Mark): Mark {
 }
 
 /** Sets `fields` of the mark to their values in `to`, provided they still hold their values in `from`. */
-async function putFields(store: Store, id: string, to: Mark, from: Mark, fields: readonly string[]): Promise<void> {
+async function putFields(store: Store, id: string, to: Mark, from: Mark, fields: readonly string[], action: Action): Promise<void> {
 	try {
 		wrote(store, await store.updateMark(id, pick(to, fields), pick(from, fields)));
 	} catch (e) {
-		if (e instanceof StoreError && e.kind === 'conflict') throw new StoreError('conflict', CHANGED_SINCE, { cause: e });
-		if (e instanceof StoreError && e.kind === 'not-found') throw new StoreError('not-found', REMOVED_SINCE, { cause: e });
+		if (e instanceof StoreError && e.kind === 'conflict') throw new StoreError('conflict', refused('Changed', action), { cause: e });
+		if (e instanceof StoreError && e.kind === 'not-found') throw new StoreError('not-found', refused('Removed', action), { cause: e });
 		throw e;
 	}
 }
 
 /** Removes the mark, provided it is still as this tab last wrote it (else refused, nothing changed). */
-async function removeIt(store: Store, planId: string, id: string): Promise<void> {
+async function removeIt(store: Store, planId: string, id: string, action: Action): Promise<void> {
 	const now = (await store.listMarks(planId)).find((m) => m.id === id);
 	if (!now) return; // already gone
 	const mine = lastOf(store).get(id);
-	if (mine && changedFields(now, mine).length) throw new StoreError('conflict', CHANGED_SINCE);
+	if (mine && changedFields(now, mine).length) throw new StoreError('conflict', refused('Changed', action));
 	await store.removeMark(id);
 	lastOf(store).delete(id);
 }
@@ -66,7 +67,7 @@ export function addedStep(store: Store, mark: Mark, label: string): Step {
 	wrote(store, mark);
 	return {
 		label: `adding ${label}`,
-		undo: () => removeIt(store, mark.planId, mark.id),
+		undo: () => removeIt(store, mark.planId, mark.id, 'undo'),
 		redo: async () => void wrote(store, await store.restoreMark(mark, null))
 	};
 }
@@ -79,8 +80,8 @@ export function changedStep(store: Store, before: Mark, after: Mark, label: stri
 	wrote(store, after);
 	return {
 		label: `changes to ${label}`,
-		undo: () => putFields(store, after.id, before, after, fields),
-		redo: () => putFields(store, after.id, after, before, fields)
+		undo: () => putFields(store, after.id, before, after, fields, 'undo'),
+		redo: () => putFields(store, after.id, after, before, fields, 'redo')
 	};
 }
 
@@ -88,7 +89,7 @@ export function removedStep(store: Store, mark: Mark, label: string): Step {
 	return {
 		label: `removing ${label}`,
 		undo: async () => void wrote(store, await store.restoreMark(mark, null)),
-		redo: () => removeIt(store, mark.planId, mark.id)
+		redo: () => removeIt(store, mark.planId, mark.id, 'redo')
 	};
 }
 
@@ -161,8 +162,8 @@ export function editStep(store: Store, before: Mark, after: Mark, label: string,
 		markId: after.id,
 		fields: [...fields].sort().join(','),
 		lastAt: at,
-		undo: () => putFields(store, after.id, before, target, own),
-		redo: () => putFields(store, after.id, target, before, own),
+		undo: () => putFields(store, after.id, before, target, own, 'undo'),
+		redo: () => putFields(store, after.id, target, before, own, 'redo'),
 		extend(a, l, t) {
 			wrote(store, a);
 			target = a;
