@@ -151,6 +151,12 @@ describe('the record chain', () => {
 		const rewritten = clone(signed);
 		rec(rewritten).soap.a = decomposed;
 		expect(await verifyChain(rewritten)).toMatchObject({ ok: false, index: 0, problem: expect.stringMatching(/changed after it was signed/) });
+		// An addendum written decomposed is kept composed too.
+		const { addAddendum } = await import('$lib/domain/record/lifecycle');
+		const a = await addAddendum(signed, { id: 'add-nfd', text: decomposed, practitioner: practitioner(), signature: typed(), at: START + DAY });
+		if (!a.ok) throw new Error(a.problems.join(' '));
+		expect(a.addendum.text).toBe(composed);
+		expect((await verifyChain([...signed, { kind: 'addendum', entry: a.addendum }])).ok).toBe(true);
 		expect((await verifyChain(chain)).ok).toBe(true);
 	});
 
