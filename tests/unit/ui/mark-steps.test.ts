@@ -125,6 +125,18 @@ describe('undo next to another tab', () => {
 		expect((await now())!.intensity).toBe(3);
 	});
 
+	it('a refused undo is dropped, so the change before it can still be undone', async () => {
+		const { store, m0, now, history } = await setup();
+		await edit(store, history, m0.id, { note: 'first' }, { note: '' }, 0); // step 1
+		await edit(store, history, m0.id, { intensity: 8 }, { intensity: 5 }, 60_000); // step 2
+		await store.updateMark(m0.id, { intensity: 3 }, { intensity: 8 }); // tab B
+		await expect(history.undo()).rejects.toThrow(CHANGED_SINCE);
+		expect(history.undoLabel).not.toBeNull();
+		await history.undo(); // step 1: the note goes, tab B's strength stays
+		expect(await now()).toMatchObject({ note: '', intensity: 3 });
+		expect(history.canUndo).toBe(false);
+	});
+
 	it("undoing the adding of a mark another tab has typed into since is refused; the mark stays", async () => {
 		const { store, m0, now, history } = await setup();
 		history.push(addedStep(store, m0, 'x'));

@@ -11,7 +11,7 @@ import type { Mark } from '$lib/domain/records';
 import type { Store } from '$lib/store';
 import { StoreError } from '$lib/store/errors';
 import type { MarkPatch } from '$lib/store/store';
-import type { History, Step } from '$lib/ui/history';
+import { stale, type History, type Step } from '$lib/ui/history';
 
 /** A mark's fields a step may change (not its id, plan or times). */
 export const STEP_FIELDS = ['region', 'patch', 'sensation', 'intensity', 'depth', 'structure', 'pressure', 'note', 'author', 'carried'] as const;
@@ -47,8 +47,8 @@ async function putFields(store: Store, id: string, to: Mark, from: Mark, fields:
 	try {
 		wrote(store, await store.updateMark(id, pick(to, fields), pick(from, fields)));
 	} catch (e) {
-		if (e instanceof StoreError && e.kind === 'conflict') throw new StoreError('conflict', refused('Changed', action), { cause: e });
-		if (e instanceof StoreError && e.kind === 'not-found') throw new StoreError('not-found', refused('Removed', action), { cause: e });
+		if (e instanceof StoreError && e.kind === 'conflict') throw stale(new StoreError('conflict', refused('Changed', action), { cause: e }));
+		if (e instanceof StoreError && e.kind === 'not-found') throw stale(new StoreError('not-found', refused('Removed', action), { cause: e }));
 		throw e;
 	}
 }
@@ -58,7 +58,7 @@ async function removeIt(store: Store, planId: string, id: string, action: Action
 	const now = (await store.listMarks(planId)).find((m) => m.id === id);
 	if (!now) return; // already gone
 	const mine = lastOf(store).get(id);
-	if (mine && changedFields(now, mine).length) throw new StoreError('conflict', refused('Changed', action));
+	if (mine && changedFields(now, mine).length) throw stale(new StoreError('conflict', refused('Changed', action)));
 	await store.removeMark(id);
 	lastOf(store).delete(id);
 }
