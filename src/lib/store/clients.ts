@@ -1,6 +1,6 @@
 /**
- * Clients. A client owns their plans: deleting a client removes their plans (and what those own)
- * in the same transaction, and a new client can be written together with their first plan.
+ * Clients. A client owns their plans, details and consents: deleting a client removes them (and
+ * what the plans own) in the same transaction, and a new client can be written together with their first plan.
  */
 import type { Client, Id, Plan } from '$lib/domain/records';
 import { validateClient, type ClientInput, type PlanInput } from '$lib/domain/validation';
@@ -71,12 +71,17 @@ export class Clients {
 		});
 	}
 
-	/** Deletes a client with all their plans and marks; returns the plans that went. */
+	/**
+	 * Deletes a client with all their plans, marks, records, details and consents; returns the
+	 * plans that went. Refused whole while a signed record of theirs must still be kept.
+	 */
 	async delete(id: Id): Promise<{ plans: number; planIds: Id[] }> {
-		const { db } = this.#ctx;
-		return write(db, [db.clients, ...planCascade(db)], async () => {
+		const { db, clock } = this.#ctx;
+		return write(db, [db.clients, db.consents, ...planCascade(db)], async () => {
 			const planIds = await db.plans.where('clientId').equals(id).primaryKeys();
-			await removePlans(db, planIds);
+			await removePlans(db, planIds, clock());
+			await db.consents.where('clientId').equals(id).delete();
+			await db.clientDetails.delete(id);
 			await db.clients.delete(id);
 			return { plans: planIds.length, planIds };
 		});

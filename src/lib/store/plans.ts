@@ -1,6 +1,7 @@
 /**
- * Plans: a client's session plans. A plan owns its marks, so removing plans (here, or with their
- * client) removes their marks in the same transaction; `planCascade` names the tables that takes.
+ * Plans: a client's session plans. A plan owns its marks and its treatment record, so removing
+ * plans (here, or with their client) removes those in the same transaction; `planCascade` names
+ * the tables that takes.
  */
 import type { Table } from 'dexie';
 import { defaultPlanFields, today, type Id, type Mark, type Plan } from '$lib/domain/records';
@@ -11,6 +12,7 @@ import { followUpOf } from '$lib/domain/follow-up';
 import { StoreError } from './errors';
 import { normaliseMark, normalisePlan } from './normalise';
 import { fail, failOnFirst, later, newId, read, unchanged, write, type StoreContext } from './core';
+import { recordCascade, removeRecordsOfPlans } from './records';
 import type { SomamapDB } from './schema';
 
 /** A plan as listed on the home screen, with its client's name. */
@@ -43,13 +45,17 @@ export function planRow(clientId: Id, raw: PlanInput, clock: () => number): Plan
 	};
 }
 
-/** The tables removing plans touches (the plans and what they own). */
+/** The tables removing plans touches (the plans and what they own: marks, treatment records). */
 export function planCascade(db: SomamapDB): Table[] {
-	return [db.plans, db.marks];
+	return [db.plans, db.marks, ...recordCascade(db)];
 }
 
-/** Removes plans with everything they own, inside the caller's transaction (planCascade's tables). */
-export async function removePlans(db: SomamapDB, planIds: Id[]): Promise<void> {
+/**
+ * Removes plans with everything they own, inside the caller's transaction (planCascade's tables);
+ * refused whole while one of their signed records must still be kept (records.ts).
+ */
+export async function removePlans(db: SomamapDB, planIds: Id[], now: number): Promise<void> {
+	await removeRecordsOfPlans(db, planIds, now);
 	await db.marks.where('planId').anyOf(planIds).delete();
 	await db.plans.bulkDelete(planIds);
 }
@@ -116,8 +122,8 @@ export class Plans {
 	}
 
 	async delete(id: Id): Promise<void> {
-		const { db } = this.#ctx;
-		await write(db, planCascade(db), () => removePlans(db, [id]));
+		const { db, clock } = this.#ctx;
+		await write(db, planCascade(db), () => removePlans(db, [id], clock()));
 	}
 
 	async get(id: Id): Promise<Plan | undefined> {

@@ -1,8 +1,8 @@
 /**
  * The store: the one object the app reads and writes through. It opens the database, reports
  * when another tab upgrades it, and hands each call to the repository of its aggregate
- * (clients.ts, plans.ts, marks.ts, settings.ts; hand-offs, backups and paintings in their own
- * modules). Each write is one Dexie transaction (all or nothing) and throws a StoreError with a
+ * (clients.ts, plans.ts, marks.ts, settings.ts, records.ts, people.ts; hand-offs, backups and
+ * paintings in their own modules). Each write is one Dexie transaction (all or nothing) and throws a StoreError with a
  * user-facing message.
  */
 import { liveQuery, type Observable } from 'dexie';
@@ -14,10 +14,14 @@ import { Clients, type ClientPatch } from './clients';
 import { Plans, roomForPlan, type PlanPatch, type PlanSummary } from './plans';
 import { Marks, type MarkPatch } from './marks';
 import { Settings } from './settings';
+import { Records, type RecordChain } from './records';
+import { People, type ConsentInput, type PractitionerInput } from './people';
+import type { RecordEdit } from '$lib/domain/record/lifecycle';
+import type { Addendum, ClientDetails, Consent, HistoryEntry, LockedRecord, Practitioner, Signature, TreatmentRecord } from '$lib/domain/record/types';
 import type { SomamapDB } from './schema';
 
 export type StoreStatus = 'ok' | 'outdated' | 'blocked';
-export type { PlanSummary, MarkPatch };
+export type { PlanSummary, MarkPatch, RecordChain, PractitionerInput, ConsentInput };
 
 export class Store {
 	readonly db: SomamapDB;
@@ -26,6 +30,8 @@ export class Store {
 	#plans: Plans;
 	#marks: Marks;
 	#settings: Settings;
+	#records: Records;
+	#people: People;
 
 	constructor(db: SomamapDB, clock: () => number = Date.now) {
 		this.db = db;
@@ -34,6 +40,8 @@ export class Store {
 		this.#plans = new Plans(ctx);
 		this.#marks = new Marks(ctx);
 		this.#settings = new Settings(ctx);
+		this.#records = new Records(ctx);
+		this.#people = new People(ctx);
 		// A newer version opened in another tab: let it upgrade, and tell this tab to reload.
 		db.on('versionchange', () => {
 			db.close();
@@ -193,5 +201,62 @@ export class Store {
 	 */
 	updateSettings<R>(keys: string[], change: (values: unknown[]) => { set?: Record<string, unknown>; result: R }): Promise<R> {
 		return this.#settings.update(keys, change);
+	}
+
+	// ---- treatment records (records.ts, people.ts; docs/RECORD.md) --------------------------
+
+	/** The plan's treatment record; a plan without one gets its unsigned draft now (prefilled). */
+	openRecord(planId: Id, areas: ArrayLike<number> | null = null): Promise<TreatmentRecord | LockedRecord> {
+		return this.#records.open(planId, areas);
+	}
+	getRecord(recordId: Id): Promise<TreatmentRecord | LockedRecord | undefined> {
+		return this.#records.get(recordId);
+	}
+	/** A draft's changes, oldest first. */
+	recordHistory(recordId: Id): Promise<HistoryEntry[]> {
+		return this.#records.history(recordId);
+	}
+	/** Edits a draft with its history in one transaction; a locked record is refused. */
+	editRecord(recordId: Id, edit: RecordEdit, by: { practitionerId: Id | null }): Promise<TreatmentRecord | LockedRecord> {
+		return this.#records.edit(recordId, edit, by);
+	}
+	/** Finalise and sign: locks the record for good and starts its hash chain. */
+	finaliseRecord(recordId: Id, signature: Signature | null): Promise<LockedRecord> {
+		return this.#records.finalise(recordId, signature);
+	}
+	/** A locked record with its addenda, verified against the kept head. */
+	recordChain(recordId: Id): Promise<RecordChain> {
+		return this.#records.chain(recordId);
+	}
+	/** A signed addendum after a verified chain. */
+	addAddendum(recordId: Id, input: { text: string; practitionerId: Id | null; signature: Signature | null }): Promise<Addendum> {
+		return this.#records.addAddendum(recordId, input);
+	}
+	/** Deletes a record; a signed one inside its keeping period is refused. */
+	deleteRecord(recordId: Id): Promise<void> {
+		return this.#records.delete(recordId);
+	}
+	/** Adds a practitioner (no `id`) or changes one. */
+	savePractitioner(input: PractitionerInput, id?: Id): Promise<Practitioner> {
+		return this.#people.savePractitioner(input, id);
+	}
+	listPractitioners(): Promise<Practitioner[]> {
+		return this.#people.practitioners();
+	}
+	getClientDetails(clientId: Id): Promise<ClientDetails | null> {
+		return this.#people.clientDetails(clientId);
+	}
+	setClientDetails(clientId: Id, details: ClientDetails): Promise<ClientDetails> {
+		return this.#people.setClientDetails(clientId, details);
+	}
+	addConsent(input: ConsentInput): Promise<Consent> {
+		return this.#people.addConsent(input);
+	}
+	/** A client's consents, newest first. */
+	listConsents(clientId: Id): Promise<Consent[]> {
+		return this.#people.consents(clientId);
+	}
+	withdrawConsent(consentId: Id): Promise<Consent> {
+		return this.#people.withdrawConsent(consentId);
 	}
 }
