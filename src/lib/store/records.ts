@@ -16,7 +16,7 @@ import { verifyChain, type ChainCheck } from '$lib/domain/record/chain';
 import { addAddendum, editDraft, finalise, isLocked, lockedMessage, newDraft, type RecordEdit } from '$lib/domain/record/lifecycle';
 import { readAddendum, readHistoryEntry, readPractitioner, readTreatmentRecord } from '$lib/domain/record/read';
 import { canDelete, retentionRule } from '$lib/domain/record/retention';
-import { prefillSoap } from '$lib/domain/record/soap';
+import { fitPrefill, prefillSoap } from '$lib/domain/record/soap';
 import type { Addendum, ChainEntry, HistoryEntry, LockedRecord, Practitioner, Signature, TreatmentRecord } from '$lib/domain/record/types';
 import { StoreError } from './errors';
 import { normaliseMark, normalisePlan } from './normalise';
@@ -118,7 +118,7 @@ export class Records {
 			if (!plan) throw new StoreError('not-found', 'This plan no longer exists.');
 			const marks = (await db.marks.where('planId').equals(planId).toArray()).map(normaliseMark);
 			const p = normalisePlan(plan);
-			const draft = this.#stored(newDraft({ id: newId(), planId, clientId: p.clientId }, p.durationMin, prefillSoap(p, marks, areas), clock()));
+			const draft = this.#stored(newDraft({ id: newId(), planId, clientId: p.clientId }, p.durationMin, fitPrefill(prefillSoap(p, marks, areas)), clock()));
 			await db.records.add(draft);
 			return draft;
 		});

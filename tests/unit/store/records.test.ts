@@ -39,6 +39,20 @@ describe('treatment records in the store', () => {
 		expect(await store.db.records.count()).toBe(1);
 	});
 
+	it('opens a plan with very many long-noted marks as a record whose S fits and says what was left out', async () => {
+		const { store, plan } = await setUp();
+		const rows = Array.from({ length: 150 }, (_, i) => ({
+			id: `m${i}`, planId: plan.id, region: codeOf('rhomboids-r'), patch: null, sensation: 'knot' as const, intensity: i % 11, depth: 'surface' as const,
+			structure: null, pressure: null, note: `Note ${i}: ${'worse after long drives and at the desk '.repeat(3)}`, author: 'client' as const, carried: false, createdAt: 1, updatedAt: 1
+		}));
+		await store.db.marks.bulkAdd(rows);
+		const draft = await store.openRecord(plan.id);
+		expect(draft.soap.s.length).toBeLessThanOrEqual(5000);
+		expect(draft.soap.s).toMatch(/\(\d+ more lines are in the plan's marks and notes\.\)$/);
+		expect(draft.soap.s).toContain('10/10');
+		expect(await store.listMarks(plan.id)).toHaveLength(151);
+	});
+
 	it('writes an edit and its history together, or neither', async () => {
 		const { store, plan, prac } = await setUp();
 		const draft = await store.openRecord(plan.id);
@@ -157,6 +171,39 @@ describe('treatment records in the store', () => {
 		expect((await store.recordChain(locked.id)).check).toMatchObject({ ok: false, problem: 'The last addendum of this record is missing.' });
 		await store.db.chainHeads.delete(locked.id);
 		expect((await store.recordChain(locked.id)).check).toMatchObject({ ok: false, problem: expect.stringMatching(/last signed is missing/) });
+	});
+
+	it('a record changed while it is being signed is not locked: the signer is asked to look again', async () => {
+		const { store, plan, prac, clock } = await setUp();
+		const draft = await store.openRecord(plan.id);
+		await store.editRecord(draft.id, { practitionerId: prac.id, startedAt: START, endedAt: START + HOUR }, { practitionerId: prac.id });
+		clock.now = START + 2 * HOUR;
+		const digest = crypto.subtle.digest.bind(crypto.subtle);
+		// Another window edits the draft while this one hashes it (hashing runs outside a transaction).
+		vi.spyOn(crypto.subtle, 'digest').mockImplementationOnce(async (alg, data) => {
+			await store.editRecord(draft.id, { pressure: 'Light' }, { practitionerId: prac.id });
+			return digest(alg, data);
+		});
+		await expect(store.finaliseRecord(draft.id, drawn())).rejects.toMatchObject({ kind: 'conflict', message: expect.stringMatching(/sign again/) });
+		expect(await store.getRecord(draft.id)).toMatchObject({ status: 'draft', pressure: 'Light' });
+		expect(await store.db.chainHeads.count()).toBe(0);
+		vi.restoreAllMocks();
+	});
+
+	it('an addendum signed meanwhile in another window is not overwritten: the second is refused', async () => {
+		const { store, locked, prac, clock } = await signedRecord();
+		clock.now = START + DAY;
+		const digest = crypto.subtle.digest.bind(crypto.subtle);
+		let other: { id: string } | undefined;
+		vi.spyOn(crypto.subtle, 'digest').mockImplementationOnce(async (alg, data) => {
+			vi.restoreAllMocks();
+			other = await store.addAddendum(locked.id, { text: 'From the other window.', practitionerId: prac.id, signature: typed() });
+			return digest(alg, data);
+		});
+		await expect(store.addAddendum(locked.id, { text: 'From this window.', practitionerId: prac.id, signature: typed() })).rejects.toMatchObject({ kind: 'conflict' });
+		const { entries, check } = await store.recordChain(locked.id);
+		expect(entries.map((e) => e.entry.id)).toEqual([locked.id, other!.id]);
+		expect(check.ok).toBe(true);
 	});
 
 	it('a row that claims to be a draft but carries a seal is still refused an edit', async () => {
