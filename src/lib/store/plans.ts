@@ -12,7 +12,7 @@ import { followUpOf } from '$lib/domain/follow-up';
 import { StoreError } from './errors';
 import { normaliseMark, normalisePlan } from './normalise';
 import { fail, failOnFirst, later, newId, read, unchanged, write, type StoreContext } from './core';
-import { recordCascade, removeRecordsOfPlans } from './records';
+import { recordCascade, removeRecordsOfPlans } from './record-cascade';
 import type { SomamapDB } from './schema';
 
 /** A plan as listed on the home screen, with its client's name. */

@@ -9,22 +9,19 @@
  * and addenda read, seal outside, then write in one transaction that first checks nothing changed
  * since the read ('conflict' otherwise).
  */
-import type { Table } from 'dexie';
-import { today, type Id } from '$lib/domain/records';
+import type { Id } from '$lib/domain/records';
 import { canonicalJson } from '$lib/domain/record/canonical';
 import { verifyChain, type ChainCheck } from '$lib/domain/record/chain';
 import { addAddendum, editDraft, finalise, isLocked, lockedMessage, newDraft, type RecordEdit } from '$lib/domain/record/lifecycle';
 import { readAddendum, readHistoryEntry, readPractitioner, readTreatmentRecord } from '$lib/domain/record/read';
-import { canDelete, retentionRule } from '$lib/domain/record/retention';
 import { fitPrefill, prefillSoap } from '$lib/domain/record/soap';
 import type { Addendum, ChainEntry, HistoryEntry, LockedRecord, Practitioner, Signature, TreatmentRecord } from '$lib/domain/record/types';
 import { StoreError } from './errors';
 import { normaliseMark, normalisePlan } from './normalise';
 import { fail, newId, read, write, type StoreContext } from './core';
-import type { SomamapDB } from './schema';
+import { removeRecordsOfPlans, recordCascade } from './record-cascade';
 
-/** The settings key of the clinic's retention rule (domain/record/retention RETENTION_RULES id). */
-export const RETENTION_KEY = 'retentionRule';
+export { RETENTION_KEY } from './record-cascade';
 
 type AnyRecord = TreatmentRecord | LockedRecord;
 
@@ -34,11 +31,6 @@ export interface RecordChain {
 	check: ChainCheck;
 }
 
-/** The tables removing records touches (and the retention check reads). */
-export function recordCascade(db: SomamapDB): Table[] {
-	return [db.records, db.recordHistory, db.addenda, db.chainHeads, db.clientDetails, db.settings];
-}
-
 const gone = () => new StoreError('not-found', 'This treatment record no longer exists.');
 
 /** A stored row read strictly; a row that does not read is refused in words. */
@@ -46,35 +38,6 @@ function readRow(row: unknown, now: number): AnyRecord {
 	const r = readTreatmentRecord(row, now);
 	if (!r.ok) fail(`This treatment record is damaged: ${r.problem}`);
 	return r.value;
-}
-
-/**
- * Removes the records of `planIds` with their history, addenda and heads, inside the caller's
- * transaction (recordCascade's tables). Refuses, whole, when one is a signed record still inside
- * its keeping period; a draft may go (the screen asks for a reason and warns first).
- */
-export async function removeRecordsOfPlans(db: SomamapDB, planIds: Id[], now: number): Promise<void> {
-	const rows = await db.records.where('planId').anyOf(planIds).toArray();
-	if (!rows.length) return;
-	await refuseInsidePeriod(db, rows, now);
-	const ids = rows.map((r) => r.id);
-	await db.recordHistory.where('recordId').anyOf(ids).delete();
-	await db.addenda.where('recordId').anyOf(ids).delete();
-	await db.chainHeads.bulkDelete(ids);
-	await db.records.bulkDelete(ids);
-}
-
-async function refuseInsidePeriod(db: SomamapDB, rows: AnyRecord[], now: number): Promise<void> {
-	const rule = retentionRule((await db.settings.get(RETENTION_KEY))?.value);
-	for (const clientId of new Set(rows.map((r) => r.clientId))) {
-		const details = await db.clientDetails.get(clientId);
-		const kept = rows
-			.filter((r) => r.clientId === clientId)
-			// A row carrying a signature or a hash counts as locked, whatever its status says.
-			.map((r) => ({ status: isLocked(r) ? ('locked' as const) : ('draft' as const), startedAt: r.startedAt, endedAt: r.endedAt, createdAt: r.createdAt }));
-		const check = canDelete(kept, { dateOfBirth: details?.dateOfBirth ?? null }, rule, today(new Date(now)));
-		if (!check.allowed) fail(`Nothing was deleted. ${check.reasons.join(' ')}`);
-	}
 }
 
 /** The addenda in chain order: each after the link it names, any left over (a broken chain) at the end. */

@@ -10,12 +10,13 @@ import type { Client, Id, Mark, Plan } from '$lib/domain/records';
 import type { ClientInput, PlanInput } from '$lib/domain/validation';
 import type { MarkInput } from '$lib/domain/marks';
 import { write, type StoreContext } from './core';
+import { toStoreError } from './errors';
 import { Clients, type ClientPatch } from './clients';
 import { Plans, roomForPlan, type PlanPatch, type PlanSummary } from './plans';
 import { Marks, type MarkPatch } from './marks';
 import { Settings } from './settings';
-import { Records, type RecordChain } from './records';
-import { People, type ConsentInput, type PractitionerInput } from './people';
+import type { Records, RecordChain } from './records';
+import type { People, ConsentInput, PractitionerInput } from './people';
 import type { RecordEdit } from '$lib/domain/record/lifecycle';
 import type { Addendum, ClientDetails, Consent, HistoryEntry, LockedRecord, Practitioner, Signature, TreatmentRecord } from '$lib/domain/record/types';
 import type { SomamapDB } from './schema';
@@ -30,8 +31,8 @@ export class Store {
 	#plans: Plans;
 	#marks: Marks;
 	#settings: Settings;
-	#records: Records;
-	#people: People;
+	#ctx: StoreContext;
+	#recordRepos?: Promise<{ records: Records; people: People }>;
 
 	constructor(db: SomamapDB, clock: () => number = Date.now) {
 		this.db = db;
@@ -40,8 +41,7 @@ export class Store {
 		this.#plans = new Plans(ctx);
 		this.#marks = new Marks(ctx);
 		this.#settings = new Settings(ctx);
-		this.#records = new Records(ctx);
-		this.#people = new People(ctx);
+		this.#ctx = ctx;
 		// A newer version opened in another tab: let it upgrade, and tell this tab to reload.
 		db.on('versionchange', () => {
 			db.close();
@@ -205,58 +205,72 @@ export class Store {
 
 	// ---- treatment records (records.ts, people.ts; docs/RECORD.md) --------------------------
 
-	/** The plan's treatment record; a plan without one gets its unsigned draft now (prefilled). */
-	openRecord(planId: Id, areas: ArrayLike<number> | null = null): Promise<TreatmentRecord | LockedRecord> {
-		return this.#records.open(planId, areas);
+	/** The record's repositories, loaded when first used: pages that never touch a record do not carry their code. */
+	async #rec(): Promise<{ records: Records; people: People }> {
+		this.#recordRepos ??= Promise.all([import('./records'), import('./people')]).then(([r, p]) => ({
+			records: new r.Records(this.#ctx),
+			people: new p.People(this.#ctx)
+		}));
+		try {
+			return await this.#recordRepos;
+		} catch (e) {
+			this.#recordRepos = undefined; // a failed load (offline before the files were cached) may be retried
+			throw toStoreError(e);
+		}
 	}
-	getRecord(recordId: Id): Promise<TreatmentRecord | LockedRecord | undefined> {
-		return this.#records.get(recordId);
+
+	/** The plan's treatment record; a plan without one gets its unsigned draft now (prefilled). */
+	async openRecord(planId: Id, areas: ArrayLike<number> | null = null): Promise<TreatmentRecord | LockedRecord> {
+		return (await this.#rec()).records.open(planId, areas);
+	}
+	async getRecord(recordId: Id): Promise<TreatmentRecord | LockedRecord | undefined> {
+		return (await this.#rec()).records.get(recordId);
 	}
 	/** A draft's changes, oldest first. */
-	recordHistory(recordId: Id): Promise<HistoryEntry[]> {
-		return this.#records.history(recordId);
+	async recordHistory(recordId: Id): Promise<HistoryEntry[]> {
+		return (await this.#rec()).records.history(recordId);
 	}
 	/** Edits a draft with its history in one transaction; a locked record is refused. */
-	editRecord(recordId: Id, edit: RecordEdit, by: { practitionerId: Id | null }): Promise<TreatmentRecord | LockedRecord> {
-		return this.#records.edit(recordId, edit, by);
+	async editRecord(recordId: Id, edit: RecordEdit, by: { practitionerId: Id | null }): Promise<TreatmentRecord | LockedRecord> {
+		return (await this.#rec()).records.edit(recordId, edit, by);
 	}
 	/** Finalise and sign: locks the record for good and starts its hash chain. */
-	finaliseRecord(recordId: Id, signature: Signature | null): Promise<LockedRecord> {
-		return this.#records.finalise(recordId, signature);
+	async finaliseRecord(recordId: Id, signature: Signature | null): Promise<LockedRecord> {
+		return (await this.#rec()).records.finalise(recordId, signature);
 	}
 	/** A locked record with its addenda, verified against the kept head. */
-	recordChain(recordId: Id): Promise<RecordChain> {
-		return this.#records.chain(recordId);
+	async recordChain(recordId: Id): Promise<RecordChain> {
+		return (await this.#rec()).records.chain(recordId);
 	}
 	/** A signed addendum after a verified chain. */
-	addAddendum(recordId: Id, input: { text: string; practitionerId: Id | null; signature: Signature | null }): Promise<Addendum> {
-		return this.#records.addAddendum(recordId, input);
+	async addAddendum(recordId: Id, input: { text: string; practitionerId: Id | null; signature: Signature | null }): Promise<Addendum> {
+		return (await this.#rec()).records.addAddendum(recordId, input);
 	}
 	/** Deletes a record; a signed one inside its keeping period is refused. */
-	deleteRecord(recordId: Id): Promise<void> {
-		return this.#records.delete(recordId);
+	async deleteRecord(recordId: Id): Promise<void> {
+		return (await this.#rec()).records.delete(recordId);
 	}
 	/** Adds a practitioner (no `id`) or changes one. */
-	savePractitioner(input: PractitionerInput, id?: Id): Promise<Practitioner> {
-		return this.#people.savePractitioner(input, id);
+	async savePractitioner(input: PractitionerInput, id?: Id): Promise<Practitioner> {
+		return (await this.#rec()).people.savePractitioner(input, id);
 	}
-	listPractitioners(): Promise<Practitioner[]> {
-		return this.#people.practitioners();
+	async listPractitioners(): Promise<Practitioner[]> {
+		return (await this.#rec()).people.practitioners();
 	}
-	getClientDetails(clientId: Id): Promise<ClientDetails | null> {
-		return this.#people.clientDetails(clientId);
+	async getClientDetails(clientId: Id): Promise<ClientDetails | null> {
+		return (await this.#rec()).people.clientDetails(clientId);
 	}
-	setClientDetails(clientId: Id, details: ClientDetails): Promise<ClientDetails> {
-		return this.#people.setClientDetails(clientId, details);
+	async setClientDetails(clientId: Id, details: ClientDetails): Promise<ClientDetails> {
+		return (await this.#rec()).people.setClientDetails(clientId, details);
 	}
-	addConsent(input: ConsentInput): Promise<Consent> {
-		return this.#people.addConsent(input);
+	async addConsent(input: ConsentInput): Promise<Consent> {
+		return (await this.#rec()).people.addConsent(input);
 	}
 	/** A client's consents, newest first. */
-	listConsents(clientId: Id): Promise<Consent[]> {
-		return this.#people.consents(clientId);
+	async listConsents(clientId: Id): Promise<Consent[]> {
+		return (await this.#rec()).people.consents(clientId);
 	}
-	withdrawConsent(consentId: Id): Promise<Consent> {
-		return this.#people.withdrawConsent(consentId);
+	async withdrawConsent(consentId: Id): Promise<Consent> {
+		return (await this.#rec()).people.withdrawConsent(consentId);
 	}
 }
