@@ -7,6 +7,8 @@ import { cleanText } from '$lib/domain/clean-text';
 import type { HandOff, HandOffSeen } from '$lib/domain/handoff';
 import type { Client, Id, Mark, Plan } from '$lib/domain/records';
 import { StoreError, toStoreError } from './errors';
+import { write } from './core';
+import { roomForPlan } from './plans';
 import type { Store } from './store';
 
 export type HandOffTarget = { clientId: Id } | { newClientName: string };
@@ -43,27 +45,23 @@ export async function importHandOff(
 ): Promise<Plan> {
 	const { db } = store;
 	const planId = crypto.randomUUID();
-	try {
-		return await db.transaction('rw', [db.clients, db.plans, db.marks, db.handoffs], async () => {
-			let clientId: Id;
-			if ('clientId' in target) {
-				if (!(await db.clients.get(target.clientId))) throw new StoreError('not-found', 'That client no longer exists on this device.');
-				await store.roomForPlan(target.clientId);
-				clientId = target.clientId;
-			} else {
-				const name = cleanText(target.newClientName).trim();
-				if (!name) throw new StoreError('validation', 'Please give the new client a name.');
-				const fresh: Client = { ...client, id: crypto.randomUUID(), name, createdAt: now, updatedAt: now };
-				await db.clients.add(fresh);
-				clientId = fresh.id;
-			}
-			const added: Plan = { ...plan, id: planId, clientId, createdAt: now, updatedAt: now };
-			await db.plans.add(added);
-			await db.marks.bulkAdd(marks.map((m): Mark => ({ ...m, id: crypto.randomUUID(), planId, createdAt: m.createdAt, updatedAt: now })));
-			if (digest) await db.handoffs.put({ digest, planId, importedAt: now } satisfies HandOffSeen);
-			return added;
-		});
-	} catch (e) {
-		throw toStoreError(e);
-	}
+	return write(db, [db.clients, db.plans, db.marks, db.handoffs], async () => {
+		let clientId: Id;
+		if ('clientId' in target) {
+			if (!(await db.clients.get(target.clientId))) throw new StoreError('not-found', 'That client no longer exists on this device.');
+			await roomForPlan(db, target.clientId);
+			clientId = target.clientId;
+		} else {
+			const name = cleanText(target.newClientName).trim();
+			if (!name) throw new StoreError('validation', 'Please give the new client a name.');
+			const fresh: Client = { ...client, id: crypto.randomUUID(), name, createdAt: now, updatedAt: now };
+			await db.clients.add(fresh);
+			clientId = fresh.id;
+		}
+		const added: Plan = { ...plan, id: planId, clientId, createdAt: now, updatedAt: now };
+		await db.plans.add(added);
+		await db.marks.bulkAdd(marks.map((m): Mark => ({ ...m, id: crypto.randomUUID(), planId, createdAt: m.createdAt, updatedAt: now })));
+		if (digest) await db.handoffs.put({ digest, planId, importedAt: now } satisfies HandOffSeen);
+		return added;
+	});
 }

@@ -6,7 +6,8 @@
  */
 import type { Id, Mark, Patch } from '$lib/domain/records';
 import { patchProblem } from '$lib/domain/marks';
-import { toStoreError } from './errors';
+import { read, write } from './core';
+import { samePatches } from './marks';
 import { normaliseMark } from './normalise';
 import type { Store } from './store';
 
@@ -14,12 +15,8 @@ import type { Store } from './store';
 export async function marksPaintedOn(store: Store, versions: readonly string[]): Promise<Mark[]> {
 	if (!versions.length) return [];
 	const wanted = new Set(versions);
-	try {
-		const rows = await store.db.marks.filter((m) => !!m.patch && wanted.has(m.patch.modelVersion)).toArray();
-		return rows.map(normaliseMark);
-	} catch (e) {
-		throw toStoreError(e);
-	}
+	const rows = await read(() => store.db.marks.filter((m) => !!m.patch && wanted.has(m.patch.modelVersion)).toArray());
+	return rows.map(normaliseMark);
 }
 
 export interface PatchMove {
@@ -40,27 +37,14 @@ export async function replaceOldPatches(store: Store, moves: readonly PatchMove[
 		if (problem) throw new Error(`moved painting for mark ${m.id} is not sound: ${problem}`);
 	}
 	const { db } = store;
-	try {
-		return await db.transaction('rw', db.marks, async () => {
-			const current = await db.marks.bulkGet(moves.map((m) => m.id));
-			const written: Mark[] = [];
-			moves.forEach((m, i) => {
-				const row = current[i];
-				if (row?.patch && samePatch(row.patch, m.from)) written.push({ ...row, patch: m.to });
-			});
-			if (written.length) await db.marks.bulkPut(written);
-			return written.map((m) => m.id);
+	return write(db, [db.marks], async () => {
+		const current = await db.marks.bulkGet(moves.map((m) => m.id));
+		const written: Mark[] = [];
+		moves.forEach((m, i) => {
+			const row = current[i];
+			if (row?.patch && samePatches(row.patch, m.from)) written.push({ ...row, patch: m.to });
 		});
-	} catch (e) {
-		throw toStoreError(e);
-	}
-}
-
-function samePatch(a: Patch, b: Patch): boolean {
-	return (
-		a.modelVersion === b.modelVersion &&
-		a.vertices.length === b.vertices.length &&
-		a.vertices.every((v, i) => v === b.vertices[i]) &&
-		a.weights.every((w, i) => w === b.weights[i])
-	);
+		if (written.length) await db.marks.bulkPut(written);
+		return written.map((m) => m.id);
+	});
 }

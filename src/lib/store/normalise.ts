@@ -49,8 +49,21 @@ function normaliseOutcome(o: Partial<Outcome> | null | undefined): Outcome | nul
 
 /**
  * A mark written before patches or follow-ups existed: no patch is null, and "carried over, not
- * yet confirmed" is false (only a follow-up sets it, and only on the copies it makes).
+ * yet confirmed" is false (only a follow-up sets it, and only on the copies it makes). A missing
+ * note is empty and a missing depth 'surface' (the S of a treatment record reads them).
  */
 export function normaliseMark(row: Mark): Mark {
-	return { ...row, patch: row.patch ?? null, carried: row.carried === true };
+	// A minimal row (the migration fixtures', or one written by hand) gets the fields every reader uses.
+	const r = row as Partial<Mark> & Pick<Mark, 'id' | 'planId'>;
+	return {
+		...row,
+		depth: r.depth ?? 'surface',
+		structure: r.structure ?? null,
+		pressure: r.pressure ?? null,
+		note: typeof r.note === 'string' ? r.note : '',
+		createdAt: Number.isFinite(r.createdAt) ? (r.createdAt as number) : 0,
+		updatedAt: Number.isFinite(r.updatedAt) ? (r.updatedAt as number) : 0,
+		patch: row.patch ?? null,
+		carried: row.carried === true
+	};
 }

@@ -11,6 +11,20 @@
  * - settings: key/value pairs (default figure and build, PIN hash, ...).
  * - handoffs: (v2) one row per hand-off link or file taken in: the SHA-256 of its text and the
  *             plan it became, so opening it again can say so (the text itself is not kept).
+ * - (v3) the treatment record (issue 12, docs/RECORD.md), new tables only:
+ *   practitioners  one row per practitioner on this device.
+ *   clientDetails  a client's fuller details (date of birth, history, ...), one row per client
+ *                  keyed by clientId: a table beside `clients` rather than new client fields, so the
+ *                  client row (and the backup and hand-off formats that carry it key for key) stays
+ *                  as it is until a backup version carries the details too, and a hand-off from a
+ *                  client's phone never carries health details it did not ask for.
+ *   consents       signed consents, by client.
+ *   records        one treatment record per plan (unique planId), draft or locked. Plans from
+ *                  before v3 get theirs when first opened (store/records.ts): nothing to migrate.
+ *   recordHistory  the append-only history of a draft's changes (auto-numbered, by record).
+ *   addenda        signed addenda of a locked record, by record.
+ *   chainHeads     per locked record, the last hash and the number of links of its chain: kept
+ *                  beside the chain, never inside a hashed row (RECORD.md).
  *
  * Every schema change is a NEW entry in SCHEMA_VERSIONS, never an edit of an old one; an entry
  * that must transform data has an upgrade(). tests/unit/store/migrations.test.ts opens each old
@@ -19,6 +33,13 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Client, Mark, Plan, Setting } from '$lib/domain/records';
 import type { HandOffSeen } from '$lib/domain/handoff';
+import type { Addendum, ClientDetails, Consent, HistoryEntry, LockedRecord, Practitioner, TreatmentRecord } from '$lib/domain/record/types';
+import type { ChainHead } from '$lib/domain/record/chain';
+
+/** Rows of the v3 tables as stored. */
+export type ClientDetailsRow = ClientDetails & { clientId: string };
+export type HistoryRow = HistoryEntry & { seq?: number };
+export type ChainHeadRow = ChainHead & { recordId: string };
 
 export interface SchemaVersion {
 	version: number;
@@ -40,6 +61,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		// A new table only: nothing to transform.
 		version: 2,
 		stores: { handoffs: 'digest, planId' }
+	},
+	{
+		// New tables only: existing rows are untouched (see above).
+		version: 3,
+		stores: {
+			practitioners: 'id',
+			clientDetails: 'clientId',
+			consents: 'id, clientId',
+			records: 'id, &planId, clientId',
+			recordHistory: '++seq, recordId',
+			addenda: 'id, recordId',
+			chainHeads: 'recordId'
+		}
 	}
 ];
 
@@ -52,6 +86,13 @@ export type SomamapDB = Dexie & {
 	marks: EntityTable<Mark, 'id'>;
 	settings: EntityTable<Setting, 'key'>;
 	handoffs: EntityTable<HandOffSeen, 'digest'>;
+	practitioners: EntityTable<Practitioner, 'id'>;
+	clientDetails: EntityTable<ClientDetailsRow, 'clientId'>;
+	consents: EntityTable<Consent, 'id'>;
+	records: EntityTable<TreatmentRecord | LockedRecord, 'id'>;
+	recordHistory: EntityTable<HistoryRow, 'seq'>;
+	addenda: EntityTable<Addendum, 'id'>;
+	chainHeads: EntityTable<ChainHeadRow, 'recordId'>;
 };
 
 /** A Dexie instance declaring the schema history up to `upTo` (the current one by default). */

@@ -1,67 +1,47 @@
 /**
- * The repository: every read and write of clients, plans and settings. Each write is one
- * Dexie transaction (all or nothing) and throws a StoreError with a user-facing message.
+ * The store: the one object the app reads and writes through. It opens the database, reports
+ * when another tab upgrades it, and hands each call to the repository of its aggregate
+ * (clients.ts, plans.ts, marks.ts, settings.ts, records.ts, people.ts; hand-offs, backups and
+ * paintings in their own modules). Each write is one Dexie transaction (all or nothing) and throws a StoreError with a
+ * user-facing message.
  */
-import { liveQuery, type Observable, type Table } from 'dexie';
-import {
-	defaultPlanFields,
-	today,
-	type Client,
-	type Id,
-	type Mark,
-	type Plan,
-	type Setting
-} from '$lib/domain/records';
-import {
-	hasErrors,
-	validateClient,
-	validatePlan,
-	type ClientInput,
-	type PlanInput
-} from '$lib/domain/validation';
-import { validateMark, type MarkInput } from '$lib/domain/marks';
-import { asStoredClient, asStoredMark, asStoredPlan, cleanClient, cleanMark, cleanPlan } from '$lib/domain/clean-text';
-import { clientFullMessage, MAX_MARKS_PER_PLAN, MAX_PLANS_PER_CLIENT, planFullMessage } from '$lib/domain/limits';
-import { StoreError, toStoreError } from './errors';
-import { normaliseClient, normaliseMark, normalisePlan } from './normalise';
-import { followUpOf } from '$lib/domain/follow-up';
-import { sameValue } from '$lib/domain/merge';
-import { isBodyBuild } from '$lib/domain/body-choice';
+import { liveQuery, type Observable } from 'dexie';
+import type { Client, Id, Mark, Plan } from '$lib/domain/records';
+import type { ClientInput, PlanInput } from '$lib/domain/validation';
+import type { MarkInput } from '$lib/domain/marks';
+import { write, type StoreContext } from './core';
+import { toStoreError } from './errors';
+import { Clients, type ClientPatch } from './clients';
+import { Plans, roomForPlan, type PlanPatch, type PlanSummary } from './plans';
+import { Marks, type MarkPatch } from './marks';
+import { Settings } from './settings';
+import type { Records, RecordChain } from './records';
+import type { People, ConsentInput, PractitionerInput } from './people';
+import type { RecordEdit } from '$lib/domain/record/lifecycle';
+import type { Addendum, ClientDetails, Consent, HistoryEntry, LockedRecord, Practitioner, Signature, TreatmentRecord } from '$lib/domain/record/types';
 import type { SomamapDB } from './schema';
 
 export type StoreStatus = 'ok' | 'outdated' | 'blocked';
-
-/** A plan as listed on the home screen, with its client's name. */
-export interface PlanSummary {
-	id: Id;
-	clientId: Id;
-	clientName: string;
-	title: string;
-	date: string;
-	status: Plan['status'];
-	updatedAt: number;
-}
-
-type ClientPatch = Partial<Pick<Client, 'name' | 'contact' | 'notes' | 'figure' | 'build'>>;
-type PlanPatch = Partial<Omit<Plan, 'id' | 'clientId' | 'createdAt' | 'updatedAt'>>;
-export type MarkPatch = Partial<Omit<MarkInput, 'region'>> & { region?: number };
-
-function newId(): Id {
-	return crypto.randomUUID();
-}
-
-function fail(message: string): never {
-	throw new StoreError('validation', message);
-}
+export type { PlanSummary, MarkPatch, RecordChain, PractitionerInput, ConsentInput };
 
 export class Store {
 	readonly db: SomamapDB;
 	#statusListeners = new Set<(s: StoreStatus) => void>();
-	#clock: () => number;
+	#clients: Clients;
+	#plans: Plans;
+	#marks: Marks;
+	#settings: Settings;
+	#ctx: StoreContext;
+	#recordRepos?: Promise<{ records: Records; people: People }>;
 
 	constructor(db: SomamapDB, clock: () => number = Date.now) {
 		this.db = db;
-		this.#clock = clock;
+		const ctx: StoreContext = { db, clock };
+		this.#clients = new Clients(ctx);
+		this.#plans = new Plans(ctx);
+		this.#marks = new Marks(ctx);
+		this.#settings = new Settings(ctx);
+		this.#ctx = ctx;
 		// A newer version opened in another tab: let it upgrade, and tell this tab to reload.
 		db.on('versionchange', () => {
 			db.close();
@@ -83,31 +63,14 @@ export class Store {
 		for (const l of this.#statusListeners) l(status);
 	}
 
-	/** Runs a read-write transaction; any failure rolls it back and becomes a StoreError. */
-	async #write<T>(tables: Table[], fn: () => Promise<T>): Promise<T> {
-		try {
-			return await this.db.transaction('rw', tables, fn);
-		} catch (e) {
-			throw toStoreError(e);
-		}
-	}
-
 	/**
 	 * Erases every record on this device, all or nothing: the only way back in when the
 	 * therapist's PIN is forgotten (the PIN is what keeps the records private).
 	 */
 	async eraseEverything(): Promise<void> {
-		await this.#write(this.db.tables, async () => {
+		await write(this.db, this.db.tables, async () => {
 			for (const table of this.db.tables) await table.clear();
 		});
-	}
-
-	async #read<T>(fn: () => Promise<T>): Promise<T> {
-		try {
-			return await fn();
-		} catch (e) {
-			throw toStoreError(e);
-		}
 	}
 
 	/** Watches a query; re-emits whenever the tables it read change (in any tab). */
@@ -115,258 +78,78 @@ export class Store {
 		return liveQuery(query);
 	}
 
-	// ---- clients ----------------------------------------------------------------------------
+	// ---- clients (clients.ts) ---------------------------------------------------------------
 
-	#clientRecord(raw: ClientInput): Client {
-		const input = cleanClient(raw);
-		const errors = validateClient(input);
-		if (hasErrors(errors)) fail(Object.values(errors)[0]!);
-		const now = this.#clock();
-		return {
-			id: newId(),
-			name: input.name.trim(),
-			contact: (input.contact ?? '').trim(),
-			notes: input.notes ?? '',
-			figure: null,
-			build: null,
-			createdAt: now,
-			updatedAt: now
-		};
+	createClient(input: ClientInput): Promise<Client> {
+		return this.#clients.create(input);
 	}
-
-	async createClient(input: ClientInput): Promise<Client> {
-		const client = this.#clientRecord(input);
-		await this.#write([this.db.clients], () => this.db.clients.add(client));
-		return client;
+	/** `expected`: the values the patched fields had when the caller last read them (core.unchanged). */
+	updateClient(id: Id, patch: ClientPatch, expected?: ClientPatch): Promise<Client> {
+		return this.#clients.update(id, patch, expected);
 	}
-
-	/** `expected`: see unchanged (the values the patched fields had when the caller last read them). */
-	async updateClient(id: Id, patch: ClientPatch, expected?: ClientPatch): Promise<Client> {
-		return this.#write([this.db.clients], async () => {
-			const current = await this.db.clients.get(id);
-			if (!current) throw new StoreError('not-found', 'This client no longer exists.');
-			const clean = asStoredClient(patch);
-			if (clean.build !== undefined && clean.build !== null && !isBodyBuild(clean.build)) fail('Please choose a build: slim, average or broad.');
-			unchanged(normaliseClient(current), clean, expected);
-			const next = { ...normaliseClient(current), ...clean, updatedAt: later(this.#clock(), current.updatedAt) };
-			const errors = validateClient(next);
-			if (hasErrors(errors)) fail(Object.values(errors)[0]!);
-			await this.db.clients.put(next);
-			return next;
-		});
-	}
-
 	/** Deletes a client with all their plans and marks; returns the plans that went. */
-	async deleteClient(id: Id): Promise<{ plans: number; planIds: Id[] }> {
-		const { clients, plans, marks } = this.db;
-		return this.#write([clients, plans, marks], async () => {
-			const planIds = await plans.where('clientId').equals(id).primaryKeys();
-			await marks.where('planId').anyOf(planIds).delete();
-			await plans.bulkDelete(planIds);
-			await clients.delete(id);
-			return { plans: planIds.length, planIds };
-		});
+	deleteClient(id: Id): Promise<{ plans: number; planIds: Id[] }> {
+		return this.#clients.delete(id);
 	}
-
-	async getClient(id: Id): Promise<Client | undefined> {
-		const row = await this.#read(() => this.db.clients.get(id));
-		return row && normaliseClient(row);
+	getClient(id: Id): Promise<Client | undefined> {
+		return this.#clients.get(id);
 	}
-
-	async listClients(): Promise<Client[]> {
-		const rows = await this.#read(() => this.db.clients.toArray());
-		return rows
-			.map(normaliseClient)
-			.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+	listClients(): Promise<Client[]> {
+		return this.#clients.list();
 	}
-
-	// ---- plans ------------------------------------------------------------------------------
-
-	#planRecord(clientId: Id, raw: PlanInput): Plan {
-		const input = cleanPlan(raw);
-		const errors = validatePlan(input);
-		if (hasErrors(errors)) fail(Object.values(errors)[0]!);
-		const now = this.#clock();
-		return {
-			...defaultPlanFields(),
-			id: newId(),
-			clientId,
-			title: input.title.trim(),
-			date: input.date,
-			status: input.status ?? 'draft',
-			createdAt: now,
-			updatedAt: now
-		};
-	}
-
-	async createPlan(clientId: Id, input: PlanInput): Promise<Plan> {
-		const plan = this.#planRecord(clientId, input);
-		await this.#write([this.db.clients, this.db.plans], async () => {
-			if (!(await this.db.clients.get(clientId)))
-				throw new StoreError('not-found', 'This client no longer exists.');
-			await this.roomForPlan(clientId);
-			await this.db.plans.add(plan);
-		});
-		return plan;
-	}
-
 	/** A new client and their first plan, together or not at all. */
-	async createClientWithPlan(
-		clientInput: ClientInput,
-		planInput: PlanInput
-	): Promise<{ client: Client; plan: Plan }> {
-		const client = this.#clientRecord(clientInput);
-		const plan = this.#planRecord(client.id, planInput);
-		await this.#write([this.db.clients, this.db.plans], async () => {
-			await this.db.clients.add(client);
-			await this.db.plans.add(plan);
-		});
-		return { client, plan };
+	createClientWithPlan(clientInput: ClientInput, planInput: PlanInput): Promise<{ client: Client; plan: Plan }> {
+		return this.#clients.createWithPlan(clientInput, planInput);
 	}
 
-	/** `expected`: see unchanged (the values the patched fields had when the caller last read them). */
-	async updatePlan(id: Id, patch: PlanPatch, expected?: PlanPatch): Promise<Plan> {
-		return this.#write([this.db.plans], async () => {
-			const current = await this.db.plans.get(id);
-			if (!current) throw new StoreError('not-found', 'This plan no longer exists.');
-			const clean = asStoredPlan(patch);
-			unchanged(normalisePlan(current), clean, expected);
-			const next = { ...normalisePlan(current), ...clean, updatedAt: later(this.#clock(), current.updatedAt) };
-			const errors = validatePlan(next);
-			if (hasErrors(errors)) fail(Object.values(errors)[0]!);
-			await this.db.plans.put(next);
-			return next;
-		});
-	}
+	// ---- plans (plans.ts) -------------------------------------------------------------------
 
+	createPlan(clientId: Id, input: PlanInput): Promise<Plan> {
+		return this.#plans.create(clientId, input);
+	}
+	/** `expected`: as for updateClient. */
+	updatePlan(id: Id, patch: PlanPatch, expected?: PlanPatch): Promise<Plan> {
+		return this.#plans.update(id, patch, expected);
+	}
 	/**
 	 * A follow-up session: a new plan from `fromPlanId` (its settings, not its outcome) dated today,
 	 * with copies of its marks flagged as carried over, in one transaction (domain/follow-up.ts).
 	 */
-	async createFollowUp(fromPlanId: Id): Promise<{ plan: Plan; marks: Mark[] }> {
-		const { plans, marks } = this.db;
-		return this.#write([plans, marks], async () => {
-			const from = await plans.get(fromPlanId);
-			if (!from) throw new StoreError('not-found', 'This plan no longer exists.');
-			await this.roomForPlan(from.clientId);
-			const now = this.#clock();
-			const rows = (await marks.where('planId').equals(fromPlanId).toArray()).map(normaliseMark);
-			const out = followUpOf(normalisePlan(from), rows, { now, date: today(new Date(now)), newId });
-			const errors = validatePlan(out.plan);
-			if (hasErrors(errors)) fail(Object.values(errors)[0]!);
-			await plans.add(out.plan);
-			await marks.bulkAdd(out.marks);
-			return out;
-		});
+	createFollowUp(fromPlanId: Id): Promise<{ plan: Plan; marks: Mark[] }> {
+		return this.#plans.followUp(fromPlanId);
 	}
-
-	async deletePlan(id: Id): Promise<void> {
-		await this.#write([this.db.plans, this.db.marks], async () => {
-			await this.db.marks.where('planId').equals(id).delete();
-			await this.db.plans.delete(id);
-		});
+	/** Deletes a plan with its marks. */
+	deletePlan(id: Id): Promise<void> {
+		return this.#plans.delete(id);
 	}
-
-	async getPlan(id: Id): Promise<Plan | undefined> {
-		const row = await this.#read(() => this.db.plans.get(id));
-		return row && normalisePlan(row);
+	getPlan(id: Id): Promise<Plan | undefined> {
+		return this.#plans.get(id);
 	}
-
-	async listPlansForClient(clientId: Id): Promise<Plan[]> {
-		const rows = await this.#read(() =>
-			this.db.plans.where('[clientId+date]').between([clientId, ''], [clientId, '\uffff']).toArray()
-		);
-		return rows.map(normalisePlan).sort(byDateDesc);
+	listPlansForClient(clientId: Id): Promise<Plan[]> {
+		return this.#plans.listForClient(clientId);
 	}
-
 	/** The most recently changed plans, with their clients' names. */
-	async listRecentPlans(limit = 12): Promise<PlanSummary[]> {
-		return this.#read(async () => {
-			const rows = await this.db.plans.orderBy('updatedAt').reverse().limit(limit).toArray();
-			const clientIds = [...new Set(rows.map((p) => p.clientId))];
-			const clients = await this.db.clients.bulkGet(clientIds);
-			const names = new Map(clients.filter((c) => c).map((c) => [c!.id, c!.name]));
-			return rows.map((p) => ({
-				id: p.id,
-				clientId: p.clientId,
-				clientName: names.get(p.clientId) ?? 'Unknown client',
-				title: p.title,
-				date: p.date,
-				status: p.status,
-				updatedAt: p.updatedAt
-			}));
-		});
+	listRecentPlans(limit = 12): Promise<PlanSummary[]> {
+		return this.#plans.listRecent(limit);
 	}
-
-	// ---- marks ------------------------------------------------------------------------------
-
-	/** Validates a mark's fields (the first message becomes the StoreError). */
-	#checkMark(input: MarkInput): void {
-		const errors = validateMark(input);
-		if (hasErrors(errors)) fail(Object.values(errors)[0]!);
-	}
-
 	/** Refuses a plan past the cap (domain/limits), inside the caller's transaction. */
-	async roomForPlan(clientId: Id): Promise<void> {
-		if ((await this.db.plans.where('clientId').equals(clientId).count()) >= MAX_PLANS_PER_CLIENT) fail(clientFullMessage());
+	roomForPlan(clientId: Id): Promise<void> {
+		return roomForPlan(this.db, clientId);
 	}
 
-	/** Marks the plan as changed now, inside the caller's transaction. */
-	async #touchPlan(planId: Id, now: number): Promise<void> {
-		const n = await this.db.plans.where('id').equals(planId).modify((p) => void (p.updatedAt = later(now, p.updatedAt)));
-		if (n === 0) throw new StoreError('not-found', 'This plan no longer exists.');
-	}
+	// ---- marks (marks.ts) -------------------------------------------------------------------
 
 	/** Adds a mark (a tapped region or a painted patch); the plan's updatedAt moves in the same transaction. */
-	async addMark(planId: Id, raw: MarkInput): Promise<Mark> {
-		const input = cleanMark(raw);
-		this.#checkMark(input);
-		const now = this.#clock();
-		const mark: Mark = {
-			id: newId(),
-			planId,
-			region: input.region,
-			patch: input.patch ?? null,
-			sensation: input.sensation,
-			intensity: input.intensity,
-			depth: input.depth,
-			structure: input.depth === 'deep' ? input.structure : null,
-			pressure: input.pressure,
-			note: input.note.trim(),
-			author: input.author,
-			carried: false,
-			createdAt: now,
-			updatedAt: now
-		};
-		await this.#write([this.db.plans, this.db.marks], async () => {
-			await this.#touchPlan(planId, now);
-			if ((await this.db.marks.where('planId').equals(planId).count()) >= MAX_MARKS_PER_PLAN) fail(planFullMessage());
-			await this.db.marks.add(mark);
-		});
-		return mark;
+	addMark(planId: Id, raw: MarkInput): Promise<Mark> {
+		return this.#marks.add(planId, raw);
 	}
-
 	/**
 	 * Changes a mark's fields (not its plan); the plan's updatedAt moves too. `expected`: as for
 	 * updatePlan (the mark editor saves as it goes, and another tab may have the mark open).
 	 */
-	async updateMark(id: Id, patch: MarkPatch, expected?: MarkPatch): Promise<Mark> {
-		return this.#write([this.db.plans, this.db.marks], async () => {
-			const current = await this.db.marks.get(id);
-			if (!current) throw new StoreError('not-found', 'This mark no longer exists.');
-			unchanged(normaliseMark(current), asStoredMark(patch), expected);
-			const now = this.#clock();
-			const next: Mark = cleanMark({ ...current, ...patch, id, planId: current.planId, updatedAt: now });
-			if (next.depth !== 'deep') next.structure = null;
-			if (next.region === null) fail('Please choose a region on the body or in the list.');
-			this.#checkMark({ ...next, region: next.region });
-			next.note = next.note.trim();
-			await this.db.marks.put(next);
-			await this.#touchPlan(current.planId, now);
-			return next;
-		});
+	updateMark(id: Id, patch: MarkPatch, expected?: MarkPatch): Promise<Mark> {
+		return this.#marks.update(id, patch, expected);
 	}
-
 	/**
 	 * Puts marks back as they were (undo of a removal or a change, redo of an addition), all in one
 	 * transaction, provided their plan still exists. They are stamped as changed now, so a backup
@@ -374,138 +157,120 @@ export class Store {
 	 * undoing over someone else's change: each listed mark must still have that `updatedAt`
 	 * (null: must not exist). Returns the marks as written.
 	 */
-	async restoreMarks(marks: readonly Mark[], expected: Record<Id, number | null> = {}): Promise<Mark[]> {
-		const now = this.#clock();
-		return this.#write([this.db.plans, this.db.marks], async () => {
-			const written: Mark[] = [];
-			for (const mark of marks.map(cleanMark)) {
-				const current = await this.db.marks.get(mark.id);
-				const want = expected[mark.id];
-				if (want !== undefined && (current?.updatedAt ?? null) !== want) {
-					fail('This mark was changed since (perhaps in another window), so that step cannot be undone.');
-				}
-				if (mark.region === null) fail('Please choose a region on the body or in the list.');
-				// A painted area already stored is taken as it is, even if older than today's rules.
-				const samePatch = current?.patch === mark.patch || (current?.patch && mark.patch && samePatches(current.patch, mark.patch));
-				this.#checkMark({ ...mark, region: mark.region, patch: samePatch ? null : mark.patch });
-				const next = { ...mark, updatedAt: now };
-				await this.#touchPlan(mark.planId, now);
-				await this.db.marks.put(next);
-				written.push(next);
-			}
-			return written;
-		});
+	restoreMarks(marks: readonly Mark[], expected: Record<Id, number | null> = {}): Promise<Mark[]> {
+		return this.#marks.restore(marks, expected);
 	}
-
 	/** One mark: see restoreMarks. */
 	async restoreMark(mark: Mark, expected?: number | null): Promise<Mark> {
 		const [written] = await this.restoreMarks([mark], expected === undefined ? {} : { [mark.id]: expected });
 		return written;
 	}
-
 	/** Removes a mark; returns it (for an undo) or undefined when it was already gone. */
-	async removeMark(id: Id): Promise<Mark | undefined> {
-		return this.#write([this.db.plans, this.db.marks], async () => {
-			const current = await this.db.marks.get(id);
-			if (!current) return undefined;
-			await this.db.marks.delete(id);
-			await this.#touchPlan(current.planId, this.#clock());
-			return current;
-		});
+	removeMark(id: Id): Promise<Mark | undefined> {
+		return this.#marks.remove(id);
 	}
-
 	/** A plan's marks, oldest first. */
-	async listMarks(planId: Id): Promise<Mark[]> {
-		const rows = await this.#read(() => this.db.marks.where('planId').equals(planId).toArray());
-		return rows.map(normaliseMark).sort((a, b) => a.createdAt - b.createdAt);
+	listMarks(planId: Id): Promise<Mark[]> {
+		return this.#marks.list(planId);
 	}
-
 	/** The marks of several plans (a client's sessions), oldest first. */
-	async listMarksOfPlans(planIds: readonly Id[]): Promise<Mark[]> {
-		const rows = await this.#read(() => this.db.marks.where('planId').anyOf([...planIds]).toArray());
-		return rows.map(normaliseMark).sort((a, b) => a.createdAt - b.createdAt);
+	listMarksOfPlans(planIds: readonly Id[]): Promise<Mark[]> {
+		return this.#marks.listOfPlans(planIds);
 	}
-
 	/**
 	 * Settles every carried-over mark of a plan at once: 'keep' confirms them (still there),
 	 * 'clear' removes them (gone). Returns the marks as they were, for an undo.
 	 */
-	async settleCarried(planId: Id, action: 'keep' | 'clear'): Promise<Mark[]> {
-		const { plans, marks } = this.db;
-		return this.#write([plans, marks], async () => {
-			const rows = (await marks.where('planId').equals(planId).toArray()).filter((m) => m.carried === true);
-			if (!rows.length) return [];
-			const now = this.#clock();
-			if (action === 'clear') await marks.bulkDelete(rows.map((m) => m.id));
-			else await marks.bulkPut(rows.map((m) => ({ ...m, carried: false, updatedAt: now })));
-			await this.#touchPlan(planId, now);
-			return rows.map(normaliseMark);
-		});
+	settleCarried(planId: Id, action: 'keep' | 'clear'): Promise<Mark[]> {
+		return this.#marks.settleCarried(planId, action);
 	}
 
-	// ---- settings ---------------------------------------------------------------------------
+	// ---- settings (settings.ts) -------------------------------------------------------------
 
-	async getSetting<T>(key: string, fallback: T): Promise<T> {
-		const row = await this.#read(() => this.db.settings.get(key));
-		return row === undefined ? fallback : (row.value as T);
+	getSetting<T>(key: string, fallback: T): Promise<T> {
+		return this.#settings.get(key, fallback);
 	}
-
-	async setSetting<T>(key: string, value: T): Promise<void> {
-		const row: Setting<T> = { key, value };
-		await this.#write([this.db.settings], () => this.db.settings.put(row));
+	setSetting<T>(key: string, value: T): Promise<void> {
+		return this.#settings.set(key, value);
 	}
-
 	/**
 	 * Reads the settings `keys` (undefined when missing), passes their values to `change`, and
 	 * writes what it returns under `set`, all in one transaction. Tabs doing this at once take
 	 * turns, so none decides from a value another is changing (the PIN's wrong-try count).
 	 * `change` runs inside the transaction: it must be synchronous, with no other work awaited.
 	 */
-	async updateSettings<R>(
-		keys: string[],
-		change: (values: unknown[]) => { set?: Record<string, unknown>; result: R }
-	): Promise<R> {
-		const { settings } = this.db;
-		return this.#write([settings], async () => {
-			const rows = keys.length ? await settings.bulkGet(keys) : [];
-			const { set, result } = change(rows.map((row) => row?.value));
-			if (set) await settings.bulkPut(Object.entries(set).map(([key, value]): Setting => ({ key, value })));
-			return result;
-		});
+	updateSettings<R>(keys: string[], change: (values: unknown[]) => { set?: Record<string, unknown>; result: R }): Promise<R> {
+		return this.#settings.update(keys, change);
 	}
-}
 
-/**
- * The version check of a partial update, inside its transaction: each expected field must still
- * hold the value the writer based its change on (or already hold the new one), else another tab
- * changed it since and the write is refused whole ('conflict'), for the writer to merge and retry.
- */
-/**
- * A record's next version: now, or just after the stored one when the clock reads earlier (set
- * back, or another device's time), so every write makes a newer version that open forms follow.
- */
-function later(now: number, stored: number): number {
-	return Math.max(now, (Number.isFinite(stored) ? stored : 0) + 1);
-}
+	// ---- treatment records (records.ts, people.ts; docs/RECORD.md) --------------------------
 
-function unchanged(current: object, patch: object, expected: object | undefined): void {
-	if (!expected) return;
-	const cur = current as Record<string, unknown>;
-	const next = patch as Record<string, unknown>;
-	for (const [k, v] of Object.entries(expected)) {
-		if (!sameValue(cur[k], v) && !sameValue(cur[k], next[k])) throw new StoreError('conflict', 'This record was changed in another tab since this one read it.');
+	/** The record's repositories, loaded when first used: pages that never touch a record do not carry their code. */
+	async #rec(): Promise<{ records: Records; people: People }> {
+		this.#recordRepos ??= Promise.all([import('./records'), import('./people')]).then(([r, p]) => ({
+			records: new r.Records(this.#ctx),
+			people: new p.People(this.#ctx)
+		}));
+		try {
+			return await this.#recordRepos;
+		} catch (e) {
+			this.#recordRepos = undefined; // a failed load (offline before the files were cached) may be retried
+			throw toStoreError(e);
+		}
 	}
-}
 
-function byDateDesc(a: Plan, b: Plan): number {
-	return a.date === b.date ? b.updatedAt - a.updatedAt : a.date < b.date ? 1 : -1;
-}
-
-function samePatches(a: NonNullable<Mark['patch']>, b: NonNullable<Mark['patch']>): boolean {
-	return (
-		a.modelVersion === b.modelVersion &&
-		a.vertices.length === b.vertices.length &&
-		a.vertices.every((v, i) => v === b.vertices[i]) &&
-		a.weights.every((w, i) => w === b.weights[i])
-	);
+	/** The plan's treatment record; a plan without one gets its unsigned draft now (prefilled). */
+	async openRecord(planId: Id, areas: ArrayLike<number> | null = null): Promise<TreatmentRecord | LockedRecord> {
+		return (await this.#rec()).records.open(planId, areas);
+	}
+	async getRecord(recordId: Id): Promise<TreatmentRecord | LockedRecord | undefined> {
+		return (await this.#rec()).records.get(recordId);
+	}
+	/** A draft's changes, oldest first. */
+	async recordHistory(recordId: Id): Promise<HistoryEntry[]> {
+		return (await this.#rec()).records.history(recordId);
+	}
+	/** Edits a draft with its history in one transaction; a locked record is refused. */
+	async editRecord(recordId: Id, edit: RecordEdit, by: { practitionerId: Id | null }): Promise<TreatmentRecord | LockedRecord> {
+		return (await this.#rec()).records.edit(recordId, edit, by);
+	}
+	/** Finalise and sign: locks the record for good and starts its hash chain. */
+	async finaliseRecord(recordId: Id, signature: Signature | null): Promise<LockedRecord> {
+		return (await this.#rec()).records.finalise(recordId, signature);
+	}
+	/** A locked record with its addenda, verified against the kept head. */
+	async recordChain(recordId: Id): Promise<RecordChain> {
+		return (await this.#rec()).records.chain(recordId);
+	}
+	/** A signed addendum after a verified chain. */
+	async addAddendum(recordId: Id, input: { text: string; practitionerId: Id | null; signature: Signature | null }): Promise<Addendum> {
+		return (await this.#rec()).records.addAddendum(recordId, input);
+	}
+	/** Deletes a record; a signed one inside its keeping period is refused. */
+	async deleteRecord(recordId: Id): Promise<void> {
+		return (await this.#rec()).records.delete(recordId);
+	}
+	/** Adds a practitioner (no `id`) or changes one. */
+	async savePractitioner(input: PractitionerInput, id?: Id): Promise<Practitioner> {
+		return (await this.#rec()).people.savePractitioner(input, id);
+	}
+	async listPractitioners(): Promise<Practitioner[]> {
+		return (await this.#rec()).people.practitioners();
+	}
+	async getClientDetails(clientId: Id): Promise<ClientDetails | null> {
+		return (await this.#rec()).people.clientDetails(clientId);
+	}
+	async setClientDetails(clientId: Id, details: ClientDetails): Promise<ClientDetails> {
+		return (await this.#rec()).people.setClientDetails(clientId, details);
+	}
+	async addConsent(input: ConsentInput): Promise<Consent> {
+		return (await this.#rec()).people.addConsent(input);
+	}
+	/** A client's consents, newest first. */
+	async listConsents(clientId: Id): Promise<Consent[]> {
+		return (await this.#rec()).people.consents(clientId);
+	}
+	async withdrawConsent(consentId: Id): Promise<Consent> {
+		return (await this.#rec()).people.withdrawConsent(consentId);
+	}
 }

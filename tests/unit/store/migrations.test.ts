@@ -19,6 +19,13 @@ const FIXTURES: Record<number, { clients: object[]; plans: object[]; marks: obje
 		plans: [{ id: 'p1', clientId: 'c1', date: '2026-01-05', title: 'Neck', status: 'done', createdAt: 1, updatedAt: 3 }],
 		marks: [{ id: 'm1', planId: 'p1', region: 9, sensation: 'knot', intensity: 7, author: 'client' }],
 		handoffs: [{ digest: 'ab'.repeat(32), planId: 'p1', importedAt: 4 }]
+	},
+	// v3 adds the treatment record's tables (practitioners, records, ...); the other rows are as in v2.
+	3: {
+		clients: [{ id: 'c1', name: 'Kim', contact: '', notes: 'left-handed', figure: null, createdAt: 1, updatedAt: 2 }],
+		plans: [{ id: 'p1', clientId: 'c1', date: '2026-01-05', title: 'Neck', status: 'done', createdAt: 1, updatedAt: 3 }],
+		marks: [{ id: 'm1', planId: 'p1', region: 9, sensation: 'knot', intensity: 7, author: 'client' }],
+		handoffs: [{ digest: 'ab'.repeat(32), planId: 'p1', importedAt: 4 }]
 	}
 };
 
@@ -52,6 +59,30 @@ describe('schema migrations', () => {
 			store.db.close();
 		});
 	}
+
+	it('v2 to v3: every plan is kept, and each opens as an unsigned draft record with its marks in S', async () => {
+		const name = `migrate-records-${Math.random()}`;
+		const old = createDatabase(name, 2);
+		await old.open();
+		await old.table('clients').bulkAdd(FIXTURES[2].clients);
+		const plans = Array.from({ length: 5 }, (_, i) => ({ id: `p${i}`, clientId: 'c1', date: `2026-01-0${i + 1}`, title: `Session ${i}`, status: 'done', createdAt: 1, updatedAt: 3 + i }));
+		await old.table('plans').bulkAdd(plans);
+		await old.table('marks').bulkAdd(plans.map((p, i) => ({ id: `m${i}`, planId: p.id, region: 9, sensation: 'knot', intensity: i + 1, author: 'client' })));
+		old.close();
+
+		const store = new Store(createDatabase(name));
+		expect((await store.listPlansForClient('c1')).map((p) => p.id).sort()).toEqual(plans.map((p) => p.id));
+		expect(await store.db.records.count()).toBe(0);
+		for (const [i, p] of plans.entries()) {
+			const record = await store.openRecord(p.id);
+			expect(record).toMatchObject({ planId: p.id, clientId: 'c1', status: 'draft', plannedMin: 30 });
+			expect(record.soap.s).toContain(`${i + 1}/10`);
+		}
+		expect(await store.db.records.count()).toBe(5);
+		expect(await store.db.plans.count()).toBe(5);
+		expect(await store.db.marks.count()).toBe(5);
+		store.db.close();
+	});
 
 	it('tells an open tab to reload when another tab opens a newer version', async () => {
 		const name = `versionchange-${Math.random()}`;

@@ -12,6 +12,7 @@ import type {
 	Signature, Soap, TreatmentRecord
 } from './types';
 import { RECORD_FIELDS } from './types';
+import { isLocked } from './locked';
 import { MAX_ADDENDA, MAX_HISTORY, RECORD_TEXT } from '../limits';
 import { cleanText } from '../clean-text';
 import { regionByCode } from '../regions';
@@ -198,11 +199,7 @@ export function appendHistory(
 	return { ok: true, history: out };
 }
 
-/** Locked by its status, or by carrying a signature or a hash (a row that claims otherwise). */
-export function isLocked(r: TreatmentRecord): boolean {
-	const o = r as Partial<LockedRecord>;
-	return r.status === 'locked' || o.signature !== undefined || o.hash !== undefined;
-}
+export { isLocked };
 
 /** The practitioner's own fields, copied one by one (a row's extra keys stay out of the hash). */
 export function snapshotOf(p: Practitioner): PractitionerSnapshot {

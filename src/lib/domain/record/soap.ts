@@ -9,6 +9,7 @@ import { placeOfMark } from '../mark-place';
 import type { Mark, Plan } from '../records';
 import { sensationInfo } from '../sensations';
 import { summarisePlan, type SessionSummary } from '../summary';
+import { MAX_RECORD_LIST, RECORD_TEXT } from '../limits';
 
 export interface SoapPrefill {
 	s: string;
@@ -81,3 +82,32 @@ export function prefillSoap(plan: Plan, marks: readonly Mark[], areas: ArrayLike
 		pressure: `${summary.pressureLabel}${capped ? ', lighter on some areas (see areas treated)' : ''}`
 	};
 }
+
+/**
+ * A prefill cut to what a record holds (RECORD_TEXT, MAX_RECORD_LIST), so a plan with very many
+ * marks still opens as a record: S keeps whole lines (strongest marks first) and says how many
+ * were left out (they stay in the plan); an over-long item is shortened with an ellipsis.
+ */
+export function fitPrefill(p: SoapPrefill): SoapPrefill {
+	const item = (x: string) => (x.length > RECORD_TEXT.line ? `${x.slice(0, RECORD_TEXT.line - 1)}…` : x);
+	let s = p.s;
+	if (s.length > RECORD_TEXT.long) {
+		const lines = s.split('\n');
+		const kept: string[] = [];
+		let used = 0;
+		// Room for the closing line, whatever the count.
+		for (const l of lines) {
+			if (used + l.length + 1 > RECORD_TEXT.long - 80) break;
+			kept.push(l);
+			used += l.length + 1;
+		}
+		s = [...kept, `(${lines.length - kept.length} more lines are in the plan's marks and notes.)`].join('\n');
+	}
+	return {
+		s,
+		areas: p.areas.slice(0, MAX_RECORD_LIST).map(item),
+		techniques: p.techniques.slice(0, MAX_RECORD_LIST).map(item),
+		pressure: item(p.pressure)
+	};
+}
+

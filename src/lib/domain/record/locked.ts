@@ -1,0 +1,11 @@
+/**
+ * Whether a record is locked, on its own so the store's deletion checks can ask without loading
+ * the rest of the record's code (lifecycle.ts re-exports it).
+ */
+import type { LockedRecord, TreatmentRecord } from './types';
+
+/** Locked by its status, or by carrying a signature or a hash (a row that claims otherwise). */
+export function isLocked(r: TreatmentRecord): boolean {
+	const o = r as Partial<LockedRecord>;
+	return r.status === 'locked' || o.signature !== undefined || o.hash !== undefined;
+}

@@ -1,0 +1,100 @@
+/**
+ * The people around a treatment record (issue 12): practitioners on this device, a client's
+ * fuller details (the clientDetails table beside clients; see schema.ts v3) and their signed
+ * consents. Every row goes through domain/record/read, so what is kept is what reads back.
+ */
+import type { Id } from '$lib/domain/records';
+import { readClientDetails, readConsent, readPractitioner } from '$lib/domain/record/read';
+import { consentTextHash, withdrawConsent } from '$lib/domain/record/consent';
+import type { ClientDetails, Consent, Practitioner } from '$lib/domain/record/types';
+import { StoreError } from './errors';
+import { fail, later, newId, read, write, type StoreContext } from './core';
+
+/** A practitioner's fields as a form gives them (no id or times). */
+export type PractitionerInput = Omit<Practitioner, 'id' | 'createdAt' | 'updatedAt'>;
+/** A consent as the signing screen gives it; the id, text hash and time are the store's. */
+export type ConsentInput = Omit<Consent, 'id' | 'textHash' | 'signedAt' | 'withdrawnAt'>;
+
+function checked<T>(r: { ok: true; value: T } | { ok: false; problem: string }): T {
+	if (!r.ok) fail(r.problem);
+	return r.value;
+}
+
+export class People {
+	readonly #ctx: StoreContext;
+
+	constructor(ctx: StoreContext) {
+		this.#ctx = ctx;
+	}
+
+	/** Adds a practitioner (`id` absent) or changes one. */
+	async savePractitioner(input: PractitionerInput, id?: Id): Promise<Practitioner> {
+		const { db, clock } = this.#ctx;
+		return write(db, [db.practitioners], async () => {
+			const now = clock();
+			const current = id === undefined ? undefined : await db.practitioners.get(id);
+			if (id !== undefined && !current) throw new StoreError('not-found', 'This practitioner is no longer on this device.');
+			const row = checked(readPractitioner({ ...input, id: id ?? newId(), createdAt: current?.createdAt ?? now, updatedAt: current ? later(now, current.updatedAt) : now }, now));
+			await db.practitioners.put(row);
+			return row;
+		});
+	}
+
+	async practitioners(): Promise<Practitioner[]> {
+		const { db, clock } = this.#ctx;
+		const rows = await read(() => db.practitioners.toArray());
+		return rows.map((r) => checked(readPractitioner(r, clock()))).sort((a, b) => a.fullName.localeCompare(b.fullName));
+	}
+
+	/** The client's details; null when none were entered yet. */
+	async clientDetails(clientId: Id): Promise<ClientDetails | null> {
+		const { db, clock } = this.#ctx;
+		const row = await read(() => db.clientDetails.get(clientId));
+		if (!row) return null;
+		const { clientId: _, ...details } = row;
+		return checked(readClientDetails(details, clock()));
+	}
+
+	async setClientDetails(clientId: Id, details: ClientDetails): Promise<ClientDetails> {
+		const { db, clock } = this.#ctx;
+		const clean = checked(readClientDetails(details, clock()));
+		await write(db, [db.clients, db.clientDetails], async () => {
+			if (!(await db.clients.get(clientId))) throw new StoreError('not-found', 'This client no longer exists.');
+			await db.clientDetails.put({ ...clean, clientId });
+		});
+		return clean;
+	}
+
+	/** Keeps a signed consent: the statement's hash is taken here, from the text as signed. */
+	async addConsent(input: ConsentInput): Promise<Consent> {
+		const { db, clock } = this.#ctx;
+		const textHash = await consentTextHash(input.text);
+		const now = clock();
+		const consent = checked(readConsent({ ...input, id: newId(), textHash, signedAt: now, withdrawnAt: null }, now));
+		await write(db, [db.clients, db.consents], async () => {
+			if (!(await db.clients.get(consent.clientId))) throw new StoreError('not-found', 'This client no longer exists.');
+			await db.consents.add(consent);
+		});
+		return consent;
+	}
+
+	/** The client's consents, newest first. */
+	async consents(clientId: Id): Promise<Consent[]> {
+		const { db, clock } = this.#ctx;
+		const rows = await read(() => db.consents.where('clientId').equals(clientId).toArray());
+		return rows.map((r) => checked(readConsent(r, clock()))).sort((a, b) => b.signedAt - a.signedAt);
+	}
+
+	/** Marks a consent withdrawn now (kept, never deleted: the record shows what was agreed when). */
+	async withdrawConsent(id: Id): Promise<Consent> {
+		const { db, clock } = this.#ctx;
+		return write(db, [db.consents], async () => {
+			const row = await db.consents.get(id);
+			if (!row) throw new StoreError('not-found', 'This consent is no longer on this device.');
+			const now = clock();
+			const next = withdrawConsent(checked(readConsent(row, now)), now);
+			await db.consents.put(next);
+			return next;
+		});
+	}
+}

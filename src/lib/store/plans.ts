@@ -1,0 +1,163 @@
+/**
+ * Plans: a client's session plans. A plan owns its marks and its treatment record, so removing
+ * plans (here, or with their client) removes those in the same transaction; `planCascade` names
+ * the tables that takes.
+ */
+import type { Table } from 'dexie';
+import { defaultPlanFields, today, type Id, type Mark, type Plan } from '$lib/domain/records';
+import { validatePlan, type PlanInput } from '$lib/domain/validation';
+import { asStoredPlan, cleanPlan } from '$lib/domain/clean-text';
+import { clientFullMessage, MAX_PLANS_PER_CLIENT } from '$lib/domain/limits';
+import { followUpOf } from '$lib/domain/follow-up';
+import { StoreError } from './errors';
+import { normaliseMark, normalisePlan } from './normalise';
+import { fail, failOnFirst, later, newId, read, unchanged, write, type StoreContext } from './core';
+import { recordCascade, removeRecordsOfPlans } from './record-cascade';
+import type { SomamapDB } from './schema';
+
+/** A plan as listed on the home screen, with its client's name. */
+export interface PlanSummary {
+	id: Id;
+	clientId: Id;
+	clientName: string;
+	title: string;
+	date: string;
+	status: Plan['status'];
+	updatedAt: number;
+}
+
+export type PlanPatch = Partial<Omit<Plan, 'id' | 'clientId' | 'createdAt' | 'updatedAt'>>;
+
+/** A new plan row for `clientId`, checked (then stamped by `clock`); not yet written. */
+export function planRow(clientId: Id, raw: PlanInput, clock: () => number): Plan {
+	const input = cleanPlan(raw);
+	failOnFirst(validatePlan(input));
+	const now = clock();
+	return {
+		...defaultPlanFields(),
+		id: newId(),
+		clientId,
+		title: input.title.trim(),
+		date: input.date,
+		status: input.status ?? 'draft',
+		createdAt: now,
+		updatedAt: now
+	};
+}
+
+/** The tables removing plans touches (the plans and what they own: marks, treatment records). */
+export function planCascade(db: SomamapDB): Table[] {
+	return [db.plans, db.marks, ...recordCascade(db)];
+}
+
+/**
+ * Removes plans with everything they own, inside the caller's transaction (planCascade's tables);
+ * refused whole while one of their signed records must still be kept (records.ts).
+ */
+export async function removePlans(db: SomamapDB, planIds: Id[], now: number): Promise<void> {
+	await removeRecordsOfPlans(db, planIds, now);
+	await db.marks.where('planId').anyOf(planIds).delete();
+	await db.plans.bulkDelete(planIds);
+}
+
+/** Refuses a plan past the cap (domain/limits), inside the caller's transaction. */
+export async function roomForPlan(db: SomamapDB, clientId: Id): Promise<void> {
+	if ((await db.plans.where('clientId').equals(clientId).count()) >= MAX_PLANS_PER_CLIENT) fail(clientFullMessage());
+}
+
+/** Marks the plan as changed now, inside the caller's transaction. */
+export async function touchPlan(db: SomamapDB, planId: Id, now: number): Promise<void> {
+	const n = await db.plans.where('id').equals(planId).modify((p) => void (p.updatedAt = later(now, p.updatedAt)));
+	if (n === 0) throw new StoreError('not-found', 'This plan no longer exists.');
+}
+
+export class Plans {
+	readonly #ctx: StoreContext;
+
+	constructor(ctx: StoreContext) {
+		this.#ctx = ctx;
+	}
+
+	async create(clientId: Id, input: PlanInput): Promise<Plan> {
+		const { db, clock } = this.#ctx;
+		const plan = planRow(clientId, input, clock);
+		await write(db, [db.clients, db.plans], async () => {
+			if (!(await db.clients.get(clientId))) throw new StoreError('not-found', 'This client no longer exists.');
+			await roomForPlan(db, clientId);
+			await db.plans.add(plan);
+		});
+		return plan;
+	}
+
+	async update(id: Id, patch: PlanPatch, expected?: PlanPatch): Promise<Plan> {
+		const { db, clock } = this.#ctx;
+		return write(db, [db.plans], async () => {
+			const current = await db.plans.get(id);
+			if (!current) throw new StoreError('not-found', 'This plan no longer exists.');
+			const clean = asStoredPlan(patch);
+			unchanged(normalisePlan(current), clean, expected);
+			const next = { ...normalisePlan(current), ...clean, updatedAt: later(clock(), current.updatedAt) };
+			failOnFirst(validatePlan(next));
+			await db.plans.put(next);
+			return next;
+		});
+	}
+
+	/** See Store.createFollowUp. */
+	async followUp(fromPlanId: Id): Promise<{ plan: Plan; marks: Mark[] }> {
+		const { db, clock } = this.#ctx;
+		const { plans, marks } = db;
+		return write(db, [plans, marks], async () => {
+			const from = await plans.get(fromPlanId);
+			if (!from) throw new StoreError('not-found', 'This plan no longer exists.');
+			await roomForPlan(db, from.clientId);
+			const now = clock();
+			const rows = (await marks.where('planId').equals(fromPlanId).toArray()).map(normaliseMark);
+			const out = followUpOf(normalisePlan(from), rows, { now, date: today(new Date(now)), newId });
+			failOnFirst(validatePlan(out.plan));
+			await plans.add(out.plan);
+			await marks.bulkAdd(out.marks);
+			return out;
+		});
+	}
+
+	async delete(id: Id): Promise<void> {
+		const { db, clock } = this.#ctx;
+		await write(db, planCascade(db), () => removePlans(db, [id], clock()));
+	}
+
+	async get(id: Id): Promise<Plan | undefined> {
+		const row = await read(() => this.#ctx.db.plans.get(id));
+		return row && normalisePlan(row);
+	}
+
+	async listForClient(clientId: Id): Promise<Plan[]> {
+		const { db } = this.#ctx;
+		const rows = await read(() => db.plans.where('[clientId+date]').between([clientId, ''], [clientId, '\uffff']).toArray());
+		return rows.map(normalisePlan).sort(byDateDesc);
+	}
+
+	/** The most recently changed plans, with their clients' names. */
+	async listRecent(limit: number): Promise<PlanSummary[]> {
+		const { db } = this.#ctx;
+		return read(async () => {
+			const rows = await db.plans.orderBy('updatedAt').reverse().limit(limit).toArray();
+			const clientIds = [...new Set(rows.map((p) => p.clientId))];
+			const clients = await db.clients.bulkGet(clientIds);
+			const names = new Map(clients.filter((c) => c).map((c) => [c!.id, c!.name]));
+			return rows.map((p) => ({
+				id: p.id,
+				clientId: p.clientId,
+				clientName: names.get(p.clientId) ?? 'Unknown client',
+				title: p.title,
+				date: p.date,
+				status: p.status,
+				updatedAt: p.updatedAt
+			}));
+		});
+	}
+}
+
+function byDateDesc(a: Plan, b: Plan): number {
+	return a.date === b.date ? b.updatedAt - a.updatedAt : a.date < b.date ? 1 : -1;
+}
