@@ -11,6 +11,13 @@ import { writeBackup } from '../../src/lib/domain/backup/format';
 import { defaultPlanFields, type Client, type Mark, type Plan } from '../../src/lib/domain/records';
 import { codeOf } from '../../src/lib/domain/regions';
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { seriousViolations } from './pin-helpers';
+
+/** What is on screen passes axe; a picture of it for the eye, in test-results/. */
+async function look(page: Page, name: string) {
+	expect(await seriousViolations(page), name).toEqual([]);
+	await page.screenshot({ path: `test-results/shared-${name}.png` });
+}
 
 const CALF = codeOf('gastrocnemius-r');
 const places = (page: Page) => page.getByRole('region', { name: /Your places/ }).getByRole('heading');
@@ -56,6 +63,7 @@ async function phone(browser: Browser, baseURL: string | undefined) {
 }
 
 test('a map already sent is not shown to the next person: Done clears it, and opening it again asks first', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 }); // a client's phone
 	await page.goto('/my-map');
 	await mapCalf(page);
 	await page.getByLabel('Your name').fill('Ana');
@@ -66,6 +74,7 @@ test('a map already sent is not shown to the next person: Done clears it, and op
 	await page.goto('/my-map');
 	await expect(page.getByRole('heading', { level: 1, name: 'Start a new map, or keep working on the one you sent?' })).toBeVisible();
 	for (const word of ['Ana', 'calf', 'Pregnant', 'Aching']) await expect(page.locator('body')).not.toContainText(word);
+	await look(page, 'ask-sent');
 	await page.getByRole('button', { name: 'Start a new map' }).click();
 	await expect(places(page)).toHaveText('Your places (0)');
 	expect(await page.evaluate(() => localStorage.getItem('somamap.myMap'))).not.toMatch(/Ana|pregnant/);
@@ -77,9 +86,11 @@ test('a map already sent is not shown to the next person: Done clears it, and op
 	await page.reload();
 	await page.getByRole('button', { name: 'Keep working on the map I sent' }).click();
 	await expect(page.getByRole('region', { name: 'What you are sending' })).toContainText('Right upper calf (gastrocnemius): Aching pain, 5 of 10');
+	await look(page, 'send-done');
 	await page.getByRole('button', { name: 'Done — clear my answers from this device' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Your answers are cleared from this device' })).toBeVisible();
 	expect(await page.evaluate(() => localStorage.getItem('somamap.myMap'))).toBeNull();
+	await look(page, 'cleared');
 	await page.goto('/');
 	await expect(page.getByRole('link', { name: 'I’m a client: map where it hurts' })).toBeVisible();
 	await page.goto('/my-map');
@@ -155,6 +166,7 @@ test('a map on Sam’s link signed with another name is not put on Sam without t
 	await page.goto(link);
 	await expect(page.getByRole('alert')).toContainText('This answers the mapping link you sent to Sam Taylor, but it is signed Kim.');
 	await expect(page.getByRole('radio', { name: 'A new client' })).toBeChecked();
+	await look(page, 'import-other-name');
 	await page.getByRole('button', { name: 'Add it to Sam Taylor' }).click();
 	await expect(page.getByRole('radio', { name: 'A client already here' })).toBeChecked();
 	await expect(page.getByLabel('Client', { exact: true }).locator('option:checked')).toHaveText('Sam Taylor');
@@ -229,4 +241,5 @@ test('a client’s map brings in only the client’s answers; a therapist’s ha
 	await page.getByLabel('Open a plan file…').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(handOffFile('0b7c7a52-4f4e-4a0e-9d55-0d6f3e0a9a11')) });
 	await expect(page.getByTestId('extras')).toContainText('it also carries therapist’s notes, an outcome, consent for sensitive regions');
 	await expect(page.getByTestId('extras')).toContainText('1 mark made by a therapist');
+	await look(page, 'import-extras');
 });
