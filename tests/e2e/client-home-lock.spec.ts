@@ -3,7 +3,9 @@
  * opens, but reads and writes nothing of the stored records, only its own draft. Back, Forward,
  * typed addresses and new tabs from it reach the lock screen, never a record, not for one frame
  * (the back/forward cache is on, as in lock-navigation.spec.ts). The lock screen, and the home
- * screen of a device holding records, do not offer "I'm a client".
+ * screen of a device holding records, do not offer "I'm a client" (nor "Continue my map"). There
+ * the map is kept for its tab only, cleared by a lock; opening it in an unlocked tab ends that
+ * tab's unlocking.
  */
 import type { Page } from '@playwright/test';
 import { browserPath } from '../../scripts/browser.js';
@@ -80,7 +82,9 @@ test('on a locked therapist’s device the client’s map reaches no record, by 
 
 	// It wrote only its own draft: no record was added, changed or removed.
 	expect(await counts(page)).toEqual(before);
-	expect(await page.evaluate(() => localStorage.getItem('somamap.myMap'))).toContain('"step":"send"');
+	// On a therapist's device the map is kept for this tab only, never on the device.
+	expect(await page.evaluate(() => sessionStorage.getItem('somamap.myMap'))).toContain('"step":"send"');
+	expect(await page.evaluate(() => localStorage.getItem('somamap.myMap'))).toBeNull();
 
 	// Back: the locked client page, from the back/forward cache, still locked.
 	await back(page);
@@ -94,10 +98,11 @@ test('on a locked therapist’s device the client’s map reaches no record, by 
 		await page.goto(url);
 		await expect(lockScreen(page)).toBeVisible();
 	}
-	// A new tab: the map is there; everything else is locked.
+	// A new tab: a new map (the other tab's is that tab's alone); everything else is locked.
 	const tab = await context.newPage();
 	await tab.goto('/my-map');
-	await expect(tab.getByRole('heading', { level: 1, name: 'Send to my therapist' })).toBeVisible();
+	await expect(tab.getByRole('heading', { level: 1, name: 'Where do you feel tension or pain?' })).toBeVisible();
+	await expect(tab.getByRole('region', { name: /Your places/ }).getByRole('heading')).toHaveText('Your places (0)');
 	await tab.goto(plan);
 	await expect(lockScreen(tab)).toBeVisible();
 
@@ -105,4 +110,55 @@ test('on a locked therapist’s device the client’s map reaches no record, by 
 	expect(shows.filter((s) => s.persisted).length, 'pages came back from the back/forward cache').toBeGreaterThan(0);
 	expect(leaks, 'nothing of the records was seen').toEqual([]);
 	expect((await watched(tab)).leaks).toEqual([]);
+});
+
+test('on an unlocked therapist’s tab the client’s map is a hand-over: not offered at home, Back reaches the lock screen, a lock clears it', async ({ page, context }) => {
+	test.setTimeout(120_000);
+	await watch(context);
+	await createPlanForNewClient(page, 'Robin Private', 'Robin shoulder plan');
+	// A map left on the device (before any of this was a therapist's device): not offered at home.
+	await page.evaluate(
+		(code) => localStorage.setItem('somamap.myMap', JSON.stringify({ clientId: 'c1', planId: 'p1', startedAt: Date.now(), areas: [code], step: 'where' })),
+		codeOf('gastrocnemius-r')
+	);
+	await page.goto('/');
+	await expect(page.getByRole('list', { name: 'Clients' })).toContainText('Robin Private');
+	await expect(page.getByRole('link', { name: 'Continue my map' })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: /I.m a client/ })).toHaveCount(0);
+
+	await setPinInSettings(page, '2468');
+	await page.getByRole('region', { name: 'Therapist PIN' }).getByRole('checkbox', { name: 'Ask for the PIN when Somamap opens' }).check();
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Robin Private' }).first().click();
+	await page.waitForURL(/\/client\?id=/);
+	const clientUrl = page.url();
+	await expect(page.getByRole('heading', { level: 1, name: 'Robin Private' })).toBeVisible();
+
+	// The unlocked therapist types /my-map and hands the tablet over.
+	await page.goto('/my-map');
+	await expect(page.getByRole('heading', { level: 1, name: 'Where do you feel tension or pain?' })).toBeVisible();
+	await arm(page, WORDS);
+	// The map left on the device is now this tab's alone.
+	expect(await page.evaluate(() => localStorage.getItem('somamap.myMap'))).toBeNull();
+	await expect(page.getByRole('region', { name: /Your places/ }).getByRole('heading')).toHaveText('Your places (1)');
+	// Back: the lock screen, not the client list or Robin's page (the back/forward cache is on).
+	await back(page);
+	await expect(page).toHaveURL(clientUrl);
+	await expect(lockScreen(page)).toBeVisible();
+	await page.evaluate(() => history.forward());
+	await expect(page.getByRole('region', { name: /Your places/ }).getByRole('heading')).toHaveText('Your places (1)');
+
+	// "Lock now" in another tab clears the map kept in this one.
+	const other = await context.newPage();
+	await other.goto('/');
+	await other.getByLabel('PIN').fill('2468');
+	await other.getByRole('button', { name: 'Unlock' }).click();
+	await other.getByRole('button', { name: 'Lock now' }).first().click();
+	await expect(lockScreen(other)).toBeVisible();
+	await expect(page.getByRole('region', { name: /Your places/ }).getByRole('heading')).toHaveText('Your places (0)');
+	expect(await page.evaluate(() => sessionStorage.getItem('somamap.myMap') ?? '')).not.toContain(String(codeOf('gastrocnemius-r')));
+
+	const { leaks, shows } = await watched(page);
+	expect(shows.filter((s) => s.persisted).length, 'pages came back from the back/forward cache').toBeGreaterThan(0);
+	expect(leaks, 'nothing of the records was seen').toEqual([]);
 });

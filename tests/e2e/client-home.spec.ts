@@ -235,6 +235,10 @@ test('a hostile mapping link shows only capped plain text, and names no client a
 	const link = await page.getByRole('dialog', { name: 'Send to my therapist' }).getByRole('textbox', { name: 'Link' }).inputValue();
 	await createPlanForNewClient(page, '<img src=x onerror="document.title=1">ev', 'Same name, not asked');
 	await page.goto(link);
-	await expect(page.getByRole('radio', { name: 'A client already here' })).toBeChecked(); // the name matches, as import always did…
-	await expect(page.getByText(/This answers the mapping link/)).toHaveCount(0); // …but it is not taken for the request
+	// A client with the same name is only offered: never chosen for the therapist by a name alone.
+	await expect(page.getByText(/This answers the mapping link/)).toHaveCount(0);
+	await expect(page.getByRole('radio', { name: 'A new client' })).toBeChecked();
+	await page.getByRole('button', { name: 'Add it to <img src=x onerror="document.title=1">ev' }).click();
+	await expect(page.getByRole('radio', { name: 'A client already here' })).toBeChecked();
+	await expect(page.getByLabel('Client', { exact: true }).locator('option:checked')).toHaveText('<img src=x onerror="document.title=1">ev');
 });

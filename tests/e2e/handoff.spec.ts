@@ -65,12 +65,14 @@ test('a plan made at home travels by link and by file into the therapist’s bro
 	await openTab(tablet, 'Notes');
 	await expect(tablet.getByLabel("In the client's words")).toHaveValue('Calf cramps after running');
 
-	// The same plan again, from the file: it was brought in already, and says so; as a copy, the
-	// client is recognised and it is a second plan.
+	// The same plan again, from the file: it was brought in already, and says so; as a copy, a
+	// client with that name is offered (never chosen by a name alone) and it is a second plan.
 	await tablet.goto('/import');
 	await tablet.getByLabel('Open a plan file…').setInputFiles(file);
 	await expect(tablet.getByRole('status').filter({ hasText: 'This plan was already brought in' })).toContainText('“Before Tuesday” for Home <i>Hana</i>');
 	await tablet.getByRole('button', { name: 'Bring it in again as a copy' }).click();
+	await expect(tablet.getByRole('radio', { name: 'A new client' })).toBeChecked();
+	await tablet.getByRole('button', { name: 'Add it to Home <i>Hana</i>' }).click();
 	await expect(tablet.getByRole('radio', { name: 'A client already here' })).toBeChecked();
 	await tablet.getByRole('button', { name: 'Add this plan as a copy' }).click();
 	await tablet.waitForURL(/\/plan\?id=/);

@@ -7,7 +7,7 @@
 import type { BodyFigure } from '$lib/body/types';
 import { HEALTH_QUESTIONS } from './cautions';
 import type { HandOff } from './handoff';
-import { cleanLine, isRequestId, FIRST_NAME_MAX, PRACTICE_MAX, type MappingRequest } from './mapping-link';
+import { cleanLine, isRequestId, newRequestId, FIRST_NAME_MAX, PRACTICE_MAX, type MappingRequest } from './mapping-link';
 import { defaultPlanFields, SENSATIONS, today, type Client, type Mark, type Plan, type Sensation } from './records';
 import { regionByCode } from './regions';
 import { isIntensity } from './validation';
@@ -26,7 +26,11 @@ export interface Answer {
 }
 
 export interface ClientDraft {
-	/** Ids of the client and plan this draft becomes when sent (the client's is the request's id when a link gave one). */
+	/**
+	 * Ids of the client and plan this draft becomes when sent. The client's is the request's id when
+	 * a link gave one, else a fresh id of the same form: the therapist's import knows a client's map
+	 * by it (domain/client-handoff).
+	 */
 	clientId: string;
 	planId: string;
 	/** The mapping link it was opened from, if any. */
@@ -52,7 +56,7 @@ export interface ClientDraft {
 /** A fresh draft; `request` from a mapping link, if any. */
 export function newDraft(now: number, newId: () => string, request: MappingRequest | null = null): ClientDraft {
 	return {
-		clientId: request?.id ?? newId(),
+		clientId: request?.id ?? newRequestId(),
 		planId: newId(),
 		request,
 		name: request?.firstName ?? '',
@@ -68,14 +72,36 @@ export function newDraft(now: number, newId: () => string, request: MappingReque
 	};
 }
 
-/** A mapping link opened over a draft: its greeting and request apply; the answers stay. */
-export function withRequest(draft: ClientDraft, request: MappingRequest): ClientDraft {
-	return {
-		...draft,
-		request,
-		clientId: request.id ?? draft.clientId,
-		name: draft.name || request.firstName
-	};
+/**
+ * What opening the map shows, with or without a mapping link, over what this device kept. A
+ * device may be shared: a kept map may be someone else's. So a kept map's answers are never
+ * shown, nor sent on someone else's link, without asking first:
+ * - no link: the kept map as it is; but one already sent asks "start a new map, or keep working
+ *   on the one you sent?" (`ask: 'sent'`), since the next person may be holding the phone;
+ * - the same link again (same request id): the kept map, with the link's greeting;
+ * - another link (another or no request id) over answers: a fresh map for that link when the
+ *   kept one was sent as it is; when it holds unsent answers, asks first (`ask: 'unsent'`).
+ *   Keeping them keeps them as they were, with their own link: never on this link's request.
+ */
+export type Opening = { ask: null; draft: ClientDraft } | { ask: 'sent' | 'unsent'; keep: ClientDraft; fresh: ClientDraft };
+
+export function openDraft(kept: ClientDraft | null, request: MappingRequest | null, now: number, newId: () => string): Opening {
+	const fresh = newDraft(now, newId, request);
+	if (!kept || !hasAnswers(kept)) {
+		// Nothing said yet: only a name typed, perhaps by someone else; a link's greeting replaces it.
+		return { ask: null, draft: kept && !request ? kept : fresh };
+	}
+	if (!request) return kept.sentAt === null ? { ask: null, draft: kept } : { ask: 'sent', keep: kept, fresh };
+	if (request.id !== null && kept.request?.id === request.id) {
+		const same = { ...kept, request, name: kept.name || request.firstName };
+		return kept.sentAt === null ? { ask: null, draft: same } : { ask: 'sent', keep: same, fresh };
+	}
+	return unsent(kept) ? { ask: 'unsent', keep: kept, fresh } : { ask: null, draft: fresh };
+}
+
+/** The draft just sent: never earlier than its last change, so it does not read "changed since" at once. */
+export function markSent(d: ClientDraft, now: number): ClientDraft {
+	return { ...d, sentAt: Math.max(now, d.changedAt) };
 }
 
 const HEALTH_IDS = new Set(HEALTH_QUESTIONS.map((q) => q.id));

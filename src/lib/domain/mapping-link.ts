@@ -20,6 +20,13 @@ export const MAPPING_FRAGMENT_MAX = 1_000;
 const REQUEST_ID = /^r[A-Za-z0-9_-]{22}$/;
 /** How many requests a device remembers; the oldest go first. */
 export const REQUESTS_KEPT = 500;
+/**
+ * A mapping link works this long after it was made: a request id is not a key to a client's
+ * record forever (an old message, a forwarded link). A client's link is reused only while it has
+ * at least REQUEST_REUSE_MS left, so a link just sent always works for 60 days or more.
+ */
+export const REQUEST_LIFE_MS = 90 * 86_400_000;
+const REQUEST_REUSE_MS = 30 * 86_400_000;
 
 export interface MappingRequest {
 	/** The client's first name, as the link gives it ('' when none). */
@@ -99,13 +106,17 @@ export function greeting({ firstName, practice }: Pick<MappingRequest, 'firstNam
 	return `${hi} — ${practice || 'your therapist'} asks you to mark where it hurts.`;
 }
 
+/** When a request's link stops working. */
+export const requestExpires = (r: Pick<RequestMade, 'createdAt'>): number => r.createdAt + REQUEST_LIFE_MS;
+
 /**
- * The list of requests with `clientId`'s own (reused if it has one, else a new one with `newId`),
- * newest last, at most REQUESTS_KEPT; anything malformed in what was stored is dropped.
+ * The list of requests with `clientId`'s own (reused if made in the last 30 days, else a new one
+ * with `newId`), newest last, at most REQUESTS_KEPT, expired ones dropped; anything malformed in
+ * what was stored is dropped too.
  */
 export function rememberRequest(stored: unknown, clientId: string, now: number, newId: () => string): { list: RequestMade[]; request: RequestMade } {
-	const list = readRequests(stored);
-	const mine = list.findLast((r) => r.clientId === clientId);
+	const list = readRequests(stored).filter((r) => requestExpires(r) > now);
+	const mine = list.findLast((r) => r.clientId === clientId && r.createdAt <= now && now - r.createdAt < REQUEST_REUSE_MS);
 	if (mine) return { list, request: mine };
 	const request: RequestMade = { id: newId(), clientId, createdAt: now };
 	return { list: [...list, request].slice(-REQUESTS_KEPT), request };
@@ -120,8 +131,9 @@ export function readRequests(stored: unknown): RequestMade[] {
 	);
 }
 
-/** Which client `id` was made for, or null (never when `id` is not a request id). */
-export function clientOfRequest(stored: unknown, id: string): string | null {
+/** Which client `id` was made for, or null (never when `id` is not a request id, nor once its link expired). */
+export function clientOfRequest(stored: unknown, id: string, now: number): string | null {
 	if (!isRequestId(id)) return null;
-	return readRequests(stored).find((r) => r.id === id)?.clientId ?? null;
+	const r = readRequests(stored).find((r) => r.id === id);
+	return r && requestExpires(r) > now ? r.clientId : null;
 }

@@ -7,7 +7,7 @@
  * client still here, points at a client. Names are never matched here.
  */
 import type { Client } from '$lib/domain/records';
-import { cleanLine, clientOfRequest, newRequestId, PRACTICE_MAX, rememberRequest } from '$lib/domain/mapping-link';
+import { cleanLine, clientOfRequest, newRequestId, PRACTICE_MAX, rememberRequest, requestExpires } from '$lib/domain/mapping-link';
 import type { Store } from './store';
 
 const PRACTICE = 'practiceName';
@@ -24,16 +24,19 @@ export async function setPracticeName(store: Store, name: string): Promise<strin
 	return clean;
 }
 
-/** The request id of `clientId`'s mapping link: the one made before, or a new one, in one transaction. */
-export async function requestFor(store: Store, clientId: string, now = Date.now()): Promise<string> {
+/**
+ * `clientId`'s mapping link request (its id, and when its link stops working): a recent one made
+ * before, or a new one, in one transaction.
+ */
+export async function requestFor(store: Store, clientId: string, now = Date.now()): Promise<{ id: string; expires: number }> {
 	return store.updateSettings([REQUESTS], ([stored]) => {
 		const { list, request } = rememberRequest(stored, clientId, now, newRequestId);
-		return { set: { [REQUESTS]: list }, result: request.id };
+		return { set: { [REQUESTS]: list }, result: { id: request.id, expires: requestExpires(request) } };
 	});
 }
 
-/** The client a mapping link with request `id` was made for, when this device made it and the client is still here. */
-export async function clientOfMapping(store: Store, id: string): Promise<Client | null> {
-	const clientId = clientOfRequest(await store.getSetting<unknown>(REQUESTS, []), id);
+/** The client a mapping link with request `id` was made for, when this device made it, its link has not expired, and the client is still here. */
+export async function clientOfMapping(store: Store, id: string, now = Date.now()): Promise<Client | null> {
+	const clientId = clientOfRequest(await store.getSetting<unknown>(REQUESTS, []), id, now);
 	return clientId ? ((await store.getClient(clientId)) ?? null) : null;
 }

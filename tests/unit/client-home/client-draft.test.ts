@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { draftHandOff, newDraft, nextStep, previousStep, readDraft, unsent, withRequest, type ClientDraft } from '$lib/domain/client-draft';
+import { draftHandOff, markSent, newDraft, nextStep, openDraft, previousStep, readDraft, unsent, type ClientDraft } from '$lib/domain/client-draft';
 import { handOffText, readHandOffText } from '$lib/domain/handoff';
-import { newRequestId } from '$lib/domain/mapping-link';
+import { isRequestId, newRequestId } from '$lib/domain/mapping-link';
 import { codeOf } from '$lib/domain/regions';
 
 const NOW = Date.UTC(2026, 10, 29, 12);
@@ -91,14 +91,73 @@ describe('the client’s draft', () => {
 		expect(nextStep({ ...newDraft(NOW, ids), step: 'where' })).toEqual({ ok: true, step: 'health', index: 0 });
 	});
 
-	it('knows when it changed since it was sent, and takes a later link’s request', () => {
+	it('knows when it changed since it was sent, and is not "changed since" right after sending', () => {
 		const d = mapped();
 		expect(unsent(d)).toBe(true);
 		expect(unsent({ ...d, sentAt: d.changedAt })).toBe(false);
 		expect(unsent({ ...d, sentAt: d.changedAt, changedAt: d.changedAt + 1 })).toBe(true);
-		const plain = newDraft(NOW, ids);
+		// A change stamped past the clock (changedAt + 1 on quick edits) is still covered by the send.
+		const ahead = { ...d, changedAt: NOW + 5000 };
+		expect(unsent(markSent(ahead, NOW + 10))).toBe(false);
+		expect(markSent(ahead, NOW + 10).sentAt).toBe(NOW + 5000);
+		expect(markSent(d, NOW + 10).sentAt).toBe(NOW + 10);
+	});
+
+	it('always has a client id the therapist’s import knows as a client’s map', () => {
+		expect(isRequestId(newDraft(NOW, ids).clientId)).toBe(true);
 		const id = newRequestId();
-		const linked = withRequest(plain, { firstName: 'Kim', practice: 'P', id });
-		expect([linked.clientId, linked.name]).toEqual([id, 'Kim']);
+		expect(newDraft(NOW, ids, { firstName: 'Kim', practice: '', id }).clientId).toBe(id);
+	});
+});
+
+describe('opening the map over what this device kept', () => {
+	const kim = { firstName: 'Kim', practice: 'Bodywise', id: newRequestId() };
+
+	it('shows a kept, unsent map with no link, and takes the same link’s greeting', () => {
+		const d = mapped();
+		expect(openDraft(d, null, NOW, ids)).toEqual({ ask: null, draft: d });
+		const same = openDraft(d, { ...d.request!, practice: 'Bodywise Massage' }, NOW, ids);
+		expect(same.ask).toBeNull();
+		if (!same.ask) expect([same.draft.areas, same.draft.request?.practice, same.draft.clientId]).toEqual([d.areas, 'Bodywise Massage', d.request!.id]);
+	});
+
+	it('asks before showing a map that was already sent', () => {
+		const sent = markSent(mapped(), NOW);
+		const o = openDraft(sent, null, NOW + 1, ids);
+		expect(o.ask).toBe('sent');
+		if (o.ask) {
+			expect(o.keep.areas).toEqual(sent.areas);
+			expect([o.fresh.areas, o.fresh.health, o.fresh.name, o.fresh.request]).toEqual([[], {}, '', null]);
+		}
+		expect(openDraft(sent, sent.request, NOW + 1, ids).ask).toBe('sent');
+	});
+
+	it('gives another person’s link a fresh map: never their answers, name or request', () => {
+		const sent = markSent(mapped(), NOW);
+		const o = openDraft(sent, kim, NOW + 1, ids);
+		expect(o.ask).toBeNull();
+		if (!o.ask) {
+			expect([o.draft.clientId, o.draft.name, o.draft.areas, o.draft.health]).toEqual([kim.id, 'Kim', [], {}]);
+			expect(o.draft.planId).not.toBe(sent.planId);
+		}
+	});
+
+	it('asks first when another link opens over unsent answers; keeping them keeps their own request', () => {
+		const d = mapped();
+		const o = openDraft(d, kim, NOW, ids);
+		expect(o.ask).toBe('unsent');
+		if (o.ask) {
+			expect(o.keep).toEqual(d);
+			expect([o.fresh.clientId, o.fresh.name, o.fresh.areas]).toEqual([kim.id, 'Kim', []]);
+		}
+		// A link without a request id over answers is someone else's too.
+		expect(openDraft(d, { firstName: 'Kim', practice: '', id: null }, NOW, ids).ask).toBe('unsent');
+	});
+
+	it('takes a link’s greeting over a map with nothing said yet', () => {
+		const typedOnly = { ...newDraft(NOW, ids), name: 'Sam' };
+		const o = openDraft(typedOnly, kim, NOW, ids);
+		expect(o.ask).toBeNull();
+		if (!o.ask) expect([o.draft.name, o.draft.clientId]).toEqual(['Kim', kim.id]);
 	});
 });

@@ -8,6 +8,8 @@ import {
 	readMappingFragment,
 	rememberRequest,
 	REQUESTS_KEPT,
+	REQUEST_LIFE_MS,
+	requestExpires,
 	MAPPING_FRAGMENT_MAX
 } from '$lib/domain/mapping-link';
 
@@ -64,18 +66,37 @@ describe('requests a device made', () => {
 		expect(again.request.id).toBe(first.request.id);
 		const other = rememberRequest(first.list, 'client-b', 3, next);
 		expect(other.list.map((r) => r.clientId)).toEqual(['client-a', 'client-b']);
-		expect(clientOfRequest(other.list, other.request.id)).toBe('client-b');
+		expect(clientOfRequest(other.list, other.request.id, 4)).toBe('client-b');
 
 		let many: unknown = [];
 		for (let i = 0; i < REQUESTS_KEPT + 5; i++) many = rememberRequest(many, `c${i}`, i, next).list;
 		expect((many as unknown[]).length).toBe(REQUESTS_KEPT);
-		expect(clientOfRequest(many, first.request.id)).toBeNull();
+		expect(clientOfRequest(many, first.request.id, REQUESTS_KEPT + 5)).toBeNull();
 	});
 
 	it('never takes a name or a malformed row for a request', () => {
 		const stored = [{ id: 'Sam', clientId: 'c1', createdAt: 1 }, null, 'x', { id: ID, clientId: 'c2', createdAt: 2 }];
-		expect(clientOfRequest(stored, 'Sam')).toBeNull();
-		expect(clientOfRequest(stored, ID)).toBe('c2');
-		expect(clientOfRequest('not a list', ID)).toBeNull();
+		expect(clientOfRequest(stored, 'Sam', 3)).toBeNull();
+		expect(clientOfRequest(stored, ID, 3)).toBe('c2');
+		expect(clientOfRequest('not a list', ID, 3)).toBeNull();
+	});
+
+	it('expires a request 90 days after its link was made, and gives a new link after 30 days', () => {
+		const DAY = 86_400_000;
+		let n = 0;
+		const next = () => `r${String(n++).padStart(22, '0')}`;
+		const made = rememberRequest(undefined, 'client-a', 0, next);
+		expect(requestExpires(made.request)).toBe(REQUEST_LIFE_MS);
+		expect(REQUEST_LIFE_MS).toBe(90 * DAY);
+		expect(clientOfRequest(made.list, made.request.id, 90 * DAY - 1)).toBe('client-a');
+		expect(clientOfRequest(made.list, made.request.id, 90 * DAY)).toBeNull();
+		// Within 30 days the same link; later a new one, so a link just sent works 60 days or more.
+		expect(rememberRequest(made.list, 'client-a', 29 * DAY, next).request.id).toBe(made.request.id);
+		const later = rememberRequest(made.list, 'client-a', 31 * DAY, next);
+		expect(later.request.id).not.toBe(made.request.id);
+		expect(requestExpires(later.request)).toBe(121 * DAY);
+		// The old link still answers until it expires; expired ones are dropped from the list.
+		expect(clientOfRequest(later.list, made.request.id, 31 * DAY)).toBe('client-a');
+		expect(rememberRequest(later.list, 'client-b', 100 * DAY, next).list.map((r) => r.id)).not.toContain(made.request.id);
 	});
 });

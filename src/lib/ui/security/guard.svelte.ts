@@ -127,9 +127,12 @@ class Guard {
 	}
 
 	#apply([hasPin, appLock, session, lockedAt]: Settings): void {
+		const before = this.#lockedAt;
 		this.#hasPin = hasPin;
 		this.#appLock = appLock === true;
 		this.#lockedAt = typeof lockedAt === 'number' && Number.isFinite(lockedAt) ? lockedAt : 0;
+		// "Lock now" in another tab: a client's map kept in this tab goes too (seen live or on return from the back/forward cache).
+		if (this.#ready && this.#lockedAt > before) clearDraft();
 		this.#clientMode =
 			session && typeof session.planId === 'string'
 				? { ...session, areas: session.areas ?? [], step: session.step ?? 'where' }
@@ -199,6 +202,14 @@ class Guard {
 	}
 
 	/**
+	 * A client's own map opened in this tab: on a device with a PIN, this tab's unlocking ends, so
+	 * Back and Forward from the map reach only the lock screen (its draft stays: the client is using it).
+	 */
+	handOverTab(): void {
+		if (this.#hasPin) this.#forget();
+	}
+
+	/**
 	 * Saves what is pending, then locks every tab (the app lock must be on): this one at once, the
 	 * others as they see the new 'lockedAt'.
 	 */
@@ -207,6 +218,7 @@ class Guard {
 		const lockedAt = Math.max(Date.now(), this.#lockedAt + 1);
 		this.#lockedAt = lockedAt;
 		this.#forget();
+		clearDraft(); // a client's map kept in this tab (on a device with a PIN it is kept only for the tab)
 		store.setSetting('lockedAt', lockedAt).catch((e) => notices.error(e));
 	}
 
