@@ -61,12 +61,21 @@ test.describe('on a phone (390×844, touch)', () => {
 		await page.getByRole('button', { name: 'Follow-up' }).click();
 		await page.waitForURL(/\/plan\?id=/);
 		await page.getByRole('link', { name: 'Noor Titles' }).first().click();
-		await page.getByRole('button', { name: 'Compare' }).click();
-		await page.waitForURL(/\/compare\?a=.+&b=.+/);
-		for (const [label, title] of [
+		const titles = [
 			['Before', 'Neck and low back after the long drive'],
 			['After', 'Follow-up: Neck and low back after the long drive']
-		] as const) {
+		] as const;
+		await expectWhole(page, titles); // on the client's page
+		await page.getByRole('button', { name: 'Compare' }).click();
+		await page.waitForURL(/\/compare\?a=.+&b=.+/);
+		await expectWhole(page, titles);
+		// Choosing still works.
+		const before = page.getByRole('combobox', { name: 'Before', exact: true });
+		await expect(before.locator('option')).toHaveCount(2);
+	});
+
+	async function expectWhole(page: Page, titles: readonly (readonly [string, string])[]) {
+		for (const [label, title] of titles) {
 			const select = page.getByRole('combobox', { name: label, exact: true });
 			await expect(select).toBeVisible();
 			const field = select.locator('xpath=ancestor::div[contains(@class,"field")][1]');
@@ -76,10 +85,7 @@ test.describe('on a phone (390×844, touch)', () => {
 			expect(cut, `${label}: the title is not cut`).toBe(false);
 			await expect(field.getByText(/\b20\d\d\b/).first(), `${label}: the date shows`).toBeVisible();
 		}
-		// Choosing still works.
-		const before = page.getByRole('combobox', { name: 'Before', exact: true });
-		await expect(before.locator('option')).toHaveCount(2);
-	});
+	}
 
 	test('planner: the pressure choices read on a phone, each name on one line', async ({ page }) => {
 		await createPlanForNewClient(page, 'Pia Pressure', 'Back');
@@ -100,6 +106,22 @@ test.describe('on a phone (390×844, touch)', () => {
 			expect(c.nameLines, `“${c.text}” on one line`).toBe(1);
 			expect(c.hintLines, `“${c.text}”: its description in at most two lines`).toBeLessThanOrEqual(2);
 		}
+		// Every control of the Plan tab inside its card (the avoid-zone Side select stuck out).
+		const out = await page.getByRole('tabpanel', { name: 'Plan' }).evaluate((panel) => {
+			const past: string[] = [];
+			for (const card of panel.querySelectorAll<HTMLElement>('.card')) {
+				const edge = card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight) + 1;
+				for (const el of card.querySelectorAll<HTMLElement>('input, select, button, textarea')) {
+					const r = el.getBoundingClientRect();
+					if (r.width && r.right > edge) past.push(`${el.id || el.textContent?.trim().slice(0, 20)} ${Math.round(r.right - edge)}px`);
+				}
+			}
+			return past;
+		});
+		expect(out, 'controls past their card’s edge').toEqual([]);
+		// The Outcome tab points to where the status is changed: the Plan tab, not "the top of the page".
+		await openTab(page, 'Outcome');
+		await expect(page.getByRole('tabpanel', { name: 'Outcome' })).toContainText('You can still change its status on the Plan tab.');
 	});
 });
 
