@@ -32,7 +32,7 @@ test('a plan made at home travels by link and by file into the therapist’s bro
 	await page.getByLabel("In the client's words").fill('Calf cramps after running');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 
-	await page.getByRole('button', { name: 'Send this plan to another device…' }).click();
+	await page.getByRole('button', { name: 'Send this plan…' }).click();
 	const send = page.getByRole('dialog', { name: 'Send this plan to another device' });
 	await expect(send.getByRole('img', { name: 'QR code of the link to this plan' })).toBeVisible();
 	const link = await send.getByRole('textbox', { name: 'Link' }).inputValue();

@@ -27,7 +27,7 @@ function scriptsOf(page: Page): Promise<string>[] {
 }
 
 async function openEveryLaterPart(page: Page) {
-	await page.getByRole('button', { name: 'Send this plan to another device…' }).click();
+	await page.getByRole('button', { name: 'Send this plan…' }).click();
 	const send = page.getByRole('dialog', { name: 'Send this plan to another device' });
 	await expect(send.getByRole('img', { name: 'QR code of the link to this plan' })).toBeVisible();
 	await send.getByRole('button', { name: 'Close' }).click();
@@ -63,7 +63,7 @@ test('opening a plan fetches none of its later parts; each loads when asked for,
 	await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
 	await expect(page.getByRole('button', { name: 'Hand to client' })).toBeVisible();
 	const code = (await Promise.all(opening)).join('\n');
-	expect(code).toContain('Send this plan to another device…'); // the buttons' own code is among what was seen
+	expect(code).toContain('Send this plan…'); // the buttons' own code is among what was seen
 	for (const [part, words] of Object.entries(LATER_PARTS)) expect(code, `${part} is not fetched on opening`).not.toContain(words);
 
 	// No network at all: the service worker's copy answers, later parts included.
@@ -83,7 +83,7 @@ test.describe('a later part missing from the device', () => {
 		// From now on no script can be fetched (a first visit cut off, the cache cleared).
 		await page.route('**/*.js', (route) => route.abort('internetdisconnected'));
 
-		await page.getByRole('button', { name: 'Send this plan to another device…' }).click();
+		await page.getByRole('button', { name: 'Send this plan…' }).click();
 		await expect(page.getByText('“Send this plan” could not be opened: this part of Somamap is not on this device yet.')).toBeVisible();
 		await page.getByRole('tab', { name: 'Notes' }).click();
 		await expect(page.getByRole('alert').filter({ hasText: 'This tab is not on this device yet.' })).toBeVisible();

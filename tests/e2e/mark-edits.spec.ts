@@ -127,3 +127,42 @@ test('after a reload the chosen mark is open again, on the side of the body that
 	await expect(page.getByTestId('orientation')).toContainText("Client's left side");
 	await expect(page.getByRole('region', { name: 'Selected region' }).getByRole('heading')).toHaveText(/Left side of the neck/);
 });
+
+test("undoing two changes keeps a note another tab typed between them; an undo over another tab's change is refused in words", async ({ page, context }) => {
+	const url = await planWithMark(page, 'Undo Twin');
+	const slider = (p: Page) => editor(p).getByRole('slider', { name: 'Intensity' });
+	const undo = page.getByRole('button', { name: /^Undo/ });
+	const said = page.getByRole('status').filter({ hasText: /^Undone/ });
+
+	await slider(page).fill('8'); // step 1 in this tab
+	await expect(editor(page).getByRole('status')).toHaveText('Mark saved');
+	const other = await openMark(context, url);
+	await editor(other).getByLabel('Note').fill(NOTE);
+	await expect(editor(other).getByRole('status')).toHaveText('Mark saved');
+	await expect(editor(page).getByLabel('Note')).toHaveValue(NOTE); // merged into this tab's form
+	await editor(page).getByLabel('Pressure for this area').selectOption({ index: 4 }); // step 2
+	await expect(editor(page).getByRole('status')).toHaveText('Mark saved');
+
+	await undo.click();
+	await expect(said).toContainText('Undone: changes to');
+	await expect(editor(page).getByLabel('Pressure for this area').locator('option:checked')).toHaveText(/Plan default/);
+	await undo.click();
+	await expect(slider(page)).toHaveValue('5');
+	// The other tab's note is still there, in both tabs and in storage.
+	await expect(editor(page).getByLabel('Note')).toHaveValue(NOTE);
+	await expect(editor(other).getByLabel('Note')).toHaveValue(NOTE);
+	expect(await storedNotes(page, url)).toEqual([NOTE]);
+
+	// Redo brings the strength back; the other tab then changes it, and undo is refused in words.
+	await page.getByRole('button', { name: /^Redo/ }).click();
+	await expect(slider(page)).toHaveValue('8');
+	await expect(slider(other)).toHaveValue('8');
+	await slider(other).fill('3');
+	await expect(editor(other).getByRole('status')).toHaveText('Mark saved');
+	await expect(slider(page)).toHaveValue('3');
+	await undo.click();
+	await expect(page.getByRole('alert').filter({ hasText: "Changed in another tab since — can't undo that." })).toBeVisible();
+	await expect(slider(page)).toHaveValue('3');
+	await expect(slider(other)).toHaveValue('3');
+	await other.close();
+});

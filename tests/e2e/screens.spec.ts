@@ -37,11 +37,11 @@ async function addMark(page: Page, query: string, region: RegExp, feel: string, 
 	await form.getByRole('radio', { name: feel, exact: true }).check();
 	await form.getByRole('slider', { name: 'Intensity' }).fill(String(intensity));
 	if (note) await form.getByLabel(/Note/).first().fill(note);
-	// Marks save as they are edited: the list has it; on a phone the editor's sheet is closed after.
-	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: /Edit mark:/ }).filter({ hasText: new RegExp(region.source.replace(/^\^/, '')) }).filter({ hasText: `${intensity}/10` })).toBeAttached();
-	await page.waitForTimeout(400); // the note's save
-	const close = page.getByRole('dialog', { name: 'Mark editor' }).getByRole('button', { name: 'Close' });
-	if (await close.isVisible()) await close.click();
+	// Saved as chosen, with no button: wait for it in the list, then close a phone's sheet.
+	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: /Edit mark:/ }).first()).toBeAttached();
+	await expect(form.getByRole('status').filter({ hasText: 'Mark saved' })).toBeVisible();
+	const sheet = page.getByRole('dialog', { name: 'Mark editor' });
+	if (await sheet.count()) await sheet.getByRole('button', { name: /^Close/ }).click();
 	await page.getByRole('searchbox', { name: 'Find a region' }).fill('');
 }
 

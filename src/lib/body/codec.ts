@@ -31,7 +31,7 @@
 import type { BodyBuild, BodyFigure } from './types';
 import type { SubdivisionChoices } from './makehuman/subdivide';
 import { POS_UNIT } from './quantize';
-import { decodeQuads } from './quadcode';
+import { decodeQuads, MAX_QUADS, MAX_VERTICES } from './quadcode';
 
 export const TOPOLOGY_MAGIC = 0x54424d53; // 'SMBT'
 export const FIGURE_MAGIC = 0x46424d53; // 'SMBF'
@@ -141,8 +141,12 @@ export async function decodeTopology(bytes: Uint8Array): Promise<Topology> {
 		streams.push(bytes.subarray(o, o + l));
 		o += l;
 	}
-	const quads = decodeQuads(streams[0], nq, nv);
+	// Every count against the streams' lengths (and the caps) before anything is sized from it:
+	// a damaged count must not allocate gigabytes first.
+	if (nv > MAX_VERTICES || nq > MAX_QUADS) throw new Error('body topology: damaged (vertex or quad count out of range)');
 	if (streams[3].length !== nv || streams[4].length !== nv) throw new Error('body topology: per-vertex stream length mismatch');
+	if (streams[2].length !== Math.ceil(nq / 8)) throw new Error('body topology: bit stream length mismatch');
+	const quads = decodeQuads(streams[0], nq, nv);
 	const sides = new Int8Array(nv);
 	for (let v = 0; v < nv; v++) {
 		const s = streams[4][v];

@@ -205,8 +205,22 @@ function cornerOrder(k: number, backwards: boolean): number {
 	return (backwards ? q | (p << 2) : p | (q << 2)) | (2 << 8);
 }
 
+/** The most vertices and quads a topology may have: far above the model's, far below what would exhaust memory. */
+export const MAX_VERTICES = 1_000_000;
+export const MAX_QUADS = 1_000_000;
+/** Bytes of the ops stream per quad, at least: a head and two corners (a shared edge gives the other two). */
+const MIN_OPS_PER_QUAD = 3;
+
+/** A quad's four corners are four different vertices. */
+const distinct = (a: number, b: number, c: number, d: number): boolean => a !== b && a !== c && a !== d && b !== c && b !== d && c !== d;
+
 export function encodeQuads(quads: Uint32Array, nv: number): Uint8Array {
 	const nq = quads.length / 4;
+	if (!Number.isInteger(nq) || nq > MAX_QUADS || nv > MAX_VERTICES) throw new Error('body topology: too many quads or vertices');
+	for (let i = 0; i < quads.length; i += 4) {
+		if (!distinct(quads[i], quads[i + 1], quads[i + 2], quads[i + 3])) throw new Error(`body topology: quad ${i / 4} repeats a corner`);
+		if (Math.max(quads[i], quads[i + 1], quads[i + 2], quads[i + 3]) >= nv) throw new Error(`body topology: quad ${i / 4} names a vertex past the end`);
+	}
 	const f = new Front(nv, nq);
 	const ops = new Writer(), edges = new Writer(), fresh = new Writer(), other = new Writer();
 	for (let i = 0; i < nq; i++) {
@@ -288,8 +302,16 @@ function freshGuess(f: Front, c: ArrayLike<number>, known: number, j: number): n
 	return f.lastNew + 1;
 }
 
+/**
+ * Decodes `nq` quads on `nv` vertices. The counts come from a file: they are checked against the
+ * caps and the ops stream's length before anything is sized from them, so a damaged count is
+ * refused at once rather than allocating gigabytes.
+ */
 export function decodeQuads(bytes: Uint8Array, nq: number, nv: number): Uint32Array {
 	if (bytes.length < 16) throw new Error('body topology: quad stream too short');
+	if (!Number.isInteger(nq) || !Number.isInteger(nv) || nq < 0 || nv < 0 || nq > MAX_QUADS || nv > MAX_VERTICES) {
+		throw new Error('body topology: damaged (quad or vertex count out of range)');
+	}
 	const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	const readers: Reader[] = [];
 	let o = 16;
@@ -300,6 +322,7 @@ export function decodeQuads(bytes: Uint8Array, nq: number, nv: number): Uint32Ar
 		o += l;
 	}
 	if (o !== bytes.length) throw new Error('body topology: quad stream length mismatch');
+	if (dv.getUint32(0, true) < MIN_OPS_PER_QUAD * nq) throw new Error('body topology: damaged (more quads than the stream holds)');
 	const [ops, edges, fresh, other] = readers;
 	const f = new Front(nv, nq);
 	const quads = new Uint32Array(nq * 4);
@@ -345,6 +368,7 @@ export function decodeQuads(bytes: Uint8Array, nq: number, nv: number): Uint32Ar
 			known |= 1 << j;
 			if (first < 0) first = j;
 		}
+		if (!distinct(c[0], c[1], c[2], c[3])) bad();
 		quads.set(c, i * 4);
 		f.add(c);
 	}

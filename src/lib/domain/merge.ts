@@ -25,6 +25,9 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 /** Deep equality of JSON-like data (objects by own keys, arrays in order). */
 export function sameValue(a: unknown, b: unknown): boolean {
 	if (Object.is(a, b)) return true;
+	// A painted mark's vertices and weights: equal when their numbers are (a copy read back from
+	// storage is another object).
+	if (ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) return sameView(a, b);
 	if (Array.isArray(a) || Array.isArray(b)) {
 		if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
 		return a.every((x, i) => sameValue(x, b[i]));
@@ -35,6 +38,15 @@ export function sameValue(a: unknown, b: unknown): boolean {
 		return ka.length === kb.length && ka.every((k) => sameValue(a[k], b[k]));
 	}
 	return false;
+}
+
+function sameView(a: unknown, b: unknown): boolean {
+	if (!ArrayBuffer.isView(a) || !ArrayBuffer.isView(b) || a.constructor !== b.constructor || a instanceof DataView || b instanceof DataView) return false;
+	const x = a as unknown as ArrayLike<number>;
+	const y = b as unknown as ArrayLike<number>;
+	if (x.length !== y.length) return false;
+	for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return false;
+	return true;
 }
 
 /** A deep copy of JSON-like data. */

@@ -1,8 +1,19 @@
 /**
  * Undo and redo as a list of reversible steps. Steps may be async (a store write); they run one
  * at a time in order, so a quick double Ctrl+Z never interleaves two writes. A step that fails
- * stays where it was, and the error goes to the caller to show.
+ * stays where it was (a full disk may clear), and the error goes to the caller to show; a step
+ * that can never run again (another tab changed what it would put back) throws a `stale` error
+ * and is dropped, so the steps before it can still be undone.
  */
+
+/** Marks an error as meaning "this step can never run": History drops the step. */
+export function stale<E extends Error>(error: E): E {
+	return Object.assign(error, { staleStep: true });
+}
+
+function isStale(e: unknown): boolean {
+	return typeof e === 'object' && e !== null && (e as { staleStep?: unknown }).staleStep === true;
+}
 
 export interface Step {
 	/** What the step did, in words for "Undo <label>" and announcements. */
@@ -92,7 +103,17 @@ export class History {
 			const step = from().at(-1);
 			if (!step) return null;
 			const pushes = this.#pushes;
-			await step[action](); // throws → the step stays where it was
+			try {
+				await step[action](); // throws → the step stays where it was, unless it is stale
+			} catch (e) {
+				if (isStale(e)) {
+					const list = from();
+					const at = list.lastIndexOf(step);
+					if (at >= 0) list.splice(at, 1);
+					this.#onchange();
+				}
+				throw e;
+			}
 			const pushedSince = this.#pushes - pushes;
 			// Moved by identity: a step pushed or dropped while this one was saving is left alone.
 			const list = from();

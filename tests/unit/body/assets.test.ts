@@ -76,6 +76,21 @@ describe('the body codec', () => {
 		expect(t.version).toBe(r.version);
 	});
 
+	it('a flipped bit in the vertex or quad count is refused as damaged at once, before sizing anything from it', async () => {
+		const topo = readAsset('topology.bin');
+		// Byte 16: the vertex count, 20: the quad count (u32, little-endian); bit 31, and bit 22 (+4 M).
+		for (const [at, bit] of [[19, 7], [23, 7], [18, 6], [22, 6]]) {
+			const bad = topo.slice();
+			bad[at] ^= 1 << bit;
+			const heap = process.memoryUsage().arrayBuffers;
+			const t0 = performance.now();
+			await expect(decodeTopology(bad)).rejects.toThrow(/^body topology: (damaged|per-vertex stream length mismatch|bit stream length mismatch)/);
+			expect(performance.now() - t0).toBeLessThan(50);
+			// Nothing the size of the bad count was made (4 M quads would be hundreds of MB).
+			expect(process.memoryUsage().arrayBuffers - heap).toBeLessThan(16 * 2 ** 20);
+		}
+	});
+
 	it('rejects damaged or foreign bytes', async () => {
 		const topo = readAsset('topology.bin');
 		const fig = readAsset('female-average.bin');

@@ -50,4 +50,28 @@ describe('quad coding', () => {
 		// A vertex number past the end of the vertex list.
 		expect(() => decodeQuads(bytes, 30, 20)).toThrow(/body topology/);
 	});
+
+	it('refuses counts past the caps or the stream before sizing anything from them', () => {
+		const bytes = encodeQuads(grid(6, 5, 'rows'), 7 * 6);
+		const t0 = performance.now();
+		expect(() => decodeQuads(bytes, 30 + 2 ** 31, 42)).toThrow(/damaged/);
+		expect(() => decodeQuads(bytes, 30, 42 + 2 ** 31)).toThrow(/damaged/);
+		expect(() => decodeQuads(bytes, 30 + 2 ** 22, 42)).toThrow(/damaged/); // under the cap, over what the stream holds
+		expect(performance.now() - t0).toBeLessThan(50);
+	});
+
+	it('refuses a quad whose corners are not four different vertices, coding and decoding', () => {
+		const repeated = Uint32Array.from([0, 1, 0, 3]);
+		expect(() => encodeQuads(repeated, 4)).toThrow(/repeats a corner/);
+		// The same quad coded by hand: lone quad (8), then corners new, new, "other" (back to the first), new.
+		const streams = [[8, 12, 12, 13, 12], [], [0, 0, 8], [0]].map((s) => Uint8Array.from(s));
+		const bytes = new Uint8Array(16 + streams.reduce((n, s) => n + s.length, 0));
+		let o = 16;
+		streams.forEach((s, i) => {
+			new DataView(bytes.buffer).setUint32(i * 4, s.length, true);
+			bytes.set(s, o);
+			o += s.length;
+		});
+		expect(() => decodeQuads(bytes, 1, 4)).toThrow(/bad quad stream/);
+	});
 });

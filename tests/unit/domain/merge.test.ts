@@ -10,6 +10,14 @@ describe('sameValue', () => {
 		expect(sameValue(null, {})).toBe(false);
 		expect(sameValue('1', 1)).toBe(false);
 	});
+
+	it('compares typed arrays by their numbers (a painted area read back from storage is a copy)', () => {
+		const patch = () => ({ vertices: Uint32Array.from([3, 9]), weights: Uint8Array.from([255, 7]) });
+		expect(sameValue(patch(), patch())).toBe(true);
+		expect(sameValue({ ...patch(), weights: Uint8Array.from([255, 8]) }, patch())).toBe(false);
+		expect(sameValue(Uint8Array.from([1]), Uint32Array.from([1]))).toBe(false);
+		expect(sameValue(Uint8Array.from([1]), [1])).toBe(false);
+	});
 });
 
 describe('merge3 (base, mine, theirs)', () => {

@@ -128,6 +128,36 @@ describe('the record chain', () => {
 		const chain = await chainOf(1);
 		expect(await verifyChain([chain[0], null as never])).toEqual({ ok: false, index: 1, problem: "Entry 2 of this record's history is damaged." });
 		expect(await verifyChain([{ kind: 'record', entry: null } as never])).toMatchObject({ ok: false, index: 0 });
+		// The first entry itself missing or not an entry.
+		for (const first of [null, undefined, 7, 'record']) {
+			expect(await verifyChain([first as never, chain[1]]), String(first)).toEqual({ ok: false, index: 0, problem: "Entry 1 of this record's history is damaged." });
+		}
+	});
+
+	it('text is kept in NFC when signed, and hashed exactly as kept: a composed↔decomposed rewrite shows as a change', async () => {
+		const chain = await chainOf(0);
+		const composed = 'Jos\u00e9 felt the café stretch';
+		const decomposed = composed.normalize('NFD');
+		// Signed with decomposed text: the stored record holds it composed, and verifies.
+		const { finalise } = await import('$lib/domain/record/lifecycle');
+		const { readyDraft, practitioner } = await import('./helpers');
+		const draft = readyDraft();
+		const r = await finalise({ ...draft, soap: { ...draft.soap, a: decomposed } }, { practitioner: practitioner(), signature: drawn(), at: START + 2 * 3_600_000 });
+		if (!r.ok) throw new Error(r.problems.join(' '));
+		expect(r.record.soap.a).toBe(composed);
+		const signed: ChainEntry[] = [{ kind: 'record', entry: r.record }];
+		expect((await verifyChain(signed)).ok).toBe(true);
+		// The same letters rewritten decomposed in storage are a change after signing.
+		const rewritten = clone(signed);
+		rec(rewritten).soap.a = decomposed;
+		expect(await verifyChain(rewritten)).toMatchObject({ ok: false, index: 0, problem: expect.stringMatching(/changed after it was signed/) });
+		// An addendum written decomposed is kept composed too.
+		const { addAddendum } = await import('$lib/domain/record/lifecycle');
+		const a = await addAddendum(signed, { id: 'add-nfd', text: decomposed, practitioner: practitioner(), signature: typed(), at: START + DAY });
+		if (!a.ok) throw new Error(a.problems.join(' '));
+		expect(a.addendum.text).toBe(composed);
+		expect((await verifyChain([...signed, { kind: 'addendum', entry: a.addendum }])).ok).toBe(true);
+		expect((await verifyChain(chain)).ok).toBe(true);
 	});
 
 	it('a hostile value inside an entry is reported, not thrown', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { History } from '../../../src/lib/ui/history';
-import { changeGroups, continues, editStep, recordEdit } from '../../../src/lib/ui/marks/mark-steps';
+import { addedStep, CHANGED_SINCE, changeGroups, changedStep, continues, editStep, recordEdit, saveRepaint } from '../../../src/lib/ui/marks/mark-steps';
+import type { Patch } from '$lib/domain/records';
+import { codeOf } from '$lib/domain/regions';
 import { freshStore, tickingClock } from '../store/helpers';
 import { markInput } from '../fixtures';
 
@@ -85,5 +87,106 @@ describe('undo steps of the mark editor', () => {
 		await history.undo();
 		expect((await store.listMarks(plan.id))[0]).toMatchObject({ sensation: 'tension', intensity: 5 });
 		expect(changeGroups(['depth', 'structure', 'note'])).toEqual([['depth', 'structure'], ['note']]);
+	});
+});
+
+describe('undo next to another tab', () => {
+	const setup = async (over = {}) => {
+		const store = freshStore(tickingClock());
+		const { plan } = await store.createClientWithPlan({ name: 'Dee' }, { title: 'Back', date: '2026-11-29' });
+		const m0 = await store.addMark(plan.id, markInput({ intensity: 5, note: '', ...over }));
+		const now = async () => (await store.listMarks(plan.id)).find((m) => m.id === m0.id);
+		return { store, plan, m0, now, history: new History() };
+	};
+	/** This tab's mark editor writes `patch` over what it last saw, as the form does. */
+	const edit = async (store: ReturnType<typeof freshStore>, history: History, id: string, patch: Record<string, unknown>, base: Record<string, unknown>, at: number) => {
+		const after = await store.updateMark(id, patch, base);
+		recordEdit(history, store, { ...after, ...base }, after, Object.keys(patch), 'x', at);
+		return after;
+	};
+
+	it("undoing two steps keeps a note another tab typed between them", async () => {
+		const { store, m0, now, history } = await setup();
+		await edit(store, history, m0.id, { intensity: 8 }, { intensity: 5 }, 0); // step 1
+		await store.updateMark(m0.id, { note: 'from the other tab' }, { note: '' }); // tab B; A's form merges it
+		await edit(store, history, m0.id, { pressure: 4 }, { pressure: null }, 60_000); // step 2
+		await history.undo();
+		await history.undo();
+		expect(await now()).toMatchObject({ intensity: 5, pressure: null, note: 'from the other tab' });
+		await history.redo();
+		expect(await now()).toMatchObject({ intensity: 8, note: 'from the other tab' });
+	});
+
+	it('an undo over a value another tab changed since is refused in words, and changes nothing', async () => {
+		const { store, m0, now, history } = await setup();
+		await edit(store, history, m0.id, { intensity: 8 }, { intensity: 5 }, 0);
+		await store.updateMark(m0.id, { intensity: 3 }, { intensity: 8 }); // tab B
+		await expect(history.undo()).rejects.toThrow(CHANGED_SINCE);
+		expect((await now())!.intensity).toBe(3);
+	});
+
+	it('a refused undo is dropped, so the change before it can still be undone', async () => {
+		const { store, m0, now, history } = await setup();
+		await edit(store, history, m0.id, { note: 'first' }, { note: '' }, 0); // step 1
+		await edit(store, history, m0.id, { intensity: 8 }, { intensity: 5 }, 60_000); // step 2
+		await store.updateMark(m0.id, { intensity: 3 }, { intensity: 8 }); // tab B
+		await expect(history.undo()).rejects.toThrow(CHANGED_SINCE);
+		expect(history.undoLabel).not.toBeNull();
+		await history.undo(); // step 1: the note goes, tab B's strength stays
+		expect(await now()).toMatchObject({ note: '', intensity: 3 });
+		expect(history.canUndo).toBe(false);
+	});
+
+	it("undoing the adding of a mark another tab has typed into since is refused; the mark stays", async () => {
+		const { store, m0, now, history } = await setup();
+		history.push(addedStep(store, m0, 'x'));
+		await store.updateMark(m0.id, { note: 'typed in the other tab' }, { note: '' }); // tab B
+		await expect(history.undo()).rejects.toThrow(CHANGED_SINCE);
+		expect((await now())!.note).toBe('typed in the other tab');
+	});
+
+	it('undoing the adding of a mark only this tab changed removes it', async () => {
+		const { store, m0, now, history } = await setup();
+		history.push(addedStep(store, m0, 'x'));
+		await edit(store, history, m0.id, { note: 'mine' }, { note: '' }, 0);
+		await history.undo();
+		await history.undo();
+		expect(await now()).toBeUndefined();
+		await history.redo();
+		expect((await now())!.note).toBe('');
+	});
+
+	const patch = (vertices: number[]): Patch => ({
+		modelVersion: 'female:abc',
+		vertices: Uint32Array.from(vertices),
+		weights: Uint8Array.from(vertices.map(() => 200)),
+		regions: [{ region: codeOf('upper-trapezius-l'), area: 12.5 }]
+	});
+
+	it("saving a repaint keeps a note and strength another tab saved meanwhile, and its undo puts back only the painting", async () => {
+		const { store, m0, now, history } = await setup({ patch: patch([1, 2, 3]), region: codeOf('upper-trapezius-l') });
+		const before = (await now())!; // the repaint begins: the form is filled from this
+		await store.updateMark(m0.id, { note: 'worse today', intensity: 9 }, { note: '', intensity: 5 }); // tab B
+		// The form as it was when the repaint began, with the pressure changed here.
+		const input = { ...markInput(), region: codeOf('upper-trapezius-l'), intensity: 5, note: '', pressure: 2 as const, patch: patch([4, 5]) };
+		const { mark, fields } = await saveRepaint(store, before, input);
+		expect(mark).toMatchObject({ note: 'worse today', intensity: 9, pressure: 2 });
+		expect([...mark.patch!.vertices]).toEqual([4, 5]);
+		history.push(changedStep(store, before, mark, 'x', fields));
+		await history.undo();
+		const back = (await now())!;
+		expect(back).toMatchObject({ note: 'worse today', intensity: 9, pressure: null });
+		expect([...back.patch!.vertices]).toEqual([1, 2, 3]);
+	});
+
+	it('a repaint whose painting or note another tab also changed is refused, naming what, and writes nothing', async () => {
+		const { store, m0, now } = await setup({ patch: patch([1, 2, 3]), region: codeOf('upper-trapezius-l') });
+		const before = (await now())!;
+		await store.updateMark(m0.id, { note: 'theirs', patch: patch([7]) }); // tab B
+		const input = { ...markInput(), region: codeOf('upper-trapezius-l'), intensity: 5, note: 'mine', patch: patch([4, 5]) };
+		await expect(saveRepaint(store, before, input)).rejects.toThrow(/changed in another tab \(its painted area, the note\)/);
+		const stored = (await now())!;
+		expect(stored.note).toBe('theirs');
+		expect([...stored.patch!.vertices]).toEqual([7]);
 	});
 });

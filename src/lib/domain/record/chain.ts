@@ -10,7 +10,7 @@
  * rewrites a whole chain on purpose with the same recipe; a printed or exported head pins it.
  */
 import { formatDate, isoDayOf } from '../dates';
-import { canonicalJson } from './canonical';
+import { canonicalJson, nfcText } from './canonical';
 import type { Addendum, ChainEntry, ChainLink, LockedRecord } from './types';
 
 /** The previous hash of a chain's first link. */
@@ -34,15 +34,18 @@ export async function linkHash(kind: ChainEntry['kind'], content: object, prevHa
 	return sha256Hex(canonicalJson({ recipe: RECIPE, kind, prev: prevHash, body: content }));
 }
 
-/** A locked record with its hash: the first link of its chain. */
+/**
+ * A locked record with its hash: the first link of its chain. Its text is put in NFC here, as it
+ * is stored, and the hash is of exactly what is stored.
+ */
 export async function sealRecord(record: Omit<LockedRecord, 'hash' | 'prevHash'>): Promise<LockedRecord> {
-	const content = body({ ...record, hash: '', prevHash: '' });
+	const content = nfcText(body({ ...record, hash: '', prevHash: '' }));
 	return { ...content, prevHash: GENESIS, hash: await linkHash('record', content, GENESIS) } as LockedRecord;
 }
 
-/** An addendum linked after `previous` (the record or the last addendum). */
+/** An addendum linked after `previous` (the record or the last addendum), its text in NFC as for sealRecord. */
 export async function sealAddendum(addendum: Omit<Addendum, 'hash' | 'prevHash'>, previous: ChainLink): Promise<Addendum> {
-	const content = body({ ...addendum, hash: '', prevHash: '' });
+	const content = nfcText(body({ ...addendum, hash: '', prevHash: '' }));
 	return { ...content, prevHash: previous.hash, hash: await linkHash('addendum', content, previous.hash) } as Addendum;
 }
 
@@ -77,6 +80,8 @@ export async function verifyChain(entries: readonly ChainEntry[], options: Verif
 	const fail = (index: number, problem: string): ChainCheck => ({ ok: false, index, problem });
 	if (entries.length === 0) return fail(0, 'The signed record is missing.');
 	const first = entries[0];
+	// Damaged data is reported, not thrown: the first entry may be anything a file held.
+	if (!first || typeof first !== 'object' || typeof first.entry !== 'object' || first.entry === null) return fail(0, "Entry 1 of this record's history is damaged.");
 	if (first.kind !== 'record') return fail(0, 'The signed record is missing: its history starts with an addendum.');
 	let previous: ChainLink = { prevHash: GENESIS, hash: GENESIS };
 	for (let i = 0; i < entries.length; i++) {

@@ -4,7 +4,7 @@
  * addendum, dated, signed and linked into the record's hash chain. Pure, apart from hashing.
  */
 import { formatDateTime } from '../dates';
-import { canonicalJson } from './canonical';
+import { canonicalJson, nfcText } from './canonical';
 import { sealAddendum, sealRecord, verifyChain } from './chain';
 import { keptSignature, signatureProblem } from './signature';
 import type {
@@ -168,7 +168,7 @@ export function editDraft(
 		if (problem) return { ok: false, problem };
 		const value = cleaned(field, raw);
 		const old = fieldValue(next, field);
-		if (canonicalJson(old) === canonicalJson(value)) continue;
+		if (canonicalJson(nfcText(old)) === canonicalJson(nfcText(value))) continue; // the same letters retyped composed or decomposed
 		next = applied(next, field, value);
 		added.push({ recordId: record.id, field, old, new: value, at: by.at, practitionerId: by.practitionerId });
 	}
