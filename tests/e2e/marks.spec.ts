@@ -31,6 +31,24 @@ async function tintOf(page: Page, code: number): Promise<number[]> {
 const RIGHT_TRAPEZIUS = 16; // upper-trapezius-r
 const LEFT_LOW_BACK = 29; // lumbar-erector-l
 
+/** The plan's "no pain today" answer as stored in the database (not what the page shows). */
+function storedNoPain(page: Page): Promise<unknown> {
+	const id = new URL(page.url()).searchParams.get('id');
+	return page.evaluate(
+		(planId) =>
+			new Promise((ok, ko) => {
+				const open = indexedDB.open('somamap');
+				open.onerror = () => ko(open.error);
+				open.onsuccess = () => {
+					const get = open.result.transaction('plans').objectStore('plans').get(planId!);
+					get.onsuccess = () => (ok(get.result?.noPain), open.result.close());
+					get.onerror = () => ko(get.error);
+				};
+			}),
+		id
+	);
+}
+
 async function seriousViolations(page: Page) {
 	const result = await new AxeBuilder({ page }).analyze();
 	return result.violations
@@ -136,6 +154,8 @@ test('"no pain or tension today" is saved and says that existing marks remain', 
 	const noPain = page.getByRole('checkbox', { name: 'No pain or tension today' });
 	await noPain.check();
 	await expect(page.getByText('Nothing to mark today')).toBeVisible();
+	// The answer is written at once (not through the edit journal): wait for that write, then reload.
+	await expect.poll(() => storedNoPain(page)).toBe(true);
 	await page.reload();
 	await expect(noPain).toBeChecked();
 
@@ -143,6 +163,7 @@ test('"no pain or tension today" is saved and says that existing marks remain', 
 	await editor(page).getByRole('radio', { name: 'Do not touch' }).check();
 	await expect(page.getByText(/One mark remains on the body map/)).toBeVisible();
 	await noPain.uncheck();
+	await expect.poll(() => storedNoPain(page)).toBe(false);
 	await page.reload();
 	await expect(noPain).not.toBeChecked();
 });
