@@ -8,7 +8,7 @@ import { asStoredMark, cleanMark } from '$lib/domain/clean-text';
 import { MAX_MARKS_PER_PLAN, planFullMessage } from '$lib/domain/limits';
 import { StoreError } from './errors';
 import { normaliseMark } from './normalise';
-import { fail, failOnFirst, newId, read, unchanged, write, type StoreContext } from './core';
+import { fail, failOnFirst, later, newId, read, unchanged, write, type StoreContext } from './core';
 import { touchPlan } from './plans';
 
 export type MarkPatch = Partial<Omit<MarkInput, 'region'>> & { region?: number };
@@ -60,7 +60,8 @@ export class Marks {
 			const current = await db.marks.get(id);
 			if (!current) throw new StoreError('not-found', 'This mark no longer exists.');
 			unchanged(normaliseMark(current), asStoredMark(patch), expected);
-			const now = clock();
+			// A clock set back must still make a newer version: undo and merges compare updatedAt.
+			const now = later(clock(), current.updatedAt);
 			const next: Mark = cleanMark({ ...current, ...patch, id, planId: current.planId, updatedAt: now });
 			if (next.depth !== 'deep') next.structure = null;
 			if (next.region === null) fail('Please choose a region on the body or in the list.');
@@ -78,8 +79,10 @@ export class Marks {
 		const now = clock();
 		return write(db, [db.plans, db.marks], async () => {
 			const written: Mark[] = [];
+			const putBack = new Set<Id>();
 			for (const mark of marks.map(cleanMark)) {
 				const current = await db.marks.get(mark.id);
+				if (!current) putBack.add(mark.planId);
 				const want = expected[mark.id];
 				if (want !== undefined && (current?.updatedAt ?? null) !== want) {
 					fail('This mark was changed since (perhaps in another window), so that step cannot be undone.');
@@ -88,10 +91,14 @@ export class Marks {
 				// A painted area already stored is taken as it is, even if older than today's rules.
 				const samePatch = current?.patch === mark.patch || (current?.patch && mark.patch && samePatches(current.patch, mark.patch));
 				checkMark({ ...mark, region: mark.region, patch: samePatch ? null : mark.patch });
-				const next = { ...mark, updatedAt: now };
+				const next = { ...mark, updatedAt: later(now, current?.updatedAt ?? 0) };
 				await touchPlan(db, mark.planId, now);
 				await db.marks.put(next);
 				written.push(next);
+			}
+			// Marks put back count against the plan's cap like new ones (another tab may have added since).
+			for (const planId of putBack) {
+				if ((await db.marks.where('planId').equals(planId).count()) > MAX_MARKS_PER_PLAN) fail(planFullMessage());
 			}
 			return written;
 		});
@@ -130,7 +137,7 @@ export class Marks {
 			if (!rows.length) return [];
 			const now = clock();
 			if (action === 'clear') await marks.bulkDelete(rows.map((m) => m.id));
-			else await marks.bulkPut(rows.map((m) => ({ ...m, carried: false, updatedAt: now })));
+			else await marks.bulkPut(rows.map((m) => ({ ...m, carried: false, updatedAt: later(now, m.updatedAt) })));
 			await touchPlan(db, planId, now);
 			return rows.map(normaliseMark);
 		});

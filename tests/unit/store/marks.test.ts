@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Patch } from '$lib/domain/records';
 import { codeOf } from '$lib/domain/regions';
 import { StoreError } from '$lib/store/errors';
+import { MAX_MARKS_PER_PLAN } from '$lib/domain/limits';
 import { freshStore, tickingClock } from './helpers';
 import { markInput } from '../fixtures';
 
@@ -188,5 +189,32 @@ describe('painted marks and undo', () => {
 		await store.deletePlan(plan.id);
 		await expect(store.restoreMark(m)).rejects.toMatchObject({ kind: 'not-found' });
 		expect(await store.listMarks(plan.id)).toEqual([]);
+	});
+
+	it('an edit made with the clock set back still makes a newer version', async () => {
+		let t = 1_700_000_000_000;
+		const store = freshStore(() => t);
+		const { plan } = await store.createClientWithPlan({ name: 'Kim' }, { title: 'Neck', date: '2026-11-23' });
+		t += 60_000;
+		const m = await store.addMark(plan.id, knot());
+		t -= 3_600_000; // the device's clock was set back an hour
+		const edited = await store.updateMark(m.id, { intensity: 3 });
+		expect(edited.updatedAt).toBeGreaterThan(m.updatedAt);
+		const restored = (await store.restoreMarks([m]))[0];
+		expect(restored.updatedAt).toBeGreaterThan(edited.updatedAt);
+	});
+
+	it('an undo cannot put a removed mark back into a plan another tab has filled to the limit', async () => {
+		const { store, plan } = await withPlan();
+		const removed = await store.addMark(plan.id, knot());
+		await store.removeMark(removed.id);
+		const now = Date.now();
+		await store.db.marks.bulkAdd(
+			Array.from({ length: MAX_MARKS_PER_PLAN }, (_, i) => ({ ...removed, id: `m${i}`, createdAt: now, updatedAt: now }))
+		);
+		const error = await store.restoreMarks([removed]).catch((e) => e);
+		expect(error).toBeInstanceOf(StoreError);
+		expect(error.message).toMatch(/already has 400 marks/);
+		expect(await store.db.marks.where('planId').equals(plan.id).count()).toBe(MAX_MARKS_PER_PLAN);
 	});
 });
