@@ -273,4 +273,16 @@ export class Store {
 	async withdrawConsent(consentId: Id): Promise<Consent> {
 		return (await this.#rec()).people.withdrawConsent(consentId);
 	}
+	// ---- consent signed with its sensitive areas (consents.ts, loaded when first used) ------
+	/** Keeps a signed consent and marks its sensitive areas consented in `planIds`, in one transaction. */
+	async signConsent(input: ConsentInput, planIds: readonly Id[]): Promise<Consent> {
+		return new (await import('./consents')).Consents(this.#ctx).sign(input, planIds);
+	}
+	/** Withdraws a consent and takes its sensitive areas out of the client's plans not yet done. */
+	async withdrawConsentAndAreas(consentId: Id): Promise<Consent> {
+		return new (await import('./consents')).Consents(this.#ctx).withdraw(consentId);
+	}
+	async allConsents(): Promise<Consent[]> {
+		return new (await import('./consents')).Consents(this.#ctx).all();
+	}
 }
