@@ -16,6 +16,7 @@ import { Plans, roomForPlan, type PlanPatch, type PlanSummary } from './plans';
 import { Marks, type MarkPatch } from './marks';
 import { Settings } from './settings';
 import type { Records, RecordChain } from './records';
+import type { Consents } from './consents';
 import type { People, ConsentInput, PractitionerInput } from './people';
 import type { RecordEdit } from '$lib/domain/record/lifecycle';
 import type { Addendum, ClientDetails, Consent, HistoryEntry, LockedRecord, Practitioner, Signature, TreatmentRecord } from '$lib/domain/record/types';
@@ -273,16 +274,8 @@ export class Store {
 	async withdrawConsent(consentId: Id): Promise<Consent> {
 		return (await this.#rec()).people.withdrawConsent(consentId);
 	}
-	// ---- consent signed with its sensitive areas (consents.ts, loaded when first used) ------
-	/** Keeps a signed consent and marks its sensitive areas consented in `planIds`, in one transaction. */
-	async signConsent(input: ConsentInput, planIds: readonly Id[]): Promise<Consent> {
-		return new (await import('./consents')).Consents(this.#ctx).sign(input, planIds);
-	}
-	/** Withdraws a consent and takes its sensitive areas out of the client's plans not yet done. */
-	async withdrawConsentAndAreas(consentId: Id): Promise<Consent> {
-		return new (await import('./consents')).Consents(this.#ctx).withdraw(consentId);
-	}
-	async allConsents(): Promise<Consent[]> {
-		return new (await import('./consents')).Consents(this.#ctx).all();
+	/** Signing and withdrawing consent with the sensitive areas it carries into plans (consents.ts, loaded when first used). */
+	async consents(): Promise<Consents> {
+		return new (await import('./consents')).Consents(this.#ctx);
 	}
 }

@@ -53,6 +53,6 @@ export async function consentContext(clientId: Id): Promise<ConsentContext> {
 }
 
 /** Keeps the signed form for `clientId` with the statement it was signed on; its areas go into `planIds`. */
-export function keepConsent(clientId: Id, text: string, form: SignedForm, planIds: readonly Id[]): Promise<Consent> {
-	return store.signConsent({ clientId, text, ...form }, planIds);
+export async function keepConsent(clientId: Id, text: string, form: SignedForm, planIds: readonly Id[]): Promise<Consent> {
+	return (await store.consents()).sign({ clientId, text, ...form }, planIds);
 }
