@@ -232,8 +232,8 @@ export class Store {
 		return (await this.#rec()).records.history(recordId);
 	}
 	/** Edits a draft with its history in one transaction; a locked record is refused. */
-	async editRecord(recordId: Id, edit: RecordEdit, by: { practitionerId: Id | null }): Promise<TreatmentRecord | LockedRecord> {
-		return (await this.#rec()).records.edit(recordId, edit, by);
+	async editRecord(recordId: Id, edit: RecordEdit, by: { practitionerId: Id | null }, expected?: RecordEdit): Promise<TreatmentRecord | LockedRecord> {
+		return (await this.#rec()).records.edit(recordId, edit, by, expected);
 	}
 	/** Finalise and sign: locks the record for good and starts its hash chain. */
 	async finaliseRecord(recordId: Id, signature: Signature | null): Promise<LockedRecord> {
