@@ -116,6 +116,10 @@ test.describe('on the client page, 1280×800 with a mouse', () => {
 		await expect(pad).toHaveAccessibleName(/\(signed\)/);
 		await shot(page, 'sign-1280');
 		expect(await seriousViolations(page), 'signing dialog').toEqual([]);
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await shot(page, 'sign-1280-dark');
+		expect(await seriousViolations(page), 'signing dialog, dark').toEqual([]);
+		await page.emulateMedia({ colorScheme: 'light' });
 		await dialog.getByRole('button', { name: 'Sign consent' }).click();
 		await expect(dialog).toBeHidden();
 		await expect(page.getByTestId('consent-status')).toHaveText(/^Consent: signed on \S/);
@@ -302,6 +306,11 @@ test.describe('in client mode', () => {
 		expect(await seriousViolations(page), 'consent step').toEqual([]);
 		await page.setViewportSize(PHONE);
 		await shot(page, 'client-mode-390');
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await area.scrollIntoViewIfNeeded();
+		await shot(page, 'client-mode-390-dark');
+		expect(await seriousViolations(page), 'consent step, dark').toEqual([]);
+		await page.emulateMedia({ colorScheme: 'light' });
 		await page.setViewportSize(TABLET);
 
 		// Back in the browser and a new tab reach nothing beyond the client's steps.
