@@ -1,8 +1,8 @@
-/** The planner's tabs beside the body: Marks, Plan, Notes, Outcome. */
+/** The planner's tabs beside the body: Marks, Plan, Notes, Outcome, Record. */
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 
-export type PlanTab = 'Marks' | 'Plan' | 'Notes' | 'Outcome';
+export type PlanTab = 'Marks' | 'Plan' | 'Notes' | 'Outcome' | 'Record';
 
 /** Shows a tab of the planner (a no-op when it is already shown). */
 export async function openTab(page: Page, name: PlanTab): Promise<void> {

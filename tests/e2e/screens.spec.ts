@@ -136,7 +136,9 @@ for (const size of SIZES) {
 		while (await page.getByRole('heading', { name: 'How does it feel?' }).isVisible()) await next.click();
 		await expect(page.getByRole('heading', { level: 1, name: 'A few health questions' })).toBeVisible();
 		await shoot('client-mode-3-health');
-		await page.getByRole('button', { name: 'Finish' }).click();
+		await page.getByRole('button', { name: 'Next' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Your consent to treatment' })).toBeVisible();
+		await page.getByRole('button', { name: 'Not now' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
 		await shoot('client-mode-4-thanks');
 		await page.getByRole('button', { name: 'I am the therapist' }).click();

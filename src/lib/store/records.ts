@@ -11,6 +11,7 @@
  */
 import type { Id } from '$lib/domain/records';
 import { canonicalJson } from '$lib/domain/record/canonical';
+import { staleFields } from '$lib/domain/record/form';
 import { verifyChain, type ChainCheck } from '$lib/domain/record/chain';
 import { addAddendum, editDraft, finalise, isLocked, lockedMessage, newDraft, type RecordEdit } from '$lib/domain/record/lifecycle';
 import { readAddendum, readHistoryEntry, readPractitioner, readTreatmentRecord } from '$lib/domain/record/read';
@@ -98,8 +99,12 @@ export class Records {
 		return historyOf(recordId, clock(), await read(() => db.recordHistory.where('recordId').equals(recordId).sortBy('seq')));
 	}
 
-	/** Edits a draft; the record and one history entry per changed field in one transaction. A locked record is refused. */
-	async edit(recordId: Id, edit: RecordEdit, by: { practitionerId: Id | null }): Promise<AnyRecord> {
+	/**
+	 * Edits a draft; the record and one history entry per changed field in one transaction. A locked
+	 * record is refused. With `expected` (the values the form last saw), a field changed meanwhile
+	 * (another tab) is a 'conflict' and nothing is written.
+	 */
+	async edit(recordId: Id, edit: RecordEdit, by: { practitionerId: Id | null }, expected?: RecordEdit): Promise<AnyRecord> {
 		const { db, clock } = this.#ctx;
 		return write(db, [db.records, db.recordHistory], async () => {
 			const row = await db.records.get(recordId);
@@ -107,6 +112,7 @@ export class Records {
 			const now = clock();
 			const current = readRow(row, now);
 			if (isLocked(current)) fail(lockedMessage(current as LockedRecord));
+			if (expected && staleFields(current, expected).length) throw new StoreError('conflict', 'This record was changed in another window meanwhile.');
 			const history = historyOf(recordId, now, await db.recordHistory.where('recordId').equals(recordId).sortBy('seq'));
 			const out = editDraft(current, edit, { at: now, practitionerId: by.practitionerId }, history);
 			if (!out.ok) fail(out.problem);

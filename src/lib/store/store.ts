@@ -16,6 +16,7 @@ import { Plans, roomForPlan, type PlanPatch, type PlanSummary } from './plans';
 import { Marks, type MarkPatch } from './marks';
 import { Settings } from './settings';
 import type { Records, RecordChain } from './records';
+import type { Consents } from './consents';
 import type { People, ConsentInput, PractitionerInput } from './people';
 import type { RecordEdit } from '$lib/domain/record/lifecycle';
 import type { Addendum, ClientDetails, Consent, HistoryEntry, LockedRecord, Practitioner, Signature, TreatmentRecord } from '$lib/domain/record/types';
@@ -231,8 +232,8 @@ export class Store {
 		return (await this.#rec()).records.history(recordId);
 	}
 	/** Edits a draft with its history in one transaction; a locked record is refused. */
-	async editRecord(recordId: Id, edit: RecordEdit, by: { practitionerId: Id | null }): Promise<TreatmentRecord | LockedRecord> {
-		return (await this.#rec()).records.edit(recordId, edit, by);
+	async editRecord(recordId: Id, edit: RecordEdit, by: { practitionerId: Id | null }, expected?: RecordEdit): Promise<TreatmentRecord | LockedRecord> {
+		return (await this.#rec()).records.edit(recordId, edit, by, expected);
 	}
 	/** Finalise and sign: locks the record for good and starts its hash chain. */
 	async finaliseRecord(recordId: Id, signature: Signature | null): Promise<LockedRecord> {
@@ -272,5 +273,9 @@ export class Store {
 	}
 	async withdrawConsent(consentId: Id): Promise<Consent> {
 		return (await this.#rec()).people.withdrawConsent(consentId);
+	}
+	/** Signing and withdrawing consent with the sensitive areas it carries into plans (consents.ts, loaded when first used). */
+	async consents(): Promise<Consents> {
+		return new (await import('./consents')).Consents(this.#ctx);
 	}
 }

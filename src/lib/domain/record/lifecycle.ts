@@ -124,7 +124,7 @@ function editProblem(field: RecordField, v: HistoryValue): string | undefined {
 }
 
 /** The value cleaned of hidden characters, as the store would keep it. */
-function cleaned(field: RecordField, v: HistoryValue): HistoryValue {
+export function cleaned(field: RecordField, v: HistoryValue): HistoryValue {
 	if (typeof v === 'string') return field === 'practitionerId' ? v : cleanText(v, field !== 'pressure');
 	if (Array.isArray(v)) return v.map((x) => cleanText(x));
 	if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cleanText(x, true)]));

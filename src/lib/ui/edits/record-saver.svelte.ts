@@ -147,6 +147,11 @@ export class RecordSaver<T extends RecordLike> {
 		this.changed();
 	}
 
+	/** Writes what is waiting now; resolves when every write so far has finished (before signing a record). */
+	flush(): Promise<void> {
+		return this.#autosave.flush();
+	}
+
 	/** Tries a failed write again now. */
 	retry(): void {
 		if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);

@@ -28,7 +28,7 @@ import { RENEW_MS, unlockedUnder, unlocking } from '$lib/security/unlock-lease';
 /** The PIN, checked with the wait after wrong tries. */
 export const pins = new PinKeeper(store);
 
-export type ClientStep = 'where' | 'feel' | 'health' | 'thanks';
+export type ClientStep = 'where' | 'feel' | 'health' | 'consent' | 'thanks';
 
 /** A plan handed to the client: survives a reload or a closed tab until the therapist's PIN. */
 export interface ClientModeSession {

@@ -1,0 +1,147 @@
+/**
+ * The signed consent as the screens show and ask it: the clinic's statement (a settings row), a
+ * client's consent in one line ("Consent: signed on 3 Dec 2026"), how many clients signed which
+ * version, the sensitive areas a plan takes in, and what a signing form still lacks, in words.
+ * Pure; the hash and the validity rules are consent.ts's.
+ */
+import { RECORD_TEXT } from '../limits';
+import { formatDate, isoDayOf } from '../dates';
+import type { Mark, Plan } from '../records';
+import { regionByCode } from '../regions';
+import { sessionFor } from '../summary';
+import { consentState, consentText, DEFAULT_CONSENT_TEXT } from './consent';
+import { signatureProblem } from './signature';
+import type { Consent, IsoDay, Person, Signature } from './types';
+
+/** The settings row holding the clinic's own statement (absent: DEFAULT_CONSENT_TEXT). */
+export const CONSENT_TEXT_SETTING = 'consentText';
+
+/** The statement in force: the clinic's stored text when it is one, else the default. */
+export function clinicConsentText(stored: unknown): string {
+	if (typeof stored !== 'string') return DEFAULT_CONSENT_TEXT;
+	const text = consentText(stored);
+	return text && text.length <= RECORD_TEXT.consent ? text : DEFAULT_CONSENT_TEXT;
+}
+
+/** Why a statement typed in settings cannot be kept; undefined when it can. */
+export function consentTextProblem(text: string): string | undefined {
+	const kept = consentText(text);
+	if (!kept) return 'Please write the consent statement. (“Use the standard text” puts the standard one back.)';
+	if (kept.length > RECORD_TEXT.consent) return `The statement is too long (${kept.length.toLocaleString('en')} characters; at most ${RECORD_TEXT.consent.toLocaleString('en')}).`;
+	return undefined;
+}
+
+export type ConsentKind = 'none' | 'signed' | 'earlier' | 'withdrawn' | 'needs-guardian' | 'now-adult';
+
+export interface ConsentStatus {
+	kind: ConsentKind;
+	/** One line for the client page: "Consent: signed on 3 Dec 2026". */
+	line: string;
+	/** What to do, in the therapist's words (consentState's). */
+	words: string;
+	/** The consent the line speaks of (the newest), or null. */
+	consent: Consent | null;
+}
+
+/**
+ * A client's consent on `day`, from their consents (any order): the newest one decides. Signed
+ * for an earlier statement, withdrawn, or signed by the wrong person for the client's age each
+ * say so; only 'signed' lets the therapist treat without asking again.
+ */
+export function consentStatus(
+	consents: readonly Consent[],
+	currentTextHash: string,
+	client: { dateOfBirth: IsoDay | null },
+	day: IsoDay,
+	locale?: string
+): ConsentStatus {
+	const consent = [...consents].sort((a, b) => b.signedAt - a.signedAt)[0] ?? null;
+	const state = consentState(consent, currentTextHash, client, day, locale);
+	if (!consent) return { kind: 'none', line: 'Consent: not signed', words: state.words, consent };
+	const on = formatDate(isoDayOf(consent.signedAt), locale);
+	if (state.valid) {
+		const by = consent.signer === 'guardian' && consent.guardian ? ` by ${consent.guardian.name}` : '';
+		return { kind: 'signed', line: `Consent: signed${by} on ${on}`, words: state.words, consent };
+	}
+	const line = {
+		withdrawn: `Consent: withdrawn on ${formatDate(isoDayOf(consent.withdrawnAt ?? consent.signedAt), locale)}`,
+		'text-changed': `Consent: signed an earlier text (${on})`,
+		'needs-guardian': 'Consent: a parent or guardian must sign',
+		'now-adult': 'Consent: to be signed again by the client',
+		none: 'Consent: not signed'
+	}[state.reason];
+	const kind: ConsentKind = state.reason === 'text-changed' ? 'earlier' : state.reason;
+	return { kind, line, words: state.words, consent };
+}
+
+/**
+ * How many clients' consent stands on the current statement and how many on an earlier one: each
+ * client counts once, by their newest consent; withdrawn ones count as neither.
+ */
+export function signedCounts(consents: readonly Consent[], currentTextHash: string): { current: number; earlier: number } {
+	const newest = new Map<string, Consent>();
+	for (const c of consents) {
+		const seen = newest.get(c.clientId);
+		if (!seen || c.signedAt > seen.signedAt) newest.set(c.clientId, c);
+	}
+	let current = 0;
+	let earlier = 0;
+	for (const c of newest.values()) {
+		if (c.withdrawnAt !== null) continue;
+		if (c.textHash === currentTextHash) current++;
+		else earlier++;
+	}
+	return { current, earlier };
+}
+
+/**
+ * The sensitive areas a consent for these plans should name: those of each plan's timed steps
+ * (the areas the planner asks consent for), of its marks, and those already agreed in the plan;
+ * `also` adds more (a consent signed before). Sorted by code, each once.
+ */
+export function sensitiveAreasOf(plans: readonly { plan: Plan; marks: readonly Mark[] }[], also: readonly number[] = []): number[] {
+	const codes = new Set<number>();
+	const add = (code: number | null | undefined) => {
+		if (code !== null && code !== undefined && regionByCode(code)?.sensitive) codes.add(code);
+	};
+	for (const { plan, marks } of plans) {
+		for (const s of sessionFor(plan, marks, null).allocation.steps) add(s.region);
+		for (const m of marks) if (m.sensation !== 'avoid') add(m.region);
+		for (const [code, yes] of Object.entries(plan.consent)) if (yes) add(Number(code));
+	}
+	also.forEach(add);
+	return [...codes].sort((a, b) => a - b);
+}
+
+/**
+ * A plan's per-area consent once a signed consent agrees to `agreed`: those areas are consented
+ * (so the planner does not ask again); `withdrawn` clears them instead. Other areas stay as the
+ * therapist set them.
+ */
+export function planConsentWith(consent: Readonly<Record<number, boolean>>, areas: readonly number[], agreed: boolean): Record<number, boolean> {
+	const next: Record<number, boolean> = { ...consent };
+	for (const code of areas) {
+		if (agreed) next[code] = true;
+		else delete next[code];
+	}
+	return next;
+}
+
+export interface SigningForm {
+	signer: 'client' | 'guardian';
+	/** The client's name (a client signs) or the guardian's (a guardian signs). */
+	guardian: Person | null;
+	signature: Signature | null;
+}
+
+/** What the signing form still lacks, each in words; empty when it can be signed. */
+export function signingProblems(form: SigningForm, clientName: string): string[] {
+	const out: string[] = [];
+	if (form.signer === 'guardian') {
+		if (!form.guardian?.name.trim()) out.push("Please write the parent's or guardian's name.");
+		if (!form.guardian?.relationship.trim()) out.push('Please say how the guardian is related to the client (for example, mother).');
+	} else if (!clientName.trim()) out.push('The client has no name yet. Please ask the therapist.');
+	const sig = form.signature ? signatureProblem(form.signature) : 'Please sign in the box or type your name.';
+	if (sig) out.push(sig);
+	return out;
+}

@@ -1,0 +1,58 @@
+/**
+ * What the consent screens read together: the clinic's statement and its hash, the client's
+ * details (date of birth, guardian), their consents, and the status line for today; and the
+ * signing itself, through the store. Shared by the client page, its dialogs and client mode.
+ */
+import { store } from '$lib/store';
+import type { Id } from '$lib/domain/records';
+import { today } from '$lib/domain/records';
+import { consentTextHash } from '$lib/domain/record/consent';
+import { clinicConsentText, CONSENT_TEXT_SETTING, consentStatus, type ConsentStatus } from '$lib/domain/record/consent-status';
+import { requiredSigner } from '$lib/domain/record/consent';
+import type { Consent, Person, Signature } from '$lib/domain/record/types';
+
+/** What the signing form gives back. */
+export interface SignedForm {
+	signer: 'client' | 'guardian';
+	signerName: string;
+	guardian: Person | null;
+	signature: Signature;
+	sensitiveAreas: number[];
+}
+
+export interface ConsentContext {
+	text: string;
+	textHash: string;
+	dateOfBirth: string | null;
+	guardian: Person | null;
+	consents: Consent[];
+	status: ConsentStatus;
+	/** Who must sign today: a guardian for a minor. */
+	signer: 'client' | 'guardian';
+}
+
+/** The statement in force (settings row, else the standard text). */
+export async function currentConsentText(): Promise<string> {
+	return clinicConsentText(await store.getSetting<unknown>(CONSENT_TEXT_SETTING, undefined));
+}
+
+export async function consentContext(clientId: Id): Promise<ConsentContext> {
+	const [text, details, consents] = await Promise.all([currentConsentText(), store.getClientDetails(clientId), store.listConsents(clientId)]);
+	const textHash = await consentTextHash(text);
+	const dateOfBirth = details?.dateOfBirth ?? null;
+	const day = today();
+	return {
+		text,
+		textHash,
+		dateOfBirth,
+		guardian: details?.guardian ?? null,
+		consents,
+		status: consentStatus(consents, textHash, { dateOfBirth }, day),
+		signer: requiredSigner({ dateOfBirth }, day)
+	};
+}
+
+/** Keeps the signed form for `clientId` with the statement it was signed on; its areas go into `planIds`. */
+export async function keepConsent(clientId: Id, text: string, form: SignedForm, planIds: readonly Id[]): Promise<Consent> {
+	return (await store.consents()).sign({ clientId, text, ...form }, planIds);
+}

@@ -1,0 +1,264 @@
+/**
+ * The session's treatment record on the planner (issue 12): started, ended, noted in SOAP,
+ * finalised and signed by drawing (mouse, and a finger on a phone) or by typing the name with the
+ * keyboard only; locked afterwards (also after a reload), an edit refused in words, an addendum
+ * added, the history shown, and a record tampered with in IndexedDB reported by its chain.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, createPlanForNewClient } from './fixtures';
+import { openTab } from './plan-tabs';
+
+const SHOTS = 'docs/img/screens';
+
+/** A practitioner put straight into the database (their profile screen is another part of issue 12). */
+async function seedPractitioner(page: Page, fullName: string): Promise<void> {
+	await page.evaluate(
+		(name) =>
+			new Promise<void>((ok, ko) => {
+				const open = indexedDB.open('somamap');
+				open.onerror = () => ko(open.error);
+				open.onsuccess = () => {
+					const tx = open.result.transaction('practitioners', 'readwrite');
+					const now = Date.now();
+					tx.objectStore('practitioners').put({
+						id: `prac${now}`, fullName: name, qualification: 'Diploma of Remedial Massage', association: 'AMT', membershipNumber: '12345',
+						providerNumbers: [], businessName: 'Eastside Massage', taxNumber: '', address: '', phone: '', createdAt: now, updatedAt: now
+					});
+					tx.oncomplete = () => {
+						open.result.close();
+						ok();
+					};
+					tx.onerror = () => ko(tx.error);
+				};
+			}),
+		fullName
+	);
+}
+
+/** Changes the stored (locked) record's Assessment behind the app's back. */
+async function tamper(page: Page): Promise<void> {
+	await page.evaluate(
+		() =>
+			new Promise<void>((ok, ko) => {
+				const open = indexedDB.open('somamap');
+				open.onsuccess = () => {
+					const tx = open.result.transaction('records', 'readwrite');
+					const store = tx.objectStore('records');
+					const all = store.getAll();
+					all.onsuccess = () => {
+						for (const r of all.result) store.put({ ...r, soap: { ...r.soap, a: `${r.soap.a} (and nothing was wrong)` } });
+					};
+					tx.oncomplete = () => {
+						open.result.close();
+						ok();
+					};
+					tx.onerror = () => ko(tx.error);
+				};
+				open.onerror = () => ko(open.error);
+			})
+	);
+}
+
+const pad = (scope: Page | Locator) => scope.getByRole('img', { name: /sign here with a finger/ });
+
+/** Draws a signature-like zigzag across the pad with the mouse (pointer events from a real mouse). */
+async function drawWithMouse(page: Page, target: Locator): Promise<void> {
+	const box = (await target.boundingBox())!;
+	const y = box.y + box.height * 0.55;
+	await page.mouse.move(box.x + box.width * 0.15, y);
+	await page.mouse.down();
+	for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + box.width * (0.15 + i * 0.05), y + (i % 2 ? -1 : 1) * box.height * 0.2, { steps: 3 });
+	await page.mouse.up();
+	// A second stroke: a crossing line, as a signature has.
+	await page.mouse.move(box.x + box.width * 0.3, y + box.height * 0.25);
+	await page.mouse.down();
+	await page.mouse.move(box.x + box.width * 0.6, y - box.height * 0.25, { steps: 8 });
+	await page.mouse.up();
+}
+
+/** Draws with a finger: real touch input through the browser's input pipeline (touch → pointer events). */
+async function drawWithFinger(page: Page, target: Locator): Promise<void> {
+	const box = (await target.boundingBox())!;
+	const cdp = await page.context().newCDPSession(page);
+	const at = (fx: number, fy: number) => [{ x: box.x + box.width * fx, y: box.y + box.height * fy, id: 1 }];
+	await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0.1, 0.6) });
+	for (let i = 1; i <= 16; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(0.1 + i * 0.05, 0.6 + (i % 2 ? -0.2 : 0.15)) });
+	await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+	await cdp.detach();
+}
+
+async function seriousViolations(page: Page) {
+	const result = await new AxeBuilder({ page }).include('#panel-record').analyze();
+	return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+const field = (page: Page, label: string | RegExp) => page.locator('#panel-record').getByLabel(label);
+const saved = (page: Page) => expect(page.locator('#panel-record').getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+
+/** A plan with a practitioner on the device, its Record tab open: a draft. */
+async function openDraft(page: Page, client: string): Promise<string> {
+	const url = await createPlanForNewClient(page, client, 'Neck and shoulders');
+	await seedPractitioner(page, 'Dana Reyes');
+	await openTab(page, 'Record');
+	await expect(page.getByText('Draft · not signed yet')).toBeVisible();
+	return url;
+}
+
+/** Start, End, SOAP notes; an end before the start is refused in words on the way. */
+async function fillSession(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Start session' }).click();
+	await expect(field(page, 'Started at')).toHaveValue(/^\d\d:\d\d$/);
+	await page.getByRole('button', { name: 'End session' }).click();
+	await expect(field(page, 'Ended at')).toHaveValue(/^\d\d:\d\d$/);
+	// An end before the start is refused in words; then the end is put right.
+	await field(page, 'Started at').fill('00:01');
+	await field(page, 'Ended at').fill('00:00');
+	await expect(page.locator('#panel-record').getByRole('alert').filter({ hasText: 'The session cannot end before it started' }).first()).toBeVisible();
+	await page.getByRole('button', { name: 'End session' }).click();
+	await expect(page.getByText('The session cannot end before it started')).toHaveCount(0);
+	await field(page, /^O · Objective/).fill('Hypertonic right upper trapezius; rotation to the left limited.');
+	await field(page, /^A · Assessment/).fill('Less guarding by the end of the session.');
+	await field(page, 'Home care and advice').fill('Heat pack 10 minutes at night; chin tucks.');
+	await field(page, 'Pressure').fill('Firm');
+	await saved(page);
+}
+
+test.describe('on a desktop (1280×800)', () => {
+	test.use({ viewport: { width: 1280, height: 800 } });
+
+	test('a session is started, ended, noted, signed by drawing with the mouse; it stays locked, refuses edits, takes an addendum, shows its history, and reports tampering', async ({ page }) => {
+		const url = await openDraft(page, 'Rae Ng');
+		expect(await seriousViolations(page), 'draft record').toEqual([]);
+		await fillSession(page);
+		await page.screenshot({ path: `${SHOTS}/record-draft-desktop.png`, fullPage: true });
+
+		await page.getByRole('button', { name: 'Finalise and sign…' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Finalise and sign this record' });
+		// Everything missing is named at once.
+		await dialog.getByRole('button', { name: 'Sign and lock' }).click();
+		await expect(dialog.getByRole('alert')).toContainText('Please choose the practitioner who gave this treatment.');
+		await expect(dialog.getByRole('alert')).toContainText('Please sign the record.');
+		await dialog.getByLabel('Practitioner', { exact: true }).selectOption({ label: 'Dana Reyes' });
+		await drawWithMouse(page, pad(dialog));
+		await expect(pad(dialog)).toHaveAccessibleName(/\(signed\)/);
+		expect(await seriousViolations(page), 'signing dialog').toEqual([]);
+		await page.screenshot({ path: `${SHOTS}/record-signing-desktop.png` });
+		await dialog.getByRole('button', { name: 'Sign and lock' }).click();
+		await expect(dialog).toBeHidden();
+
+		const shownSigned = async () => {
+			await expect(page.getByText(/Signed by Dana Reyes, Diploma of Remedial Massage on /)).toBeVisible();
+			await expect(page.getByRole('img', { name: 'Signature of Dana Reyes' })).toBeVisible();
+			await expect(page.getByText('Verified: unchanged since signed')).toBeVisible();
+			await expect(field(page, /^A · Assessment/)).toHaveAttribute('readonly', '');
+			await expect(page.getByRole('button', { name: 'Start session' })).toHaveCount(0);
+		};
+		await shownSigned();
+		// Reloaded: still locked and shown signed.
+		await page.goto(url);
+		await openTab(page, 'Record');
+		await shownSigned();
+		await expect(field(page, /^A · Assessment/)).toHaveValue('Less guarding by the end of the session.');
+
+		// An attempt to edit is refused in words, and changes nothing.
+		await field(page, /^A · Assessment/).click();
+		await page.keyboard.type('x');
+		await expect(page.getByRole('alert').filter({ hasText: /This record was signed on .* and can no longer be changed\. Add an addendum/ })).toBeVisible();
+		await expect(field(page, /^A · Assessment/)).toHaveValue('Less guarding by the end of the session.');
+
+		// An addendum: dated, signed, shown below with who and when.
+		await page.getByRole('button', { name: 'Add a correction (addendum)…' }).click();
+		const add = page.getByRole('dialog', { name: 'Add a correction (addendum)' });
+		await add.getByLabel('What is corrected or added, and why').fill('Client phoned next day: neck pain down to 2/10.');
+		await drawWithMouse(page, pad(add));
+		await add.getByRole('button', { name: 'Sign and add' }).click();
+		await expect(add).toBeHidden();
+		await expect(page.getByText(/Addendum of .* by Dana Reyes/)).toBeVisible();
+		await expect(page.getByText('Client phoned next day: neck pain down to 2/10.')).toBeVisible();
+		await expect(page.getByText(/Verified: unchanged since signed \(with its addendum\)\./)).toBeVisible();
+
+		// The history shows the edits made before signing.
+		await page.getByText(/^History of changes \(\d+\)$/).click();
+		const history = page.locator('details.history');
+		await expect(history).toContainText('Assessment');
+		await expect(history).toContainText('Less guarding by the end of the session.');
+		await expect(history).toContainText('End time');
+		await expect(history).toContainText('Practitioner');
+		expect(await seriousViolations(page), 'locked record').toEqual([]);
+		await page.screenshot({ path: `${SHOTS}/record-locked-desktop.png`, fullPage: true });
+
+		// Tampered with in IndexedDB: the screen says the chain fails.
+		await tamper(page);
+		await page.goto(url);
+		await openTab(page, 'Record');
+		await expect(page.getByRole('alert').filter({ hasText: 'Warning: this record may have been altered.' })).toContainText(/changed after it was signed/);
+		await expect(page.getByText('Verified: unchanged since signed')).toHaveCount(0);
+	});
+
+	test('signing by typing the name, with the keyboard only', async ({ page }) => {
+		await openDraft(page, 'Sam Ortiz');
+		await page.getByRole('button', { name: 'Start session' }).click();
+		await page.getByRole('button', { name: 'End session' }).click();
+		await saved(page);
+		const open = page.getByRole('button', { name: 'Finalise and sign…' });
+		await open.focus();
+		await page.keyboard.press('Enter');
+		const dialog = page.getByRole('dialog', { name: 'Finalise and sign this record' });
+		await expect(dialog.getByLabel('Practitioner', { exact: true })).toBeFocused();
+		await page.keyboard.press('ArrowDown'); // the first practitioner: Dana Reyes
+		await expect(dialog.getByLabel('Practitioner', { exact: true })).toHaveValue(/^prac/);
+		await page.keyboard.press('Tab');
+		await expect(dialog.getByRole('button', { name: 'Type your name instead' })).toBeFocused();
+		await page.keyboard.press('Enter');
+		const typed = dialog.getByLabel('Type your full name to sign');
+		await expect(typed).toBeFocused();
+		await page.keyboard.press('ControlOrMeta+A');
+		await page.keyboard.type('D');
+		await page.keyboard.press('Enter');
+		// One letter is not a name: refused in words, nothing signed.
+		await expect(dialog.getByText('Please type your name in letters to sign.').first()).toBeVisible();
+		await page.keyboard.type('ana Reyes');
+		await page.keyboard.press('Enter');
+		await expect(dialog).toBeHidden();
+		await expect(page.getByText(/Signed by Dana Reyes/)).toBeVisible();
+		await expect(page.getByRole('img', { name: 'Signature of Dana Reyes (typed name: Dana Reyes)' })).toBeVisible();
+		await expect(page.getByText('Verified: unchanged since signed')).toBeVisible();
+	});
+});
+
+test.describe('on a phone (390×844, touch)', () => {
+	test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
+
+	test('signed with a finger on the canvas, then locked and shown signed after a reload', async ({ page }) => {
+		const url = await openDraft(page, 'Lou Park');
+		await fillSession(page);
+		await page.screenshot({ path: `${SHOTS}/record-draft-phone.png`, fullPage: true });
+		await page.getByRole('button', { name: 'Finalise and sign…' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Finalise and sign this record' });
+		await dialog.getByLabel('Practitioner', { exact: true }).selectOption({ label: 'Dana Reyes' });
+		// A stray touch is not a signature.
+		await pad(dialog).tap();
+		await dialog.getByRole('button', { name: 'Sign and lock' }).click();
+		await expect(dialog.getByRole('alert')).toContainText('That looks like a dot or a stray touch');
+		await dialog.getByRole('button', { name: /^Clear/ }).click();
+		await drawWithFinger(page, pad(dialog));
+		await expect(pad(dialog)).toHaveAccessibleName(/\(signed\)/);
+		await page.screenshot({ path: `${SHOTS}/record-signing-phone.png` });
+		await dialog.getByRole('button', { name: 'Sign and lock' }).click();
+		await expect(dialog).toBeHidden();
+		await page.goto(url);
+		await openTab(page, 'Record');
+		await expect(page.getByText(/Signed by Dana Reyes/)).toBeVisible();
+		await expect(page.getByText('Verified: unchanged since signed')).toBeVisible();
+		await page.getByRole('button', { name: 'Add a correction (addendum)…' }).click();
+		const add = page.getByRole('dialog', { name: 'Add a correction (addendum)' });
+		await add.getByLabel('What is corrected or added, and why').fill('Referred to GP for the numbness in the right hand.');
+		await drawWithFinger(page, pad(add));
+		await add.getByRole('button', { name: 'Sign and add' }).click();
+		await expect(add).toBeHidden();
+		await expect(page.getByText('Referred to GP for the numbness in the right hand.')).toBeVisible();
+		expect(await seriousViolations(page), 'locked record on a phone').toEqual([]);
+		await page.screenshot({ path: `${SHOTS}/record-locked-phone.png`, fullPage: true });
+	});
+});

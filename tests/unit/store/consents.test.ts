@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { codeOf } from '$lib/domain/regions';
+import { DEFAULT_CONSENT_TEXT } from '$lib/domain/record/consent';
+import { freshStore, tickingClock } from './helpers';
+import { drawn } from '../record/helpers';
+
+const chestL = codeOf('pectoralis-l');
+const glutesR = codeOf('gluteus-maximus-r');
+
+async function setUp() {
+	const store = freshStore(tickingClock());
+	const { client, plan } = await store.createClientWithPlan({ name: 'Kim Lee' }, { title: 'Low back', date: '2026-12-03' });
+	const other = await store.createClientWithPlan({ name: 'Ben Ray' }, { title: 'Neck', date: '2026-12-03' });
+	const input = { clientId: client.id, text: DEFAULT_CONSENT_TEXT, signer: 'client' as const, signerName: 'Kim Lee', guardian: null, signature: drawn(), sensitiveAreas: [chestL, glutesR] };
+	return { store, client, plan, other, input };
+}
+
+describe('a consent signed with its sensitive areas', () => {
+	it("keeps the consent and marks its areas consented in the client's plan, not another client's", async () => {
+		const { store, client, plan, other, input } = await setUp();
+		const before = (await store.getPlan(plan.id))!.updatedAt;
+		const c = await (await store.consents()).sign(input, [plan.id, other.plan.id]);
+		expect(c).toMatchObject({ clientId: client.id, sensitiveAreas: [chestL, glutesR], withdrawnAt: null });
+		const p = (await store.getPlan(plan.id))!;
+		expect(p.consent).toEqual({ [chestL]: true, [glutesR]: true });
+		expect(p.updatedAt).toBeGreaterThan(before);
+		expect((await store.getPlan(other.plan.id))!.consent).toEqual({});
+		expect(await (await store.consents()).all()).toEqual([c]);
+	});
+
+	it('writes nothing when the consent is refused (no signature), and names the problem', async () => {
+		const { store, plan, input } = await setUp();
+		await expect((await store.consents()).sign({ ...input, signature: { kind: 'typed', name: '' } }, [plan.id])).rejects.toMatchObject({ kind: 'validation' });
+		expect(await (await store.consents()).all()).toEqual([]);
+		expect((await store.getPlan(plan.id))!.consent).toEqual({});
+	});
+
+	it('a withdrawal is dated and takes the areas out of plans not yet done, leaving a done one as it was', async () => {
+		const { store, client, plan, input } = await setUp();
+		const done = await store.createPlan(client.id, { title: 'Earlier', date: '2026-11-01' });
+		const c = await (await store.consents()).sign(input, [plan.id, done.id]);
+		await store.updatePlan(done.id, { status: 'done' });
+		await store.updatePlan(plan.id, { consent: { ...(await store.getPlan(plan.id))!.consent, [codeOf('sternum')]: true } });
+		const w = await (await store.consents()).withdraw(c.id);
+		expect(w.withdrawnAt).toBeGreaterThanOrEqual(c.signedAt);
+		expect((await store.getPlan(plan.id))!.consent).toEqual({ [codeOf('sternum')]: true });
+		expect((await store.getPlan(done.id))!.consent).toEqual({ [chestL]: true, [glutesR]: true });
+		expect(await store.listConsents(client.id)).toEqual([w]);
+	});
+});
