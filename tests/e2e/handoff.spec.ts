@@ -162,7 +162,7 @@ test('control and bidi characters in a link never reach the preview or the datab
 test('a hand-off carrying treatment records, consents, practitioners or addenda is refused in words and brings nothing', async ({ page }) => {
 	// Genuinely signed rows, even: a hand-off is anyone's file, and records come only by a restore.
 	const { tables } = await recordFile();
-	const doc = { ...handOffDoc({ plan: { title: 'With records' } }), version: 4, ...tables };
+	const doc = { ...handOffDoc({ client: { build: null }, plan: { title: 'With records' } }), version: 4, ...tables };
 	await page.goto('/');
 	await page.goto(linkFor(JSON.stringify(doc)));
 	await expect(page.getByRole('alert')).toHaveText(
