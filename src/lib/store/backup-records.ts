@@ -27,10 +27,32 @@ function inChainOrder(records: { id: Id; hash?: string }[], addenda: Addendum[])
 }
 
 /**
+ * A row with its keys sorted at every level: the same row writes the same bytes on every device,
+ * whatever order its keys were stored in (a signed row's hash does not depend on the order).
+ */
+function sortedKeys<T>(v: T): T {
+	if (Array.isArray(v)) return v.map(sortedKeys) as T;
+	if (typeof v !== 'object' || v === null) return v;
+	return Object.fromEntries(
+		Object.keys(v)
+			.sort()
+			.map((k) => [k, sortedKeys((v as Record<string, unknown>)[k])])
+	) as T;
+}
+
+function sortedTables(t: RecordTables): RecordTables {
+	return Object.fromEntries(Object.entries(t).map(([k, rows]) => [k, (rows as unknown[]).map(sortedKeys)])) as unknown as RecordTables;
+}
+
+/**
  * Every record row (or one client's: their details, consents, records with history, addenda and
  * heads, and the practitioners those records name), as stored. Inside the caller's transaction.
  */
 export async function readRecordRows(db: SomamapDB, clientId?: Id): Promise<RecordTables> {
+	return sortedTables(await readRows(db, clientId));
+}
+
+async function readRows(db: SomamapDB, clientId?: Id): Promise<RecordTables> {
 	const byCreated = (a: { createdAt: number; id: Id }, b: { createdAt: number; id: Id }) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
 	if (!clientId) {
 		const records = (await db.records.toArray()).sort(byCreated);

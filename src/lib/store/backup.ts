@@ -23,10 +23,10 @@ import {
 	type MergePlan
 } from '$lib/domain/backup/merge';
 import { today } from '$lib/domain/records';
-import { namesOf, readBackupRecords } from '$lib/domain/backup/records';
+import { emptyRecordTables, namesOf, readBackupRecords } from '$lib/domain/backup/records';
 import { recordSignatureProblem } from '$lib/domain/backup/record-verify';
 import { planRecordMerge, type RecordCounts, type RecordMergePlan } from '$lib/domain/backup/record-merge';
-import { emptyRecordTables, type RecordTables } from '$lib/domain/backup/record-tables';
+import type { RecordTables } from '$lib/domain/backup/record-tables';
 import { deviceRecords, readRecordRows, recordTables, writeRecordMerge } from './backup-records';
 import { StoreError, toStoreError } from './errors';
 import { normaliseClient, normaliseMark, normalisePlan } from './normalise';

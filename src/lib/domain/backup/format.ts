@@ -165,23 +165,9 @@ export interface BackupPart {
 	total: number;
 }
 
-/**
- * A record row with its keys sorted at every level: the same row writes the same text on every
- * device, whatever order its keys were stored in (a signed row's hash does not depend on it).
- */
-function sortedKeys(v: unknown): unknown {
-	if (Array.isArray(v)) return v.map(sortedKeys);
-	if (typeof v !== 'object' || v === null) return v;
-	return Object.fromEntries(
-		Object.keys(v)
-			.sort()
-			.map((k) => [k, sortedKeys((v as Record<string, unknown>)[k])])
-	);
-}
-
 /** The file as text parts, `chunk` records each. Joined, they are one JSON document. */
 export function* backupParts(data: BackupData, meta: BackupMeta, chunk = 250): Generator<BackupPart> {
-	const records = data.records && RECORD_TABLES.map((name) => [name, data.records![name], sortedKeys] as const);
+	const records = data.records && RECORD_TABLES.map((name) => [name, data.records![name], (r: unknown) => r] as const);
 	const total = data.clients.length + data.plans.length + data.marks.length + (records ?? []).reduce((n, [, rows]) => n + rows.length, 0);
 	const head: Record<string, unknown> = {
 		format: BACKUP_FORMAT,
@@ -195,7 +181,7 @@ export function* backupParts(data: BackupData, meta: BackupMeta, chunk = 250): G
 		['clients', data.clients, encodeClient],
 		['plans', data.plans, encodePlan],
 		['marks', data.marks, encodeMark],
-		// Record rows as the store keeps them: a signed row's hash is of exactly these fields.
+		// Record rows as the store gives them (keys sorted): a signed row's hash is of exactly these fields.
 		...(records ?? [])
 	] as const;
 	for (const [name, rows, write] of tables) {

@@ -18,12 +18,3 @@ export interface RecordTables {
 	addenda: Addendum[];
 	chainHeads: { recordId: string; hash: string; count: number }[];
 }
-
-export function emptyRecordTables(): RecordTables {
-	return { practitioners: [], clientDetails: [], consents: [], records: [], recordHistory: [], addenda: [], chainHeads: [] };
-}
-
-/** Whether any of the record's tables holds a row. */
-export function hasRecordRows(t: RecordTables | undefined): boolean {
-	return !!t && RECORD_TABLES.some((k) => t[k].length > 0);
-}

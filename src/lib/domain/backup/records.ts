@@ -15,7 +15,11 @@ import { BackupProblem, id, integer, isPlainObject, problem } from './read';
 import type { Backup } from './format';
 import { RECORD_TABLES, type RecordTables } from './record-tables';
 
-export { RECORD_TABLES, emptyRecordTables, hasRecordRows, type RecordTables } from './record-tables';
+export { RECORD_TABLES, type RecordTables } from './record-tables';
+
+export function emptyRecordTables(): RecordTables {
+	return { practitioners: [], clientDetails: [], consents: [], records: [], recordHistory: [], addenda: [], chainHeads: [] };
+}
 
 /** Most rows per table a file may hold (a hostile file must not exhaust the device). */
 export const RECORD_LIMITS = {
