@@ -11,6 +11,7 @@ import type { Page } from '@playwright/test';
 import { canonicalJson } from '../../src/lib/domain/record/canonical';
 import { formatDate, isoDayOf } from '../../src/lib/domain/dates';
 import { test, expect } from './fixtures';
+import { seriousViolations, setPinInSettings } from './pin-helpers';
 import { chainOf, recordFile, recordRows } from './record-files';
 
 const file = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -40,6 +41,7 @@ test('a signed record restores, exports, survives erase and restore with its cha
 	await chooseFile(page, file('jo-records.json', made.text));
 	const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
 	await expect(dialog.getByTestId('restore-records')).toHaveText('1 record new, 2 new addenda, 1 signed consent new or withdrawn, 1 practitioner new or newer, 1 client’s details new');
+	await dialog.screenshot({ path: testInfo.outputPath('restore-records.png') });
 	await dialog.getByRole('button', { name: 'Restore' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Restore finished.' })).toContainText(
 		'Treatment records: 1 treatment record added, 0 updated, 2 addenda added, 4 changes added to records’ history, 1 consent added or withdrawn, 1 practitioner added or updated and 1 client’s details added.'
@@ -105,4 +107,31 @@ test('a signed record restores, exports, survives erase and restore with its cha
 		await expect(page.getByRole('dialog')).toHaveCount(0);
 	}
 	expect(canonical(await recordRows(page))).toEqual(canonical(back));
+});
+
+test('on the lock screen (PIN forgotten) erasing names the signed record to keep but offers no backup without the PIN', async ({ page }, testInfo) => {
+	const made = await recordFile();
+	await page.goto('/settings');
+	await chooseFile(page, file('jo-records.json', made.text));
+	await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Restore finished.' })).toBeVisible();
+	await setPinInSettings(page, '2468');
+	const section = page.getByRole('region', { name: 'Therapist PIN' });
+	await section.getByRole('checkbox', { name: 'Ask for the PIN when Somamap opens' }).check();
+	await section.getByRole('button', { name: 'Lock now' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Somamap is locked' })).toBeVisible();
+	await page.getByText('Forgotten the PIN?').click();
+	await page.getByText('Lost the recovery code too?').click();
+	const keeping = page.getByTestId('erase-keeping');
+	await expect(keeping).toContainText('This device holds 1 signed treatment record that must still be kept');
+	await expect(keeping).toContainText('A backup can be made only once Somamap is unlocked, because it holds every record.');
+	await expect(keeping.getByRole('button')).toHaveCount(0);
+	expect(await seriousViolations(page)).toEqual([]);
+	await keeping.scrollIntoViewIfNeeded();
+	await page.screenshot({ path: testInfo.outputPath('lock-erase-keeping.png') });
+	// Erasing still works: a device handed on must be wiped.
+	await page.getByLabel('Type ERASE to confirm').fill('ERASE');
+	await page.getByRole('button', { name: 'Erase all data on this device' }).click();
+	await expect(page.getByText('No clients yet.')).toBeVisible();
+	expect(Object.values(await recordRows(page)).map((rows) => rows.length)).toEqual([0, 0, 0, 0, 0, 0, 0]);
 });
