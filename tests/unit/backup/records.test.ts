@@ -198,6 +198,27 @@ describe('what a restore may do to signed data already on the device', () => {
 		expect(history.map((h) => h.field)).toContain('a'); // and the file's
 	});
 
+	it('drafts merge by updatedAt like plans; two drafts of one session are one record, keeping both histories', async () => {
+		const { store, target, samDraft, samPlan, clock } = await twoDevices();
+		// The same draft edited later on the first device: the newer copy replaces the other's.
+		clock.now = NOW;
+		await store.editRecord(samDraft.id, { a: 'Tight scalenes.' }, { practitionerId: null });
+		const { result } = await restore(target, await fileOf(store));
+		expect(result.records).toMatchObject({ updated: 1, history: 1 });
+		expect((await target.getRecord(samDraft.id))?.soap.a).toBe('Tight scalenes.');
+		// A file whose draft of that session has another id and is older: the device's is kept, and takes the file's history.
+		const doc = JSON.parse(await fileOf(store));
+		const other = doc.records.find((r: { planId: string }) => r.planId === samPlan.id);
+		other.id = 'other-draft';
+		other.updatedAt -= 1;
+		for (const h of doc.recordHistory) if (h.recordId === samDraft.id) h.recordId = 'other-draft';
+		doc.recordHistory.push({ recordId: 'other-draft', field: 'referral', old: '', new: 'Physio', at: other.updatedAt, practitionerId: null });
+		const { result: merged } = await restore(target, JSON.stringify(doc));
+		expect(merged.records).toMatchObject({ older: 1, history: 1 });
+		expect(await target.db.records.where('planId').equals(samPlan.id).primaryKeys()).toEqual([samDraft.id]);
+		expect((await target.recordHistory(samDraft.id)).map((h) => h.field)).toEqual(['s', 'a', 'referral']);
+	});
+
 	it('addenda only grow: a device with more keeps them all; a file with more adds its new ones and the chain still verifies', async () => {
 		const { store, target, locked, prac, clock } = await twoDevices();
 		const base = await fileOf(store);
