@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
 import { openTab } from './plan-tabs';
 import { bombLink, handOffDoc, linkFor } from './hostile-links';
+import { recordFile, recordRows } from './record-files';
 
 const markList = (page: Page) => page.getByRole('list', { name: /^Marks/ });
 
@@ -156,6 +157,23 @@ test('control and bidi characters in a link never reach the preview or the datab
 	await page.reload();
 	await openTab(page, 'Notes');
 	await expect(page.getByLabel("In the client's words")).toHaveValue('reversed');
+});
+
+test('a hand-off carrying treatment records, consents, practitioners or addenda is refused in words and brings nothing', async ({ page }) => {
+	// Genuinely signed rows, even: a hand-off is anyone's file, and records come only by a restore.
+	const { tables } = await recordFile();
+	const doc = { ...handOffDoc({ client: { build: null }, plan: { title: 'With records' } }), version: 4, ...tables };
+	await page.goto('/');
+	await page.goto(linkFor(JSON.stringify(doc)));
+	await expect(page.getByRole('alert')).toHaveText(
+		'This hand-off also carries practitioners, a client’s health details, signed consents, treatment records, a record’s history, addenda and signed-record marks, which a hand-off never brings: it brings only a client’s map and answers. ' +
+			'Nothing was taken in. Treatment records come to this device only in a backup, through Settings → Restore, where their signatures are checked.'
+	);
+	await expect(page.getByRole('button', { name: 'Add this plan' })).toHaveCount(0);
+	const rows = await recordRows(page);
+	expect(Object.values(rows).map((r) => r.length)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+	await page.goto('/');
+	await expect(page.getByText('No clients yet', { exact: false })).toBeVisible();
 });
 
 test('a link with far too many marks is refused; a full plan refuses one more mark', async ({ page }, info) => {

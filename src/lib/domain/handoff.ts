@@ -5,7 +5,8 @@
  * therapist's app reads it back through the backup parser, so a hand-off is checked exactly as
  * strictly as a restore. Pure apart from the standard (De)CompressionStream; no DOM.
  */
-import { writeBackup } from './backup/format';
+import { writeBackup, type Backup } from './backup/format';
+import { RECORD_TABLES, type RecordTable } from './backup/record-tables';
 import { parseBackup } from './backup/parse';
 import type { Client, Mark, Plan } from './records';
 
@@ -84,6 +85,16 @@ export async function readHandOffFragment(fragment: string, now: number): Promis
 export function readHandOffText(text: string, now: number): ReadResult {
 	const parsed = parseBackup(text, { now });
 	if (!parsed.ok) return parsed;
+	const carried = carriedRecords(parsed.backup.recordRows);
+	if (carried.length) {
+		// Anyone can write a hand-off: it brings a client's map and answers, never signed records.
+		return {
+			ok: false,
+			problem:
+				`This hand-off also carries ${listOf(carried)}, which a hand-off never brings: it brings only a client’s map and answers. ` +
+				'Nothing was taken in. Treatment records come to this device only in a backup, through Settings → Restore, where their signatures are checked.'
+		};
+	}
 	const { clients, plans, marks } = parsed.backup.data;
 	if (clients.length !== 1 || plans.length !== 1) {
 		return {
@@ -96,6 +107,26 @@ export function readHandOffText(text: string, now: number): ReadResult {
 	if (plan.clientId !== client.id) return { ok: false, problem: 'The plan in this hand-off belongs to another client.' };
 	if (marks.some((m) => m.planId !== plan.id)) return { ok: false, problem: 'A mark in this hand-off belongs to another plan.' };
 	return { ok: true, handOff: { client, plan, marks } };
+}
+
+const CARRIED_WORDS: Record<RecordTable, string> = {
+	practitioners: 'practitioners',
+	clientDetails: 'a client’s health details',
+	consents: 'signed consents',
+	records: 'treatment records',
+	recordHistory: 'a record’s history',
+	addenda: 'addenda',
+	chainHeads: 'signed-record marks'
+};
+
+/** What of the treatment record a file carries, in words ([] when nothing). */
+function carriedRecords(rows: Backup['recordRows']): string[] {
+	if (!rows) return [];
+	return RECORD_TABLES.filter((k) => rows[k] !== undefined && !(Array.isArray(rows[k]) && rows[k].length === 0)).map((k) => CARRIED_WORDS[k]);
+}
+
+function listOf(items: string[]): string {
+	return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 class TooLarge extends Error {}

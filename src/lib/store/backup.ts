@@ -23,6 +23,11 @@ import {
 	type MergePlan
 } from '$lib/domain/backup/merge';
 import { today } from '$lib/domain/records';
+import { emptyRecordTables, namesOf, readBackupRecords } from '$lib/domain/backup/records';
+import { recordSignatureProblem } from '$lib/domain/backup/record-verify';
+import { planRecordMerge, type RecordCounts, type RecordMergePlan } from '$lib/domain/backup/record-merge';
+import type { RecordTables } from '$lib/domain/backup/record-tables';
+import { deviceRecords, readRecordRows, recordTables, writeRecordMerge } from './backup-records';
 import { StoreError, toStoreError } from './errors';
 import { normaliseClient, normaliseMark, normalisePlan } from './normalise';
 import type { Store } from './store';
@@ -43,14 +48,14 @@ export interface ExportResult {
 	/** The file's text in parts (for a Blob); joined they are the whole file. */
 	parts: string[];
 	fileName: string;
-	counts: { clients: number; plans: number; marks: number };
+	counts: { clients: number; plans: number; marks: number; records: number };
 }
 
 /** Every record, or one client's, as a consistent snapshot; rows are normalised as when read. */
 export async function readBackupData(store: Store, clientId?: Id): Promise<BackupData> {
 	const { db } = store;
 	try {
-		return await db.transaction('r', db.clients, db.plans, db.marks, async () => {
+		return await db.transaction('r', [db.clients, db.plans, db.marks, ...recordTables(db)], async () => {
 			const clientRows = clientId ? [await db.clients.get(clientId)].filter((c) => c !== undefined) : await db.clients.toArray();
 			if (clientId && clientRows.length === 0) throw new StoreError('not-found', 'This client no longer exists.');
 			const planRows = clientId ? await db.plans.where('clientId').equals(clientId).toArray() : await db.plans.toArray();
@@ -60,7 +65,8 @@ export async function readBackupData(store: Store, clientId?: Id): Promise<Backu
 			return {
 				clients: clientRows.map(normaliseClient).sort(byCreated),
 				plans: planRows.map(normalisePlan).sort(byCreated),
-				marks: markRows.map(normaliseMark).sort(byCreated)
+				marks: markRows.map(normaliseMark).sort(byCreated),
+				records: await readRecordRows(db, clientId)
 			};
 		});
 	} catch (e) {
@@ -93,7 +99,7 @@ export async function exportBackup(store: Store, options: ExportOptions = {}): P
 			yielded = Date.now();
 		}
 	}
-	const check = parseBackup(parts.join(''), { now });
+	const check = await checkedFile(parts.join(''), now);
 	if (!check.ok) {
 		throw new StoreError(
 			'validation',
@@ -103,14 +109,30 @@ export async function exportBackup(store: Store, options: ExportOptions = {}): P
 	return {
 		parts,
 		fileName: backupFileName(today(new Date(now)), options.clientId ? data.clients[0].name : undefined),
-		counts: { clients: data.clients.length, plans: data.plans.length, marks: data.marks.length }
+		counts: { clients: data.clients.length, plans: data.plans.length, marks: data.marks.length, records: data.records?.records.length ?? 0 }
 	};
+}
+
+/**
+ * A file read and checked completely: every record read strictly, then every signature verified
+ * on the rows exactly as the file holds them (domain/backup/records, record-verify).
+ */
+async function checkedFile(text: string, now: number): Promise<{ ok: true; backup: Backup; records: RecordTables } | { ok: false; problem: string }> {
+	const parsed = parseBackup(text, { now });
+	if (!parsed.ok) return parsed;
+	const read = readBackupRecords(parsed.backup, now);
+	if (!read.ok) return read;
+	const broken = await recordSignatureProblem(read.tables, namesOf(parsed.backup.data));
+	if (broken) return { ok: false, problem: broken };
+	return { ok: true, backup: { ...parsed.backup, data: { ...parsed.backup.data, records: read.tables } }, records: read.tables };
 }
 
 export interface ImportSummary {
 	clients: MergeCounts;
 	plans: MergeCounts;
 	marks: MergeCounts;
+	/** The treatment records (format 4): records, addenda, history, consents, practitioners, details. */
+	records: RecordCounts;
 }
 
 /** A checked file and what restoring it would do now. */
@@ -119,6 +141,8 @@ export interface ImportPreview {
 	counts: ImportSummary;
 	/** The file's clients by name, with what happens to each. */
 	clients: { id: Id; name: string; action: MergeAction }[];
+	/** What restoring does to signed records and details, in words (what is kept and why). */
+	recordNotes: string[];
 }
 
 /** The device's copies of every record the file names, read inside the caller's transaction. */
@@ -164,24 +188,39 @@ function refused(problem: string): StoreError {
 	return new StoreError('validation', `This file cannot be restored: ${problem} Nothing on this device was changed.`);
 }
 
-function summary(plan: MergePlan): ImportSummary {
-	return { clients: countsOf(plan.clients), plans: countsOf(plan.plans), marks: countsOf(plan.marks) };
+function summary(plan: MergePlan, records: RecordMergePlan): ImportSummary {
+	return { clients: countsOf(plan.clients), plans: countsOf(plan.plans), marks: countsOf(plan.marks), records: records.counts };
+}
+
+/** The record merge against the device, inside the caller's transaction; refused in words. */
+async function planRecords(store: Store, data: BackupData): Promise<RecordMergePlan> {
+	const tables = data.records ?? emptyRecordTables();
+	const device = await deviceRecords(store.db, tables);
+	const merged = planRecordMerge(
+		tables,
+		device,
+		{ clientIds: new Set(data.clients.map((c) => c.id)), plans: new Map(data.plans.map((p) => [p.id, p.clientId])) },
+		namesOf(data)
+	);
+	if (!merged.ok) throw refused(merged.problem);
+	return merged.plan;
 }
 
 /** Checks a file completely and says what restoring it would do; writes nothing. */
 export async function previewImport(store: Store, text: string, options: { now?: number } = {}): Promise<ImportPreview> {
-	const parsed = parseBackup(text, { now: options.now ?? Date.now() });
+	const parsed = await checkedFile(text, options.now ?? Date.now());
 	if (!parsed.ok) throw refused(parsed.problem);
 	const { backup } = parsed;
 	const { db } = store;
 	let existing: Existing;
 	let plan: MergePlan;
+	let records: RecordMergePlan;
 	try {
-		[existing, plan] = await db.transaction('r', db.clients, db.plans, db.marks, async () => {
+		[existing, plan, records] = await db.transaction('r', [db.clients, db.plans, db.marks, ...recordTables(db)], async () => {
 			const found = await lookUp(store, backup.data);
 			const merge = planMerge(backup.data, found, backup.fileVersion);
 			await checkMerge(store, backup.data, found, merge);
-			return [found, merge] as const;
+			return [found, merge, await planRecords(store, backup.data)] as const;
 		});
 	} catch (e) {
 		throw toStoreError(e);
@@ -191,24 +230,27 @@ export async function previewImport(store: Store, text: string, options: { now?:
 		name: c.name,
 		action: mergeAction(c, existing.clients.get(c.id))
 	}));
-	return { backup, counts: summary(plan), clients };
+	return { backup, counts: summary(plan, records), clients, recordNotes: records.notes };
 }
 
 /**
- * Restores a checked backup in one transaction. The device is read again inside it, so a change
- * made since the preview is respected; the returned counts are what was actually done.
+ * Restores a checked backup (previewImport's, whose signatures were verified) in one transaction.
+ * The device is read again inside it, so a change made since the preview is respected; the
+ * returned counts are what was actually done.
  */
 export async function applyImport(store: Store, backup: Backup): Promise<ImportSummary> {
 	const { db } = store;
 	try {
-		return await db.transaction('rw', db.clients, db.plans, db.marks, async () => {
+		return await db.transaction('rw', [db.clients, db.plans, db.marks, ...recordTables(db)], async () => {
 			const existing = await lookUp(store, backup.data);
 			const plan = planMerge(backup.data, existing, backup.fileVersion);
 			await checkMerge(store, backup.data, existing, plan);
+			const records = await planRecords(store, backup.data);
 			await db.clients.bulkPut([...plan.clients.add, ...plan.clients.update]);
 			await db.plans.bulkPut([...plan.plans.add, ...plan.plans.update]);
 			await db.marks.bulkPut([...plan.marks.add, ...plan.marks.update]);
-			return summary(plan);
+			await writeRecordMerge(db, records);
+			return summary(plan, records);
 		});
 	} catch (e) {
 		throw toStoreError(e);

@@ -9,7 +9,7 @@ import { MAX_MARKS_PER_PLAN, MAX_PATCH_VERTICES, MAX_PLANS_PER_CLIENT } from '$l
 import { applyImport, exportBackup, previewImport } from '$lib/store/backup';
 import { StoreError } from '$lib/store/errors';
 import type { Store } from '$lib/store/store';
-import { dump, seeded } from './helpers';
+import { asVersion, dump, seeded } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = any;
@@ -67,11 +67,11 @@ const CASES: Case[] = [
 	// Carried-over marks (version 2).
 	['carried as text', (doc) => void (doc.marks[1].carried = 'yes'), /Mark 2 on plan “Low back”: carried over must be true or false/],
 	['a version 2 mark without carried', (doc) => void delete doc.marks[0].carried, /Mark 1 on plan “Neck & shoulders”: carried over is missing/],
-	['carried in a version 1 file', (doc) => void ((doc.version = 1), doc.clients.forEach((c: { build?: unknown }) => delete c.build)), /Mark 1 on plan “Neck & shoulders” has an unexpected key "carried"/],
+	['carried in a version 1 file', (doc) => void (asVersion(doc, 1), doc.clients.forEach((c: { build?: unknown }) => delete c.build)), /Mark 1 on plan “Neck & shoulders” has an unexpected key "carried"/],
 	// Body builds (version 3).
 	['an unknown build', (doc) => void (doc.clients[0].build = 'huge'), /Client 1 “Kim <b>a<\/b>”: body build must be one of null, "slim", "average", "broad"/],
 	['a version 3 client without build', (doc) => void delete doc.clients[1].build, /Client 2 “Lee a”: body build is missing/],
-	['build in a version 2 file', (doc) => void (doc.version = 2), /Client 1 “Kim <b>a<\/b>” has an unexpected key "build"/],
+	['build in a version 2 file', (doc) => void asVersion(doc, 2), /Client 1 “Kim <b>a<\/b>” has an unexpected key "build"/],
 	// Dates.
 	['a day that does not exist', (doc) => void (doc.plans[0].date = '2026-02-30'), /Plan 1 “Neck & shoulders”: date must be a real date like 2026-05-01/],
 	['a date in words', (doc) => void (doc.plans[1].date = 'next Tuesday'), /Plan 2 “Low back”: date must be a real date like 2026-05-01/],

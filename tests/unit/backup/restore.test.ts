@@ -3,7 +3,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION } from '$lib/domain/backup/format';
 import { applyImport, exportBackup, previewImport } from '$lib/store/backup';
 import { StoreError } from '$lib/store/errors';
 import type { Store } from '$lib/store/store';
-import { dump, freshStore, markRow, seeded, T0 } from './helpers';
+import { asVersion, dump, freshStore, markRow, seeded, T0 } from './helpers';
 
 async function fileOf(store: Store, clientId?: string): Promise<string> {
 	return (await exportBackup(store, { clientId, appVersion: 'test-1', now: Date.UTC(2026, 4, 1) })).parts.join('');
@@ -15,6 +15,8 @@ async function restore(store: Store, text: string) {
 }
 
 const none = { added: 0, updated: 0, older: 0, same: 0 };
+/** A file without treatment records brings none. */
+const noRecords = { added: 0, updated: 0, older: 0, same: 0, keptSigned: 0, addenda: 0, history: 0, consents: 0, practitioners: 0, details: 0 };
 
 describe('export', () => {
 	it('writes a versioned JSON document with every record, one per line', async () => {
@@ -24,7 +26,7 @@ describe('export', () => {
 		const doc = JSON.parse(out.parts.join(''));
 		expect(doc).toMatchObject({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: '2026-05-01T00:00:00.000Z' });
 		expect([doc.clients.length, doc.plans.length, doc.marks.length]).toEqual([2, 3, 3]);
-		expect(out.counts).toEqual({ clients: 2, plans: 3, marks: 3 });
+		expect(out.counts).toEqual({ clients: 2, plans: 3, marks: 3, records: 0 });
 		expect(out.fileName).toBe('somamap-backup-2026-05-01.json');
 		// Progress rises to the total in steps.
 		expect(progress.at(-1)).toEqual([8, 8]);
@@ -63,7 +65,7 @@ describe('restore', () => {
 		const target = freshStore();
 		const { preview, result } = await restore(target, await fileOf(store));
 		expect(preview.counts.clients).toEqual({ ...none, added: 2 });
-		expect(result).toEqual({ clients: { ...none, added: 2 }, plans: { ...none, added: 3 }, marks: { ...none, added: 3 } });
+		expect(result).toEqual({ clients: { ...none, added: 2 }, plans: { ...none, added: 3 }, marks: { ...none, added: 3 }, records: noRecords });
 		const [a, b] = [await dump(store), await dump(target)];
 		expect(b).toEqual(a);
 		const painted = b.marks.find((m) => m.id === 'a-m1')!.patch!;
@@ -93,7 +95,7 @@ describe('restore', () => {
 	it('restores a version 1 file (before follow-ups): its marks come back as not carried', async () => {
 		const { store } = await seeded();
 		const doc = JSON.parse(await fileOf(store));
-		doc.version = 1;
+		asVersion(doc, 1);
 		for (const m of doc.marks) delete m.carried;
 		for (const c of doc.clients) delete c.build;
 		const target = freshStore();
@@ -116,7 +118,7 @@ describe('restore', () => {
 	it('restores a version 2 file (before body builds): its clients take the default build', async () => {
 		const { store, ids } = await seeded();
 		const doc = JSON.parse(await fileOf(store));
-		doc.version = 2;
+		asVersion(doc, 2);
 		for (const c of doc.clients) delete c.build;
 		const target = freshStore();
 		const { result } = await restore(target, JSON.stringify(doc));
@@ -133,7 +135,7 @@ describe('restore', () => {
 		await target.updateClient(ids.lee, { build: 'broad' });
 		// The older app on another device changed Lee's notes later.
 		const doc = JSON.parse(await fileOf(store));
-		doc.version = 2;
+		asVersion(doc, 2);
 		for (const c of doc.clients) delete c.build;
 		const lee = doc.clients.find((c: { id: string }) => c.id === ids.lee);
 		lee.notes = 'Changed on the other tablet';
@@ -185,7 +187,7 @@ describe('restore', () => {
 		await restore(target, text);
 		const before = await dump(target);
 		const { preview, result } = await restore(target, text);
-		expect(preview.counts).toEqual({ clients: { ...none, same: 2 }, plans: { ...none, same: 3 }, marks: { ...none, same: 3 } });
+		expect(preview.counts).toEqual({ clients: { ...none, same: 2 }, plans: { ...none, same: 3 }, marks: { ...none, same: 3 }, records: noRecords });
 		expect(result).toEqual(preview.counts);
 		expect(await dump(target)).toEqual(before);
 	});
@@ -210,7 +212,8 @@ describe('merge', () => {
 		expect(preview.counts).toEqual({
 			clients: { added: 0, updated: 1, older: 1, same: 0 },
 			plans: { added: 1, updated: 0, older: 0, same: 3 },
-			marks: { added: 0, updated: 1, older: 1, same: 1 }
+			marks: { added: 0, updated: 1, older: 1, same: 1 },
+			records: noRecords
 		});
 		expect(preview.clients.map((c) => [c.name, c.action]).sort()).toEqual([
 			['Kim <b>a</b>', 'older'],

@@ -143,3 +143,33 @@ describe('the same hand-off twice', () => {
 		expect(await store.db.handoffs.count()).toBe(0);
 	});
 });
+
+describe('a hand-off never brings treatment records', () => {
+	/** A hand-off written by someone hostile: the client's map plus a signed record, a consent, a practitioner and an addendum. */
+	function withRecords(extra: Record<string, unknown[]>): string {
+		const doc = JSON.parse(handOffText(handOff(), NOW));
+		doc.version = 4;
+		return JSON.stringify({ ...doc, ...extra });
+	}
+	const prac = { id: 'x1', fullName: 'Fake Practitioner', qualification: '', association: '', membershipNumber: '', providerNumbers: [], businessName: '', taxNumber: '', address: '', phone: '', createdAt: NOW - 9000, updatedAt: NOW - 9000 };
+
+	it.each([
+		['practitioners', { practitioners: [prac] }, /carries practitioners, which a hand-off never brings/],
+		['records, consents and addenda', { records: [{ id: 'r1' }], consents: [{ id: 'k1' }], addenda: [{ id: 'a1' }] }, /carries signed consents, treatment records and addenda, which a hand-off never brings: it brings only a client’s map and answers\. Nothing was taken in\. .*Settings → Restore/],
+		['a client’s health details', { clientDetails: [{ clientId: 'c1' }] }, /carries a client’s health details/],
+		['a history and a signed-record mark', { recordHistory: [{}], chainHeads: [{}] }, /carries a record’s history and signed-record marks/]
+	])('one carrying %s is refused whole, in words, and nothing is taken in', async (_what, extra, message) => {
+		const text = withRecords(extra);
+		const r = readHandOffText(text, NOW);
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.problem).toMatch(message);
+		// The same through a link.
+		const link = await readHandOffFragment(await encodeHandOff(text), NOW);
+		expect(link.ok).toBe(false);
+	});
+
+	it('empty record lists are nothing carried: a version 4 hand-off of a map still comes in', () => {
+		const r = readHandOffText(withRecords({ practitioners: [], records: [] }), NOW);
+		expect(r.ok).toBe(true);
+	});
+});

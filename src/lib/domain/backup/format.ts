@@ -13,14 +13,18 @@
  * Versions: 1 — the first format. 2 — marks gain `carried` (copied by a follow-up, not yet
  * confirmed); a version 1 file has no such key and its marks read as not carried. 3 — clients gain
  * `build` (slim, average, broad or null for the default); older files have none and read as null.
+ * 4 — the treatment record (issue 12): `practitioners`, `clientDetails`, `consents`, `records`,
+ * `recordHistory`, `addenda`, `chainHeads`, rows as the store keeps them (./records.ts). Each may be
+ * absent (a hand-off never has them); older files have none.
  */
 import type { Client, Mark, Patch, Plan } from '$lib/domain/records';
 import { encodeUint32, encodeUint8 } from './base64';
 import { MAX_PATCH_VERTICES } from '$lib/domain/limits';
 import { MAX_CLIENTS } from '$lib/domain/limits';
+import { RECORD_TABLES, type RecordTable, type RecordTables } from './record-tables';
 
 export const BACKUP_FORMAT = 'somamap-backup';
-export const BACKUP_VERSION = 3;
+export const BACKUP_VERSION = 4;
 
 /** Caps that keep a hostile or broken file from exhausting the device. */
 export const BACKUP_LIMITS = {
@@ -50,6 +54,8 @@ export interface BackupData {
 	clients: Client[];
 	plans: Plan[];
 	marks: Mark[];
+	/** The treatment record's tables (version 4); absent or empty in a hand-off. */
+	records?: RecordTables;
 }
 
 export interface BackupMeta {
@@ -64,6 +70,8 @@ export interface Backup extends BackupMeta {
 	data: BackupData;
 	/** The file's format version (absent: this app's): fields newer than it are not in the file. */
 	fileVersion?: number;
+	/** The record's tables exactly as the file holds them, not yet read (./records.ts reads them). */
+	recordRows?: Partial<Record<RecordTable, unknown>>;
 }
 
 /** A patch as written to the file. */
@@ -80,7 +88,7 @@ export type MarkJson = Omit<Mark, 'patch'> & { patch: PatchJson | null };
 
 /** The exact keys each record has in the current version (any other key is refused on import). */
 export const KEYS = {
-	root: ['format', 'version', 'exportedAt', 'appVersion', 'clients', 'plans', 'marks'],
+	root: ['format', 'version', 'exportedAt', 'appVersion', 'clients', 'plans', 'marks', ...RECORD_TABLES],
 	client: ['id', 'name', 'contact', 'notes', 'figure', 'build', 'createdAt', 'updatedAt'],
 	plan: [
 		'id', 'clientId', 'date', 'title', 'status', 'scope', 'durationMin', 'pressure', 'goals', 'complaints',
@@ -101,6 +109,7 @@ export const KEYS = {
 
 /** Keys a record gained in a version: a file of an older version must not have them. */
 export const ADDED_IN: Record<string, { key: string; version: number }[]> = {
+	root: RECORD_TABLES.map((key) => ({ key, version: 4 })),
 	mark: [{ key: 'carried', version: 2 }],
 	client: [{ key: 'build', version: 3 }]
 };
@@ -158,7 +167,8 @@ export interface BackupPart {
 
 /** The file as text parts, `chunk` records each. Joined, they are one JSON document. */
 export function* backupParts(data: BackupData, meta: BackupMeta, chunk = 250): Generator<BackupPart> {
-	const total = data.clients.length + data.plans.length + data.marks.length;
+	const records = data.records && RECORD_TABLES.map((name) => [name, data.records![name], (r: unknown) => r] as const);
+	const total = data.clients.length + data.plans.length + data.marks.length + (records ?? []).reduce((n, [, rows]) => n + rows.length, 0);
 	const head: Record<string, unknown> = {
 		format: BACKUP_FORMAT,
 		version: BACKUP_VERSION,
@@ -170,7 +180,9 @@ export function* backupParts(data: BackupData, meta: BackupMeta, chunk = 250): G
 	const tables = [
 		['clients', data.clients, encodeClient],
 		['plans', data.plans, encodePlan],
-		['marks', data.marks, encodeMark]
+		['marks', data.marks, encodeMark],
+		// Record rows as the store gives them (keys sorted): a signed row's hash is of exactly these fields.
+		...(records ?? [])
 	] as const;
 	for (const [name, rows, write] of tables) {
 		let text = `,\n"${name}":[`;

@@ -5,6 +5,7 @@
  * in the parsed file where it can be. Also what a finished restore did, in words.
  */
 import type { MergeCounts } from './merge';
+import type { RecordCounts } from './record-merge';
 import { regionByCode, shortLabel } from '$lib/domain/regions';
 import { cleanText } from '$lib/domain/clean-text';
 
@@ -123,12 +124,31 @@ export interface RestoreCounts {
 	clients: MergeCounts;
 	plans: MergeCounts;
 	marks: MergeCounts;
+	records?: RecordCounts;
+}
+
+const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+
+/** What a restore did to the treatment records, or '' when the file held none that changed anything. */
+export function recordResultWords(c: RecordCounts | undefined): string {
+	if (!c) return '';
+	const parts = [
+		c.added + c.updated ? `${n(c.added, 'treatment record', 'treatment records')} added, ${c.updated} updated` : '',
+		c.addenda ? `${n(c.addenda, 'addendum', 'addenda')} added` : '',
+		c.history ? `${n(c.history, 'change', 'changes')} added to records’ history` : '',
+		c.consents ? `${n(c.consents, 'consent', 'consents')} added or withdrawn` : '',
+		c.practitioners ? `${n(c.practitioners, 'practitioner', 'practitioners')} added or updated` : '',
+		c.details ? `${n(c.details, 'client’s details', 'clients’ details')} added` : ''
+	].filter(Boolean);
+	const kept = c.keptSigned ? ` ${n(c.keptSigned, 'record', 'records')} signed on this device kept as signed (the file’s unsigned copy was not used).` : '';
+	return (parts.length ? ` Treatment records: ${joinWords(parts)}.` : '') + kept;
 }
 
 /** What a finished restore did; when the file's copies were older, it says the newer ones were kept. */
 export function restoreResultWords(r: RestoreCounts): string {
 	const changed = (c: MergeCounts) => c.added + c.updated;
-	const total = changed(r.clients) + changed(r.plans) + changed(r.marks);
+	const records = recordResultWords(r.records);
+	const total = changed(r.clients) + changed(r.plans) + changed(r.marks) + (records ? 1 : 0);
 	const older = [
 		[r.clients.older, 'client', 'clients'],
 		[r.plans.older, 'plan', 'plans'],
@@ -139,11 +159,11 @@ export function restoreResultWords(r: RestoreCounts): string {
 	const kept = older.length ? ` This device had newer versions of ${joinWords(older)} than the file: the newer versions on this device were kept.` : '';
 	if (total === 0) {
 		return older.length
-			? `Restore finished: nothing was added or replaced.${kept}`
+			? `Restore finished: nothing was added or replaced.${kept}${records}`
 			: 'Restore finished: everything in the file was already on this device. Nothing changed.';
 	}
 	const line = (what: string, c: MergeCounts) => `${what} ${c.added} added, ${c.updated} updated`;
-	return `Restore finished. ${line('Clients:', r.clients)}; ${line('plans:', r.plans)}; ${line('marks:', r.marks)}. Nothing was deleted.${kept}`;
+	return `Restore finished. ${line('Clients:', r.clients)}; ${line('plans:', r.plans)}; ${line('marks:', r.marks)}.${records} Nothing was deleted.${kept}`;
 }
 
 function joinWords(parts: string[]): string {

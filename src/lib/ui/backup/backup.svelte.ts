@@ -7,6 +7,7 @@
 import { version } from '$app/environment';
 import { BACKUP_LIMITS } from '$lib/domain/backup/format';
 import type { MergeCounts } from '$lib/domain/backup/merge';
+import type { RecordCounts } from '$lib/domain/backup/record-merge';
 import { restoreResultWords } from '$lib/domain/backup/words';
 import { flushAll, store, StoreError, toStoreError } from '$lib/store';
 import { applyImport, exportBackup, previewImport, type ImportPreview, type ImportSummary } from '$lib/store/backup';
@@ -55,8 +56,9 @@ export class BackupExport {
 				}
 			});
 			download(out.parts, out.fileName);
-			const { clients, plans, marks } = out.counts;
-			this.#message = `Saved ${out.fileName}: ${plural(clients, 'client')}, ${plural(plans, 'plan')}, ${plural(marks, 'mark')}.`;
+			const { clients, plans, marks, records } = out.counts;
+			const signed = records ? `, ${plural(records, 'treatment record')}` : '';
+			this.#message = `Saved ${out.fileName}: ${plural(clients, 'client')}, ${plural(plans, 'plan')}, ${plural(marks, 'mark')}${signed}.`;
 		} catch (e) {
 			notices.error(e);
 		} finally {
@@ -76,6 +78,20 @@ export function describeCounts(c: MergeCounts): string {
 }
 
 const describeResult = (r: ImportSummary): string => restoreResultWords(r);
+
+/** The treatment records a restore brings, or '' when the file holds none. */
+export function describeRecords(c: RecordCounts): string {
+	const parts: string[] = [];
+	if (c.added) parts.push(`${plural(c.added, 'record')} new`);
+	if (c.updated) parts.push(`${plural(c.updated, 'record')} newer than this device’s copy (will replace it)`);
+	if (c.older + c.same) parts.push(`${plural(c.older + c.same, 'record')} already here or older (kept as it is)`);
+	if (c.keptSigned) parts.push(`${plural(c.keptSigned, 'record')} signed on this device (kept as signed)`);
+	if (c.addenda) parts.push(`${plural(c.addenda, 'new addendum', 'new addenda')}`);
+	if (c.consents) parts.push(`${plural(c.consents, 'signed consent')} new or withdrawn`);
+	if (c.practitioners) parts.push(`${plural(c.practitioners, 'practitioner')} new or newer`);
+	if (c.details) parts.push(`${plural(c.details, 'client’s details', 'clients’ details')} new`);
+	return parts.join(', ');
+}
 
 export class BackupRestore {
 	#preview = $state.raw<ImportPreview | null>(null);

@@ -1,0 +1,66 @@
+/**
+ * The signatures of a backup's treatment records, checked on the rows exactly as the file holds
+ * them (./records.ts made sure reading changed nothing): each signed record's chain with the
+ * file's own head, and each consent's statement against its hash. The first failure is said in
+ * words naming the client's session; the restore is then refused whole. Pure (Web Crypto only).
+ */
+import { formatDate, isoDayOf } from '$lib/domain/dates';
+import { entryName, verifyChain } from '$lib/domain/record/chain';
+import { consentTextIntact } from '$lib/domain/record/consent';
+import { isLocked } from '$lib/domain/record/locked';
+import type { Addendum, ChainEntry, LockedRecord } from '$lib/domain/record/types';
+import { sessionName, type Names } from './records';
+import type { RecordTables } from './record-tables';
+
+/**
+ * A record's addenda in chain order: each after the link it names; any left over (a broken
+ * chain) at the end, so verifying says what is wrong. Used to write a file in that order.
+ */
+export function chainOrder(record: { hash: string }, addenda: readonly Addendum[]): Addendum[] {
+	const left = [...addenda].sort((a, b) => a.signedAt - b.signedAt || (a.id < b.id ? -1 : 1));
+	const out: Addendum[] = [];
+	let prev = record.hash;
+	for (;;) {
+		const i = left.findIndex((a) => a.prevHash === prev);
+		if (i < 0) break;
+		prev = left[i].hash;
+		out.push(...left.splice(i, 1));
+	}
+	return [...out, ...left];
+}
+
+/** A chain's problem with the session named: "The record of Jo Bloggs’s session of Dec 3, 2026 was changed after it was signed." */
+function named(problem: string, record: LockedRecord, session: string): string {
+	const plain = entryName({ kind: 'record', entry: record });
+	if (problem.startsWith(plain)) return `The record of ${session}${problem.slice(plain.length)}`;
+	if (problem.includes('this record')) return problem.replace('this record', `the record of ${session}`);
+	return `${problem.replace(/\.$/, '')} (in the record of ${session}).`;
+}
+
+/**
+ * Checks every signed thing in the file; null when all hold. The file's addenda are taken in the
+ * order the file lists them (Somamap writes them in chain order), so moving one is noticed too.
+ */
+export async function recordSignatureProblem(t: RecordTables, names: Names): Promise<string | null> {
+	const addenda = new Map<string, Addendum[]>();
+	for (const a of t.addenda) addenda.set(a.recordId, [...(addenda.get(a.recordId) ?? []), a]);
+	const heads = new Map(t.chainHeads.map((h) => [h.recordId, h]));
+	for (const r of t.records) {
+		if (!isLocked(r)) continue;
+		const record = r as LockedRecord;
+		const session = sessionName(record, names);
+		const entries: ChainEntry[] = [{ kind: 'record', entry: record }, ...(addenda.get(record.id) ?? []).map((entry) => ({ kind: 'addendum' as const, entry }))];
+		const head = heads.get(record.id);
+		const check = await verifyChain(entries, { head: head && { hash: head.hash, count: head.count } });
+		if (!check.ok) return `${named(check.problem, record, session)} A signed record must reach this device exactly as it was signed.`;
+	}
+	for (const c of t.consents) {
+		if (await consentTextIntact(c)) continue;
+		const who = names.get(c.clientId);
+		return (
+			`The consent ${who ? `${who.slice(0, 60)} signed` : 'signed'} on ${formatDate(isoDayOf(c.signedAt))} does not hold the statement that was signed: ` +
+			'its text was changed after signing.'
+		);
+	}
+	return null;
+}
