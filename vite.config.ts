@@ -16,6 +16,9 @@ const SHELL = new RegExp(
 		.join('|')
 );
 
+const RUNTIME = /node_modules[\\/](svelte|@sveltejs[\\/]kit|dexie|devalue|esm-env|clsx)[\\/]/;
+const LAYOUT = /src[\\/]routes[\\/]\+layout\.(svelte|ts)$|src[\\/]app\.css$/;
+
 export default defineConfig({
 	plugins: [sveltekit()],
 	server: { port: 5173 },
@@ -31,8 +34,7 @@ export default defineConfig({
 				// libraries, the pages and the dialogs loaded on demand stay apart.
 				codeSplitting: {
 					groups: [
-						{ name: 'runtime', test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|dexie|devalue|esm-env|clsx)[\\/]/ },
-						{ name: 'shell', test: SHELL },
+						{ name: 'shell', test: new RegExp([RUNTIME.source, SHELL.source, LAYOUT.source, '^\\0rolldown[\\\\/]runtime'].join('|')) },
 						// The lock screen and its parts, loaded when needed: one file, and one stylesheet
 						// (Kit links the styles of what the layout may load, so every first load waits on them).
 						{ name: 'lock', test: /src[\\/]lib[\\/]ui[\\/]security[\\/](LockScreen|RecoverPin|NewPinFields|EraseEverything|PinPrompt|pin-wait)\./ }
