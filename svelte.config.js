@@ -1,9 +1,20 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+/**
+ * The hashes of app.html's own inline scripts (the hand-off catcher), for script-src: Kit hashes
+ * only the scripts it writes itself. Read from the template, so an edit there cannot go unhashed.
+ */
+const templateScripts = [...readFileSync(new URL('./src/app.html', import.meta.url), 'utf8').matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+	(m) => `sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}`
+);
 
 /**
  * The Content Security Policy every page carries (as a meta tag; Kit hashes its inline bootstrap
- * script into script-src). Nothing but this origin: no inline script without a hash, no eval.
+ * script into script-src, and app.html's own by templateScripts). Nothing but this origin: no
+ * inline script without a hash, no eval.
  * What the app really needs beyond 'self', and why:
  * - 'wasm-unsafe-eval': the meshoptimizer decoder instantiates WebAssembly for the body model.
  * - img-src data: blob: — the printed sheet's body pictures are PNG data URLs (canvas.toDataURL).
@@ -18,7 +29,7 @@ export const csp = {
 	mode: 'hash',
 	directives: {
 		'default-src': ['self'],
-		'script-src': ['self', 'wasm-unsafe-eval'],
+		'script-src': ['self', 'wasm-unsafe-eval', ...templateScripts],
 		'style-src': ['self'],
 		'style-src-attr': ['unsafe-inline'],
 		'img-src': ['self', 'data:', 'blob:'],

@@ -75,3 +75,10 @@ export async function back(page: Page) {
 	await page.evaluate(() => history.back());
 	await page.waitForTimeout(700);
 }
+
+/** As `arm`, for a tab not yet opened: watched from its first document's first frame. */
+export async function armBeforeLoad(page: Page, words: string[]) {
+	await page.addInitScript(([key, words]) => {
+		if (!sessionStorage.getItem(key)) sessionStorage.setItem(key, JSON.stringify({ words, leaks: [], shows: [] }));
+	}, [WATCH, words] as const);
+}
