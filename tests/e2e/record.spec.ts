@@ -215,6 +215,20 @@ test.describe('on a desktop (1280×800)', () => {
 		await expect(page.getByText('Verified: unchanged since signed')).toHaveCount(0);
 	});
 
+	test('notes typed 100 ms before the tab closes are in the record when it opens again', async ({ page, context }) => {
+		const url = await openDraft(page, 'Ida Voss');
+		await field(page, /^A · Assessment/).fill('Guarding eased after the second pass.');
+		await page.waitForTimeout(100); // less than the save's 0.4 s throttle
+		await page.close();
+		const again = await context.newPage();
+		await again.goto(url);
+		await openTab(again, 'Record');
+		await expect(field(again, /^A · Assessment/)).toHaveValue('Guarding eased after the second pass.');
+		await saved(again);
+		await again.getByText(/^History of changes \(\d+\)$/).click();
+		await expect(again.locator('details.history')).toContainText('Guarding eased after the second pass.');
+	});
+
 	test('signing by typing the name, with the keyboard only', async ({ page }) => {
 		await openDraft(page, 'Sam Ortiz');
 		await page.getByRole('button', { name: 'Start session' }).click();
