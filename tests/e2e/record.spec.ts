@@ -229,6 +229,27 @@ test.describe('on a desktop (1280×800)', () => {
 		await expect(again.locator('details.history')).toContainText('Guarding eased after the second pass.');
 	});
 
+	test('two tabs on one record: notes typed in one come into the other, and signing in one locks the other', async ({ page, context }) => {
+		const url = await openDraft(page, 'Tess Quinn');
+		const other = await context.newPage();
+		await other.goto(url);
+		await openTab(other, 'Record');
+		await field(page, /^O · Objective/).fill('Tender over the right rhomboids.');
+		await expect(field(other, /^O · Objective/)).toHaveValue('Tender over the right rhomboids.');
+		await field(page, 'Practitioner who treated').selectOption({ label: 'Dana Reyes' });
+		await page.getByRole('button', { name: 'Start session' }).click();
+		await page.getByRole('button', { name: 'End session' }).click();
+		await saved(page);
+		await page.getByRole('button', { name: 'Finalise and sign…' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Finalise and sign this record' });
+		await drawWithMouse(page, pad(dialog));
+		await dialog.getByRole('button', { name: 'Sign and lock' }).click();
+		await expect(dialog).toBeHidden();
+		await expect(other.getByText(/Signed by Dana Reyes/)).toBeVisible();
+		await expect(field(other, /^O · Objective/)).toHaveAttribute('readonly', '');
+		await expect(other.getByRole('button', { name: 'Finalise and sign…' })).toHaveCount(0);
+	});
+
 	test('signing by typing the name, with the keyboard only', async ({ page }) => {
 		await openDraft(page, 'Sam Ortiz');
 		await page.getByRole('button', { name: 'Start session' }).click();
