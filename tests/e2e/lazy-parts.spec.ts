@@ -1,6 +1,6 @@
 /**
  * Issue 10 (bytes): opening a plan carries only what it shows. The hand-off dialog (QR code, link),
- * the PIN offer before a hand-over, the Plan/Notes/Outcome tabs and the mark editor load when
+ * the PIN offer before a hand-over, the Plan/Notes/Outcome tabs, the Record tab and the mark editor load when
  * first asked for; the service worker keeps them all, so they still open with no network, and a
  * missing part says so in words the therapist can act on.
  */
@@ -14,6 +14,7 @@ const LATER_PARTS = {
 	'the Plan tab': 'In this order',
 	'the Notes tab': 'Preferences and notes',
 	'the Outcome tab': 'After the session',
+	'the Record tab': 'Finalise and sign this record',
 	'the mark editor': 'Choose what it feels like, and the mark is added.'
 };
 
@@ -44,6 +45,8 @@ async function openEveryLaterPart(page: Page) {
 	await expect(page.getByLabel('What was done')).toBeVisible();
 	await page.getByRole('tab', { name: 'Plan' }).click();
 	await expect(page.getByRole('heading', { name: 'At a glance' })).toBeVisible();
+	await page.getByRole('tab', { name: 'Record' }).click();
+	await expect(page.getByRole('button', { name: 'Finalise and sign…' })).toBeVisible();
 
 	await page.getByRole('tab', { name: 'Marks' }).click();
 	await page.getByRole('searchbox', { name: 'Find a region' }).fill('shoulder blade');

@@ -11,6 +11,16 @@ import { openTab } from './plan-tabs';
 
 const SHOTS = 'docs/img/screens';
 
+/** A picture of what the screen shows with `part` near the top, below the sticky tabs (CSS pixels). */
+async function shot(page: Page, name: string, part?: Locator): Promise<void> {
+	if (part)
+		await part.evaluate((el) => {
+			el.scrollIntoView({ block: 'start' });
+			window.scrollBy(0, -70);
+		});
+	await page.screenshot({ path: `${SHOTS}/${name}.png`, scale: 'css' });
+}
+
 /** A practitioner put straight into the database (their profile screen is another part of issue 12). */
 async function seedPractitioner(page: Page, fullName: string): Promise<void> {
 	await page.evaluate(
@@ -100,7 +110,12 @@ const saved = (page: Page) => expect(page.locator('#panel-record').getByRole('st
 async function openDraft(page: Page, client: string): Promise<string> {
 	const url = await createPlanForNewClient(page, client, 'Neck and shoulders');
 	await seedPractitioner(page, 'Dana Reyes');
+	// The client's own words come into S when the record is first opened.
+	await openTab(page, 'Notes');
+	await page.getByLabel("In the client's words", { exact: true }).fill('Stiff neck since the long drive on Friday; worse turning left.');
+	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' }).first()).toBeVisible();
 	await openTab(page, 'Record');
+	await expect(field(page, /^S · Subjective/)).toHaveValue(/Stiff neck since the long drive/);
 	await expect(page.getByText('Draft · not signed yet')).toBeVisible();
 	return url;
 }
@@ -117,6 +132,9 @@ async function fillSession(page: Page): Promise<void> {
 	await expect(page.locator('#panel-record').getByRole('alert').filter({ hasText: 'The session cannot end before it started' }).first()).toBeVisible();
 	await page.getByRole('button', { name: 'End session' }).click();
 	await expect(page.getByText('The session cannot end before it started')).toHaveCount(0);
+	// A plausible start for the pictures: an hour before the end (unless that is yesterday).
+	const [h, m] = (await field(page, 'Ended at').inputValue()).split(':');
+	if (Number(h) >= 1) await field(page, 'Started at').fill(`${String(Number(h) - 1).padStart(2, '0')}:${m}`);
 	await field(page, /^O · Objective/).fill('Hypertonic right upper trapezius; rotation to the left limited.');
 	await field(page, /^A · Assessment/).fill('Less guarding by the end of the session.');
 	await field(page, 'Home care and advice').fill('Heat pack 10 minutes at night; chin tucks.');
@@ -131,7 +149,7 @@ test.describe('on a desktop (1280×800)', () => {
 		const url = await openDraft(page, 'Rae Ng');
 		expect(await seriousViolations(page), 'draft record').toEqual([]);
 		await fillSession(page);
-		await page.screenshot({ path: `${SHOTS}/record-draft-desktop.png`, fullPage: true });
+		await shot(page, 'record-draft-desktop', page.getByText('Draft · not signed yet'));
 
 		await page.getByRole('button', { name: 'Finalise and sign…' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Finalise and sign this record' });
@@ -143,7 +161,7 @@ test.describe('on a desktop (1280×800)', () => {
 		await drawWithMouse(page, pad(dialog));
 		await expect(pad(dialog)).toHaveAccessibleName(/\(signed\)/);
 		expect(await seriousViolations(page), 'signing dialog').toEqual([]);
-		await page.screenshot({ path: `${SHOTS}/record-signing-desktop.png` });
+		await shot(page, 'record-signing-desktop');
 		await dialog.getByRole('button', { name: 'Sign and lock' }).click();
 		await expect(dialog).toBeHidden();
 
@@ -166,6 +184,7 @@ test.describe('on a desktop (1280×800)', () => {
 		await page.keyboard.type('x');
 		await expect(page.getByRole('alert').filter({ hasText: /This record was signed on .* and can no longer be changed\. Add an addendum/ })).toBeVisible();
 		await expect(field(page, /^A · Assessment/)).toHaveValue('Less guarding by the end of the session.');
+		await page.getByRole('alert').getByRole('button', { name: 'OK' }).click();
 
 		// An addendum: dated, signed, shown below with who and when.
 		await page.getByRole('button', { name: 'Add a correction (addendum)…' }).click();
@@ -186,7 +205,7 @@ test.describe('on a desktop (1280×800)', () => {
 		await expect(history).toContainText('End time');
 		await expect(history).toContainText('Practitioner');
 		expect(await seriousViolations(page), 'locked record').toEqual([]);
-		await page.screenshot({ path: `${SHOTS}/record-locked-desktop.png`, fullPage: true });
+		await shot(page, 'record-locked-desktop', page.getByRole('heading', { name: 'Signature', exact: true }));
 
 		// Tampered with in IndexedDB: the screen says the chain fails.
 		await tamper(page);
@@ -194,6 +213,41 @@ test.describe('on a desktop (1280×800)', () => {
 		await openTab(page, 'Record');
 		await expect(page.getByRole('alert').filter({ hasText: 'Warning: this record may have been altered.' })).toContainText(/changed after it was signed/);
 		await expect(page.getByText('Verified: unchanged since signed')).toHaveCount(0);
+	});
+
+	test('notes typed 100 ms before the tab closes are in the record when it opens again', async ({ page, context }) => {
+		const url = await openDraft(page, 'Ida Voss');
+		await field(page, /^A · Assessment/).fill('Guarding eased after the second pass.');
+		await page.waitForTimeout(100); // less than the save's 0.4 s throttle
+		await page.close();
+		const again = await context.newPage();
+		await again.goto(url);
+		await openTab(again, 'Record');
+		await expect(field(again, /^A · Assessment/)).toHaveValue('Guarding eased after the second pass.');
+		await saved(again);
+		await again.getByText(/^History of changes \(\d+\)$/).click();
+		await expect(again.locator('details.history')).toContainText('Guarding eased after the second pass.');
+	});
+
+	test('two tabs on one record: notes typed in one come into the other, and signing in one locks the other', async ({ page, context }) => {
+		const url = await openDraft(page, 'Tess Quinn');
+		const other = await context.newPage();
+		await other.goto(url);
+		await openTab(other, 'Record');
+		await field(page, /^O · Objective/).fill('Tender over the right rhomboids.');
+		await expect(field(other, /^O · Objective/)).toHaveValue('Tender over the right rhomboids.');
+		await field(page, 'Practitioner who treated').selectOption({ label: 'Dana Reyes' });
+		await page.getByRole('button', { name: 'Start session' }).click();
+		await page.getByRole('button', { name: 'End session' }).click();
+		await saved(page);
+		await page.getByRole('button', { name: 'Finalise and sign…' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Finalise and sign this record' });
+		await drawWithMouse(page, pad(dialog));
+		await dialog.getByRole('button', { name: 'Sign and lock' }).click();
+		await expect(dialog).toBeHidden();
+		await expect(other.getByText(/Signed by Dana Reyes/)).toBeVisible();
+		await expect(field(other, /^O · Objective/)).toHaveAttribute('readonly', '');
+		await expect(other.getByRole('button', { name: 'Finalise and sign…' })).toHaveCount(0);
 	});
 
 	test('signing by typing the name, with the keyboard only', async ({ page }) => {
@@ -233,7 +287,7 @@ test.describe('on a phone (390×844, touch)', () => {
 	test('signed with a finger on the canvas, then locked and shown signed after a reload', async ({ page }) => {
 		const url = await openDraft(page, 'Lou Park');
 		await fillSession(page);
-		await page.screenshot({ path: `${SHOTS}/record-draft-phone.png`, fullPage: true });
+		await shot(page, 'record-draft-phone', page.getByText('Draft · not signed yet'));
 		await page.getByRole('button', { name: 'Finalise and sign…' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Finalise and sign this record' });
 		await dialog.getByLabel('Practitioner', { exact: true }).selectOption({ label: 'Dana Reyes' });
@@ -244,7 +298,7 @@ test.describe('on a phone (390×844, touch)', () => {
 		await dialog.getByRole('button', { name: /^Clear/ }).click();
 		await drawWithFinger(page, pad(dialog));
 		await expect(pad(dialog)).toHaveAccessibleName(/\(signed\)/);
-		await page.screenshot({ path: `${SHOTS}/record-signing-phone.png` });
+		await shot(page, 'record-signing-phone');
 		await dialog.getByRole('button', { name: 'Sign and lock' }).click();
 		await expect(dialog).toBeHidden();
 		await page.goto(url);
@@ -259,6 +313,6 @@ test.describe('on a phone (390×844, touch)', () => {
 		await expect(add).toBeHidden();
 		await expect(page.getByText('Referred to GP for the numbness in the right hand.')).toBeVisible();
 		expect(await seriousViolations(page), 'locked record on a phone').toEqual([]);
-		await page.screenshot({ path: `${SHOTS}/record-locked-phone.png`, fullPage: true });
+		await shot(page, 'record-locked-phone', page.getByRole('heading', { name: 'Signature', exact: true }));
 	});
 });

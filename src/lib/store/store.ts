@@ -34,6 +34,7 @@ export class Store {
 	#settings: Settings;
 	#ctx: StoreContext;
 	#recordRepos?: Promise<{ records: Records; people: People }>;
+	#recReady?: { records: Records; people: People };
 
 	constructor(db: SomamapDB, clock: () => number = Date.now) {
 		this.db = db;
@@ -208,7 +209,7 @@ export class Store {
 
 	/** The record's repositories, loaded when first used: pages that never touch a record do not carry their code. */
 	async #rec(): Promise<{ records: Records; people: People }> {
-		this.#recordRepos ??= Promise.all([import('./records'), import('./people')]).then(([r, p]) => ({
+		this.#recordRepos ??= Promise.all([import('./records'), import('./people')]).then(([r, p]) => (this.#recReady = {
 			records: new r.Records(this.#ctx),
 			people: new p.People(this.#ctx)
 		}));
@@ -224,8 +225,9 @@ export class Store {
 	async openRecord(planId: Id, areas: ArrayLike<number> | null = null): Promise<TreatmentRecord | LockedRecord> {
 		return (await this.#rec()).records.open(planId, areas);
 	}
-	async getRecord(recordId: Id): Promise<TreatmentRecord | LockedRecord | undefined> {
-		return (await this.#rec()).records.get(recordId);
+	/** Once the code is loaded, reads at once (no await first), so a live query sees which table it read. */
+	getRecord(recordId: Id): Promise<TreatmentRecord | LockedRecord | undefined> {
+		return this.#recReady ? this.#recReady.records.get(recordId) : this.#rec().then((r) => r.records.get(recordId));
 	}
 	/** A draft's changes, oldest first. */
 	async recordHistory(recordId: Id): Promise<HistoryEntry[]> {
