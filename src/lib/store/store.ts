@@ -16,13 +16,15 @@ import { Plans, roomForPlan, type PlanPatch, type PlanSummary } from './plans';
 import { Marks, type MarkPatch } from './marks';
 import { Settings } from './settings';
 import type { Records, RecordChain } from './records';
-import type { People, ConsentInput, PractitionerInput } from './people';
+import type { People, ConsentInput, DetailsForm, PractitionerInput } from './people';
 import type { RecordEdit } from '$lib/domain/record/lifecycle';
 import type { Addendum, ClientDetails, Consent, HistoryEntry, LockedRecord, Practitioner, Signature, TreatmentRecord } from '$lib/domain/record/types';
 import type { SomamapDB } from './schema';
+import type { Deletions, DeletionCheck, DeletionTarget } from './deletions';
+import type { Deletion, DeletionWhy } from '$lib/domain/record/deletion';
 
 export type StoreStatus = 'ok' | 'outdated' | 'blocked';
-export type { PlanSummary, MarkPatch, RecordChain, PractitionerInput, ConsentInput };
+export type { PlanSummary, MarkPatch, RecordChain, PractitionerInput, ConsentInput, DeletionCheck, DeletionWhy, DetailsForm };
 
 export class Store {
 	readonly db: SomamapDB;
@@ -33,6 +35,7 @@ export class Store {
 	#settings: Settings;
 	#ctx: StoreContext;
 	#recordRepos?: Promise<{ records: Records; people: People }>;
+	#deletions?: Promise<Deletions>;
 
 	constructor(db: SomamapDB, clock: () => number = Date.now) {
 		this.db = db;
@@ -87,9 +90,12 @@ export class Store {
 	updateClient(id: Id, patch: ClientPatch, expected?: ClientPatch): Promise<Client> {
 		return this.#clients.update(id, patch, expected);
 	}
-	/** Deletes a client with all their plans and marks; returns the plans that went. */
-	deleteClient(id: Id): Promise<{ plans: number; planIds: Id[] }> {
-		return this.#clients.delete(id);
+	/**
+	 * Deletes a client with all their plans, marks, records, details and consents; returns the plans
+	 * that went. Treatment records inside their keeping period need `why` (deletions.ts).
+	 */
+	async deleteClient(id: Id, why?: DeletionWhy): Promise<{ plans: number; planIds: Id[] }> {
+		return (await this.#del()).delete({ kind: 'client', id }, why);
 	}
 	getClient(id: Id): Promise<Client | undefined> {
 		return this.#clients.get(id);
@@ -118,9 +124,9 @@ export class Store {
 	createFollowUp(fromPlanId: Id): Promise<{ plan: Plan; marks: Mark[] }> {
 		return this.#plans.followUp(fromPlanId);
 	}
-	/** Deletes a plan with its marks. */
-	deletePlan(id: Id): Promise<void> {
-		return this.#plans.delete(id);
+	/** Deletes a plan with its marks and record; as deleteClient. */
+	async deletePlan(id: Id, why?: DeletionWhy): Promise<void> {
+		await (await this.#del()).delete({ kind: 'plan', id }, why);
 	}
 	getPlan(id: Id): Promise<Plan | undefined> {
 		return this.#plans.get(id);
@@ -272,5 +278,31 @@ export class Store {
 	}
 	async withdrawConsent(consentId: Id): Promise<Consent> {
 		return (await this.#rec()).people.withdrawConsent(consentId);
+	}
+
+	// ---- deleting with a reason (deletions.ts, loaded on first use) ---------------------------
+
+	async #del(): Promise<Deletions> {
+		this.#deletions ??= import('./deletions').then((m) => new m.Deletions(this.#ctx));
+		return this.#deletions.catch((e) => {
+			this.#deletions = undefined;
+			throw toStoreError(e);
+		});
+	}
+	/** What deleting a client or plan would meet (retention), for the screen to say first. */
+	async deletionCheck(target: DeletionTarget): Promise<DeletionCheck> {
+		return (await this.#del()).check(target);
+	}
+	/** Deletions of treatment records kept, newest first. */
+	async listDeletions(): Promise<Deletion[]> {
+		return (await this.#del()).list();
+	}
+	/** The client's details for their page's form, versioned by the client row (people.ts). */
+	async clientDetailsForm(clientId: Id): Promise<DetailsForm | undefined> {
+		return (await this.#rec()).people.detailsForm(clientId);
+	}
+	/** Changes some details; `expected` as for updateClient. */
+	async updateClientDetails(clientId: Id, patch: Partial<ClientDetails>, expected?: Partial<ClientDetails>): Promise<DetailsForm> {
+		return (await this.#rec()).people.updateClientDetails(clientId, patch, expected);
 	}
 }
