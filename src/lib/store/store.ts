@@ -36,6 +36,12 @@ export class Store {
 	#ctx: StoreContext;
 	#recordRepos?: Promise<{ records: Records; people: People }>;
 	#deletions?: Promise<Deletions>;
+	/**
+	 * The repositories once loaded, for calls made inside a live query: it follows only what Dexie
+	 * reads while nothing else is awaited, so once loaded they are called without an await first.
+	 */
+	#repos?: { records: Records; people: People };
+	#deletionsRepo?: Deletions;
 
 	constructor(db: SomamapDB, clock: () => number = Date.now) {
 		this.db = db;
@@ -213,7 +219,7 @@ export class Store {
 
 	/** The record's repositories, loaded when first used: pages that never touch a record do not carry their code. */
 	async #rec(): Promise<{ records: Records; people: People }> {
-		this.#recordRepos ??= Promise.all([import('./records'), import('./people')]).then(([r, p]) => ({
+		this.#recordRepos ??= Promise.all([import('./records'), import('./people')]).then(([r, p]) => (this.#repos = {
 			records: new r.Records(this.#ctx),
 			people: new p.People(this.#ctx)
 		}));
@@ -260,8 +266,8 @@ export class Store {
 	async savePractitioner(input: PractitionerInput, id?: Id): Promise<Practitioner> {
 		return (await this.#rec()).people.savePractitioner(input, id);
 	}
-	async listPractitioners(): Promise<Practitioner[]> {
-		return (await this.#rec()).people.practitioners();
+	listPractitioners(): Promise<Practitioner[]> {
+		return this.#repos ? this.#repos.people.practitioners() : this.#rec().then((r) => r.people.practitioners());
 	}
 	async getClientDetails(clientId: Id): Promise<ClientDetails | null> {
 		return (await this.#rec()).people.clientDetails(clientId);
@@ -283,7 +289,7 @@ export class Store {
 	// ---- deleting with a reason (deletions.ts, loaded on first use) ---------------------------
 
 	async #del(): Promise<Deletions> {
-		this.#deletions ??= import('./deletions').then((m) => new m.Deletions(this.#ctx));
+		this.#deletions ??= import('./deletions').then((m) => (this.#deletionsRepo = new m.Deletions(this.#ctx)));
 		return this.#deletions.catch((e) => {
 			this.#deletions = undefined;
 			throw toStoreError(e);
@@ -294,12 +300,12 @@ export class Store {
 		return (await this.#del()).check(target);
 	}
 	/** Deletions of treatment records kept, newest first. */
-	async listDeletions(): Promise<Deletion[]> {
-		return (await this.#del()).list();
+	listDeletions(): Promise<Deletion[]> {
+		return this.#deletionsRepo ? this.#deletionsRepo.list() : this.#del().then((d) => d.list());
 	}
 	/** The client's details for their page's form, versioned by the client row (people.ts). */
-	async clientDetailsForm(clientId: Id): Promise<DetailsForm | undefined> {
-		return (await this.#rec()).people.detailsForm(clientId);
+	clientDetailsForm(clientId: Id): Promise<DetailsForm | undefined> {
+		return this.#repos ? this.#repos.people.detailsForm(clientId) : this.#rec().then((r) => r.people.detailsForm(clientId));
 	}
 	/** Changes some details; `expected` as for updateClient. */
 	async updateClientDetails(clientId: Id, patch: Partial<ClientDetails>, expected?: Partial<ClientDetails>): Promise<DetailsForm> {
