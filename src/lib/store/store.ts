@@ -24,6 +24,7 @@ import type { Deletions, DeletionCheck, DeletionTarget } from './deletions';
 import type { Deletion, DeletionWhy } from '$lib/domain/record/deletion';
 
 export type StoreStatus = 'ok' | 'outdated' | 'blocked';
+type Repos = { records: Records; people: People; deletions: Deletions };
 export type { PlanSummary, MarkPatch, RecordChain, PractitionerInput, ConsentInput, DeletionCheck, DeletionWhy, DetailsForm };
 
 export class Store {
@@ -34,14 +35,12 @@ export class Store {
 	#marks: Marks;
 	#settings: Settings;
 	#ctx: StoreContext;
-	#recordRepos?: Promise<{ records: Records; people: People }>;
-	#deletions?: Promise<Deletions>;
+	#recordRepos?: Promise<Repos>;
 	/**
 	 * The repositories once loaded, for calls made inside a live query: it follows only what Dexie
 	 * reads while nothing else is awaited, so once loaded they are called without an await first.
 	 */
-	#repos?: { records: Records; people: People };
-	#deletionsRepo?: Deletions;
+	#repos?: Repos;
 
 	constructor(db: SomamapDB, clock: () => number = Date.now) {
 		this.db = db;
@@ -98,10 +97,10 @@ export class Store {
 	}
 	/**
 	 * Deletes a client with all their plans, marks, records, details and consents; returns the plans
-	 * that went. Treatment records inside their keeping period need `why` (deletions.ts).
+	 * that went. Treatment records inside their keeping period need `why` (deletions.ts, loaded with the records).
 	 */
 	async deleteClient(id: Id, why?: DeletionWhy): Promise<{ plans: number; planIds: Id[] }> {
-		return (await this.#del()).delete({ kind: 'client', id }, why);
+		return (await this.#rec()).deletions.delete({ kind: 'client', id }, why);
 	}
 	getClient(id: Id): Promise<Client | undefined> {
 		return this.#clients.get(id);
@@ -132,7 +131,7 @@ export class Store {
 	}
 	/** Deletes a plan with its marks and record; as deleteClient. */
 	async deletePlan(id: Id, why?: DeletionWhy): Promise<void> {
-		await (await this.#del()).delete({ kind: 'plan', id }, why);
+		await (await this.#rec()).deletions.delete({ kind: 'plan', id }, why);
 	}
 	getPlan(id: Id): Promise<Plan | undefined> {
 		return this.#plans.get(id);
@@ -218,10 +217,11 @@ export class Store {
 	// ---- treatment records (records.ts, people.ts; docs/RECORD.md) --------------------------
 
 	/** The record's repositories, loaded when first used: pages that never touch a record do not carry their code. */
-	async #rec(): Promise<{ records: Records; people: People }> {
-		this.#recordRepos ??= Promise.all([import('./records'), import('./people')]).then(([r, p]) => (this.#repos = {
+	async #rec(): Promise<Repos> {
+		this.#recordRepos ??= Promise.all([import('./records'), import('./people'), import('./deletions')]).then(([r, p, d]) => (this.#repos = {
 			records: new r.Records(this.#ctx),
-			people: new p.People(this.#ctx)
+			people: new p.People(this.#ctx),
+			deletions: new d.Deletions(this.#ctx)
 		}));
 		try {
 			return await this.#recordRepos;
@@ -286,22 +286,15 @@ export class Store {
 		return (await this.#rec()).people.withdrawConsent(consentId);
 	}
 
-	// ---- deleting with a reason (deletions.ts, loaded on first use) ---------------------------
+	// ---- deleting with a reason (deletions.ts, loaded with the records) ---------------------
 
-	async #del(): Promise<Deletions> {
-		this.#deletions ??= import('./deletions').then((m) => (this.#deletionsRepo = new m.Deletions(this.#ctx)));
-		return this.#deletions.catch((e) => {
-			this.#deletions = undefined;
-			throw toStoreError(e);
-		});
-	}
 	/** What deleting a client or plan would meet (retention), for the screen to say first. */
 	async deletionCheck(target: DeletionTarget): Promise<DeletionCheck> {
-		return (await this.#del()).check(target);
+		return (await this.#rec()).deletions.check(target);
 	}
 	/** Deletions of treatment records kept, newest first. */
 	listDeletions(): Promise<Deletion[]> {
-		return this.#deletionsRepo ? this.#deletionsRepo.list() : this.#del().then((d) => d.list());
+		return this.#repos ? this.#repos.deletions.list() : this.#rec().then((r) => r.deletions.list());
 	}
 	/** The client's details for their page's form, versioned by the client row (people.ts). */
 	clientDetailsForm(clientId: Id): Promise<DetailsForm | undefined> {

@@ -29,8 +29,8 @@ describe('client details for the form', () => {
 	});
 
 	it('sums up each group in a line, empty groups as nothing', () => {
-		const s = detailsSummary({ ...emptyClientDetails(), dateOfBirth: '1980-04-23', occupation: 'Nurse', allergies: 'Nut oils\nLatex', pregnancy: 'yes', pregnancyNote: '20 weeks', emergencyContact: { name: 'Jo', relationship: 'Partner', phone: '0400' } }, '2026-01-01', 'en-AU');
-		expect(s).toEqual({ personal: 'Born 23 Apr 1980, age 45 · Nurse', contacts: 'Emergency: Jo · Partner · 0400', health: 'Allergies: Nut oils · Pregnant: 20 weeks', guardian: '' });
+		const s = detailsSummary({ ...emptyClientDetails(), dateOfBirth: '1980-04-23', occupation: 'Nurse', allergies: 'Nut oils\nLatex', pregnancy: 'yes', pregnancyNote: '20 weeks', emergencyContact: { name: 'Jo', relationship: 'Partner', phone: '0400' } });
+		expect(s).toEqual({ personal: 'Nurse', contacts: 'Emergency: Jo · Partner · 0400', health: 'Allergies: Nut oils · Pregnant: 20 weeks', guardian: '' });
 	});
 });
 

@@ -63,10 +63,11 @@ export function personWords(p: Person | null): string {
 }
 
 /** One line per group for the collapsed view; '' when the group is empty. */
-export function detailsSummary(d: ClientDetails, today: IsoDay, locale?: string) {
+export function detailsSummary(d: ClientDetails) {
 	const pregnancy = d.pregnancy === 'yes' ? `Pregnant${d.pregnancyNote ? `: ${d.pregnancyNote}` : ''}` : d.pregnancy === 'no' ? 'Not pregnant' : '';
 	return {
-		personal: join([ageWords(d.dateOfBirth, today, locale), d.gender, d.occupation, d.address]),
+		// The age has its own line above the groups.
+		personal: join([d.gender, d.occupation, d.address]),
 		contacts: join([d.emergencyContact && personWords(d.emergencyContact) && `Emergency: ${personWords(d.emergencyContact)}`, d.referrer && `GP / referrer: ${d.referrer}`]),
 		health: join([
 			d.medicalHistory && 'History noted',
