@@ -250,3 +250,27 @@ test('a signed record inside its keeping period: the client page says it cannot 
 	await page.reload();
 	await expect(page.getByRole('heading', { level: 1, name: 'Noa Signed' })).toBeVisible();
 });
+
+test('a session that took place is deleted from the client’s page with a reason; the planner’s own Delete says where', async ({ page }) => {
+	const url = await clientWithPlan(page, 'Ola Plans', 'Hamstrings', true);
+	const planUrl = await page.getByRole('list', { name: 'Plans for Ola Plans' }).getByRole('link').first().getAttribute('href');
+	// The planner's Delete does not ask for a reason: it is refused in words, and the plan stays.
+	await page.goto(planUrl!);
+	await openTab(page, 'Plan');
+	await page.getByRole('button', { name: 'Delete plan…' }).click();
+	await page.getByRole('dialog', { name: 'Delete this plan?' }).getByRole('button', { name: 'Delete plan' }).click();
+	await expect(page.getByText(/Nothing was deleted\. Treatment records must be kept\..*Delete it from the client’s page, which asks for the reason\./)).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Hamstrings' })).toBeVisible();
+
+	await page.goto(url);
+	await page.getByRole('button', { name: /^Delete the plan “Hamstrings”/ }).click();
+	const d = page.getByRole('dialog', { name: 'Delete this plan?' });
+	await expect(d).toContainText('1 session here is a treatment record');
+	await d.getByLabel('Reason for deleting').fill('Duplicate of the session entered on paper');
+	await d.getByRole('button', { name: 'Delete plan' }).click();
+	await expect(page.getByText('No plans yet for Ola Plans.')).toBeVisible();
+	await page.goto('/settings');
+	await page.getByText('Deletions kept (1)').click();
+	await expect(page.getByRole('list', { name: 'Deletions kept' })).toContainText('Ola Plans: 1 session');
+	await expect(page.getByRole('list', { name: 'Deletions kept' })).toContainText('Reason: Duplicate of the session entered on paper');
+});

@@ -83,6 +83,8 @@ export class Deletions {
 			const check = await assess(db, clientId, planIds, now);
 			if (!check.allowed) fail(`Nothing was deleted. ${check.reasons.join(' ')}`);
 			let reason = '';
+			// Only a caller that never asks (the planner's own Delete) gives no reason at all.
+			if (!why && check.needsReason) fail(`Nothing was deleted. ${check.reasons.join(' ')} Delete it from the client’s page, which asks for the reason.`);
 			if (why || check.needsReason) {
 				const r = readReason(why?.reason);
 				if (r.ok) reason = r.value;
