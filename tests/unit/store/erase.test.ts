@@ -13,10 +13,11 @@ describe('erasing everything (the way back in when the PIN is forgotten)', () =>
 		const record = await store.openRecord(plan.id);
 		await store.editRecord(record.id, { a: 'Responded well.' }, { practitionerId: null });
 		await store.savePractitioner({ fullName: 'Alex Moreno', qualification: '', association: '', membershipNumber: '', providerNumbers: [], businessName: '', taxNumber: '', address: '', phone: '' });
+		// A deletion kept with its reason (schema v4).
 		const other = await store.createClientWithPlan({ name: 'Lee' }, { title: 'Neck', date: '2026-11-23' });
-		await store.deletePlan(other.plan.id, { reason: 'Opened by mistake', practitionerId: null }).catch(() => undefined);
-		await store.updatePlan(other.plan.id, { status: 'done' }).catch(() => undefined);
-		await store.db.deletions.add({ id: 'd1', kind: 'client', clientId: 'x', clientName: 'Sam', planIds: [], recordIds: [], sessions: 1, signed: 0, at: 1, reason: 'Moved', practitionerId: null, practitionerName: '' });
+		await store.updatePlan(other.plan.id, { status: 'done' });
+		await store.deletePlan(other.plan.id, { reason: 'Entered for the wrong client', practitionerId: null });
+		expect(await store.listDeletions()).toHaveLength(1);
 		await store.eraseEverything();
 		const counts = await Promise.all(store.db.tables.map((t) => t.count()));
 		expect(store.db.tables.map((t) => t.name)).toEqual([
