@@ -1,5 +1,5 @@
 /**
- * Clients. A client owns their plans, details and consents: deleting a client removes them (and
+ * Clients. A client owns their plans, details and consents: deleting a client (deletions.ts) removes them (and
  * what the plans own) in the same transaction, and a new client can be written together with their first plan.
  */
 import type { Client, Id, Plan } from '$lib/domain/records';
@@ -9,7 +9,7 @@ import { isBodyBuild } from '$lib/domain/body-choice';
 import { StoreError } from './errors';
 import { normaliseClient } from './normalise';
 import { fail, failOnFirst, later, newId, read, unchanged, write, type StoreContext } from './core';
-import { planCascade, planRow, removePlans } from './plans';
+import { planRow } from './plans';
 
 export type ClientPatch = Partial<Pick<Client, 'name' | 'contact' | 'notes' | 'figure' | 'build'>>;
 
@@ -68,22 +68,6 @@ export class Clients {
 			failOnFirst(validateClient(next));
 			await db.clients.put(next);
 			return next;
-		});
-	}
-
-	/**
-	 * Deletes a client with all their plans, marks, records, details and consents; returns the
-	 * plans that went. Refused whole while a signed record of theirs must still be kept.
-	 */
-	async delete(id: Id): Promise<{ plans: number; planIds: Id[] }> {
-		const { db, clock } = this.#ctx;
-		return write(db, [db.clients, db.consents, ...planCascade(db)], async () => {
-			const planIds = await db.plans.where('clientId').equals(id).primaryKeys();
-			await removePlans(db, planIds, clock());
-			await db.consents.where('clientId').equals(id).delete();
-			await db.clientDetails.delete(id);
-			await db.clients.delete(id);
-			return { plans: planIds.length, planIds };
 		});
 	}
 

@@ -7,13 +7,20 @@ import type { Id } from '$lib/domain/records';
 import { readClientDetails, readConsent, readPractitioner } from '$lib/domain/record/read';
 import { consentTextHash, withdrawConsent } from '$lib/domain/record/consent';
 import type { ClientDetails, Consent, Practitioner } from '$lib/domain/record/types';
+import { detailsAsStored, emptyClientDetails } from '$lib/domain/record/details';
 import { StoreError } from './errors';
-import { fail, later, newId, read, write, type StoreContext } from './core';
+import { fail, later, newId, read, unchanged, write, type StoreContext } from './core';
+import type { SomamapDB } from './schema';
 
 /** A practitioner's fields as a form gives them (no id or times). */
 export type PractitionerInput = Omit<Practitioner, 'id' | 'createdAt' | 'updatedAt'>;
 /** A consent as the signing screen gives it; the id, text hash and time are the store's. */
 export type ConsentInput = Omit<Consent, 'id' | 'textHash' | 'signedAt' | 'withdrawnAt'>;
+/**
+ * A client's details as the client page's form saves them: keyed by the client's id, versioned by
+ * the client row's updatedAt (a details change moves it), so a form can follow and merge them.
+ */
+export type DetailsForm = ClientDetails & { id: Id; updatedAt: number };
 
 function checked<T>(r: { ok: true; value: T } | { ok: false; problem: string }): T {
 	if (!r.ok) fail(r.problem);
@@ -65,6 +72,35 @@ export class People {
 		return clean;
 	}
 
+	/** The client's details (empty ones when none were entered) with the client's version; undefined: no such client. */
+	async detailsForm(clientId: Id): Promise<DetailsForm | undefined> {
+		const { db, clock } = this.#ctx;
+		return read(() => db.transaction('r', db.clients, db.clientDetails, () => formOf(db, clientId, clock())));
+	}
+
+	/**
+	 * Changes some details; `expected` holds the values the patched fields had when the form read
+	 * them (a stale write is refused as 'conflict'). The client's updatedAt moves in the same
+	 * transaction. A problem is refused in words (domain/record/read) and nothing is written.
+	 */
+	async updateClientDetails(clientId: Id, patch: Partial<ClientDetails>, expected?: Partial<ClientDetails>): Promise<DetailsForm> {
+		const { db, clock } = this.#ctx;
+		return write(db, [db.clients, db.clientDetails], async () => {
+			const now = clock();
+			const current = await formOf(db, clientId, now);
+			if (!current) throw new StoreError('not-found', 'This client no longer exists.');
+			const { id: _i, updatedAt: _u, ...details } = current;
+			const clean = detailsAsStored(patch);
+			unchanged(details, clean, expected && detailsAsStored(expected));
+			const next = checked(readClientDetails({ ...details, ...clean }, now));
+			const client = (await db.clients.get(clientId))!;
+			const updatedAt = later(now, client.updatedAt);
+			await db.clientDetails.put({ ...next, clientId });
+			await db.clients.update(clientId, { updatedAt });
+			return { ...next, id: clientId, updatedAt };
+		});
+	}
+
 	/** Keeps a signed consent: the statement's hash is taken here, from the text as signed. */
 	async addConsent(input: ConsentInput): Promise<Consent> {
 		const { db, clock } = this.#ctx;
@@ -97,4 +133,15 @@ export class People {
 			return next;
 		});
 	}
+}
+
+async function formOf(db: SomamapDB, clientId: Id, now: number): Promise<DetailsForm | undefined> {
+	const [client, row] = await Promise.all([db.clients.get(clientId), db.clientDetails.get(clientId)]);
+	if (!client) return undefined;
+	let details = emptyClientDetails();
+	if (row) {
+		const { clientId: _, ...kept } = row;
+		details = checked(readClientDetails(kept, now));
+	}
+	return { ...details, id: clientId, updatedAt: client.updatedAt };
 }

@@ -121,11 +121,6 @@ export class Plans {
 		});
 	}
 
-	async delete(id: Id): Promise<void> {
-		const { db, clock } = this.#ctx;
-		await write(db, planCascade(db), () => removePlans(db, [id], clock()));
-	}
-
 	async get(id: Id): Promise<Plan | undefined> {
 		const row = await read(() => this.#ctx.db.plans.get(id));
 		return row && normalisePlan(row);

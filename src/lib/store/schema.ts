@@ -25,6 +25,8 @@
  *   addenda        signed addenda of a locked record, by record.
  *   chainHeads     per locked record, the last hash and the number of links of its chain: kept
  *                  beside the chain, never inside a hashed row (RECORD.md).
+ * - (v4) deletions: one row per deletion of treatment records (domain/record/deletion.ts): kind,
+ *   ids, the client's name, when, the reason, the practitioner; never the health data itself.
  *
  * Every schema change is a NEW entry in SCHEMA_VERSIONS, never an edit of an old one; an entry
  * that must transform data has an upgrade(). tests/unit/store/migrations.test.ts opens each old
@@ -35,6 +37,7 @@ import type { Client, Mark, Plan, Setting } from '$lib/domain/records';
 import type { HandOffSeen } from '$lib/domain/handoff';
 import type { Addendum, ClientDetails, Consent, HistoryEntry, LockedRecord, Practitioner, TreatmentRecord } from '$lib/domain/record/types';
 import type { ChainHead } from '$lib/domain/record/chain';
+import type { Deletion } from '$lib/domain/record/deletion';
 
 /** Rows of the v3 tables as stored. */
 export type ClientDetailsRow = ClientDetails & { clientId: string };
@@ -74,7 +77,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 			addenda: 'id, recordId',
 			chainHeads: 'recordId'
 		}
-	}
+	},
+	// A new table only: why treatment records were deleted, kept after them.
+	{ version: 4, stores: { deletions: 'id, at, clientId' } }
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version;
@@ -93,6 +98,7 @@ export type SomamapDB = Dexie & {
 	recordHistory: EntityTable<HistoryRow, 'seq'>;
 	addenda: EntityTable<Addendum, 'id'>;
 	chainHeads: EntityTable<ChainHeadRow, 'recordId'>;
+	deletions: EntityTable<Deletion, 'id'>;
 };
 
 /** A Dexie instance declaring the schema history up to `upTo` (the current one by default). */

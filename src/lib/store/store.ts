@@ -17,13 +17,16 @@ import { Marks, type MarkPatch } from './marks';
 import { Settings } from './settings';
 import type { Records, RecordChain } from './records';
 import type { Consents } from './consents';
-import type { People, ConsentInput, PractitionerInput } from './people';
+import type { People, ConsentInput, DetailsForm, PractitionerInput } from './people';
 import type { RecordEdit } from '$lib/domain/record/lifecycle';
 import type { Addendum, ClientDetails, Consent, HistoryEntry, LockedRecord, Practitioner, Signature, TreatmentRecord } from '$lib/domain/record/types';
 import type { SomamapDB } from './schema';
+import type { Deletions, DeletionCheck, DeletionTarget } from './deletions';
+import type { Deletion, DeletionWhy } from '$lib/domain/record/deletion';
 
 export type StoreStatus = 'ok' | 'outdated' | 'blocked';
-export type { PlanSummary, MarkPatch, RecordChain, PractitionerInput, ConsentInput };
+type Repos = { records: Records; people: People; deletions: Deletions };
+export type { PlanSummary, MarkPatch, RecordChain, PractitionerInput, ConsentInput, DeletionCheck, DeletionWhy, DetailsForm };
 
 export class Store {
 	readonly db: SomamapDB;
@@ -33,8 +36,12 @@ export class Store {
 	#marks: Marks;
 	#settings: Settings;
 	#ctx: StoreContext;
-	#recordRepos?: Promise<{ records: Records; people: People }>;
-	#recReady?: { records: Records; people: People };
+	#recordRepos?: Promise<Repos>;
+	/**
+	 * The repositories once loaded, for calls made inside a live query: it follows only what Dexie
+	 * reads while nothing else is awaited, so once loaded they are called without an await first.
+	 */
+	#repos?: Repos;
 
 	constructor(db: SomamapDB, clock: () => number = Date.now) {
 		this.db = db;
@@ -89,9 +96,12 @@ export class Store {
 	updateClient(id: Id, patch: ClientPatch, expected?: ClientPatch): Promise<Client> {
 		return this.#clients.update(id, patch, expected);
 	}
-	/** Deletes a client with all their plans and marks; returns the plans that went. */
-	deleteClient(id: Id): Promise<{ plans: number; planIds: Id[] }> {
-		return this.#clients.delete(id);
+	/**
+	 * Deletes a client with all their plans, marks, records, details and consents; returns the plans
+	 * that went. Treatment records inside their keeping period need `why` (deletions.ts, loaded with the records).
+	 */
+	async deleteClient(id: Id, why?: DeletionWhy): Promise<{ plans: number; planIds: Id[] }> {
+		return (await this.#rec()).deletions.delete({ kind: 'client', id }, why);
 	}
 	getClient(id: Id): Promise<Client | undefined> {
 		return this.#clients.get(id);
@@ -120,9 +130,9 @@ export class Store {
 	createFollowUp(fromPlanId: Id): Promise<{ plan: Plan; marks: Mark[] }> {
 		return this.#plans.followUp(fromPlanId);
 	}
-	/** Deletes a plan with its marks. */
-	deletePlan(id: Id): Promise<void> {
-		return this.#plans.delete(id);
+	/** Deletes a plan with its marks and record; as deleteClient. */
+	async deletePlan(id: Id, why?: DeletionWhy): Promise<void> {
+		await (await this.#rec()).deletions.delete({ kind: 'plan', id }, why);
 	}
 	getPlan(id: Id): Promise<Plan | undefined> {
 		return this.#plans.get(id);
@@ -208,10 +218,11 @@ export class Store {
 	// ---- treatment records (records.ts, people.ts; docs/RECORD.md) --------------------------
 
 	/** The record's repositories, loaded when first used: pages that never touch a record do not carry their code. */
-	async #rec(): Promise<{ records: Records; people: People }> {
-		this.#recordRepos ??= Promise.all([import('./records'), import('./people')]).then(([r, p]) => (this.#recReady = {
+	async #rec(): Promise<Repos> {
+		this.#recordRepos ??= Promise.all([import('./records'), import('./people'), import('./deletions')]).then(([r, p, d]) => (this.#repos = {
 			records: new r.Records(this.#ctx),
-			people: new p.People(this.#ctx)
+			people: new p.People(this.#ctx),
+			deletions: new d.Deletions(this.#ctx)
 		}));
 		try {
 			return await this.#recordRepos;
@@ -227,7 +238,7 @@ export class Store {
 	}
 	/** Once the code is loaded, reads at once (no await first), so a live query sees which table it read. */
 	getRecord(recordId: Id): Promise<TreatmentRecord | LockedRecord | undefined> {
-		return this.#recReady ? this.#recReady.records.get(recordId) : this.#rec().then((r) => r.records.get(recordId));
+		return this.#repos ? this.#repos.records.get(recordId) : this.#rec().then((r) => r.records.get(recordId));
 	}
 	/** A draft's changes, oldest first. */
 	async recordHistory(recordId: Id): Promise<HistoryEntry[]> {
@@ -257,8 +268,8 @@ export class Store {
 	async savePractitioner(input: PractitionerInput, id?: Id): Promise<Practitioner> {
 		return (await this.#rec()).people.savePractitioner(input, id);
 	}
-	async listPractitioners(): Promise<Practitioner[]> {
-		return (await this.#rec()).people.practitioners();
+	listPractitioners(): Promise<Practitioner[]> {
+		return this.#repos ? this.#repos.people.practitioners() : this.#rec().then((r) => r.people.practitioners());
 	}
 	async getClientDetails(clientId: Id): Promise<ClientDetails | null> {
 		return (await this.#rec()).people.clientDetails(clientId);
@@ -279,5 +290,24 @@ export class Store {
 	/** Signing and withdrawing consent with the sensitive areas it carries into plans (consents.ts, loaded when first used). */
 	async consents(): Promise<Consents> {
 		return new (await import('./consents')).Consents(this.#ctx);
+	}
+
+	// ---- deleting with a reason (deletions.ts, loaded with the records) ---------------------
+
+	/** What deleting a client or plan would meet (retention), for the screen to say first. */
+	async deletionCheck(target: DeletionTarget): Promise<DeletionCheck> {
+		return (await this.#rec()).deletions.check(target);
+	}
+	/** Deletions of treatment records kept, newest first. */
+	listDeletions(): Promise<Deletion[]> {
+		return this.#repos ? this.#repos.deletions.list() : this.#rec().then((r) => r.deletions.list());
+	}
+	/** The client's details for their page's form, versioned by the client row (people.ts). */
+	clientDetailsForm(clientId: Id): Promise<DetailsForm | undefined> {
+		return this.#repos ? this.#repos.people.detailsForm(clientId) : this.#rec().then((r) => r.people.detailsForm(clientId));
+	}
+	/** Changes some details; `expected` as for updateClient. */
+	async updateClientDetails(clientId: Id, patch: Partial<ClientDetails>, expected?: Partial<ClientDetails>): Promise<DetailsForm> {
+		return (await this.#rec()).people.updateClientDetails(clientId, patch, expected);
 	}
 }

@@ -250,7 +250,7 @@ describe('merge', () => {
 		const doc = JSON.parse(await fileOf(store));
 		doc.clients = doc.clients.filter((c: { id: string }) => c.id !== ids.kim);
 		const preview = await previewImport(target, JSON.stringify(doc));
-		await target.deleteClient(ids.kim);
+		await target.deleteClient(ids.kim, { reason: 'Deleted after the preview', practitionerId: null }); // Kim's sessions are done: a reason is needed
 		const before = await dump(target);
 		await expect(applyImport(target, preview.backup)).rejects.toThrow(/Plan 1 “[^”]*”: its client names a client that is neither/);
 		expect(await dump(target)).toEqual(before);

@@ -13,11 +13,16 @@ describe('erasing everything (the way back in when the PIN is forgotten)', () =>
 		const record = await store.openRecord(plan.id);
 		await store.editRecord(record.id, { a: 'Responded well.' }, { practitionerId: null });
 		await store.savePractitioner({ fullName: 'Alex Moreno', qualification: '', association: '', membershipNumber: '', providerNumbers: [], businessName: '', taxNumber: '', address: '', phone: '' });
+		// A deletion kept with its reason (schema v4).
+		const other = await store.createClientWithPlan({ name: 'Lee' }, { title: 'Neck', date: '2026-11-23' });
+		await store.updatePlan(other.plan.id, { status: 'done' });
+		await store.deletePlan(other.plan.id, { reason: 'Entered for the wrong client', practitionerId: null });
+		expect(await store.listDeletions()).toHaveLength(1);
 		await store.eraseEverything();
 		const counts = await Promise.all(store.db.tables.map((t) => t.count()));
 		expect(store.db.tables.map((t) => t.name)).toEqual([
 			'clients', 'plans', 'marks', 'settings', 'handoffs',
-			'practitioners', 'clientDetails', 'consents', 'records', 'recordHistory', 'addenda', 'chainHeads'
+			'practitioners', 'clientDetails', 'consents', 'records', 'recordHistory', 'addenda', 'chainHeads', 'deletions'
 		]);
 		expect(counts).toEqual(counts.map(() => 0));
 		// The store works as before afterwards.

@@ -26,6 +26,13 @@ const FIXTURES: Record<number, { clients: object[]; plans: object[]; marks: obje
 		plans: [{ id: 'p1', clientId: 'c1', date: '2026-01-05', title: 'Neck', status: 'done', createdAt: 1, updatedAt: 3 }],
 		marks: [{ id: 'm1', planId: 'p1', region: 9, sensation: 'knot', intensity: 7, author: 'client' }],
 		handoffs: [{ digest: 'ab'.repeat(32), planId: 'p1', importedAt: 4 }]
+	},
+	// v4 adds the deletions table (why treatment records were deleted); the other rows are as in v3.
+	4: {
+		clients: [{ id: 'c1', name: 'Kim', contact: '', notes: 'left-handed', figure: null, createdAt: 1, updatedAt: 2 }],
+		plans: [{ id: 'p1', clientId: 'c1', date: '2026-01-05', title: 'Neck', status: 'done', createdAt: 1, updatedAt: 3 }],
+		marks: [{ id: 'm1', planId: 'p1', region: 9, sensation: 'knot', intensity: 7, author: 'client' }],
+		handoffs: [{ digest: 'ab'.repeat(32), planId: 'p1', importedAt: 4 }]
 	}
 };
 
@@ -81,6 +88,29 @@ describe('schema migrations', () => {
 		expect(await store.db.records.count()).toBe(5);
 		expect(await store.db.plans.count()).toBe(5);
 		expect(await store.db.marks.count()).toBe(5);
+		store.db.close();
+	});
+
+	it('v3 to v4: the record tables keep every row, and a deletion with its reason is kept in the new table', async () => {
+		const name = `migrate-deletions-${Math.random()}`;
+		const old = createDatabase(name, 3);
+		await old.open();
+		await old.table('clients').bulkAdd(FIXTURES[3].clients);
+		await old.table('plans').bulkAdd(FIXTURES[3].plans);
+		const prac = { id: 'pr1', fullName: 'Alex Moreno', qualification: '', association: '', membershipNumber: '', providerNumbers: [], businessName: '', taxNumber: '', address: '', phone: '', createdAt: 1, updatedAt: 1 };
+		await old.table('practitioners').add(prac);
+		await old.table('clientDetails').add({ clientId: 'c1', dateOfBirth: '1980-04-23', gender: '', address: '', emergencyContact: null, referrer: '', occupation: '', medicalHistory: 'Asthma', medications: '', allergies: '', pregnancy: 'not-asked', pregnancyNote: '', guardian: null });
+		old.close();
+
+		const store = new Store(createDatabase(name), () => new Date(2026, 5, 1).getTime());
+		expect(await store.listPractitioners()).toEqual([prac]);
+		expect((await store.getClientDetails('c1'))?.medicalHistory).toBe('Asthma');
+		expect(await store.listDeletions()).toEqual([]);
+		// The v3 plan is done: a treatment record to keep, so deleting it needs the reason, which is kept.
+		await expect(store.deletePlan('p1')).rejects.toMatchObject({ kind: 'validation' });
+		await store.deletePlan('p1', { reason: 'Entered for the wrong client', practitionerId: 'pr1' });
+		expect(await store.listDeletions()).toMatchObject([{ kind: 'plan', clientId: 'c1', clientName: 'Kim', planIds: ['p1'], reason: 'Entered for the wrong client', practitionerName: 'Alex Moreno' }]);
+		expect(store.db.verno).toBe(CURRENT_VERSION);
 		store.db.close();
 	});
 

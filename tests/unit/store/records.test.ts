@@ -127,7 +127,9 @@ describe('treatment records in the store', () => {
 		const { store, plan, prac } = await setUp();
 		const draft = await store.openRecord(plan.id);
 		await store.editRecord(draft.id, { a: 'Note.' }, { practitionerId: prac.id });
-		await store.deletePlan(plan.id);
+		await expect(store.deletePlan(plan.id)).rejects.toMatchObject({ kind: 'validation', message: expect.stringMatching(/Deleting it now needs a reason/) });
+		await expect(store.deletePlan(plan.id, { reason: '', practitionerId: null })).rejects.toMatchObject({ message: expect.stringMatching(/Please give a reason/) });
+		await store.deletePlan(plan.id, { reason: 'Opened for the wrong client', practitionerId: prac.id });
 		expect(await store.getRecord(draft.id)).toBeUndefined();
 		expect(await store.db.recordHistory.count()).toBe(0);
 	});

@@ -1,0 +1,117 @@
+/**
+ * Deleting a client or a plan, with the retention rule (issue 12): a signed record inside its
+ * keeping period refuses the whole deletion; an unsigned one inside it needs a reason; whenever
+ * treatment records go, a `deletions` row (schema v4) keeps what went, when, why and by whom, in
+ * the same transaction as the deletion. `check` tells the screen the same before it asks.
+ * Loaded on first use (store.ts), so pages that never delete do not carry it.
+ */
+import { today, type Id } from '$lib/domain/records';
+import { canDelete, retentionRule, type DeleteCheck } from '$lib/domain/record/retention';
+import { keptSessions, readReason, type Deletion, type DeletionKind, type DeletionWhy } from '$lib/domain/record/deletion';
+import { StoreError } from './errors';
+import { fail, newId, read, write, type StoreContext } from './core';
+import { planCascade, removePlans } from './plans';
+import { RETENTION_KEY } from './record-cascade';
+import type { SomamapDB } from './schema';
+
+/** What deleting would do: the retention check, and how many sessions are treatment records. */
+export interface DeletionCheck extends DeleteCheck {
+	/** Sessions that are treatment records (done or recorded), and how many of them are signed. */
+	sessions: number;
+	signed: number;
+	plans: number;
+}
+
+export type DeletionTarget = { kind: DeletionKind; id: Id };
+
+const noClient = () => new StoreError('not-found', 'This client no longer exists.');
+const noPlan = () => new StoreError('not-found', 'This plan no longer exists.');
+
+/** The client and plans a target covers (inside the caller's transaction or read). */
+async function scope(db: SomamapDB, target: DeletionTarget): Promise<{ clientId: Id; planIds: Id[] }> {
+	if (target.kind === 'client') {
+		if (!(await db.clients.get(target.id))) throw noClient();
+		return { clientId: target.id, planIds: await db.plans.where('clientId').equals(target.id).primaryKeys() };
+	}
+	const plan = await db.plans.get(target.id);
+	if (!plan) throw noPlan();
+	return { clientId: plan.clientId, planIds: [plan.id] };
+}
+
+async function assess(db: SomamapDB, clientId: Id, planIds: Id[], now: number) {
+	const [plans, records, details, rule] = await Promise.all([
+		db.plans.bulkGet(planIds),
+		db.records.where('planId').anyOf(planIds).toArray(),
+		db.clientDetails.get(clientId),
+		db.settings.get(RETENTION_KEY)
+	]);
+	const kept = keptSessions(plans.filter((p) => p !== undefined).map((p) => ({ ...p, outcome: p.outcome ?? null })), records);
+	const check = canDelete(kept, { dateOfBirth: details?.dateOfBirth ?? null }, retentionRule(rule?.value), today(new Date(now)));
+	return { ...check, sessions: kept.length, signed: kept.filter((k) => k.status === 'locked').length, plans: planIds.length, recordIds: records.map((r) => r.id) };
+}
+
+export class Deletions {
+	readonly #ctx: StoreContext;
+
+	constructor(ctx: StoreContext) {
+		this.#ctx = ctx;
+	}
+
+	/** What deleting the client or plan would meet, for the screen to say before it asks. */
+	async check(target: DeletionTarget): Promise<DeletionCheck> {
+		const { db, clock } = this.#ctx;
+		return read(() =>
+			db.transaction('r', [db.clients, db.plans, db.records, db.clientDetails, db.settings], async () => {
+				const { clientId, planIds } = await scope(db, target);
+				const { recordIds: _, ...check } = await assess(db, clientId, planIds, clock());
+				return check;
+			})
+		);
+	}
+
+	/**
+	 * Deletes a client (with everything they own) or a plan (with its marks and record). Refused
+	 * whole when a signed record must still be kept, or when unsigned records inside their period
+	 * go without a reason. Returns the plans that went.
+	 */
+	async delete(target: DeletionTarget, why?: DeletionWhy): Promise<{ plans: number; planIds: Id[] }> {
+		const { db, clock } = this.#ctx;
+		const tables = [db.clients, db.consents, ...planCascade(db), db.deletions, db.practitioners];
+		return write(db, tables, async () => {
+			const now = clock();
+			const { clientId, planIds } = await scope(db, target);
+			const check = await assess(db, clientId, planIds, now);
+			if (!check.allowed) fail(`Nothing was deleted. ${check.reasons.join(' ')}`);
+			let reason = '';
+			// Only a caller that never asks (the planner's own Delete) gives no reason at all.
+			if (!why && check.needsReason) fail(`Nothing was deleted. ${check.reasons.join(' ')} Delete it from the client’s page, which asks for the reason.`);
+			if (why || check.needsReason) {
+				const r = readReason(why?.reason);
+				if (r.ok) reason = r.value;
+				else if (check.needsReason) fail(r.problem);
+			}
+			if (check.sessions > 0) {
+				const client = await db.clients.get(clientId);
+				const by = why?.practitionerId ? await db.practitioners.get(why.practitionerId) : undefined;
+				const row: Deletion = {
+					id: newId(), kind: target.kind, clientId, clientName: client?.name ?? '', planIds, recordIds: check.recordIds,
+					sessions: check.sessions, signed: check.signed, at: now, reason, practitionerId: by?.id ?? null, practitionerName: by?.fullName ?? ''
+				};
+				await db.deletions.add(row);
+			}
+			await removePlans(db, planIds, now);
+			if (target.kind === 'client') {
+				await db.consents.where('clientId').equals(clientId).delete();
+				await db.clientDetails.delete(clientId);
+				await db.clients.delete(clientId);
+			}
+			return { plans: planIds.length, planIds };
+		});
+	}
+
+	/** Every deletion kept, newest first. */
+	async list(): Promise<Deletion[]> {
+		const rows = await read(() => this.#ctx.db.deletions.toArray());
+		return rows.sort((a, b) => b.at - a.at);
+	}
+}
