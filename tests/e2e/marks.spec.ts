@@ -201,6 +201,22 @@ test('"no pain or tension today" ticked and reloaded at once, in the same moment
 	await expect.poll(() => storedNoPain(page)).toBe(true);
 });
 
+test('"no pain or tension today" ticked in one tab shows in another tab on the plan, whose own changes keep it', async ({ page, context }) => {
+	const url = await createPlanForNewClient(page, 'Twin Tess', 'Check-in');
+	const other = await context.newPage();
+	await other.goto(url);
+	const box = (p: Page) => p.getByRole('checkbox', { name: 'No pain or tension today' });
+	await expect(box(other)).not.toBeChecked();
+	await box(page).check();
+	// The other tab follows the plan: the answer arrives there without a reload.
+	await expect(box(other)).toBeChecked();
+	// A change of the other tab's own (unticking) goes back to the first.
+	await box(other).uncheck();
+	await expect(box(page)).not.toBeChecked();
+	await expect.poll(() => storedNoPain(page)).toBe(false);
+	await other.close();
+});
+
 test('axe finds no serious violations on the planner with the mark editor open', async ({ page }) => {
 	test.setTimeout(120_000); // axe over the whole planner, twice, on software rendering
 	for (const scheme of ['light', 'dark'] as const) {
