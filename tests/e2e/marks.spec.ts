@@ -154,7 +154,7 @@ test('"no pain or tension today" is saved and says that existing marks remain', 
 	const noPain = page.getByRole('checkbox', { name: 'No pain or tension today' });
 	await noPain.check();
 	await expect(page.getByText('Nothing to mark today')).toBeVisible();
-	// The answer is written at once (not through the edit journal): wait for that write, then reload.
+	// The answer reaches the database (the page's saver writes it), and a reload shows it.
 	await expect.poll(() => storedNoPain(page)).toBe(true);
 	await page.reload();
 	await expect(noPain).toBeChecked();
@@ -166,6 +166,55 @@ test('"no pain or tension today" is saved and says that existing marks remain', 
 	await expect.poll(() => storedNoPain(page)).toBe(false);
 	await page.reload();
 	await expect(noPain).not.toBeChecked();
+});
+
+test('"no pain or tension today" ticked and reloaded at once, in the same moment, is still ticked', async ({ page }) => {
+	await createPlanForNewClient(page, 'Quick Quinn', 'Check-in');
+	const noPain = page.getByRole('checkbox', { name: 'No pain or tension today' });
+	await expect(noPain).not.toBeChecked();
+	// A busy database (another write holding the plans, as on a loaded machine), then ticked and
+	// reloaded in one task: the answer's write cannot finish first, only what the page keeps at
+	// once (the edit journal) can bring it back.
+	await noPain.evaluate((box: HTMLInputElement) => {
+		const open = indexedDB.open('somamap');
+		open.onsuccess = () => {
+			const plans = open.result.transaction('plans', 'readwrite').objectStore('plans');
+			const until = Date.now() + 1500;
+			const busy = () => {
+				if (Date.now() < until) plans.count().onsuccess = busy;
+			};
+			busy();
+			box.click();
+			location.reload();
+		};
+	});
+	await page.waitForLoadState('load');
+	await expect(noPain).toBeChecked();
+	await expect(page.getByText('Nothing to mark today')).toBeVisible();
+	// And the reloaded page writes it: the database has it too.
+	await expect.poll(() => storedNoPain(page)).toBe(true);
+	// Unticked and undone, it is saved the same way.
+	await noPain.uncheck();
+	await expect.poll(() => storedNoPain(page)).toBe(false);
+	await page.getByRole('button', { name: /^Undo ?: the “no pain today” answer/ }).click();
+	await expect(noPain).toBeChecked();
+	await expect.poll(() => storedNoPain(page)).toBe(true);
+});
+
+test('"no pain or tension today" ticked in one tab shows in another tab on the plan, whose own changes keep it', async ({ page, context }) => {
+	const url = await createPlanForNewClient(page, 'Twin Tess', 'Check-in');
+	const other = await context.newPage();
+	await other.goto(url);
+	const box = (p: Page) => p.getByRole('checkbox', { name: 'No pain or tension today' });
+	await expect(box(other)).not.toBeChecked();
+	await box(page).check();
+	// The other tab follows the plan: the answer arrives there without a reload.
+	await expect(box(other)).toBeChecked();
+	// A change of the other tab's own (unticking) goes back to the first.
+	await box(other).uncheck();
+	await expect(box(page)).not.toBeChecked();
+	await expect.poll(() => storedNoPain(page)).toBe(false);
+	await other.close();
 });
 
 test('axe finds no serious violations on the planner with the mark editor open', async ({ page }) => {
