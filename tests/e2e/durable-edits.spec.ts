@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { browserPath } from '../../scripts/browser.js';
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { storedPlan } from './stored';
 import { openTab } from './plan-tabs';
 
 // By label: found on the Notes tab, once opened, even while another tab is shown (for its value).
@@ -24,25 +25,7 @@ async function typeAndWait(page: Page) {
 }
 
 /** The plan's notes as stored in the database (not what a page shows). */
-function storedNotes(page: Page, url: string): Promise<unknown> {
-	const id = new URL(url).searchParams.get('id');
-	return page.evaluate(
-		(planId) =>
-			new Promise((ok, ko) => {
-				const open = indexedDB.open('somamap');
-				open.onerror = () => ko(open.error);
-				open.onsuccess = () => {
-					const get = open.result.transaction('plans').objectStore('plans').get(planId!);
-					get.onsuccess = () => {
-						ok(get.result?.notes);
-						open.result.close();
-					};
-					get.onerror = () => ko(get.error);
-				};
-			}),
-		id
-	);
-}
+const storedNotes = async (page: Page, url: string) => (await storedPlan(page, url))?.notes;
 
 /** Opens the plan again and finds the text on screen and, soon, in the database. */
 async function expectKept(context: BrowserContext, url: string) {

@@ -95,3 +95,46 @@ test.describe('a later part missing from the device', () => {
 		await expect(page.getByRole('searchbox', { name: 'Find a region' })).toBeVisible();
 	});
 });
+
+test.describe('a later tab that could not load', () => {
+	test.use({ serviceWorkers: 'block' });
+
+	test('offers “Try again”, which loads it once the network is back', async ({ page }) => {
+		const plan = await createPlanForNewClient(page, 'Lazy Lena', 'Try again');
+		await page.goto(plan);
+		await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
+		// The Notes tab's code cannot be fetched (the connection dropped as it was asked for).
+		let blocking = true;
+		let blocked = 0;
+		await page.route('**/*.js', async (route) => {
+			const response = await route.fetch();
+			if (blocking && (await response.text()).includes(LATER_PARTS['the Notes tab'])) {
+				blocked++;
+				return route.abort('internetdisconnected');
+			}
+			return route.fulfill({ response });
+		});
+		await page.getByRole('tab', { name: 'Notes' }).click();
+		const missing = page.getByRole('alert').filter({ hasText: 'This tab is not on this device yet.' });
+		await expect(missing).toBeVisible();
+		expect(blocked).toBeGreaterThan(0);
+		await page.screenshot({ path: test.info().outputPath('tab-missing.png') });
+		// Back: the tab says how to get it, and a press of Try again brings it, with no tab change.
+		blocking = false;
+		await missing.getByRole('button', { name: 'Try again' }).click();
+		await expect(page.getByLabel('Oil or lotion preference')).toBeVisible();
+		await expect(missing).toHaveCount(0);
+		await expect(page.getByRole('tab', { name: 'Notes' })).toHaveAttribute('aria-selected', 'true');
+	});
+
+	test('loads it by itself when the page comes back online', async ({ page, context }) => {
+		const plan = await createPlanForNewClient(page, 'Lazy Lena', 'Back online');
+		await page.goto(plan);
+		await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
+		await context.setOffline(true);
+		await page.getByRole('tab', { name: 'Outcome' }).click();
+		await expect(page.getByRole('alert').filter({ hasText: 'This tab is not on this device yet.' })).toBeVisible();
+		await context.setOffline(false);
+		await expect(page.getByLabel('What was done')).toBeVisible();
+	});
+});

@@ -5,6 +5,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { storedMarksOf } from './stored';
 
 const editor = (page: Page) => page.getByRole('form', { name: /mark on/ });
 const markList = (page: Page) => page.getByRole('list', { name: /^Marks/ });
@@ -26,24 +27,7 @@ async function planWithMark(page: Page, name: string): Promise<string> {
 }
 
 /** The notes of the plan's marks as stored in the database (not what a page shows). */
-function storedNotes(page: Page, url: string): Promise<string[]> {
-	return page.evaluate(
-		(planId) =>
-			new Promise<string[]>((ok, ko) => {
-				const open = indexedDB.open('somamap');
-				open.onerror = () => ko(open.error);
-				open.onsuccess = () => {
-					const all = open.result.transaction('marks').objectStore('marks').getAll();
-					all.onsuccess = () => {
-						ok(all.result.filter((m: { planId: string }) => m.planId === planId).map((m: { note: string }) => m.note));
-						open.result.close();
-					};
-					all.onerror = () => ko(all.error);
-				};
-			}),
-		new URL(url).searchParams.get('id')
-	);
-}
+const storedNotes = async (page: Page, url: string) => (await storedMarksOf(page, url)).map((m) => m.note);
 
 async function openMark(context: BrowserContext, url: string): Promise<Page> {
 	const p = await context.newPage();

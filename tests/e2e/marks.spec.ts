@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { storedPlan } from './stored';
 
 const editor = (page: Page) => page.getByRole('form', { name: /mark on/ });
 const markList = (page: Page) => page.getByRole('list', { name: /^Marks/ });
@@ -32,22 +33,7 @@ const RIGHT_TRAPEZIUS = 16; // upper-trapezius-r
 const LEFT_LOW_BACK = 29; // lumbar-erector-l
 
 /** The plan's "no pain today" answer as stored in the database (not what the page shows). */
-function storedNoPain(page: Page): Promise<unknown> {
-	const id = new URL(page.url()).searchParams.get('id');
-	return page.evaluate(
-		(planId) =>
-			new Promise((ok, ko) => {
-				const open = indexedDB.open('somamap');
-				open.onerror = () => ko(open.error);
-				open.onsuccess = () => {
-					const get = open.result.transaction('plans').objectStore('plans').get(planId!);
-					get.onsuccess = () => (ok(get.result?.noPain), open.result.close());
-					get.onerror = () => ko(get.error);
-				};
-			}),
-		id
-	);
-}
+const storedNoPain = async (page: Page) => (await storedPlan(page, page.url()))?.noPain;
 
 async function seriousViolations(page: Page) {
 	const result = await new AxeBuilder({ page }).analyze();

@@ -156,3 +156,34 @@ test('a goal ticked in one tab and another goal ticked in the other are both kep
 	await expect(page.getByRole('checkbox', { name: 'Less stress', exact: true })).toBeChecked();
 	await expect(other.getByRole('checkbox', { name: 'Relaxation', exact: true })).toBeChecked();
 });
+
+test.describe('on a tablet (1280×800)', () => {
+	test.use({ viewport: { width: 1280, height: 800 } });
+
+	test('a conflict restored from the journal brings the person to its tab and field, as a live one finds them there', async ({ page, context }) => {
+		const url = await createPlanForNewClient(page, 'Clash Cleo', 'Visit');
+		const other = await context.newPage();
+		await other.goto(url);
+		for (const p of [page, other]) await openTab(p, 'Outcome');
+		const advice = (p: Page) => p.getByLabel('Advice given', { exact: true });
+		// Both type before either tab's save has run (it waits 0.4 s after the last keystroke).
+		await Promise.all([advice(page).fill('Stretch the calves twice a day'), advice(other).fill('Rest, and heat in the evening')]);
+		const conflictIn = async (p: Page) => p.getByRole('heading', { name: '“Advice given” was also changed in another tab' }).count();
+		await expect.poll(async () => (await conflictIn(page)) + (await conflictIn(other))).toBe(1);
+		const loser = (await conflictIn(page)) === 1 ? page : other;
+		// The tab closes with the conflict unchosen; the plan opens again, on the Marks tab by default.
+		const url2 = loser.url();
+		await loser.close();
+		const again = await context.newPage();
+		await again.goto(url2);
+		await expect(again.getByRole('region', { name: /“Advice given” was also changed/ })).toBeVisible();
+		await expect(again.getByRole('tab', { name: /^Outcome/ })).toHaveAttribute('aria-selected', 'true');
+		const field = advice(again);
+		await expect(field).toBeVisible();
+		await expect(field).toBeInViewport();
+		// Not hidden under the dock that shows both texts.
+		const [f, dock] = [(await field.boundingBox())!, (await again.getByRole('region', { name: /also changed in another tab/ }).boundingBox())!];
+		expect(f.y + f.height, 'the field is above the dock').toBeLessThanOrEqual(dock.y);
+		await again.screenshot({ path: test.info().outputPath('restored-conflict.png') });
+	});
+});

@@ -1,0 +1,39 @@
+/**
+ * What the app has written to its IndexedDB, read with the plain IndexedDB API (not through the
+ * page): tests check that a change reached the database, not only the screen.
+ */
+import type { Page } from '@playwright/test';
+
+/** Every row of one object store, or only those whose `planId` is given. */
+function rowsOf(page: Page, table: string, planId: string | null): Promise<Record<string, unknown>[]> {
+	return page.evaluate(
+		([table, planId]) =>
+			new Promise<Record<string, unknown>[]>((ok, ko) => {
+				const open = indexedDB.open('somamap');
+				open.onerror = () => ko(open.error);
+				open.onsuccess = () => {
+					const all = open.result.transaction(table).objectStore(table).getAll();
+					all.onsuccess = () => {
+						open.result.close();
+						ok(all.result.filter((row: { planId?: string }) => planId === null || row.planId === planId));
+					};
+					all.onerror = () => ko(all.error);
+				};
+			}),
+		[table, planId] as const
+	);
+}
+
+/** A plan's id from its address (/plan?id=…), or the id itself. */
+const idOf = (planOrUrl: string) => (planOrUrl.includes('id=') ? new URL(planOrUrl).searchParams.get('id')! : planOrUrl);
+
+/** The plan as stored (undefined when there is none), by id or by its page's address. */
+export async function storedPlan(page: Page, planOrUrl: string): Promise<Record<string, unknown> | undefined> {
+	const id = idOf(planOrUrl);
+	return (await rowsOf(page, 'plans', null)).find((p) => p.id === id);
+}
+
+/** The plan's marks as stored, by plan id or by its page's address. */
+export function storedMarksOf(page: Page, planOrUrl: string): Promise<Record<string, unknown>[]> {
+	return rowsOf(page, 'marks', idOf(planOrUrl));
+}
