@@ -41,7 +41,7 @@ async function record(page: Page, origin: string, go: () => Promise<unknown>): P
 }
 
 export async function pageBytes(): Promise<{ explore: PageBytes; planner: PageBytes }> {
-	const port = 4191;
+	const port = Number(process.env.BENCH_PORT ?? 4191);
 	const origin = `http://127.0.0.1:${port}`;
 	const server = await serve({ dir: 'build', port });
 	const browser = await chromium.launch({ executablePath: browserPath() });

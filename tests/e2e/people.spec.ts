@@ -251,15 +251,19 @@ test('a signed record inside its keeping period: the client page says it cannot 
 	await expect(page.getByRole('heading', { level: 1, name: 'Noa Signed' })).toBeVisible();
 });
 
-test('a session that took place is deleted from the client’s page with a reason; the planner’s own Delete says where', async ({ page }) => {
+test('a session that took place asks for a reason wherever it is deleted: on the planner, and from the client’s page', async ({ page }) => {
 	const url = await clientWithPlan(page, 'Ola Plans', 'Hamstrings', true);
 	const planUrl = await page.getByRole('list', { name: 'Plans for Ola Plans' }).getByRole('link').first().getAttribute('href');
-	// The planner's Delete does not ask for a reason: it is refused in words, and the plan stays.
+	// The planner's Delete says the keeping rule first and needs a reason; cancelled, the plan stays.
 	await page.goto(planUrl!);
 	await openTab(page, 'Plan');
 	await page.getByRole('button', { name: 'Delete plan…' }).click();
-	await page.getByRole('dialog', { name: 'Delete this plan?' }).getByRole('button', { name: 'Delete plan' }).click();
-	await expect(page.getByText(/Nothing was deleted\. Treatment records must be kept\..*Delete it from the client’s page, which asks for the reason\./)).toBeVisible();
+	const fromPlanner = page.getByRole('dialog', { name: 'Delete this plan?' });
+	await expect(fromPlanner).toContainText('1 session here is a treatment record');
+	await fromPlanner.getByRole('button', { name: 'Delete plan' }).click();
+	await expect(fromPlanner).toBeVisible(); // no reason given: nothing deleted
+	await fromPlanner.getByRole('button', { name: 'Cancel' }).click();
+	await page.reload();
 	await expect(page.getByRole('heading', { level: 1, name: 'Hamstrings' })).toBeVisible();
 
 	await page.goto(url);

@@ -83,8 +83,8 @@ export class Deletions {
 			const check = await assess(db, clientId, planIds, now);
 			if (!check.allowed) fail(`Nothing was deleted. ${check.reasons.join(' ')}`);
 			let reason = '';
-			// Only a caller that never asks (the planner's own Delete) gives no reason at all.
-			if (!why && check.needsReason) fail(`Nothing was deleted. ${check.reasons.join(' ')} Delete it from the client’s page, which asks for the reason.`);
+			// Every screen that deletes asks first (DeleteDialog); a caller that did not is refused.
+			if (!why && check.needsReason) fail(`Nothing was deleted. ${check.reasons.join(' ')} Please give the reason for deleting it.`);
 			if (why || check.needsReason) {
 				const r = readReason(why?.reason);
 				if (r.ok) reason = r.value;
