@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 /**
  * The hashes of app.html's own inline scripts (the hand-off catcher), for script-src: Kit hashes
  * only the scripts it writes itself. Read from the template, so an edit there cannot go unhashed.
+ * Only bare `<script>` tags are matched: one given attributes would not be hashed and the policy
+ * would block it (it fails safe, and csp.spec would see the page break).
  */
 const templateScripts = [...readFileSync(new URL('./src/app.html', import.meta.url), 'utf8').matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
 	(m) => `sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}`
