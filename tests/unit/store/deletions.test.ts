@@ -31,7 +31,7 @@ describe('deleting with a reason', () => {
 		const check = await store.deletionCheck({ kind: 'client', id: client.id });
 		expect(check).toMatchObject({ allowed: true, needsReason: true, sessions: 1, signed: 0, plans: 1 });
 		expect(check.reasons.join(' ')).toMatch(/Treatment records must be kept\. Kept until .*2033/);
-		await expect(store.deleteClient(client.id)).rejects.toMatchObject({ kind: 'validation', message: expect.stringMatching(/^Nothing was deleted\. Treatment records must be kept\..*asks for the reason\.$/) });
+		await expect(store.deleteClient(client.id)).rejects.toMatchObject({ kind: 'validation', message: expect.stringMatching(/^Nothing was deleted\. Treatment records must be kept\..*Please give the reason for deleting it\.$/) });
 		await expect(store.deleteClient(client.id, { reason: '  x ', practitionerId: null })).rejects.toMatchObject({ kind: 'validation' });
 		expect(await store.getClient(client.id)).toBeDefined();
 		expect(await store.listDeletions()).toEqual([]);
