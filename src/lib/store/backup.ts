@@ -216,13 +216,17 @@ function summary(plan: MergePlan, records: RecordMergePlan): ImportSummary {
 }
 
 /** The record merge against the device, inside the caller's transaction; refused in words. */
-async function planRecords(store: Store, data: BackupData): Promise<RecordMergePlan> {
+async function planRecords(store: Store, data: BackupData, clients: MergePlan['clients']): Promise<RecordMergePlan> {
 	const tables = data.records ?? emptyRecordTables();
 	const device = await deviceRecords(store.db, tables);
 	const merged = planRecordMerge(
 		tables,
 		device,
-		{ clientIds: new Set(data.clients.map((c) => c.id)), plans: new Map(data.plans.map((p) => [p.id, p.clientId])) },
+		{
+			clientIds: new Set(data.clients.map((c) => c.id)),
+			plans: new Map(data.plans.map((p) => [p.id, p.clientId])),
+			clientWins: new Set([...clients.add, ...clients.update].map((c) => c.id))
+		},
 		namesOf(data)
 	);
 	if (!merged.ok) throw refused(merged.problem);
@@ -243,7 +247,7 @@ export async function previewImport(store: Store, text: string, options: { now?:
 			const found = await lookUp(store, backup.data);
 			const merge = planMerge(backup.data, found, backup.fileVersion);
 			await checkMerge(store, backup.data, found, merge);
-			return [found, merge, await planRecords(store, backup.data)] as const;
+			return [found, merge, await planRecords(store, backup.data, merge.clients)] as const;
 		});
 	} catch (e) {
 		throw toStoreError(e);
@@ -268,7 +272,7 @@ export async function applyImport(store: Store, backup: Backup): Promise<ImportS
 			const existing = await lookUp(store, backup.data);
 			const plan = planMerge(backup.data, existing, backup.fileVersion);
 			await checkMerge(store, backup.data, existing, plan);
-			const records = await planRecords(store, backup.data);
+			const records = await planRecords(store, backup.data, plan.clients);
 			await db.clients.bulkPut([...plan.clients.add, ...plan.clients.update]);
 			await db.plans.bulkPut([...plan.plans.add, ...plan.plans.update]);
 			await db.marks.bulkPut([...plan.marks.add, ...plan.marks.update]);
