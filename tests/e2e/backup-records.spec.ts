@@ -40,11 +40,11 @@ test('a signed record restores, exports, survives erase and restore with its cha
 	await page.goto('/settings');
 	await chooseFile(page, file('jo-records.json', made.text));
 	const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
-	await expect(dialog.getByTestId('restore-records')).toHaveText('1 record new, 2 new addenda, 1 signed consent new or withdrawn, 1 practitioner new or newer, 1 client’s details new');
+	await expect(dialog.getByTestId('restore-records')).toHaveText('1 record new, 2 new addenda, 1 signed consent new or withdrawn, 1 practitioner new or newer, 1 client’s details new or newer');
 	await dialog.screenshot({ path: testInfo.outputPath('restore-records.png') });
 	await dialog.getByRole('button', { name: 'Restore' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Restore finished.' })).toContainText(
-		'Treatment records: 1 treatment record added, 0 updated, 2 addenda added, 4 changes added to records’ history, 1 consent added or withdrawn, 1 practitioner added or updated and 1 client’s details added.'
+		'Treatment records: 1 treatment record added, 0 updated, 2 addenda added, 4 changes added to records’ history, 1 consent added or withdrawn, 1 practitioner added or updated and 1 client’s details added or newer.'
 	);
 	// Read back from IndexedDB: exactly the signed rows, and the chain verifies on them.
 	const restored = await recordRows(page);
