@@ -40,11 +40,11 @@ test('a signed record restores, exports, survives erase and restore with its cha
 	await page.goto('/settings');
 	await chooseFile(page, file('jo-records.json', made.text));
 	const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
-	await expect(dialog.getByTestId('restore-records')).toHaveText('1 record new, 2 new addenda, 1 signed consent new or withdrawn, 1 practitioner new or newer, 1 client’s details new');
+	await expect(dialog.getByTestId('restore-records')).toHaveText('1 record new, 2 new addenda, 1 signed consent new or withdrawn, 1 practitioner new or newer, 1 client’s details new or newer');
 	await dialog.screenshot({ path: testInfo.outputPath('restore-records.png') });
 	await dialog.getByRole('button', { name: 'Restore' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Restore finished.' })).toContainText(
-		'Treatment records: 1 treatment record added, 0 updated, 2 addenda added, 4 changes added to records’ history, 1 consent added or withdrawn, 1 practitioner added or updated and 1 client’s details added.'
+		'Treatment records: 1 treatment record added, 0 updated, 2 addenda added, 4 changes added to records’ history, 1 consent added or withdrawn, 1 practitioner added or updated and 1 client’s details added or newer.'
 	);
 	// Read back from IndexedDB: exactly the signed rows, and the chain verifies on them.
 	const restored = await recordRows(page);
@@ -134,4 +134,87 @@ test('on the lock screen (PIN forgotten) erasing names the signed record to keep
 	await page.getByRole('button', { name: 'Erase all data on this device' }).click();
 	await expect(page.getByText('No clients yet.')).toBeVisible();
 	expect(Object.values(await recordRows(page)).map((rows) => rows.length)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+});
+
+/** Rewrites one stored addendum's text in the page's IndexedDB, as damage or tampering would. */
+async function tamperAddendum(page: Page, id: string, text: string) {
+	await page.evaluate(
+		async ([id, text]) => {
+			const db = await new Promise<IDBDatabase>((ok, no) => {
+				const r = indexedDB.open('somamap');
+				r.onsuccess = () => ok(r.result);
+				r.onerror = () => no(r.error);
+			});
+			await new Promise<void>((ok, no) => {
+				const tx = db.transaction('addenda', 'readwrite');
+				const store = tx.objectStore('addenda');
+				const get = store.get(id);
+				get.onsuccess = () => store.put({ ...get.result, text });
+				tx.oncomplete = () => ok();
+				tx.onerror = () => no(tx.error);
+			});
+			db.close();
+		},
+		[id, text]
+	);
+}
+
+test('a device with a tampered signed record still backs up: the failing record is named and confirmed, and comes back after erase and restore marked as such', async ({ page }, testInfo) => {
+	const made = await recordFile();
+	const day = formatDate(isoDayOf(made.start), 'en-US');
+	const second = formatDate(isoDayOf(made.start + 2 * 86_400_000), 'en-US');
+	const named = `The addendum of ${second} was changed after it was signed (in the record of Jo Bloggs’s session of ${day}).`;
+	await page.goto('/settings');
+	await chooseFile(page, file('jo-records.json', made.text));
+	await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Restore finished.' })).toBeVisible();
+	await tamperAddendum(page, 'a-jo-2', 'Client phoned: no better.');
+	const stored = await recordRows(page);
+
+	// Export all data: the failing record is named before anything is saved.
+	await page.getByRole('button', { name: 'Export all data' }).click();
+	const confirm = page.getByRole('dialog', { name: '1 signed record fails its check' });
+	await expect(confirm.getByTestId('export-failing')).toHaveText(named);
+	await expect(confirm).toContainText('It will be in the file exactly as it is, marked as failing.');
+	await confirm.screenshot({ path: testInfo.outputPath('export-failing.png') });
+	expect(await seriousViolations(page)).toEqual([]);
+	const download = page.waitForEvent('download');
+	await confirm.getByRole('button', { name: 'Save anyway' }).click();
+	const path = testInfo.outputPath('tampered.json');
+	await (await download).saveAs(path);
+	const exported = await readFile(path, 'utf8');
+	const doc = JSON.parse(exported);
+	expect(doc.integrity).toMatchObject([{ kind: 'addendum', id: 'a-jo-2', recordId: made.recordId, problem: named }]);
+	expect(canonicalJson(doc.addenda)).toBe(canonicalJson(stored.addenda));
+	expect(canonicalJson(doc.records)).toBe(canonicalJson(stored.records));
+
+	// Erase → "Save a backup first" asks the same; Cancel saves nothing.
+	const keeping = page.getByRole('region', { name: 'Erase everything' }).getByTestId('erase-keeping');
+	await keeping.getByRole('button', { name: 'Save a backup first' }).click();
+	const again = page.getByRole('dialog', { name: '1 signed record fails its check' });
+	await expect(again.getByTestId('export-failing')).toHaveText(named);
+	await again.getByRole('button', { name: 'Cancel' }).click();
+	await expect(keeping.getByRole('status')).toHaveText('The backup was not saved.');
+	const erase = page.getByRole('region', { name: 'Erase everything' });
+	await erase.getByLabel('Type ERASE to confirm').fill('ERASE');
+	await erase.getByRole('button', { name: 'Erase all data on this device' }).click();
+	await page.waitForURL((url) => url.pathname === '/');
+
+	// Restore: the preview says the record arrives marked as changed; it is back exactly as it was.
+	await page.goto('/settings');
+	await chooseFile(page, file('tampered.json', exported));
+	const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
+	await expect(dialog.getByTestId('restore-failing')).toContainText('1 signed record arrives marked as changed after signing');
+	await expect(dialog.getByTestId('restore-failing')).toContainText(named);
+	await dialog.screenshot({ path: testInfo.outputPath('restore-failing.png') });
+	await dialog.getByRole('button', { name: 'Restore' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Restore finished.' })).toBeVisible();
+	const back = await recordRows(page);
+	expect(canonical(back)).toEqual(canonical(stored));
+	expect(await chainOf(back, made.recordId)).toMatchObject({ ok: false });
+
+	// The same file without its declaration is refused whole.
+	delete doc.integrity;
+	await chooseFile(page, file('undeclared.json', JSON.stringify(doc)));
+	await expect(page.getByTestId('restore-problem')).toContainText(named);
 });

@@ -5,7 +5,7 @@
  * all or nothing). Any failure is a StoreError whose message says what is wrong.
  */
 import type { Client, Id, Mark, Plan } from '$lib/domain/records';
-import { backupFileName, backupParts, type Backup, type BackupData } from '$lib/domain/backup/format';
+import { backupFileName, backupParts, type Backup, type BackupData, type IntegrityEntry } from '$lib/domain/backup/format';
 import { parseBackup } from '$lib/domain/backup/parse';
 import { problemInWords } from '$lib/domain/backup/words';
 import {
@@ -23,8 +23,9 @@ import {
 	type MergePlan
 } from '$lib/domain/backup/merge';
 import { today } from '$lib/domain/records';
-import { emptyRecordTables, namesOf, readBackupRecords } from '$lib/domain/backup/records';
-import { recordSignatureProblem } from '$lib/domain/backup/record-verify';
+import { emptyRecordTables, namesOf, type SignedProblem } from '$lib/domain/backup/records';
+import { checkRecords, integrityOf } from '$lib/domain/backup/integrity';
+import { BackupProblem } from '$lib/domain/backup/read';
 import { planRecordMerge, type RecordCounts, type RecordMergePlan } from '$lib/domain/backup/record-merge';
 import type { RecordTables } from '$lib/domain/backup/record-tables';
 import { deviceRecords, readRecordRows, recordTables, writeRecordMerge } from './backup-records';
@@ -49,6 +50,8 @@ export interface ExportResult {
 	parts: string[];
 	fileName: string;
 	counts: { clients: number; plans: number; marks: number; records: number };
+	/** Signed rows that fail their check: in the file exactly as stored, and listed in it as failing. */
+	integrity: IntegrityEntry[];
 }
 
 /** Every record, or one client's, as a consistent snapshot; rows are normalised as when read. */
@@ -82,15 +85,24 @@ function byCreated(a: { createdAt: number; id: Id }, b: { createdAt: number; id:
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Writes a backup of all data (or one client). The written text is read back with the same
- * checks as a restore, so a file that would not restore is never handed out.
+ * Writes a backup of all data (or one client). A signed row that fails its check never stops it
+ * (a backup matters most when something is wrong): it is written exactly as stored and listed in
+ * the file's `integrity`. The written text is read back with the same checks as a restore, so a
+ * file that would not restore is never handed out.
  */
 export async function exportBackup(store: Store, options: ExportOptions = {}): Promise<ExportResult> {
 	const now = options.now ?? Date.now();
 	const data = await readBackupData(store, options.clientId);
+	let integrity: IntegrityEntry[];
+	try {
+		integrity = await integrityOf(data, now);
+	} catch (e) {
+		if (!(e instanceof BackupProblem)) throw e;
+		throw new StoreError('validation', `The backup was not made: a record on this device cannot be read (${e.message}).`);
+	}
 	const parts: string[] = [];
 	let yielded = Date.now();
-	for (const part of backupParts(data, { exportedAt: now, appVersion: options.appVersion }, options.chunk)) {
+	for (const part of backupParts(data, { exportedAt: now, appVersion: options.appVersion, integrity }, options.chunk)) {
 		parts.push(part.text);
 		options.onProgress?.(part.done, part.total);
 		// Let the page draw the progress now and then; a yield per chunk would cost more than the work.
@@ -109,22 +121,31 @@ export async function exportBackup(store: Store, options: ExportOptions = {}): P
 	return {
 		parts,
 		fileName: backupFileName(today(new Date(now)), options.clientId ? data.clients[0].name : undefined),
-		counts: { clients: data.clients.length, plans: data.plans.length, marks: data.marks.length, records: data.records?.records.length ?? 0 }
+		counts: { clients: data.clients.length, plans: data.plans.length, marks: data.marks.length, records: data.records?.records.length ?? 0 },
+		integrity
 	};
 }
 
 /**
  * A file read and checked completely: every record read strictly, then every signature verified
- * on the rows exactly as the file holds them (domain/backup/records, record-verify).
+ * on the rows exactly as the file holds them (domain/backup/records, record-verify). A failing
+ * signed row passes only when the file declares it (domain/backup/integrity); it is in `failing`.
  */
-async function checkedFile(text: string, now: number): Promise<{ ok: true; backup: Backup; records: RecordTables } | { ok: false; problem: string }> {
+async function checkedFile(
+	text: string,
+	now: number
+): Promise<{ ok: true; backup: Backup; records: RecordTables; failing: SignedProblem[] } | { ok: false; problem: string }> {
 	const parsed = parseBackup(text, { now });
 	if (!parsed.ok) return parsed;
-	const read = readBackupRecords(parsed.backup, now);
+	let read;
+	try {
+		read = await checkRecords(parsed.backup.recordRows ?? {}, now, parsed.backup.data, parsed.backup.integrity ?? []);
+	} catch (e) {
+		if (e instanceof BackupProblem) return { ok: false, problem: e.message };
+		throw e;
+	}
 	if (!read.ok) return read;
-	const broken = await recordSignatureProblem(read.tables, namesOf(parsed.backup.data));
-	if (broken) return { ok: false, problem: broken };
-	return { ok: true, backup: { ...parsed.backup, data: { ...parsed.backup.data, records: read.tables } }, records: read.tables };
+	return { ok: true, backup: { ...parsed.backup, data: { ...parsed.backup.data, records: read.tables } }, records: read.tables, failing: read.failing };
 }
 
 export interface ImportSummary {
@@ -143,6 +164,8 @@ export interface ImportPreview {
 	clients: { id: Id; name: string; action: MergeAction }[];
 	/** What restoring does to signed records and details, in words (what is kept and why). */
 	recordNotes: string[];
+	/** Signed records and consents the file declares as failing their check: restored exactly as they are. */
+	failing: SignedProblem[];
 }
 
 /** The device's copies of every record the file names, read inside the caller's transaction. */
@@ -193,13 +216,17 @@ function summary(plan: MergePlan, records: RecordMergePlan): ImportSummary {
 }
 
 /** The record merge against the device, inside the caller's transaction; refused in words. */
-async function planRecords(store: Store, data: BackupData): Promise<RecordMergePlan> {
+async function planRecords(store: Store, data: BackupData, clients: MergePlan['clients']): Promise<RecordMergePlan> {
 	const tables = data.records ?? emptyRecordTables();
 	const device = await deviceRecords(store.db, tables);
 	const merged = planRecordMerge(
 		tables,
 		device,
-		{ clientIds: new Set(data.clients.map((c) => c.id)), plans: new Map(data.plans.map((p) => [p.id, p.clientId])) },
+		{
+			clientIds: new Set(data.clients.map((c) => c.id)),
+			plans: new Map(data.plans.map((p) => [p.id, p.clientId])),
+			clientWins: new Set([...clients.add, ...clients.update].map((c) => c.id))
+		},
 		namesOf(data)
 	);
 	if (!merged.ok) throw refused(merged.problem);
@@ -220,7 +247,7 @@ export async function previewImport(store: Store, text: string, options: { now?:
 			const found = await lookUp(store, backup.data);
 			const merge = planMerge(backup.data, found, backup.fileVersion);
 			await checkMerge(store, backup.data, found, merge);
-			return [found, merge, await planRecords(store, backup.data)] as const;
+			return [found, merge, await planRecords(store, backup.data, merge.clients)] as const;
 		});
 	} catch (e) {
 		throw toStoreError(e);
@@ -230,7 +257,7 @@ export async function previewImport(store: Store, text: string, options: { now?:
 		name: c.name,
 		action: mergeAction(c, existing.clients.get(c.id))
 	}));
-	return { backup, counts: summary(plan, records), clients, recordNotes: records.notes };
+	return { backup, counts: summary(plan, records), clients, recordNotes: records.notes, failing: parsed.failing };
 }
 
 /**
@@ -245,7 +272,7 @@ export async function applyImport(store: Store, backup: Backup): Promise<ImportS
 			const existing = await lookUp(store, backup.data);
 			const plan = planMerge(backup.data, existing, backup.fileVersion);
 			await checkMerge(store, backup.data, existing, plan);
-			const records = await planRecords(store, backup.data);
+			const records = await planRecords(store, backup.data, plan.clients);
 			await db.clients.bulkPut([...plan.clients.add, ...plan.clients.update]);
 			await db.plans.bulkPut([...plan.plans.add, ...plan.plans.update]);
 			await db.marks.bulkPut([...plan.marks.add, ...plan.marks.update]);

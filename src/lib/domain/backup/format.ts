@@ -15,7 +15,9 @@
  * `build` (slim, average, broad or null for the default); older files have none and read as null.
  * 4 — the treatment record (issue 12): `practitioners`, `clientDetails`, `consents`, `records`,
  * `recordHistory`, `addenda`, `chainHeads`, rows as the store keeps them (./records.ts). Each may be
- * absent (a hand-off never has them); older files have none.
+ * absent (a hand-off never has them); older files have none. `integrity` (also 4, optional): the signed
+ * rows that failed their check when the file was written, written as stored and only declared here
+ * (no hash covers this list; a restore takes a failing row only when it is declared).
  */
 import type { Client, Mark, Patch, Plan } from '$lib/domain/records';
 import { encodeUint32, encodeUint8 } from './base64';
@@ -45,6 +47,8 @@ export const BACKUP_LIMITS = {
 	minutes: 600,
 	/** Largest painted area per region, cm² (a whole body is about 20 000). */
 	regionArea: 50_000,
+	/** Entries in a file's list of rows that failed their check. */
+	integrity: 100_000,
 	/** How deep objects may nest (the format itself needs 6). */
 	depth: 10
 } as const;
@@ -63,6 +67,20 @@ export interface BackupMeta {
 	exportedAt: number;
 	/** The app's build version, for the record only. */
 	appVersion?: string;
+	/** Signed rows that failed their check when the file was written (format 4; informational). */
+	integrity?: IntegrityEntry[];
+}
+
+/** A signed row written as stored although its check failed, and why (in words). */
+export interface IntegrityEntry {
+	kind: 'record' | 'addendum' | 'consent';
+	/** The failing row's id. */
+	id: string;
+	/** The signed record whose chain failed (a record or addendum entry). */
+	recordId?: string;
+	problem: string;
+	/** When the check was made, ms since the epoch (written as an ISO time). */
+	checkedAt: number;
 }
 
 /** A parsed file: its meta and its records. */
@@ -88,7 +106,7 @@ export type MarkJson = Omit<Mark, 'patch'> & { patch: PatchJson | null };
 
 /** The exact keys each record has in the current version (any other key is refused on import). */
 export const KEYS = {
-	root: ['format', 'version', 'exportedAt', 'appVersion', 'clients', 'plans', 'marks', ...RECORD_TABLES],
+	root: ['format', 'version', 'exportedAt', 'appVersion', 'integrity', 'clients', 'plans', 'marks', ...RECORD_TABLES],
 	client: ['id', 'name', 'contact', 'notes', 'figure', 'build', 'createdAt', 'updatedAt'],
 	plan: [
 		'id', 'clientId', 'date', 'title', 'status', 'scope', 'durationMin', 'pressure', 'goals', 'complaints',
@@ -109,7 +127,7 @@ export const KEYS = {
 
 /** Keys a record gained in a version: a file of an older version must not have them. */
 export const ADDED_IN: Record<string, { key: string; version: number }[]> = {
-	root: RECORD_TABLES.map((key) => ({ key, version: 4 })),
+	root: [...RECORD_TABLES, 'integrity'].map((key) => ({ key, version: 4 })),
 	mark: [{ key: 'carried', version: 2 }],
 	client: [{ key: 'build', version: 3 }]
 };
@@ -175,6 +193,9 @@ export function* backupParts(data: BackupData, meta: BackupMeta, chunk = 250): G
 		exportedAt: new Date(meta.exportedAt).toISOString()
 	};
 	if (meta.appVersion) head.appVersion = meta.appVersion;
+	if (meta.integrity?.length) {
+		head.integrity = meta.integrity.map((e) => ({ ...e, checkedAt: new Date(e.checkedAt).toISOString() }));
+	}
 	let done = 0;
 	yield { text: JSON.stringify(head).slice(0, -1), done, total };
 	const tables = [

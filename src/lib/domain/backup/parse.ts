@@ -14,7 +14,7 @@ import { problemInWords, unreadableWords } from './words';
 import { cleanClient, cleanMark, cleanPlan } from '$lib/domain/clean-text';
 import { count, MAX_MARKS_PER_PLAN, MAX_PLANS_PER_CLIENT } from '$lib/domain/limits';
 import { decodeUint32, decodeUint8 } from './base64';
-import { BACKUP_FORMAT, BACKUP_LIMITS as L, BACKUP_VERSION, KEYS, keysOf, type Backup, type BackupData } from './format';
+import { BACKUP_FORMAT, BACKUP_LIMITS as L, BACKUP_VERSION, KEYS, keysOf, type Backup, type BackupData, type IntegrityEntry } from './format';
 import { RECORD_TABLES } from './record-tables';
 import {
 	BackupProblem, bool, id, integer, isPlainObject, keyMatching, list, number, object, oneOf, problem, record,
@@ -94,7 +94,7 @@ function readBackup(source: string, now: number, seen: { root?: unknown }): Back
 		);
 	}
 	// The record's tables (version 4) may be absent: a hand-off never carries them.
-	object(root, '', keysOf('root', version), ['appVersion', ...RECORD_TABLES]);
+	object(root, '', keysOf('root', version), ['appVersion', 'integrity', ...RECORD_TABLES]);
 	const exportedAt = text(root.exportedAt, 'exportedAt', 40);
 	if (!ISO.test(exportedAt) || isNaN(Date.parse(exportedAt))) problem('exportedAt must be a date and time like 2026-05-01T09:30:00.000Z.');
 	const backup: Backup = {
@@ -103,11 +103,30 @@ function readBackup(source: string, now: number, seen: { root?: unknown }): Back
 		fileVersion: version
 	};
 	if (root.appVersion !== undefined) backup.appVersion = text(root.appVersion, 'appVersion', 64);
+	if (root.integrity !== undefined) backup.integrity = readIntegrity(root.integrity, now);
 	// Kept as the file has them and read by ./records.ts only where records are restored, so the
 	// record's readers load with the restore, not with every page that reads a hand-off.
 	const carried = RECORD_TABLES.filter((k) => root[k] !== undefined);
 	if (carried.length) backup.recordRows = Object.fromEntries(carried.map((k) => [k, root[k]]));
 	return backup;
+}
+
+/** The file's list of signed rows that failed their check when it was written (format 4). */
+function readIntegrity(v: unknown, now: number): IntegrityEntry[] {
+	return list(v, 'integrity', L.integrity, 'entries').map((e, i) => {
+		const path = `integrity[${i}]`;
+		const o = object(e, path, ['kind', 'id', 'recordId', 'problem', 'checkedAt'], ['recordId']);
+		const at = text(o.checkedAt, `${path}.checkedAt`, 40);
+		if (!ISO.test(at) || isNaN(Date.parse(at))) problem(`${path}.checkedAt must be a date and time.`);
+		const entry: IntegrityEntry = {
+			kind: oneOf(o.kind, `${path}.kind`, ['record', 'addendum', 'consent'] as const),
+			id: id(o.id, `${path}.id`),
+			problem: text(o.problem, `${path}.problem`, 1000),
+			checkedAt: timestamp(Date.parse(at), `${path}.checkedAt`, now)
+		};
+		if (o.recordId !== undefined) entry.recordId = id(o.recordId, `${path}.recordId`);
+		return entry;
+	});
 }
 
 function readData(root: Record<string, unknown>, now: number, version: number): BackupData {

@@ -11,7 +11,9 @@
  *   the file's chain and this device's must be one the start of the other, else it is refused.
  * - Consents are signed: the same consent with other content is refused; a withdrawal in the file
  *   is applied (a withdrawal is never undone). Practitioners merge by updatedAt. A client's details
- *   (which carry no date) are added where the device has none; where both differ, the device's stay.
+ *   carry no date of their own but change with the client row (the store moves its updatedAt in the
+ *   same transaction): they are added where the device has none, and where both differ the file's
+ *   replace the device's exactly when the file's client row wins the merge (the newer one).
  */
 import { MAX_HISTORY } from '$lib/domain/limits';
 import { canonicalJson } from '$lib/domain/record/canonical';
@@ -73,13 +75,21 @@ export interface RecordMergePlan {
 
 export type RecordMergeResult = { ok: true; plan: RecordMergePlan } | { ok: false; problem: string };
 
+/** What the records merge needs of the file's clients and plans. */
+export interface FileData {
+	clientIds: ReadonlySet<string>;
+	plans: ReadonlyMap<string, string>;
+	/** Clients whose row in the file wins the merge (new here, or newer): their details win too. */
+	clientWins: ReadonlySet<string>;
+}
+
 class Refused extends Error {}
 const refuse = (problem: string): never => {
 	throw new Refused(problem);
 };
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
-export function planRecordMerge(file: RecordTables, device: DeviceRecords, fileData: { clientIds: ReadonlySet<string>; plans: ReadonlyMap<string, string> }, names: Names): RecordMergeResult {
+export function planRecordMerge(file: RecordTables, device: DeviceRecords, fileData: FileData, names: Names): RecordMergeResult {
 	try {
 		return { ok: true, plan: merge(file, device, fileData, names) };
 	} catch (e) {
@@ -88,7 +98,7 @@ export function planRecordMerge(file: RecordTables, device: DeviceRecords, fileD
 	}
 }
 
-function merge(file: RecordTables, device: DeviceRecords, fileData: { clientIds: ReadonlySet<string>; plans: ReadonlyMap<string, string> }, names: Names): RecordMergePlan {
+function merge(file: RecordTables, device: DeviceRecords, fileData: FileData, names: Names): RecordMergePlan {
 	const counts: RecordCounts = { added: 0, updated: 0, older: 0, same: 0, keptSigned: 0, addenda: 0, history: 0, consents: 0, practitioners: 0, details: 0 };
 	const notes: string[] = [];
 	const out: RecordMergePlan = { practitioners: [], clientDetails: [], consents: [], records: [], removeDrafts: [], moveHistory: [], heads: [], addenda: [], history: [], counts, notes };
@@ -111,7 +121,14 @@ function merge(file: RecordTables, device: DeviceRecords, fileData: { clientIds:
 			out.clientDetails.push(d);
 			counts.details++;
 		} else if (!same(here, details)) {
-			notes.push(`The details of ${names.get(d.clientId) ?? 'a client'} (date of birth, history, …) differ between the file and this device: this device’s are kept.`);
+			const who = names.get(d.clientId) ?? 'a client';
+			if (fileData.clientWins.has(d.clientId)) {
+				out.clientDetails.push(d);
+				counts.details++;
+				notes.push(`The details of ${who} (allergies, medications, history, …) are newer in the file: they replace this device’s.`);
+			} else {
+				notes.push(`The details of ${who} (allergies, medications, history, …) are newer on this device: this device’s are kept.`);
+			}
 		}
 	}
 	for (const c of file.consents) {

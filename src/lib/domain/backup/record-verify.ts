@@ -2,14 +2,15 @@
  * The signatures of a backup's treatment records, checked on the rows exactly as the file holds
  * them (./records.ts made sure reading changed nothing): each signed record's chain with the
  * file's own head, and each consent's statement against its hash. The first failure is said in
- * words naming the client's session; the restore is then refused whole. Pure (Web Crypto only).
+ * words naming the client's session. Which failures a file may carry is ./integrity.ts's rule.
+ * Pure (Web Crypto only).
  */
 import { formatDate, isoDayOf } from '$lib/domain/dates';
 import { entryName, verifyChain } from '$lib/domain/record/chain';
 import { consentTextIntact } from '$lib/domain/record/consent';
 import { isLocked } from '$lib/domain/record/locked';
 import type { Addendum, ChainEntry, LockedRecord } from '$lib/domain/record/types';
-import { sessionName, type Names } from './records';
+import { sessionName, type Names, type SignedProblem } from './records';
 import type { RecordTables } from './record-tables';
 
 /**
@@ -38,29 +39,36 @@ function named(problem: string, record: LockedRecord, session: string): string {
 }
 
 /**
- * Checks every signed thing in the file; null when all hold. The file's addenda are taken in the
- * order the file lists them (Somamap writes them in chain order), so moving one is noticed too.
+ * Every signed thing in the file that fails its check: each signed record's chain (named by the
+ * entry where it breaks, with its record) and each consent's statement. The file's addenda are
+ * taken in the order the file lists them (Somamap writes them in chain order), so moving one is
+ * noticed too.
  */
-export async function recordSignatureProblem(t: RecordTables, names: Names): Promise<string | null> {
+export async function recordSignatureFailures(t: RecordTables, names: Names): Promise<SignedProblem[]> {
+	const out: SignedProblem[] = [];
 	const addenda = new Map<string, Addendum[]>();
 	for (const a of t.addenda) addenda.set(a.recordId, [...(addenda.get(a.recordId) ?? []), a]);
 	const heads = new Map(t.chainHeads.map((h) => [h.recordId, h]));
 	for (const r of t.records) {
 		if (!isLocked(r)) continue;
 		const record = r as LockedRecord;
-		const session = sessionName(record, names);
 		const entries: ChainEntry[] = [{ kind: 'record', entry: record }, ...(addenda.get(record.id) ?? []).map((entry) => ({ kind: 'addendum' as const, entry }))];
 		const head = heads.get(record.id);
 		const check = await verifyChain(entries, { head: head && { hash: head.hash, count: head.count } });
-		if (!check.ok) return `${named(check.problem, record, session)} A signed record must reach this device exactly as it was signed.`;
+		if (check.ok) continue;
+		const at = entries[Math.max(0, Math.min(check.index, entries.length - 1))];
+		out.push({ kind: at.kind, id: at.entry.id, recordId: record.id, problem: named(check.problem, record, sessionName(record, names)) });
 	}
 	for (const c of t.consents) {
 		if (await consentTextIntact(c)) continue;
 		const who = names.get(c.clientId);
-		return (
-			`The consent ${who ? `${who.slice(0, 60)} signed` : 'signed'} on ${formatDate(isoDayOf(c.signedAt))} does not hold the statement that was signed: ` +
-			'its text was changed after signing.'
-		);
+		out.push({
+			kind: 'consent',
+			id: c.id,
+			problem:
+				`The consent ${who ? `${who.slice(0, 60)} signed` : 'signed'} on ${formatDate(isoDayOf(c.signedAt))} does not hold the statement that was signed: ` +
+				'its text was changed after signing.'
+		});
 	}
-	return null;
+	return out;
 }

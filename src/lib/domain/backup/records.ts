@@ -58,13 +58,47 @@ function must<T>(r: Read<T>, what: string): T {
 	return r.value;
 }
 
-/** A signed row must be exactly what its reader gives back: nothing cleaned, trimmed or reshaped. */
-function asSigned<T>(raw: unknown, read: T, what: string): T {
+/**
+ * A signed row must be exactly what its reader gives back: nothing cleaned, trimmed or reshaped.
+ * `keep` may take it as it is instead (a row the file declares as failing; see ./integrity.ts).
+ */
+function asSigned<T>(raw: unknown, read: T, what: string, keep?: (problem: string) => boolean): T {
 	if (canonicalJson(read) !== canonicalJson(raw)) {
-		problem(`${what} was changed after it was signed: it holds hidden characters, spacing or points that Somamap never signs.`);
+		const words = `${what} was changed after it was signed: it holds hidden characters, spacing or points that Somamap never signs.`;
+		if (keep?.(words)) return raw as T;
+		problem(words);
 	}
 	return read;
 }
+
+/** A signed row that did not read back exactly: its kind, id (and record), and the problem in words. */
+export interface SignedProblem {
+	kind: 'record' | 'addendum' | 'consent';
+	id: string;
+	recordId?: string;
+	problem: string;
+}
+
+/**
+ * Which signed rows that do not read back exactly may be taken as the file holds them (each is
+ * then listed in `changed`); none when absent.
+ */
+export interface Lenient {
+	keeps: (p: SignedProblem) => boolean;
+	changed: SignedProblem[];
+}
+
+function keeper(lenient: Lenient | undefined, row: SignedProblem): ((problem: string) => boolean) | undefined {
+	if (!lenient) return undefined;
+	return (problem) => {
+		const p = { ...row, problem };
+		if (!lenient.keeps(p)) return false;
+		lenient.changed.push(p);
+		return true;
+	};
+}
+
+const idOf = (v: unknown, key = 'id') => (isPlainObject(v) && typeof v[key] === 'string' ? (v[key] as string) : '');
 
 function rows(root: Partial<Record<string, unknown>>, key: (typeof RECORD_TABLES)[number]): unknown[] {
 	const v = root[key];
@@ -88,7 +122,7 @@ function unique<T>(list: T[], key: (x: T) => string, what: (x: T) => string): vo
  * the file: ids unique, one record per session, every history entry, addendum and head belonging to
  * a record in the file, a head for each signed record and none for a draft.
  */
-export function readRecordTables(root: Partial<Record<string, unknown>>, now: number, names: Names): RecordTables {
+export function readRecordTables(root: Partial<Record<string, unknown>>, now: number, names: Names, lenient?: Lenient): RecordTables {
 	const practitioners = rows(root, 'practitioners').map((v, i) => must(readPractitioner(v, now), `Practitioner ${i + 1}`));
 	const clientDetails = rows(root, 'clientDetails').map((v, i) => {
 		const what = `The details of client ${i + 1}`;
@@ -101,12 +135,12 @@ export function readRecordTables(root: Partial<Record<string, unknown>>, now: nu
 	const consents = rows(root, 'consents').map((v, i) => {
 		const who = isPlainObject(v) && typeof v.clientId === 'string' ? names.get(v.clientId) : undefined;
 		const what = who ? `The consent ${who.slice(0, 60)} signed` : `Consent ${i + 1}`;
-		return asSigned(v, must(readConsent(v, now), what), what);
+		return asSigned(v, must(readConsent(v, now), what), what, keeper(lenient, { kind: 'consent', id: idOf(v), problem: '' }));
 	});
 	const records = rows(root, 'records').map((v) => {
 		const what = `The record of ${sessionName(isPlainObject(v) ? v : {}, names)}`;
 		const read = must(readTreatmentRecord(v, now), what);
-		return isLocked(read) ? asSigned(v, read, what) : read;
+		return isLocked(read) ? asSigned(v, read, what, keeper(lenient, { kind: 'record', id: read.id, recordId: read.id, problem: '' })) : read;
 	});
 	const byId = new Map(records.map((r) => [r.id, r]));
 	const nameOf = (recordId: string) => {
@@ -117,7 +151,7 @@ export function readRecordTables(root: Partial<Record<string, unknown>>, now: nu
 	const addenda = rows(root, 'addenda').map((v, i) => {
 		const owner = isPlainObject(v) && typeof v.recordId === 'string' ? nameOf(v.recordId) : 'a record';
 		const what = `Addendum ${i + 1} (to ${owner})`;
-		return asSigned(v, must(readAddendum(v, now), what), what);
+		return asSigned(v, must(readAddendum(v, now), what), what, keeper(lenient, { kind: 'addendum', id: idOf(v), recordId: idOf(v, 'recordId'), problem: '' }));
 	});
 	const chainHeads = rows(root, 'chainHeads').map((v, i) => {
 		const what = `Signed-record mark ${i + 1}`;
@@ -177,9 +211,9 @@ export function namesOf(data: { clients: readonly { id: string; name: string }[]
  * A parsed backup's record tables, read (empty for a file before version 4, or one without them).
  * Never throws: a problem comes back in words.
  */
-export function readBackupRecords(backup: Backup, now: number): { ok: true; tables: RecordTables } | { ok: false; problem: string } {
+export function readBackupRecords(backup: Backup, now: number, lenient?: Lenient): { ok: true; tables: RecordTables } | { ok: false; problem: string } {
 	try {
-		return { ok: true, tables: readRecordTables(backup.recordRows ?? {}, now, namesOf(backup.data)) };
+		return { ok: true, tables: readRecordTables(backup.recordRows ?? {}, now, namesOf(backup.data), lenient) };
 	} catch (e) {
 		if (e instanceof BackupProblem) return { ok: false, problem: e.message };
 		throw e;

@@ -138,7 +138,7 @@ export function recordResultWords(c: RecordCounts | undefined): string {
 		c.history ? `${n(c.history, 'change', 'changes')} added to records’ history` : '',
 		c.consents ? `${n(c.consents, 'consent', 'consents')} added or withdrawn` : '',
 		c.practitioners ? `${n(c.practitioners, 'practitioner', 'practitioners')} added or updated` : '',
-		c.details ? `${n(c.details, 'client’s details', 'clients’ details')} added` : ''
+		c.details ? `${n(c.details, 'client’s details', 'clients’ details')} added or newer` : ''
 	].filter(Boolean);
 	const kept = c.keptSigned ? ` ${n(c.keptSigned, 'record', 'records')} signed on this device kept as signed (the file’s unsigned copy was not used).` : '';
 	return (parts.length ? ` Treatment records: ${joinWords(parts)}.` : '') + kept;

@@ -10,7 +10,7 @@ import type { MergeCounts } from '$lib/domain/backup/merge';
 import type { RecordCounts } from '$lib/domain/backup/record-merge';
 import { restoreResultWords } from '$lib/domain/backup/words';
 import { flushAll, store, StoreError, toStoreError } from '$lib/store';
-import { applyImport, exportBackup, previewImport, type ImportPreview, type ImportSummary } from '$lib/store/backup';
+import { applyImport, exportBackup, previewImport, type ExportResult, type ImportPreview, type ImportSummary } from '$lib/store/backup';
 import { plural } from '$lib/ui/format';
 import { notices } from '$lib/ui/notices.svelte';
 import { download } from '$lib/ui/download';
@@ -21,9 +21,14 @@ export class BackupExport {
 	#done = $state(0);
 	#total = $state(0);
 	#message = $state('');
+	#waiting = $state.raw<ExportResult | null>(null);
 
 	get running(): boolean {
 		return this.#running;
+	}
+	/** A written file held back until the person confirms saving it with its failing records. */
+	get waiting(): ExportResult | null {
+		return this.#waiting;
 	}
 	/** Records written so far, of `total`. */
 	get done(): number {
@@ -55,15 +60,35 @@ export class BackupExport {
 					this.#total = total;
 				}
 			});
-			download(out.parts, out.fileName);
-			const { clients, plans, marks, records } = out.counts;
-			const signed = records ? `, ${plural(records, 'treatment record')}` : '';
-			this.#message = `Saved ${out.fileName}: ${plural(clients, 'client')}, ${plural(plans, 'plan')}, ${plural(marks, 'mark')}${signed}.`;
+			// A record that fails its check never stops the backup, but the person decides knowingly.
+			if (out.integrity.length) this.#waiting = out;
+			else this.#save(out);
 		} catch (e) {
 			notices.error(e);
 		} finally {
 			this.#running = false;
 		}
+	}
+
+	/** Saves the file held back (its failing records in it exactly as they are). */
+	saveAnyway(): void {
+		const out = this.#waiting;
+		this.#waiting = null;
+		if (out) this.#save(out);
+	}
+
+	/** Drops the held-back file: nothing is saved. */
+	cancel(): void {
+		if (this.#waiting) this.#message = 'The backup was not saved.';
+		this.#waiting = null;
+	}
+
+	#save(out: ExportResult): void {
+		download(out.parts, out.fileName);
+		const { clients, plans, marks, records } = out.counts;
+		const signed = records ? `, ${plural(records, 'treatment record')}` : '';
+		const failing = out.integrity.length ? ` ${plural(out.integrity.length, 'signed record')} in it marked as failing its check.` : '';
+		this.#message = `Saved ${out.fileName}: ${plural(clients, 'client')}, ${plural(plans, 'plan')}, ${plural(marks, 'mark')}${signed}.${failing}`;
 	}
 }
 
@@ -89,8 +114,18 @@ export function describeRecords(c: RecordCounts): string {
 	if (c.addenda) parts.push(`${plural(c.addenda, 'new addendum', 'new addenda')}`);
 	if (c.consents) parts.push(`${plural(c.consents, 'signed consent')} new or withdrawn`);
 	if (c.practitioners) parts.push(`${plural(c.practitioners, 'practitioner')} new or newer`);
-	if (c.details) parts.push(`${plural(c.details, 'client’s details', 'clients’ details')} new`);
+	if (c.details) parts.push(`${plural(c.details, 'client’s details', 'clients’ details')} new or newer`);
 	return parts.join(', ');
+}
+
+/** "2 signed records arrive marked as changed after signing": the failing rows a file declares. */
+export function describeFailing(failing: readonly { kind: string }[]): string {
+	const consents = failing.filter((f) => f.kind === 'consent').length;
+	const records = failing.length - consents;
+	const parts: string[] = [];
+	if (records) parts.push(plural(records, 'signed record'));
+	if (consents) parts.push(plural(consents, 'signed consent'));
+	return parts.length ? `${parts.join(' and ')} arrive${failing.length === 1 ? 's' : ''} marked as changed after signing` : '';
 }
 
 export class BackupRestore {
