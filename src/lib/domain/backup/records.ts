@@ -8,8 +8,8 @@
  */
 import { formatDate, isoDayOf } from '$lib/domain/dates';
 import { MAX_ADDENDA, MAX_CLIENTS, MAX_HISTORY } from '$lib/domain/limits';
-import { canonicalJson } from '$lib/domain/record/canonical';
 import { isLocked } from '$lib/domain/record/locked';
+import { signedRowProblem } from '$lib/domain/record/signed';
 import { readAddendum, readClientDetails, readConsent, readHistoryEntry, readPractitioner, readTreatmentRecord, type Read } from '$lib/domain/record/read';
 import { BackupProblem, id, integer, isPlainObject, problem } from './read';
 import type { Backup } from './format';
@@ -60,9 +60,8 @@ function must<T>(r: Read<T>, what: string): T {
 
 /** A signed row must be exactly what its reader gives back: nothing cleaned, trimmed or reshaped. */
 function asSigned<T>(raw: unknown, read: T, what: string): T {
-	if (canonicalJson(read) !== canonicalJson(raw)) {
-		problem(`${what} was changed after it was signed: it holds hidden characters, spacing or points that Somamap never signs.`);
-	}
+	const wrong = signedRowProblem(raw, read, what);
+	if (wrong) problem(wrong);
 	return read;
 }
 
