@@ -100,7 +100,7 @@ export class Store {
 	 * Deletes a client with all their plans, marks, records, details and consents; returns the plans
 	 * that went. Treatment records inside their keeping period need `why` (deletions.ts, loaded with the records).
 	 */
-	async deleteClient(id: Id, why?: DeletionWhy): Promise<{ plans: number; planIds: Id[] }> {
+	async deleteClient(id: Id, why?: DeletionWhy): Promise<{ plans: number; planIds: Id[]; recordIds: Id[] }> {
 		return (await this.#rec()).deletions.delete({ kind: 'client', id }, why);
 	}
 	getClient(id: Id): Promise<Client | undefined> {
@@ -131,8 +131,8 @@ export class Store {
 		return this.#plans.followUp(fromPlanId);
 	}
 	/** Deletes a plan with its marks and record; as deleteClient. */
-	async deletePlan(id: Id, why?: DeletionWhy): Promise<void> {
-		await (await this.#rec()).deletions.delete({ kind: 'plan', id }, why);
+	async deletePlan(id: Id, why?: DeletionWhy): Promise<{ recordIds: Id[] }> {
+		return (await this.#rec()).deletions.delete({ kind: 'plan', id }, why);
 	}
 	getPlan(id: Id): Promise<Plan | undefined> {
 		return this.#plans.get(id);

@@ -54,3 +54,17 @@ describe('a clock set back', () => {
 		expect(await store.getClientDetails(client.id)).toBeNull();
 	});
 });
+
+describe('deleting a plan or a client', () => {
+	it('names the treatment records that went, so the screens forget their unsaved edits too', async () => {
+		const clock = { now: START };
+		const store = freshStore(() => clock.now);
+		const { client, plan } = await store.createClientWithPlan({ name: 'Kim Lee' }, { title: 'Low back', date: '2026-12-03' });
+		const other = await store.createPlan(client.id, { title: 'Neck', date: '2026-12-04' });
+		const record = await store.openRecord(plan.id);
+		const otherRecord = await store.openRecord(other.id);
+		const why = { reason: 'Entered for the wrong client.', practitionerId: null };
+		expect(await store.deletePlan(plan.id, why)).toMatchObject({ recordIds: [record.id] });
+		expect(await store.deleteClient(client.id, why)).toMatchObject({ planIds: [other.id], recordIds: [otherRecord.id] });
+	});
+});
