@@ -153,6 +153,33 @@ test.describe('on the client page, 1280×800 with a mouse', () => {
 		await shot(page, 'withdrawn-1280');
 	});
 
+	test('the live ink stays under the pointer when the pad changes shape mid-signature (a tablet turned)', async ({ page }) => {
+		await clientPage(page, 'Ria Turn');
+		await page.getByRole('button', { name: 'Sign consent…' }).click();
+		const pad = page.getByRole('dialog', { name: /Consent to treatment/ }).getByRole('img', { name: /The client's signature: sign here/ });
+		await pad.scrollIntoViewIfNeeded();
+		const box = (await pad.boundingBox())!;
+		await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.3);
+		await page.mouse.down();
+		await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5, { steps: 4 });
+		// The pad grows taller while the finger is down, as when the tablet turns.
+		await pad.evaluate((el) => {
+			(el as HTMLElement).style.aspectRatio = 'auto';
+			(el as HTMLElement).style.maxHeight = 'none';
+			(el as HTMLElement).style.height = `${el.getBoundingClientRect().height * 1.6}px`;
+		});
+		const now = (await pad.boundingBox())!;
+		const at = { x: now.width * 0.45, y: now.height * 0.8 };
+		await page.mouse.move(now.x + at.x, now.y + at.y, { steps: 4 });
+		const inkNearPointer = await pad.locator('canvas').evaluate((c: HTMLCanvasElement, p) => {
+			const k = c.width / c.getBoundingClientRect().width;
+			const d = c.getContext('2d')!.getImageData(Math.round(p.x * k) - 3, Math.round(p.y * k) - 3, 7, 7).data;
+			return d.some((v, i) => i % 4 === 3 && v > 0);
+		}, at);
+		await page.mouse.up();
+		expect(inkNearPointer, 'live ink drawn where the pointer is').toBe(true);
+	});
+
 	test('typed-name signing by keyboard only', async ({ page }) => {
 		await clientPage(page, 'Sam Keys');
 		await page.locator('body').click({ position: { x: 1, y: 1 } });
@@ -164,6 +191,7 @@ test.describe('on the client page, 1280×800 with a mouse', () => {
 		await page.keyboard.press('Enter');
 		const name = dialog.getByLabel('Type your full name to sign');
 		await expect(name).toHaveValue('Sam Keys'); // started with the client's name
+		await expect(name).toHaveAttribute('autocomplete', 'off'); // the browser offers no saved names (client mode)
 		await tabTo(page, 'Type your full name to sign');
 		await page.keyboard.press('ControlOrMeta+a');
 		await page.keyboard.type('Samuel Keys');

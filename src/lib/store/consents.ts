@@ -2,7 +2,7 @@
  * Signing and withdrawing a client's consent together with the sensitive areas it carries: the
  * areas agreed to become the plans' per-area consent (Plan.consent), so the planner does not ask
  * again, and a withdrawal clears them from the client's plans not yet done, in the same
- * transaction. The consent rows are people.ts's shape, read through domain/record/read.
+ * transaction. The consent rows are read through domain/record/read (not against the clock once stored).
  */
 import type { Id } from '$lib/domain/records';
 import { readConsent } from '$lib/domain/record/read';
@@ -10,7 +10,7 @@ import { consentTextHash, withdrawConsent } from '$lib/domain/record/consent';
 import { planConsentWith } from '$lib/domain/record/consent-status';
 import type { Consent } from '$lib/domain/record/types';
 import { StoreError } from './errors';
-import { fail, later, newId, read, write, type StoreContext } from './core';
+import { fail, later, newId, ON_DEVICE, read, write, type StoreContext } from './core';
 import { normalisePlan } from './normalise';
 import type { ConsentInput } from './people';
 
@@ -59,7 +59,7 @@ export class Consents {
 			const row = await db.consents.get(id);
 			if (!row) throw new StoreError('not-found', 'This consent is no longer on this device.');
 			const now = clock();
-			const next = withdrawConsent(checked(readConsent(row, now)), now);
+			const next = withdrawConsent(checked(readConsent(row, ON_DEVICE)), now);
 			await db.consents.put(next);
 			if (!next.sensitiveAreas.length) return next;
 			const plans = await db.plans.where('clientId').equals(next.clientId).toArray();
@@ -72,10 +72,15 @@ export class Consents {
 		});
 	}
 
+	/** The client's consents, newest first. */
+	async of(clientId: Id): Promise<Consent[]> {
+		const rows = await read(() => this.#ctx.db.consents.where('clientId').equals(clientId).toArray());
+		return rows.map((r) => checked(readConsent(r, ON_DEVICE))).sort((a, b) => b.signedAt - a.signedAt);
+	}
+
 	/** Every consent on this device (for settings: who signed which statement). */
 	async all(): Promise<Consent[]> {
-		const { db, clock } = this.#ctx;
-		const rows = await read(() => db.consents.toArray());
-		return rows.map((r) => checked(readConsent(r, clock())));
+		const rows = await read(() => this.#ctx.db.consents.toArray());
+		return rows.map((r) => checked(readConsent(r, ON_DEVICE)));
 	}
 }

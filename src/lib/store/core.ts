@@ -70,3 +70,9 @@ export function unchanged(current: object, patch: object, expected: object | und
 		if (!sameValue(cur[k], v) && !sameValue(cur[k], next[k])) throw new StoreError('conflict', 'This record was changed in another tab since this one read it.');
 	}
 }
+
+/**
+ * The `now` for reading rows already on this device: they were checked when they were written, so
+ * a clock set back must not make them "in the future" (that check is for files from elsewhere).
+ */
+export const ON_DEVICE = Number.POSITIVE_INFINITY;

@@ -72,9 +72,10 @@ export class Deletions {
 	/**
 	 * Deletes a client (with everything they own) or a plan (with its marks and record). Refused
 	 * whole when a signed record must still be kept, or when unsigned records inside their period
-	 * go without a reason. Returns the plans that went.
+	 * go without a reason. Returns the plans and treatment records that went (for the screens to
+	 * forget their unsaved edits).
 	 */
-	async delete(target: DeletionTarget, why?: DeletionWhy): Promise<{ plans: number; planIds: Id[] }> {
+	async delete(target: DeletionTarget, why?: DeletionWhy): Promise<{ plans: number; planIds: Id[]; recordIds: Id[] }> {
 		const { db, clock } = this.#ctx;
 		const tables = [db.clients, db.consents, ...planCascade(db), db.deletions, db.practitioners];
 		return write(db, tables, async () => {
@@ -105,7 +106,7 @@ export class Deletions {
 				await db.clientDetails.delete(clientId);
 				await db.clients.delete(clientId);
 			}
-			return { plans: planIds.length, planIds };
+			return { plans: planIds.length, planIds, recordIds: check.recordIds };
 		});
 	}
 

@@ -1,15 +1,14 @@
 /**
  * The people around a treatment record (issue 12): practitioners on this device, a client's
- * fuller details (the clientDetails table beside clients; see schema.ts v3) and their signed
- * consents. Every row goes through domain/record/read, so what is kept is what reads back.
+ * fuller details (the clientDetails table beside clients; see schema.ts v3). Consents are
+ * consents.ts's. Every row goes through domain/record/read, so what is kept is what reads back.
  */
 import type { Id } from '$lib/domain/records';
-import { readClientDetails, readConsent, readPractitioner } from '$lib/domain/record/read';
-import { consentTextHash, withdrawConsent } from '$lib/domain/record/consent';
+import { readClientDetails, readPractitioner } from '$lib/domain/record/read';
 import type { ClientDetails, Consent, Practitioner } from '$lib/domain/record/types';
 import { detailsAsStored, emptyClientDetails } from '$lib/domain/record/details';
 import { StoreError } from './errors';
-import { fail, later, newId, read, unchanged, write, type StoreContext } from './core';
+import { fail, later, newId, ON_DEVICE, read, unchanged, write, type StoreContext } from './core';
 import type { SomamapDB } from './schema';
 
 /** A practitioner's fields as a form gives them (no id or times). */
@@ -41,25 +40,25 @@ export class People {
 			const now = clock();
 			const current = id === undefined ? undefined : await db.practitioners.get(id);
 			if (id !== undefined && !current) throw new StoreError('not-found', 'This practitioner is no longer on this device.');
-			const row = checked(readPractitioner({ ...input, id: id ?? newId(), createdAt: current?.createdAt ?? now, updatedAt: current ? later(now, current.updatedAt) : now }, now));
+			const row = checked(readPractitioner({ ...input, id: id ?? newId(), createdAt: current?.createdAt ?? now, updatedAt: current ? later(now, current.updatedAt) : now }, ON_DEVICE));
 			await db.practitioners.put(row);
 			return row;
 		});
 	}
 
 	async practitioners(): Promise<Practitioner[]> {
-		const { db, clock } = this.#ctx;
+		const { db } = this.#ctx;
 		const rows = await read(() => db.practitioners.toArray());
-		return rows.map((r) => checked(readPractitioner(r, clock()))).sort((a, b) => a.fullName.localeCompare(b.fullName));
+		return rows.map((r) => checked(readPractitioner(r, ON_DEVICE))).sort((a, b) => a.fullName.localeCompare(b.fullName));
 	}
 
 	/** The client's details; null when none were entered yet. */
 	async clientDetails(clientId: Id): Promise<ClientDetails | null> {
-		const { db, clock } = this.#ctx;
+		const { db } = this.#ctx;
 		const row = await read(() => db.clientDetails.get(clientId));
 		if (!row) return null;
 		const { clientId: _, ...details } = row;
-		return checked(readClientDetails(details, clock()));
+		return checked(readClientDetails(details, ON_DEVICE));
 	}
 
 	async setClientDetails(clientId: Id, details: ClientDetails): Promise<ClientDetails> {
@@ -74,8 +73,8 @@ export class People {
 
 	/** The client's details (empty ones when none were entered) with the client's version; undefined: no such client. */
 	async detailsForm(clientId: Id): Promise<DetailsForm | undefined> {
-		const { db, clock } = this.#ctx;
-		return read(() => db.transaction('r', db.clients, db.clientDetails, () => formOf(db, clientId, clock())));
+		const { db } = this.#ctx;
+		return read(() => db.transaction('r', db.clients, db.clientDetails, () => formOf(db, clientId)));
 	}
 
 	/**
@@ -87,7 +86,7 @@ export class People {
 		const { db, clock } = this.#ctx;
 		return write(db, [db.clients, db.clientDetails], async () => {
 			const now = clock();
-			const current = await formOf(db, clientId, now);
+			const current = await formOf(db, clientId);
 			if (!current) throw new StoreError('not-found', 'This client no longer exists.');
 			const { id: _i, updatedAt: _u, ...details } = current;
 			const clean = detailsAsStored(patch);
@@ -100,48 +99,15 @@ export class People {
 			return { ...next, id: clientId, updatedAt };
 		});
 	}
-
-	/** Keeps a signed consent: the statement's hash is taken here, from the text as signed. */
-	async addConsent(input: ConsentInput): Promise<Consent> {
-		const { db, clock } = this.#ctx;
-		const textHash = await consentTextHash(input.text);
-		const now = clock();
-		const consent = checked(readConsent({ ...input, id: newId(), textHash, signedAt: now, withdrawnAt: null }, now));
-		await write(db, [db.clients, db.consents], async () => {
-			if (!(await db.clients.get(consent.clientId))) throw new StoreError('not-found', 'This client no longer exists.');
-			await db.consents.add(consent);
-		});
-		return consent;
-	}
-
-	/** The client's consents, newest first. */
-	async consents(clientId: Id): Promise<Consent[]> {
-		const { db, clock } = this.#ctx;
-		const rows = await read(() => db.consents.where('clientId').equals(clientId).toArray());
-		return rows.map((r) => checked(readConsent(r, clock()))).sort((a, b) => b.signedAt - a.signedAt);
-	}
-
-	/** Marks a consent withdrawn now (kept, never deleted: the record shows what was agreed when). */
-	async withdrawConsent(id: Id): Promise<Consent> {
-		const { db, clock } = this.#ctx;
-		return write(db, [db.consents], async () => {
-			const row = await db.consents.get(id);
-			if (!row) throw new StoreError('not-found', 'This consent is no longer on this device.');
-			const now = clock();
-			const next = withdrawConsent(checked(readConsent(row, now)), now);
-			await db.consents.put(next);
-			return next;
-		});
-	}
 }
 
-async function formOf(db: SomamapDB, clientId: Id, now: number): Promise<DetailsForm | undefined> {
+async function formOf(db: SomamapDB, clientId: Id): Promise<DetailsForm | undefined> {
 	const [client, row] = await Promise.all([db.clients.get(clientId), db.clientDetails.get(clientId)]);
 	if (!client) return undefined;
 	let details = emptyClientDetails();
 	if (row) {
 		const { clientId: _, ...kept } = row;
-		details = checked(readClientDetails(kept, now));
+		details = checked(readClientDetails(kept, ON_DEVICE));
 	}
 	return { ...details, id: clientId, updatedAt: client.updatedAt };
 }

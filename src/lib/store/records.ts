@@ -12,15 +12,16 @@
 import type { Id } from '$lib/domain/records';
 import { canonicalJson } from '$lib/domain/record/canonical';
 import { staleFields } from '$lib/domain/record/form';
-import { verifyChain, type ChainCheck } from '$lib/domain/record/chain';
+import { entryName, verifyChain, type ChainCheck } from '$lib/domain/record/chain';
+import { chainOrder } from '$lib/domain/backup/record-verify';
+import { signedRowProblem } from '$lib/domain/record/signed';
 import { addAddendum, editDraft, finalise, isLocked, lockedMessage, newDraft, type RecordEdit } from '$lib/domain/record/lifecycle';
 import { readAddendum, readHistoryEntry, readPractitioner, readTreatmentRecord } from '$lib/domain/record/read';
 import { fitPrefill, prefillSoap } from '$lib/domain/record/soap';
 import type { Addendum, ChainEntry, HistoryEntry, LockedRecord, Practitioner, Signature, TreatmentRecord } from '$lib/domain/record/types';
 import { StoreError } from './errors';
 import { normaliseMark, normalisePlan } from './normalise';
-import { fail, newId, read, write, type StoreContext } from './core';
-import { removeRecordsOfPlans, recordCascade } from './record-cascade';
+import { fail, newId, ON_DEVICE, read, write, type StoreContext } from './core';
 
 export { RETENTION_KEY } from './record-cascade';
 
@@ -34,25 +35,11 @@ export interface RecordChain {
 
 const gone = () => new StoreError('not-found', 'This treatment record no longer exists.');
 
-/** A stored row read strictly; a row that does not read is refused in words. */
-function readRow(row: unknown, now: number): AnyRecord {
-	const r = readTreatmentRecord(row, now);
+/** A stored row read strictly (not against the clock: see ON_DEVICE); a row that does not read is refused in words. */
+function readRow(row: unknown): AnyRecord {
+	const r = readTreatmentRecord(row, ON_DEVICE);
 	if (!r.ok) fail(`This treatment record is damaged: ${r.problem}`);
 	return r.value;
-}
-
-/** The addenda in chain order: each after the link it names, any left over (a broken chain) at the end. */
-function chainOrder(record: LockedRecord, addenda: Addendum[]): Addendum[] {
-	const left = [...addenda].sort((a, b) => a.signedAt - b.signedAt || (a.id < b.id ? -1 : 1));
-	const out: Addendum[] = [];
-	let prev = record.hash;
-	for (;;) {
-		const i = left.findIndex((a) => a.prevHash === prev);
-		if (i < 0) break;
-		prev = left[i].hash;
-		out.push(...left.splice(i, 1));
-	}
-	return [...out, ...left];
 }
 
 export class Records {
@@ -64,7 +51,7 @@ export class Records {
 
 	/** A row as it would be stored: through the strict reader, so what is kept reads back the same. */
 	#stored(record: AnyRecord): AnyRecord {
-		return readRow(record, this.#ctx.clock());
+		return readRow(record);
 	}
 
 	/**
@@ -74,10 +61,10 @@ export class Records {
 	async open(planId: Id, areas: ArrayLike<number> | null = null): Promise<AnyRecord> {
 		const { db, clock } = this.#ctx;
 		const found = await read(() => db.records.where('planId').equals(planId).first());
-		if (found) return readRow(found, clock());
+		if (found) return readRow(found);
 		return write(db, [db.plans, db.marks, db.records], async () => {
 			const again = await db.records.where('planId').equals(planId).first();
-			if (again) return readRow(again, clock());
+			if (again) return readRow(again);
 			const plan = await db.plans.get(planId);
 			if (!plan) throw new StoreError('not-found', 'This plan no longer exists.');
 			const marks = (await db.marks.where('planId').equals(planId).toArray()).map(normaliseMark);
@@ -90,13 +77,13 @@ export class Records {
 
 	async get(recordId: Id): Promise<AnyRecord | undefined> {
 		const row = await read(() => this.#ctx.db.records.get(recordId));
-		return row && readRow(row, this.#ctx.clock());
+		return row && readRow(row);
 	}
 
 	/** The draft's history of changes, oldest first. */
 	async history(recordId: Id): Promise<HistoryEntry[]> {
 		const { db, clock } = this.#ctx;
-		return historyOf(recordId, clock(), await read(() => db.recordHistory.where('recordId').equals(recordId).sortBy('seq')));
+		return historyOf(recordId, await read(() => db.recordHistory.where('recordId').equals(recordId).sortBy('seq')));
 	}
 
 	/**
@@ -110,10 +97,10 @@ export class Records {
 			const row = await db.records.get(recordId);
 			if (!row) throw gone();
 			const now = clock();
-			const current = readRow(row, now);
+			const current = readRow(row);
 			if (isLocked(current)) fail(lockedMessage(current as LockedRecord));
 			if (expected && staleFields(current, expected).length) throw new StoreError('conflict', 'This record was changed in another window meanwhile.');
-			const history = historyOf(recordId, now, await db.recordHistory.where('recordId').equals(recordId).sortBy('seq'));
+			const history = historyOf(recordId, await db.recordHistory.where('recordId').equals(recordId).sortBy('seq'));
 			const out = editDraft(current, edit, { at: now, practitionerId: by.practitionerId }, history);
 			if (!out.ok) fail(out.problem);
 			const added = out.history.slice(history.length);
@@ -136,8 +123,8 @@ export class Records {
 			})
 		);
 		if (!row) throw gone();
-		const draft = readRow(row, at);
-		const out = await finalise(draft, { practitioner: practitionerOf(practitionerRow, at), signature, at });
+		const draft = readRow(row);
+		const out = await finalise(draft, { practitioner: practitionerOf(practitionerRow), signature, at });
 		if (!out.ok) fail(out.problems.join(' '));
 		const locked = out.record;
 		await write(db, [db.records, db.chainHeads], async () => {
@@ -160,7 +147,7 @@ export class Records {
 			)
 		);
 		if (!row) throw gone();
-		return chainOf(row, addendumRows, head, clock());
+		return chainOf(row, addendumRows, head);
 	}
 
 	/** Adds a signed addendum after the chain is verified (head included); the addendum and the new head together. */
@@ -178,9 +165,9 @@ export class Records {
 			)
 		);
 		if (!row) throw gone();
-		const { entries, check } = await chainOf(row, addendumRows, head, at);
+		const { entries, check } = await chainOf(row, addendumRows, head);
 		if (!check.ok) fail(`${check.problem} An addendum cannot be added until this is resolved.`);
-		const out = await addAddendum(entries, { id: newId(), text: input.text, practitioner: practitionerOf(practitionerRow, at), signature: input.signature, at });
+		const out = await addAddendum(entries, { id: newId(), text: input.text, practitioner: practitionerOf(practitionerRow), signature: input.signature, at });
 		if (!out.ok) fail(out.problems.join(' '));
 		const { addendum } = out;
 		await write(db, [db.addenda, db.chainHeads], async () => {
@@ -193,47 +180,48 @@ export class Records {
 		});
 		return addendum;
 	}
-
-	/** Deletes one record with its history, addenda and head; a signed record inside its keeping period is refused. */
-	async delete(recordId: Id): Promise<void> {
-		const { db, clock } = this.#ctx;
-		await write(db, recordCascade(db), async () => {
-			const row = await db.records.get(recordId);
-			if (row) await removeRecordsOfPlans(db, [row.planId], clock());
-		});
-	}
 }
 
-function practitionerOf(row: unknown, now: number): Practitioner | null {
+function practitionerOf(row: unknown): Practitioner | null {
 	if (row === undefined) return null;
-	const r = readPractitioner(row, now);
+	const r = readPractitioner(row, ON_DEVICE);
 	if (!r.ok) fail(`This practitioner's profile is damaged: ${r.problem}`);
 	return r.value;
 }
 
-function historyOf(recordId: Id, now: number, rows: ({ seq?: number } & object)[]): HistoryEntry[] {
+function historyOf(recordId: Id, rows: ({ seq?: number } & object)[]): HistoryEntry[] {
 	return rows.map(({ seq: _seq, ...entry }) => {
-		const r = readHistoryEntry(entry, now);
+		const r = readHistoryEntry(entry, ON_DEVICE);
 		if (!r.ok) fail(`The history of this treatment record is damaged: ${r.problem}`);
 		if (r.value.recordId !== recordId) fail('The history of this treatment record is damaged: a change belongs to another record.');
 		return r.value;
 	});
 }
 
-/** Reads and verifies a chain. A row that does not read, a draft, or a missing head are told as failures too. */
-async function chainOf(row: unknown, addendumRows: unknown[], head: { hash: string; count: number } | undefined, now: number): Promise<RecordChain> {
+/**
+ * Reads and verifies a chain exactly as stored: a signed row must read back unchanged (nothing
+ * cleaned or trimmed, domain/record/signed), so what is verified is what is kept. A row that does
+ * not read, a draft, or a missing head are told as failures too.
+ */
+async function chainOf(row: unknown, addendumRows: unknown[], head: { hash: string; count: number } | undefined): Promise<RecordChain> {
 	const broken = (problem: string): RecordChain => ({ entries: [], check: { ok: false, index: 0, problem } });
-	const r = readTreatmentRecord(row, now);
+	const r = readTreatmentRecord(row, ON_DEVICE);
 	if (!r.ok) return broken(`This treatment record is damaged: ${r.problem}`);
 	if (!isLocked(r.value) || r.value.status !== 'locked') return broken('This treatment record has not been signed yet, so it has no signed history.');
 	const record = r.value as LockedRecord;
-	const addenda: Addendum[] = [];
+	const changed = signedRowProblem(row, record, entryName({ kind: 'record', entry: record }));
+	if (changed) return broken(changed);
+	const raw = new Map<Addendum, unknown>();
 	for (const a of addendumRows) {
-		const ra = readAddendum(a, now);
+		const ra = readAddendum(a, ON_DEVICE);
 		if (!ra.ok) return broken(`An addendum of this record is damaged: ${ra.problem}`);
-		addenda.push(ra.value);
+		raw.set(ra.value, a);
 	}
-	const entries: ChainEntry[] = [{ kind: 'record', entry: record }, ...chainOrder(record, addenda).map((entry) => ({ kind: 'addendum' as const, entry }))];
+	const entries: ChainEntry[] = [{ kind: 'record', entry: record }, ...chainOrder(record, [...raw.keys()]).map((entry) => ({ kind: 'addendum' as const, entry }))];
+	for (const [index, e] of entries.entries()) {
+		const wrong = e.kind === 'addendum' && signedRowProblem(raw.get(e.entry), e.entry, entryName(e));
+		if (wrong) return { entries, check: { ok: false, index, problem: wrong } };
+	}
 	if (!head) return { entries, check: { ok: false, index: entries.length - 1, problem: 'The mark of where this record was last signed is missing, so a removed addendum could not be noticed.' } };
 	return { entries, check: await verifyChain(entries, { head: { hash: head.hash, count: head.count } }) };
 }

@@ -100,7 +100,7 @@ export class Store {
 	 * Deletes a client with all their plans, marks, records, details and consents; returns the plans
 	 * that went. Treatment records inside their keeping period need `why` (deletions.ts, loaded with the records).
 	 */
-	async deleteClient(id: Id, why?: DeletionWhy): Promise<{ plans: number; planIds: Id[] }> {
+	async deleteClient(id: Id, why?: DeletionWhy): Promise<{ plans: number; planIds: Id[]; recordIds: Id[] }> {
 		return (await this.#rec()).deletions.delete({ kind: 'client', id }, why);
 	}
 	getClient(id: Id): Promise<Client | undefined> {
@@ -131,8 +131,8 @@ export class Store {
 		return this.#plans.followUp(fromPlanId);
 	}
 	/** Deletes a plan with its marks and record; as deleteClient. */
-	async deletePlan(id: Id, why?: DeletionWhy): Promise<void> {
-		await (await this.#rec()).deletions.delete({ kind: 'plan', id }, why);
+	async deletePlan(id: Id, why?: DeletionWhy): Promise<{ recordIds: Id[] }> {
+		return (await this.#rec()).deletions.delete({ kind: 'plan', id }, why);
 	}
 	getPlan(id: Id): Promise<Plan | undefined> {
 		return this.#plans.get(id);
@@ -260,10 +260,6 @@ export class Store {
 	async addAddendum(recordId: Id, input: { text: string; practitionerId: Id | null; signature: Signature | null }): Promise<Addendum> {
 		return (await this.#rec()).records.addAddendum(recordId, input);
 	}
-	/** Deletes a record; a signed one inside its keeping period is refused. */
-	async deleteRecord(recordId: Id): Promise<void> {
-		return (await this.#rec()).records.delete(recordId);
-	}
 	/** Adds a practitioner (no `id`) or changes one. */
 	async savePractitioner(input: PractitionerInput, id?: Id): Promise<Practitioner> {
 		return (await this.#rec()).people.savePractitioner(input, id);
@@ -276,16 +272,6 @@ export class Store {
 	}
 	async setClientDetails(clientId: Id, details: ClientDetails): Promise<ClientDetails> {
 		return (await this.#rec()).people.setClientDetails(clientId, details);
-	}
-	async addConsent(input: ConsentInput): Promise<Consent> {
-		return (await this.#rec()).people.addConsent(input);
-	}
-	/** A client's consents, newest first. */
-	async listConsents(clientId: Id): Promise<Consent[]> {
-		return (await this.#rec()).people.consents(clientId);
-	}
-	async withdrawConsent(consentId: Id): Promise<Consent> {
-		return (await this.#rec()).people.withdrawConsent(consentId);
 	}
 	/** Signing and withdrawing consent with the sensitive areas it carries into plans (consents.ts, loaded when first used). */
 	async consents(): Promise<Consents> {

@@ -27,7 +27,7 @@ export async function clinic() {
 	const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = practitioner();
 	const prac = await store.savePractitioner(fields);
 	await store.setClientDetails(client.id, DETAILS);
-	const consent = await store.addConsent({ clientId: client.id, text: DEFAULT_CONSENT_TEXT, signer: 'client', signerName: 'Jo Bloggs', guardian: null, signature: drawn(), sensitiveAreas: [] });
+	const consent = await (await store.consents()).sign({ clientId: client.id, text: DEFAULT_CONSENT_TEXT, signer: 'client', signerName: 'Jo Bloggs', guardian: null, signature: drawn(), sensitiveAreas: [] }, []);
 	const draft = await store.openRecord(plan.id);
 	await store.editRecord(draft.id, { practitionerId: prac.id, startedAt: START, endedAt: START + HOUR }, { practitionerId: prac.id });
 	await store.editRecord(draft.id, { a: 'Less guarding by the end.', homeCare: 'Heat, 10 min twice a day.' }, { practitionerId: prac.id });

@@ -237,7 +237,7 @@ describe('what a restore may do to signed data already on the device', () => {
 	it('a withdrawal in the file is applied; a consent changed in any other way is refused', async () => {
 		const { store, target, consent } = await twoDevices();
 		const before = JSON.parse(await fileOf(store));
-		await store.withdrawConsent(consent.id);
+		await (await store.consents()).withdraw(consent.id);
 		const { result } = await restore(target, await fileOf(store));
 		expect(result.records.consents).toBe(1);
 		expect((await target.db.consents.get(consent.id))?.withdrawnAt).toBe(NOW);

@@ -45,6 +45,6 @@ describe('a consent signed with its sensitive areas', () => {
 		expect(w.withdrawnAt).toBeGreaterThanOrEqual(c.signedAt);
 		expect((await store.getPlan(plan.id))!.consent).toEqual({ [codeOf('sternum')]: true });
 		expect((await store.getPlan(done.id))!.consent).toEqual({ [chestL]: true, [glutesR]: true });
-		expect(await store.listConsents(client.id)).toEqual([w]);
+		expect(await (await store.consents()).of(client.id)).toEqual([w]);
 	});
 });

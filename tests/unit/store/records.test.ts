@@ -96,7 +96,7 @@ describe('treatment records in the store', () => {
 		clock.now = START + 3 * DAY;
 		await expect(store.editRecord(locked.id, { a: 'Changed.' }, { practitionerId: null })).rejects.toMatchObject({ message: expect.stringMatching(/can no longer be changed\. Add an addendum/) });
 		await expect(store.finaliseRecord(locked.id, drawn())).rejects.toMatchObject({ message: expect.stringMatching(/can no longer be changed/) });
-		await expect(store.deleteRecord(locked.id)).rejects.toMatchObject({ message: expect.stringMatching(/A signed record cannot be deleted before its keeping period ends\. Kept until/) });
+		await expect(store.deletePlan(plan.id)).rejects.toMatchObject({ message: expect.stringMatching(/A signed record cannot be deleted before its keeping period ends\. Kept until/) });
 		await expect(store.deletePlan(plan.id)).rejects.toMatchObject({ kind: 'validation' });
 		await expect(store.deleteClient(client.id)).rejects.toMatchObject({ kind: 'validation' });
 		expect(await store.getRecord(locked.id)).toEqual(locked);
@@ -230,23 +230,24 @@ describe('practitioners, client details and consents', () => {
 
 	it('keeps a signed consent with the hash of its statement, and a withdrawal', async () => {
 		const { store, client } = await setUp();
-		const c = await store.addConsent({ clientId: client.id, text: DEFAULT_CONSENT_TEXT, signer: 'client', signerName: 'Kim Lee', guardian: null, signature: drawn(), sensitiveAreas: [] });
+		const consents = await store.consents();
+		const c = await consents.sign({ clientId: client.id, text: DEFAULT_CONSENT_TEXT, signer: 'client', signerName: 'Kim Lee', guardian: null, signature: drawn(), sensitiveAreas: [] }, []);
 		expect(c.textHash).toMatch(/^[0-9a-f]{64}$/);
-		const w = await store.withdrawConsent(c.id);
+		const w = await consents.withdraw(c.id);
 		expect(w.withdrawnAt).not.toBeNull();
-		expect(await store.listConsents(client.id)).toEqual([w]);
-		await expect(store.addConsent({ clientId: 'nobody', text: DEFAULT_CONSENT_TEXT, signer: 'client', signerName: 'X Y', guardian: null, signature: typed('X Y'), sensitiveAreas: [] })).rejects.toMatchObject({ kind: 'not-found' });
+		expect(await consents.of(client.id)).toEqual([w]);
+		await expect(consents.sign({ clientId: 'nobody', text: DEFAULT_CONSENT_TEXT, signer: 'client', signerName: 'X Y', guardian: null, signature: typed('X Y'), sensitiveAreas: [] }, [])).rejects.toMatchObject({ kind: 'not-found' });
 	});
 });
 
 describe('retention setting', () => {
 	it('uses the clinic’s longer rule when set', async () => {
-		const { store, locked, clock } = await signedRecord();
+		const { store, locked, plan, clock } = await signedRecord();
 		await store.setSetting(RETENTION_KEY, 'ten-years');
 		clock.now = START + 8 * YEAR;
-		await expect(store.deleteRecord(locked.id)).rejects.toMatchObject({ message: expect.stringMatching(/cannot be deleted/) });
+		await expect(store.deletePlan(plan.id)).rejects.toMatchObject({ message: expect.stringMatching(/cannot be deleted/) });
 		clock.now = START + 11 * YEAR;
-		await store.deleteRecord(locked.id);
+		await store.deletePlan(plan.id);
 		expect(await store.getRecord(locked.id)).toBeUndefined();
 	});
 });

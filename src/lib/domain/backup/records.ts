@@ -8,8 +8,8 @@
  */
 import { formatDate, isoDayOf } from '$lib/domain/dates';
 import { MAX_ADDENDA, MAX_CLIENTS, MAX_HISTORY } from '$lib/domain/limits';
-import { canonicalJson } from '$lib/domain/record/canonical';
 import { isLocked } from '$lib/domain/record/locked';
+import { signedRowProblem } from '$lib/domain/record/signed';
 import { readAddendum, readClientDetails, readConsent, readHistoryEntry, readPractitioner, readTreatmentRecord, type Read } from '$lib/domain/record/read';
 import { BackupProblem, id, integer, isPlainObject, problem } from './read';
 import type { Backup } from './format';
@@ -63,10 +63,10 @@ function must<T>(r: Read<T>, what: string): T {
  * `keep` may take it as it is instead (a row the file declares as failing; see ./integrity.ts).
  */
 function asSigned<T>(raw: unknown, read: T, what: string, keep?: (problem: string) => boolean): T {
-	if (canonicalJson(read) !== canonicalJson(raw)) {
-		const words = `${what} was changed after it was signed: it holds hidden characters, spacing or points that Somamap never signs.`;
-		if (keep?.(words)) return raw as T;
-		problem(words);
+	const wrong = signedRowProblem(raw, read, what);
+	if (wrong) {
+		if (keep?.(wrong)) return raw as T;
+		problem(wrong);
 	}
 	return read;
 }

@@ -103,5 +103,6 @@ export function requiredSigner(client: { dateOfBirth: IsoDay | null }, day: IsoD
 
 /** A consent withdrawn at `at` (once: a second withdrawal keeps the first time). */
 export function withdrawConsent(consent: Consent, at: number): Consent {
-	return consent.withdrawnAt !== null ? consent : { ...consent, withdrawnAt: at };
+	// A clock set back takes the signing time: a consent is never withdrawn before it was given.
+	return consent.withdrawnAt !== null ? consent : { ...consent, withdrawnAt: Math.max(at, consent.signedAt) };
 }

@@ -270,7 +270,7 @@ export type AddendumResult = { ok: true; addendum: Addendum } | { ok: false; pro
 /**
  * An addendum appended to a locked record's chain (`chain`: the record, then its addenda). The
  * chain is verified first: nothing is signed onto a broken history. The record itself is never
- * touched.
+ * touched. It is dated `at`, or the last signature's time when the clock reads earlier.
  */
 export async function addAddendum(
 	chain: readonly ChainEntry[],
@@ -287,7 +287,6 @@ export async function addAddendum(
 	if (!input.practitioner) problems.push('Please choose the practitioner writing the addendum.');
 	else if (!input.practitioner.fullName.trim()) problems.push("Please add the practitioner's full name to their profile before signing.");
 	const last = chain[chain.length - 1].entry;
-	if (input.at < last.signedAt) problems.push("The device's clock is earlier than the last signature on this record; check the clock.");
 	const sigProblem = input.signature ? signatureProblem(input.signature) : 'Please sign the addendum.';
 	if (sigProblem) problems.push(sigProblem);
 	if (problems.length || !input.practitioner || !input.signature) return { ok: false, problems };
@@ -298,7 +297,9 @@ export async function addAddendum(
 			text,
 			practitioner: snapshotOf(input.practitioner),
 			signature: keptSignature(input.signature),
-			signedAt: input.at
+			// A clock set back takes the last signature's time (as appendHistory does), so the chain's
+			// dates never run backwards and a correction is never refused for the device's clock.
+			signedAt: Math.max(input.at, last.signedAt)
 		},
 		last
 	);

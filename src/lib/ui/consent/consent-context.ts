@@ -37,7 +37,7 @@ export async function currentConsentText(): Promise<string> {
 }
 
 export async function consentContext(clientId: Id): Promise<ConsentContext> {
-	const [text, details, consents] = await Promise.all([currentConsentText(), store.getClientDetails(clientId), store.listConsents(clientId)]);
+	const [text, details, consents] = await Promise.all([currentConsentText(), store.getClientDetails(clientId), store.consents().then((c) => c.of(clientId))]);
 	const textHash = await consentTextHash(text);
 	const dateOfBirth = details?.dateOfBirth ?? null;
 	const day = today();
