@@ -8,9 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { BACKUP_VERSION } from '$lib/domain/backup/format';
 import { canonicalJson } from '$lib/domain/record/canonical';
 import { sealAddendum, sealRecord } from '$lib/domain/record/chain';
-import { applyImport, previewImport } from '$lib/store/backup';
+import { applyImport, exportBackup, previewImport } from '$lib/store/backup';
 import { freshStore } from '../store/helpers';
 import { asVersion } from './helpers';
+import { DAY, START } from '../record/helpers';
 import { clinic, counts, fileOf, NOW, recordDump, restore } from './record-clinic';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -260,4 +261,14 @@ describe('what a restore may do to signed data already on the device', () => {
 		target.db.addenda.bulkPut = put;
 		expect(await counts(target)).toEqual(before);
 	});
+
+	it('a device whose clock was set back after signing still backs up, and the file restores on a device with the right time', async () => {
+		const { store } = await clinic();
+		const text = (await exportBackup(store, { now: START - 5 * DAY })).parts.join('');
+		expect(JSON.parse(text).integrity ?? []).toEqual([]);
+		const elsewhere = freshStore(() => NOW);
+		await restore(elsewhere, text);
+		expect(await recordDump(elsewhere)).toEqual(await recordDump(store));
+	});
 });
+

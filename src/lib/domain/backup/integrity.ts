@@ -28,13 +28,14 @@ function distinct(list: SignedProblem[]): SignedProblem[] {
 
 /**
  * The device's signed rows (as the export writes them) that fail their check. Rows are read like a
- * restore reads the file, through JSON, so the list is what a restore will find.
+ * restore reads the file, through JSON, so the list is what a restore will find. `readNow` is the
+ * readers' "now" (Infinity for rows already on the device); `now` dates the check.
  */
-export async function integrityOf(data: BackupData, now: number): Promise<IntegrityEntry[]> {
+export async function integrityOf(data: BackupData, now: number, readNow = now): Promise<IntegrityEntry[]> {
 	if (!data.records) return [];
 	const names = namesOf(data);
 	const lenient: Lenient = { keeps: () => true, changed: [] };
-	const tables = readRecordTables(JSON.parse(JSON.stringify(data.records)), now, names, lenient);
+	const tables = readRecordTables(JSON.parse(JSON.stringify(data.records)), readNow, names, lenient);
 	const failing = distinct([...lenient.changed, ...(await recordSignatureFailures(tables, names))]);
 	return failing.map((p) => ({ ...p, checkedAt: now }));
 }
