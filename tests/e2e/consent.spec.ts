@@ -2,8 +2,9 @@
  * Informed consent, signed (issue 12), in real Chromium: drawn on the canvas with a mouse on the
  * client page and with a finger on a phone; typed by keyboard only; viewed as signed and
  * withdrawn; a changed statement in settings turns a consent into "signed an earlier text"; a
- * minor's guardian signs, named; and in client mode the client reads and signs after the health
- * questions, the sensitive area they chose is part of it in words, and only the PIN leaves.
+ * minor's guardian signs, named; in client mode the client reads and signs after the health
+ * questions, the sensitive area they chose is part of it in words, and only the PIN leaves; a
+ * minor in client mode is not offered signing (the guardian signs with the therapist present).
  * Screenshots go to docs/img/screens/consent-*.png.
  */
 import type { Page } from '@playwright/test';
@@ -315,5 +316,40 @@ test.describe('in client mode', () => {
 		expect(Object.entries(consentOfPlan)).toEqual([[String(kept.sensitiveAreas[0]), true]]);
 		await page.getByRole('link', { name: 'Kim Handover' }).first().tap();
 		await expect(page.getByTestId('consent-status')).toHaveText(/^Consent: signed on/);
+	});
+	test("a minor is not offered signing in client mode: the guardian signs with the therapist, on the client page", async ({ page }) => {
+		test.setTimeout(90_000);
+		const { clientId, planUrl } = await clientPage(page, 'Mia Young');
+		await setDetails(page, clientId, '2014-05-06', { name: 'Ana Young', relationship: 'Mother', phone: '' });
+		await setPinInSettings(page, '2468', { touch: true });
+		await page.goto(planUrl);
+		await page.getByRole('button', { name: 'Hand to client' }).tap();
+		await page.waitForURL(/\/client-mode\?plan=/);
+		await page.getByRole('button', { name: 'Next' }).tap();
+		await expect(page.getByRole('heading', { level: 1, name: 'A few health questions' })).toBeVisible();
+		await page.getByRole('button', { name: 'Next' }).tap();
+
+		// The child holding the tablet can neither type a guardian's name nor sign.
+		await expect(page.getByRole('heading', { level: 1, name: 'Your consent to treatment' })).toBeVisible();
+		await expect(page.getByTestId('guardian-signs')).toHaveText('Your therapist will ask your parent or guardian to sign.');
+		await expect(page.getByRole('img', { name: /signature: sign here/ })).toHaveCount(0);
+		await expect(page.getByLabel("Parent's or guardian's name")).toHaveCount(0);
+		await expect(page.getByRole('button', { name: /sign/i })).toHaveCount(0);
+		expect(await seriousViolations(page), 'guardian step').toEqual([]);
+		await shot(page, 'client-mode-guardian-1280');
+		await page.getByRole('button', { name: 'Next' }).tap();
+		await expect(page.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
+		await page.getByRole('button', { name: 'I am the therapist' }).tap();
+		const exit = page.getByRole('dialog', { name: 'For your therapist' });
+		await exit.getByLabel("Therapist's PIN").fill('2468');
+		await exit.getByRole('button', { name: 'Leave client mode' }).tap();
+		await expect(page).toHaveURL(/\/plan\?id=/);
+		expect(await consentsInDb(page)).toEqual([]);
+
+		// On the client page the guardian signs together with the therapist; a minor's consent is never handed over.
+		await page.getByRole('link', { name: 'Mia Young' }).first().tap();
+		await expect(page.getByTestId('consent-status')).toHaveText('Consent: not signed');
+		await expect(page.getByRole('button', { name: 'Sign consent…' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Hand to client to sign…' })).toHaveCount(0);
 	});
 });
