@@ -109,7 +109,7 @@ test('a signed record restores, exports, survives erase and restore with its cha
 	expect(canonical(await recordRows(page))).toEqual(canonical(back));
 });
 
-test('on the lock screen (PIN forgotten) erasing names the signed record to keep but offers no backup without the PIN', async ({ page }, testInfo) => {
+test('on the lock screen (PIN forgotten) erasing warns of signed records to keep, without counts or dates, and offers no backup', async ({ page }, testInfo) => {
 	const made = await recordFile();
 	await page.goto('/settings');
 	await chooseFile(page, file('jo-records.json', made.text));
@@ -123,7 +123,10 @@ test('on the lock screen (PIN forgotten) erasing names the signed record to keep
 	await page.getByText('Forgotten the PIN?').click();
 	await page.getByText('Lost the recovery code too?').click();
 	const keeping = page.getByTestId('erase-keeping');
-	await expect(keeping).toContainText('This device holds 1 signed treatment record that must still be kept');
+	await expect(keeping).toContainText('This device holds signed treatment records that must still be kept.');
+	// Without the PIN, whoever holds the device learns nothing about the records: no count, no date, no rule.
+	await expect(keeping).not.toContainText(/\d/);
+	await expect(keeping).not.toContainText('until');
 	await expect(keeping).toContainText('A backup can be made only once Somamap is unlocked, because it holds every record.');
 	await expect(keeping.getByRole('button')).toHaveCount(0);
 	expect(await seriousViolations(page)).toEqual([]);

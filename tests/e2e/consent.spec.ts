@@ -2,13 +2,15 @@
  * Informed consent, signed (issue 12), in real Chromium: drawn on the canvas with a mouse on the
  * client page and with a finger on a phone; typed by keyboard only; viewed as signed and
  * withdrawn; a changed statement in settings turns a consent into "signed an earlier text"; a
- * minor's guardian signs, named; and in client mode the client reads and signs after the health
- * questions, the sensitive area they chose is part of it in words, and only the PIN leaves.
+ * minor's guardian signs, named; in client mode the client reads and signs after the health
+ * questions, the sensitive area they chose is part of it in words, and only the PIN leaves; a
+ * minor in client mode is not offered signing (the guardian signs with the therapist present).
  * Screenshots go to docs/img/screens/consent-*.png.
  */
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
 import { seriousViolations, setPinInSettings } from './pin-helpers';
+import { consentsInDb, drawWithFinger, setDetails } from './consent-helpers';
 
 const TABLET = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -32,56 +34,6 @@ async function drawWithMouse(page: Page, pad: import('@playwright/test').Locator
 		await page.mouse.move(box.x + box.width * (0.15 + i * 0.028), box.y + box.height * (0.6 - 0.25 * Math.sin(i / 2.5)));
 	}
 	await page.mouse.up();
-}
-
-/** A signature drawn with a finger: touch events through the browser's own input (pointerType 'touch'). */
-async function drawWithFinger(page: Page, pad: import('@playwright/test').Locator) {
-	const box = (await pad.boundingBox())!;
-	const cdp = await page.context().newCDPSession(page);
-	const at = (i: number) => [{ x: box.x + box.width * (0.12 + i * 0.03), y: box.y + box.height * (0.55 - 0.25 * Math.sin(i / 2.5)) }];
-	await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
-	for (let i = 1; i <= 24; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i) });
-	await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-	await cdp.detach();
-}
-
-/** Every consent row in IndexedDB. */
-function consentsInDb(page: Page): Promise<{ signer: string; signerName: string; signature: { kind: string; strokes?: unknown[]; name?: string }; text: string; sensitiveAreas: number[]; withdrawnAt: number | null; guardian: { name: string } | null }[]> {
-	return page.evaluate(
-		() =>
-			new Promise((ok, fail) => {
-				const open = indexedDB.open('somamap');
-				open.onerror = () => fail(open.error);
-				open.onsuccess = () => {
-					const req = open.result.transaction('consents').objectStore('consents').getAll();
-					req.onsuccess = () => {
-						open.result.close();
-						ok(req.result);
-					};
-				};
-			})
-	);
-}
-
-/** The client's details as the details form (wt-people) would keep them: here only a date of birth and maybe a guardian. */
-function setDetails(page: Page, clientId: string, dateOfBirth: string, guardian: { name: string; relationship: string; phone: string } | null) {
-	return page.evaluate(
-		({ clientId, dateOfBirth, guardian }) =>
-			new Promise<void>((ok, fail) => {
-				const open = indexedDB.open('somamap');
-				open.onerror = () => fail(open.error);
-				open.onsuccess = () => {
-					const tx = open.result.transaction('clientDetails', 'readwrite');
-					tx.objectStore('clientDetails').put({
-						clientId, dateOfBirth, gender: '', address: '', emergencyContact: null, referrer: '', occupation: '', medicalHistory: '',
-						medications: '', allergies: '', pregnancy: 'not-asked', pregnancyNote: '', guardian
-					});
-					tx.oncomplete = () => (open.result.close(), ok());
-					tx.onerror = () => fail(tx.error);
-				};
-			}),
-		{ clientId, dateOfBirth, guardian }
-	);
 }
 
 /** Presses Tab until the focused element has `name` (keyboard only; at most 200 presses). */
@@ -392,5 +344,40 @@ test.describe('in client mode', () => {
 		expect(Object.entries(consentOfPlan)).toEqual([[String(kept.sensitiveAreas[0]), true]]);
 		await page.getByRole('link', { name: 'Kim Handover' }).first().tap();
 		await expect(page.getByTestId('consent-status')).toHaveText(/^Consent: signed on/);
+	});
+	test("a minor is not offered signing in client mode: the guardian signs with the therapist, on the client page", async ({ page }) => {
+		test.setTimeout(90_000);
+		const { clientId, planUrl } = await clientPage(page, 'Mia Young');
+		await setDetails(page, clientId, '2014-05-06', { name: 'Ana Young', relationship: 'Mother', phone: '' });
+		await setPinInSettings(page, '2468', { touch: true });
+		await page.goto(planUrl);
+		await page.getByRole('button', { name: 'Hand to client' }).tap();
+		await page.waitForURL(/\/client-mode\?plan=/);
+		await page.getByRole('button', { name: 'Next' }).tap();
+		await expect(page.getByRole('heading', { level: 1, name: 'A few health questions' })).toBeVisible();
+		await page.getByRole('button', { name: 'Next' }).tap();
+
+		// The child holding the tablet can neither type a guardian's name nor sign.
+		await expect(page.getByRole('heading', { level: 1, name: 'Your consent to treatment' })).toBeVisible();
+		await expect(page.getByTestId('guardian-signs')).toHaveText('Your therapist will ask your parent or guardian to sign.');
+		await expect(page.getByRole('img', { name: /signature: sign here/ })).toHaveCount(0);
+		await expect(page.getByLabel("Parent's or guardian's name")).toHaveCount(0);
+		await expect(page.getByRole('button', { name: /sign/i })).toHaveCount(0);
+		expect(await seriousViolations(page), 'guardian step').toEqual([]);
+		await shot(page, 'client-mode-guardian-1280');
+		await page.getByRole('button', { name: 'Next' }).tap();
+		await expect(page.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
+		await page.getByRole('button', { name: 'I am the therapist' }).tap();
+		const exit = page.getByRole('dialog', { name: 'For your therapist' });
+		await exit.getByLabel("Therapist's PIN").fill('2468');
+		await exit.getByRole('button', { name: 'Leave client mode' }).tap();
+		await expect(page).toHaveURL(/\/plan\?id=/);
+		expect(await consentsInDb(page)).toEqual([]);
+
+		// On the client page the guardian signs together with the therapist; a minor's consent is never handed over.
+		await page.getByRole('link', { name: 'Mia Young' }).first().tap();
+		await expect(page.getByTestId('consent-status')).toHaveText('Consent: not signed');
+		await expect(page.getByRole('button', { name: 'Sign consent…' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Hand to client to sign…' })).toHaveCount(0);
 	});
 });

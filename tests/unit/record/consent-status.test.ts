@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consentTextHash, DEFAULT_CONSENT_TEXT } from '$lib/domain/record/consent';
 import {
-	clinicConsentText, consentStatus, consentTextProblem, planConsentWith, sensitiveAreasOf, signedCounts, signingProblems
+	clinicConsentText, consentStatus, consentTextProblem, planConsentWith, plansForConsent, sensitiveAreasOf, signedCounts, signingProblems
 } from '$lib/domain/record/consent-status';
 import { defaultPlanFields, type Plan } from '$lib/domain/records';
 import { codeOf } from '$lib/domain/regions';
@@ -106,5 +106,18 @@ describe('what a signing form lacks', () => {
 		expect(signingProblems({ signer: 'client', guardian: null, signature: drawn() }, 'Sam Lee')).toEqual([]);
 		expect(signingProblems({ signer: 'guardian', guardian: { name: ' ', relationship: '', phone: '' }, signature: typed('A') }, 'Sam')).toHaveLength(3);
 		expect(signingProblems({ signer: 'guardian', guardian: { name: 'Ana Lee', relationship: 'mother', phone: '' }, signature: typed('Ana Lee') }, 'Sam')).toEqual([]);
+	});
+});
+
+describe('the plans a consent handed over on its own goes into', () => {
+	const plan = (id: string, date: string, status: Plan['status']) => ({ id, date, status });
+	it("is the plan open today when there is one, as client mode's consent step", () => {
+		const plans = [plan('old', '2026-11-02', 'planned'), plan('today', '2026-12-03', 'draft'), plan('done', '2026-12-03', 'done')];
+		expect(plansForConsent(plans, '2026-12-03').map((p) => p.id)).toEqual(['today']);
+	});
+	it("else every plan not yet done, as the client page's signing", () => {
+		const plans = [plan('a', '2026-11-02', 'planned'), plan('b', '2026-12-10', 'draft'), plan('c', '2026-12-03', 'done')];
+		expect(plansForConsent(plans, '2026-12-03').map((p) => p.id)).toEqual(['a', 'b']);
+		expect(plansForConsent([], '2026-12-03')).toEqual([]);
 	});
 });

@@ -114,6 +114,17 @@ export function sensitiveAreasOf(plans: readonly { plan: Plan; marks: readonly M
 }
 
 /**
+ * The plans a consent signed apart from a plan hand-over takes its sensitive areas from and into:
+ * the client's plan open today when there is one (as in client mode), else every plan not yet done
+ * (as on the client page).
+ */
+export function plansForConsent<P extends Pick<Plan, 'date' | 'status'>>(plans: readonly P[], day: IsoDay): P[] {
+	const open = plans.filter((p) => p.status !== 'done');
+	const todays = open.filter((p) => p.date === day);
+	return todays.length ? todays : open;
+}
+
+/**
  * A plan's per-area consent once a signed consent agrees to `agreed`: those areas are consented
  * (so the planner does not ask again); `withdrawn` clears them instead. Other areas stay as the
  * therapist set them.

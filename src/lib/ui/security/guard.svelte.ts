@@ -32,7 +32,10 @@ export type ClientStep = 'where' | 'feel' | 'health' | 'consent' | 'thanks';
 
 /** A plan handed to the client: survives a reload or a closed tab until the therapist's PIN. */
 export interface ClientModeSession {
+	/** The plan handed over ('' in a consent-only hand-over). */
 	planId: string;
+	/** A hand-over for the consent alone: the client who reads and signs; only its consent step shows. */
+	consentFor?: string;
 	/** When the hand-over began: the client's marks from then on are this hand-over's. */
 	since: number;
 	/** Region codes the client chose, in the order chosen. */
@@ -51,6 +54,12 @@ const CLIENT_MODE_PATH = resolve('/client-mode');
 const MY_MAP_PATH = resolve('/my-map');
 
 export const clientModeHref = (planId: string) => `${CLIENT_MODE_PATH}?plan=${encodeURIComponent(planId)}`;
+export const consentModeHref = (clientId: string) => `${CLIENT_MODE_PATH}?client=${encodeURIComponent(clientId)}`;
+const sessionHref = (s: ClientModeSession) => (s.consentFor ? consentModeHref(s.consentFor) : clientModeHref(s.planId));
+/** Which hand-over a session is: two with the same key are one. */
+const sessionKey = (s: ClientModeSession | null) => (s ? (s.consentFor ? `client:${s.consentFor}` : `plan:${s.planId}`) : null);
+/** Only the consent step and "Thank you" belong to a consent-only hand-over, whatever was stored. */
+const consentStep = (step: ClientStep): ClientStep => (step === 'thanks' ? 'thanks' : 'consent');
 
 class Guard {
 	#ready = $state(false);
@@ -94,7 +103,7 @@ class Guard {
 	 */
 	#follow(values: Settings): void {
 		const session = values[2];
-		const same = (session?.planId ?? null) === (this.#clientMode?.planId ?? null);
+		const same = sessionKey(session) === sessionKey(this.#clientMode);
 		const wasLocked = this.locked;
 		const wasHanded = this.#clientMode !== null;
 		this.#apply([values[0], values[1], same ? this.#clientMode : session, values[3]]);
@@ -133,9 +142,12 @@ class Guard {
 		this.#lockedAt = typeof lockedAt === 'number' && Number.isFinite(lockedAt) ? lockedAt : 0;
 		// "Lock now" in another tab: a client's map kept in this tab goes too (seen live or on return from the back/forward cache).
 		if (this.#ready && this.#lockedAt > before) clearDraft();
+		const consentFor = typeof session?.consentFor === 'string' && session.consentFor ? session.consentFor : undefined;
 		this.#clientMode =
 			session && typeof session.planId === 'string'
-				? { ...session, areas: session.areas ?? [], step: session.step ?? 'where' }
+				? consentFor
+					? { ...session, consentFor, areas: [], step: consentStep(session.step) }
+					: { ...session, consentFor: undefined, areas: session.areas ?? [], step: session.step ?? 'where' }
 				: null;
 	}
 
@@ -159,7 +171,10 @@ class Guard {
 		if (!this.#ready) return 'loading';
 		const inClientMode = url.pathname === CLIENT_MODE_PATH;
 		const session = this.#clientMode;
-		if (session) return inClientMode && url.searchParams.get('plan') === session.planId ? 'client' : 'redirect';
+		if (session) {
+			const here = session.consentFor ? url.searchParams.get('client') === session.consentFor : url.searchParams.get('plan') === session.planId;
+			return inClientMode && here ? 'client' : 'redirect';
+		}
 		if (url.pathname === MY_MAP_PATH) return 'client';
 		if (this.locked) return 'locked';
 		return inClientMode ? 'client' : 'app';
@@ -167,13 +182,21 @@ class Guard {
 
 	/** Where a 'redirect' view goes: back to the client's screens. */
 	get redirectTo(): string | null {
-		return this.#clientMode ? clientModeHref(this.#clientMode.planId) : null;
+		return this.#clientMode ? sessionHref(this.#clientMode) : null;
 	}
 
 	/** Hands `planId` to the client: from now on only its client-mode screens show. */
 	async enterClientMode(planId: string): Promise<void> {
-		if (this.#clientMode?.planId === planId) return;
-		const session: ClientModeSession = { planId, since: Date.now(), areas: [], step: 'where' };
+		await this.#handOver({ planId, since: Date.now(), areas: [], step: 'where' });
+	}
+
+	/** Hands the tablet to client `clientId` to read and sign the consent: only that step shows, until the PIN. */
+	async enterConsentMode(clientId: string): Promise<void> {
+		await this.#handOver({ planId: '', consentFor: clientId, since: Date.now(), areas: [], step: 'consent' });
+	}
+
+	async #handOver(session: ClientModeSession): Promise<void> {
+		if (sessionKey(this.#clientMode) === sessionKey(session)) return;
 		await store.setSetting('clientMode', session);
 		// Unsaved edits stay: only the record's own page reads them, which client mode never shows.
 		notices.clear(); // "Bob … was deleted" is not for the client's eyes
@@ -184,6 +207,7 @@ class Guard {
 	async updateClientMode(patch: Partial<Pick<ClientModeSession, 'areas' | 'step'>>): Promise<void> {
 		if (!this.#clientMode) return;
 		const next = { ...this.#clientMode, ...patch };
+		if (next.consentFor) next.step = consentStep(next.step);
 		this.#clientMode = next;
 		await store.setSetting('clientMode', next);
 	}
