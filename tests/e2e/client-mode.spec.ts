@@ -14,6 +14,7 @@ import { test, expect, createPlanForNewClient } from './fixtures';
 import { screenPointOf, showView, settle } from './body-helpers';
 import { seriousViolations, setPinInSettings } from './pin-helpers';
 import { openTab } from './plan-tabs';
+import { storedRows } from './stored';
 
 test.use({ hasTouch: true, viewport: { width: 1180, height: 820 } });
 
@@ -22,21 +23,9 @@ const PIN = '2468';
 const setPin = (page: Page, pin: string) => setPinInSettings(page, pin, { touch: true });
 
 /** Every mark in IndexedDB with who made it. */
-function marksInDb(page: Page): Promise<{ region: number; author: string; sensation: string; intensity: number }[]> {
-	return page.evaluate(
-		() =>
-			new Promise((ok, fail) => {
-				const open = indexedDB.open('somamap');
-				open.onerror = () => fail(open.error);
-				open.onsuccess = () => {
-					const req = open.result.transaction('marks').objectStore('marks').getAll();
-					req.onsuccess = () => {
-						open.result.close();
-						ok(req.result.map((m) => ({ region: m.region, author: m.author, sensation: m.sensation, intensity: m.intensity })));
-					};
-				};
-			})
-	);
+async function marksInDb(page: Page): Promise<{ region: number; author: string; sensation: string; intensity: number }[]> {
+	const rows = await storedRows<{ region: number; author: string; sensation: string; intensity: number }>(page, 'marks');
+	return rows.map((m) => ({ region: m.region, author: m.author, sensation: m.sensation, intensity: m.intensity }));
 }
 
 async function noNames(page: Page, ...names: string[]) {

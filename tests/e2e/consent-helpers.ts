@@ -1,5 +1,6 @@
 /** Consent helpers shared by consent.spec and consent-handover.spec: a finger's signature, the rows kept. */
 import type { Locator, Page } from '@playwright/test';
+import { storedRows } from './stored';
 
 /** A signature drawn with a finger: touch events through the browser's own input (pointerType 'touch'). */
 export async function drawWithFinger(page: Page, pad: Locator) {
@@ -13,21 +14,8 @@ export async function drawWithFinger(page: Page, pad: Locator) {
 }
 
 /** Every consent row in IndexedDB. */
-export function consentsInDb(page: Page): Promise<{ signer: string; signerName: string; signature: { kind: string; strokes?: unknown[]; name?: string }; text: string; sensitiveAreas: number[]; withdrawnAt: number | null; guardian: { name: string } | null }[]> {
-	return page.evaluate(
-		() =>
-			new Promise((ok, fail) => {
-				const open = indexedDB.open('somamap');
-				open.onerror = () => fail(open.error);
-				open.onsuccess = () => {
-					const req = open.result.transaction('consents').objectStore('consents').getAll();
-					req.onsuccess = () => {
-						open.result.close();
-						ok(req.result);
-					};
-				};
-			})
-	);
+export function consentsInDb(page: Page) {
+	return storedRows<{ signer: string; signerName: string; signature: { kind: string; strokes?: unknown[]; name?: string }; text: string; sensitiveAreas: number[]; withdrawnAt: number | null; guardian: { name: string } | null }>(page, 'consents');
 }
 
 /** The client's details as the details form (wt-people) would keep them: here only a date of birth and maybe a guardian. */

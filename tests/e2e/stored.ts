@@ -24,6 +24,11 @@ function rowsOf(page: Page, table: string, planId: string | null): Promise<Recor
 	);
 }
 
+/** Every row of one object store as stored. */
+export function storedRows<T = Record<string, unknown>>(page: Page, table: string): Promise<T[]> {
+	return rowsOf(page, table, null) as Promise<T[]>;
+}
+
 /** A plan's id from its address (/plan?id=…), or the id itself. */
 const idOf = (planOrUrl: string) => (planOrUrl.includes('id=') ? new URL(planOrUrl).searchParams.get('id')! : planOrUrl);
 
