@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
 import { openTab } from './plan-tabs';
+import { fillAlexMoreno } from './people-helpers';
 
 test.skip(!process.env.SCREENS, 'writes docs/img/screens only when SCREENS=1');
 
@@ -33,19 +34,12 @@ for (const size of SIZES) {
 			await page.goto('/settings');
 			await page.getByRole('button', { name: 'Add a practitioner' }).click();
 			const d = page.getByRole('dialog', { name: 'Add a practitioner' });
-			await d.getByLabel('Full name').fill('Alex Moreno');
-			await d.getByLabel('Qualification').fill('Diploma of Remedial Massage');
-			await d.getByLabel('Professional association').fill('Massage & Myotherapy Australia');
-			await d.getByLabel('Membership number').fill('M12345');
+			await fillAlexMoreno(d);
 			await d.getByRole('button', { name: 'Add a provider number' }).click();
 			await d.getByLabel('Fund 1').fill('Bupa');
 			await d.getByLabel('Provider number 1', { exact: true }).fill('B123456');
 			await d.getByRole('button', { name: 'Add a provider number' }).click();
 			await d.getByLabel('Fund 2').fill('Medibank');
-			await d.getByLabel('Business name').fill('Moreno Remedial');
-			await d.getByLabel('ABN or tax number').fill('51 824 753 556');
-			await d.getByLabel('Address').fill('1 Main St, Newtown NSW 2042');
-			await d.getByLabel('Phone').fill('0400 000 000');
 			await d.getByRole('button', { name: 'Save' }).click();
 			await expect(d.getByRole('alert')).toBeVisible();
 			await shoot('practitioner-dialog', 'dialog');

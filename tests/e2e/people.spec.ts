@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
 import { openTab } from './plan-tabs';
+import { fillAlexMoreno } from './people-helpers';
 
 const SIZES = [
 	{ name: 'tablet', viewport: { width: 1280, height: 800 }, touch: false },
@@ -58,19 +59,12 @@ for (const size of SIZES) {
 			// A provider number without its number: refused in words, nothing lost.
 			await page.getByRole('button', { name: 'Add a practitioner' }).click();
 			const d = page.getByRole('dialog', { name: 'Add a practitioner' });
-			await d.getByLabel('Full name').fill('Alex Moreno');
-			await d.getByLabel('Qualification').fill('Diploma of Remedial Massage');
-			await d.getByLabel('Professional association').fill('Massage & Myotherapy Australia');
-			await d.getByLabel('Membership number').fill('M12345');
+			await fillAlexMoreno(d);
 			await d.getByRole('button', { name: 'Add a provider number' }).click();
 			await d.getByLabel('Fund 1').fill('Bupa');
 			await d.getByRole('button', { name: 'Add a provider number' }).click();
 			await d.getByLabel('Fund 2').fill('Medibank');
 			await d.getByLabel('Provider number 2', { exact: true }).fill('MB-778899');
-			await d.getByLabel('Business name').fill('Moreno Remedial');
-			await d.getByLabel('ABN or tax number').fill('51 824 753 556');
-			await d.getByLabel('Address').fill('1 Main St, Newtown NSW 2042');
-			await d.getByLabel('Phone').fill('0400 000 000');
 			await d.getByRole('button', { name: 'Save' }).click();
 			await expect(d.getByRole('alert')).toHaveText('Please enter provider number 1.');
 			await expect(d.getByLabel('Fund 1')).toHaveValue('Bupa');
