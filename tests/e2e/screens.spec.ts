@@ -75,7 +75,7 @@ for (const size of SIZES) {
 		await addMark(page, 'calf', /^Left upper calf/, 'Tension or tightness', 4);
 		await page.goto(planUrl);
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-		for (const tab of ['Marks', 'Plan', 'Notes', 'Outcome'] as const) {
+		for (const tab of ['Marks', 'Plan', 'Notes', 'Outcome', 'Record'] as const) {
 			await openTab(page, tab);
 			await page.evaluate(() => window.scrollTo(0, 0));
 			await shoot(`planner-${tab.toLowerCase()}`);
