@@ -51,8 +51,8 @@ async function toClientPage(page: Page, name: string) {
 	await page.waitForURL(/\/client\?id=/);
 }
 
-test('a consent edited in the database after signing is said to be changed on the client page, and no longer holds', async ({ page }) => {
-	await createPlanForNewClient(page, 'Tess Seal', 'Shoulders');
+test('a consent edited in the database after signing is said to be changed on the client page and in the Record tab, and no longer holds', async ({ page }) => {
+	const plan = await createPlanForNewClient(page, 'Tess Seal', 'Shoulders');
 	await toClientPage(page, 'Tess Seal');
 	await signConsent(page);
 	const [kept] = await consentsInDb(page);
@@ -69,6 +69,14 @@ test('a consent edited in the database after signing is said to be changed on th
 	await page.screenshot({ path: test.info().outputPath('consent-changed.png') });
 	expect(await seriousViolations(page), 'changed consent').toEqual([]);
 	await view.getByRole('button', { name: 'Close' }).click();
+	// The record of the session relies on it: its Record tab says so too.
+	const clientUrl = page.url();
+	await page.goto(plan);
+	await page.getByRole('tab', { name: 'Record' }).click();
+	const recordConsent = page.getByRole('region', { name: "The client's consent" });
+	await expect(recordConsent.getByTestId('record-consent')).toHaveText('Consent: changed after signing');
+	await expect(recordConsent.getByRole('alert')).toContainText('was changed after it was signed');
+	await page.goto(clientUrl);
 
 	// Put back as signed: it holds again. Its seal taken away (as a consent kept before sealing): it holds, said so.
 	await tamperConsents(page, { set: { signerName: 'Tess Seal' } });
