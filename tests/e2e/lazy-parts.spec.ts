@@ -131,11 +131,13 @@ test.describe('a later tab that could not load', () => {
 		const plan = await createPlanForNewClient(page, 'Lazy Lena', 'Record again');
 		await page.goto(plan);
 		await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
-		// The Record tab's code cannot be fetched once (the connection dropped as it was asked for).
+		// The Record tab's code cannot be fetched (the connection dropped as it was asked for; a
+		// preload and the import may each ask for it, so it stays blocked until Try again).
+		let blocking = true;
 		let blocked = 0;
 		await page.route('**/*.js', async (route) => {
 			const response = await route.fetch();
-			if (blocked === 0 && (await response.text()).includes(LATER_PARTS['the Record tab'])) {
+			if (blocking && (await response.text()).includes(LATER_PARTS['the Record tab'])) {
 				blocked++;
 				return route.abort('internetdisconnected');
 			}
@@ -144,8 +146,9 @@ test.describe('a later tab that could not load', () => {
 		await page.getByRole('tab', { name: 'Record' }).click();
 		const missing = page.getByRole('tabpanel', { name: 'Record' }).getByRole('alert').filter({ hasText: 'This tab is not on this device yet.' });
 		await expect(missing).toBeVisible();
-		expect(blocked).toBe(1);
+		expect(blocked).toBeGreaterThan(0);
 		await page.screenshot({ path: test.info().outputPath('record-tab-missing.png') });
+		blocking = false;
 		await missing.getByRole('button', { name: 'Try again' }).click();
 		await expect(page.getByRole('button', { name: 'Finalise and sign…' })).toBeVisible();
 		await expect(missing).toHaveCount(0);
