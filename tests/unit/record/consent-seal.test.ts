@@ -112,6 +112,11 @@ describe('a withdrawal, sealed as its own step', () => {
 		expect(await problemOf(noSeal)).toBe('The consent Sam Lee signed on Dec 3, 2026 shows a withdrawal that was not made in Somamap.');
 	});
 
+	it('taking the signing seal off a withdrawn consent (to pass it off as older than sealing) breaks the withdrawal’s', async () => {
+		const { hash: _, ...stripped } = await sealWithdrawal(await sealed(), START + DAY);
+		expect(await problemOf(stripped)).toBe('The consent Sam Lee signed on Dec 3, 2026 has a withdrawal that was changed after it was made.');
+	});
+
 	it('cannot be moved to another consent', async () => {
 		const w = await sealWithdrawal(await sealed(), START + DAY);
 		const other = await sealed({ id: 'consent-2' });
