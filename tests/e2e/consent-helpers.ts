@@ -15,7 +15,7 @@ export async function drawWithFinger(page: Page, pad: Locator) {
 
 /** Every consent row in IndexedDB. */
 export function consentsInDb(page: Page) {
-	return storedRows<{ signer: string; signerName: string; signature: { kind: string; strokes?: unknown[]; name?: string }; text: string; sensitiveAreas: number[]; withdrawnAt: number | null; guardian: { name: string } | null }>(page, 'consents');
+	return storedRows<{ signer: string; signerName: string; signature: { kind: string; strokes?: unknown[]; name?: string }; text: string; sensitiveAreas: number[]; withdrawnAt: number | null; guardian: { name: string } | null; hash?: string; withdrawalHash?: string }>(page, 'consents');
 }
 
 /** The client's details as the details form (wt-people) would keep them: here only a date of birth and maybe a guardian. */

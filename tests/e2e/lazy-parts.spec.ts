@@ -127,6 +127,34 @@ test.describe('a later tab that could not load', () => {
 		await expect(page.getByRole('tab', { name: 'Notes' })).toHaveAttribute('aria-selected', 'true');
 	});
 
+	test('the Record tab too: it says so in the tab, and Try again loads it', async ({ page }) => {
+		const plan = await createPlanForNewClient(page, 'Lazy Lena', 'Record again');
+		await page.goto(plan);
+		await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
+		// The Record tab's code cannot be fetched (the connection dropped as it was asked for; a
+		// preload and the import may each ask for it, so it stays blocked until Try again).
+		let blocking = true;
+		let blocked = 0;
+		await page.route('**/*.js', async (route) => {
+			const response = await route.fetch();
+			if (blocking && (await response.text()).includes(LATER_PARTS['the Record tab'])) {
+				blocked++;
+				return route.abort('internetdisconnected');
+			}
+			return route.fulfill({ response });
+		});
+		await page.getByRole('tab', { name: 'Record' }).click();
+		const missing = page.getByRole('tabpanel', { name: 'Record' }).getByRole('alert').filter({ hasText: 'This tab is not on this device yet.' });
+		await expect(missing).toBeVisible();
+		expect(blocked).toBeGreaterThan(0);
+		await page.screenshot({ path: test.info().outputPath('record-tab-missing.png') });
+		blocking = false;
+		await missing.getByRole('button', { name: 'Try again' }).click();
+		await expect(page.getByRole('button', { name: 'Finalise and sign…' })).toBeVisible();
+		await expect(missing).toHaveCount(0);
+		await expect(page.getByRole('tab', { name: 'Record' })).toHaveAttribute('aria-selected', 'true');
+	});
+
 	test('loads it by itself when the page comes back online', async ({ page, context }) => {
 		const plan = await createPlanForNewClient(page, 'Lazy Lena', 'Back online');
 		await page.goto(plan);

@@ -3,8 +3,10 @@
  *
  * What carries over is what usually still holds a week later (scope, length, pressure, goals,
  * complaints, techniques, the health answers, areas to avoid, oil and allergies). What belongs to
- * one visit starts empty: the client's words, notes, the outcome, the therapist's minute changes,
- * and consent (asked again each session). The marks are copied as "before" marks, flagged
+ * one visit starts empty: the client's words, notes, the outcome and the therapist's minute changes.
+ * Consent to sensitive areas is never copied from the plan it follows (that plan may hold a
+ * consent since withdrawn, or one given for that visit only): it is what the client agreed to in
+ * the signed consent in force (`agreed`), so nothing they signed for is asked again. The marks are copied as "before" marks, flagged
  * `carried` until someone confirms each is still there or clears it.
  */
 import type { Id, Mark, Plan } from './records';
@@ -16,6 +18,8 @@ export interface FollowUpContext {
 	/** The new session's date, YYYY-MM-DD. */
 	date: string;
 	newId: () => Id;
+	/** The sensitive areas agreed to in the client's signed consent in force (none when it does not hold). */
+	agreed?: readonly number[];
 }
 
 const PREFIX = 'Follow-up: ';
@@ -43,6 +47,7 @@ export function followUpOf(from: Plan, marks: readonly Mark[], ctx: FollowUpCont
 		health: { ...from.health },
 		avoid: [...from.avoid],
 		oil: { ...from.oil },
+		consent: Object.fromEntries((ctx.agreed ?? []).map((code) => [code, true])),
 		createdAt: now,
 		updatedAt: now
 	};

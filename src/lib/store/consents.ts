@@ -6,8 +6,11 @@
  */
 import type { Id } from '$lib/domain/records';
 import { readConsent } from '$lib/domain/record/read';
-import { consentTextHash, withdrawConsent } from '$lib/domain/record/consent';
-import { planConsentWith } from '$lib/domain/record/consent-status';
+import { canonicalJson } from '$lib/domain/record/canonical';
+import { consentTextHash } from '$lib/domain/record/consent';
+import { sealConsent, sealWithdrawal, verifyConsent, type ConsentCheck } from '$lib/domain/record/consent-seal';
+import { areasInForce, clinicConsentText, CONSENT_TEXT_SETTING, consentStatus, planConsentWith, type ConsentStatus } from '$lib/domain/record/consent-status';
+import { today } from '$lib/domain/records';
 import type { Consent } from '$lib/domain/record/types';
 import { StoreError } from './errors';
 import { fail, later, newId, ON_DEVICE, read, write, type StoreContext } from './core';
@@ -27,14 +30,16 @@ export class Consents {
 	}
 
 	/**
-	 * Keeps a signed consent (its statement's hash taken here) and marks its sensitive areas as
-	 * consented in `planIds` (the client's own plans only), all or nothing.
+	 * Keeps a signed consent (its statement's hash and its seal taken here) and marks its sensitive
+	 * areas as consented in `planIds` (the client's own plans only), all or nothing.
 	 */
 	async sign(input: ConsentInput, planIds: readonly Id[]): Promise<Consent> {
 		const { db, clock } = this.#ctx;
 		const textHash = await consentTextHash(input.text);
 		const now = clock();
-		const consent = checked(readConsent({ ...input, id: newId(), textHash, signedAt: now, withdrawnAt: null }, now));
+		// Read first (cleaned, capped), then sealed as stored: the seal is of exactly the row kept.
+		const { hash: _h, withdrawnAt: _w, withdrawalHash: _wh, ...part } = checked(readConsent({ ...input, id: newId(), textHash, signedAt: now, withdrawnAt: null }, now));
+		const consent = await sealConsent(part);
 		await write(db, [db.clients, db.consents, db.plans], async () => {
 			if (!(await db.clients.get(consent.clientId))) throw new StoreError('not-found', 'This client no longer exists.');
 			await db.consents.add(consent);
@@ -50,16 +55,22 @@ export class Consents {
 	}
 
 	/**
-	 * Marks a consent withdrawn now (kept: the record shows what was agreed when) and takes its
-	 * sensitive areas out of the client's plans not yet done.
+	 * Marks a consent withdrawn now with a sealed withdrawal (the signing and its seal untouched:
+	 * the record shows what was agreed when) and takes its sensitive areas out of the client's
+	 * plans not yet done.
 	 */
 	async withdraw(id: Id): Promise<Consent> {
 		const { db, clock } = this.#ctx;
+		// Sealed before the transaction (Web Crypto must not run inside one), then written only if the row is still as sealed.
+		const before = await read(() => db.consents.get(id));
+		if (!before) throw new StoreError('not-found', 'This consent is no longer on this device.');
+		const sealed = await sealWithdrawal(checked(readConsent(before, ON_DEVICE)), clock());
 		return write(db, [db.consents, db.plans], async () => {
 			const row = await db.consents.get(id);
 			if (!row) throw new StoreError('not-found', 'This consent is no longer on this device.');
+			if (canonicalJson(row) !== canonicalJson(before)) throw new StoreError('conflict', 'This consent changed on this device meanwhile. Please try again.');
+			const next = sealed;
 			const now = clock();
-			const next = withdrawConsent(checked(readConsent(row, ON_DEVICE)), now);
 			await db.consents.put(next);
 			if (!next.sensitiveAreas.length) return next;
 			const plans = await db.plans.where('clientId').equals(next.clientId).toArray();
@@ -76,6 +87,32 @@ export class Consents {
 	async of(clientId: Id): Promise<Consent[]> {
 		const rows = await read(() => this.#ctx.db.consents.where('clientId').equals(clientId).toArray());
 		return rows.map((r) => checked(readConsent(r, ON_DEVICE))).sort((a, b) => b.signedAt - a.signedAt);
+	}
+
+	/**
+	 * The client's consents, each with its seal checked, and the status on today of the newest
+	 * (a consent whose seal fails never holds).
+	 */
+	async checked(clientId: Id, textHash?: string): Promise<{ consents: Consent[]; checks: Map<Id, ConsentCheck>; status: ConsentStatus; textHash: string }> {
+		const { db } = this.#ctx;
+		const [consents, details, setting, client] = await Promise.all([
+			this.of(clientId),
+			read(() => db.clientDetails.get(clientId)),
+			read(() => db.settings.get(CONSENT_TEXT_SETTING)),
+			read(() => db.clients.get(clientId))
+		]);
+		const hash = textHash ?? (await consentTextHash(clinicConsentText(setting?.value)));
+		const checks = new Map<Id, ConsentCheck>();
+		for (const c of consents) checks.set(c.id, await verifyConsent(c, typeof client?.name === 'string' ? client.name : undefined));
+		const dateOfBirth = typeof details?.dateOfBirth === 'string' ? details.dateOfBirth : null;
+		return { consents, checks, textHash: hash, status: consentStatus(consents, hash, { dateOfBirth }, today(), undefined, checks) };
+	}
+
+	/** The sensitive areas the client agreed to in the consent in force (none when it does not hold), with that consent's id. */
+	async agreed(clientId: Id): Promise<{ consentId: Id | null; areas: number[] }> {
+		const { status } = await this.checked(clientId);
+		const areas = areasInForce(status);
+		return { consentId: areas.length ? status.consent!.id : null, areas };
 	}
 
 	/** Every consent on this device (for settings: who signed which statement). */

@@ -14,7 +14,7 @@ import type { SomamapDB } from './schema';
 /** A practitioner's fields as a form gives them (no id or times). */
 export type PractitionerInput = Omit<Practitioner, 'id' | 'createdAt' | 'updatedAt'>;
 /** A consent as the signing screen gives it; the id, text hash and time are the store's. */
-export type ConsentInput = Omit<Consent, 'id' | 'textHash' | 'signedAt' | 'withdrawnAt'>;
+export type ConsentInput = Omit<Consent, 'id' | 'textHash' | 'signedAt' | 'withdrawnAt' | 'hash' | 'withdrawalHash'>;
 /**
  * A client's details as the client page's form saves them: keyed by the client's id, versioned by
  * the client row's updatedAt (a details change moves it), so a form can follow and merge them.

@@ -104,16 +104,19 @@ export class Plans {
 	}
 
 	/** See Store.createFollowUp. */
-	async followUp(fromPlanId: Id): Promise<{ plan: Plan; marks: Mark[] }> {
+	async followUp(fromPlanId: Id, agreed: { consentId: Id | null; areas: readonly number[] } = { consentId: null, areas: [] }): Promise<{ plan: Plan; marks: Mark[] }> {
 		const { db, clock } = this.#ctx;
 		const { plans, marks } = db;
-		return write(db, [plans, marks], async () => {
+		return write(db, [plans, marks, db.consents], async () => {
 			const from = await plans.get(fromPlanId);
 			if (!from) throw new StoreError('not-found', 'This plan no longer exists.');
 			await roomForPlan(db, from.clientId);
 			const now = clock();
 			const rows = (await marks.where('planId').equals(fromPlanId).toArray()).map(normaliseMark);
-			const out = followUpOf(normalisePlan(from), rows, { now, date: today(new Date(now)), newId });
+			// The consent checked before this transaction must still be this client's and not withdrawn since.
+			const held = agreed.consentId ? await db.consents.get(agreed.consentId) : undefined;
+			const areas = held && held.clientId === from.clientId && held.withdrawnAt === null ? agreed.areas : [];
+			const out = followUpOf(normalisePlan(from), rows, { now, date: today(new Date(now)), newId, agreed: areas });
 			failOnFirst(validatePlan(out.plan));
 			await plans.add(out.plan);
 			await marks.bulkAdd(out.marks);

@@ -125,10 +125,12 @@ export class Store {
 	}
 	/**
 	 * A follow-up session: a new plan from `fromPlanId` (its settings, not its outcome) dated today,
-	 * with copies of its marks flagged as carried over, in one transaction (domain/follow-up.ts).
+	 * with copies of its marks flagged as carried over, in one transaction (domain/follow-up.ts);
+	 * consented to the sensitive areas of the client's signed consent in force (checked first).
 	 */
-	createFollowUp(fromPlanId: Id): Promise<{ plan: Plan; marks: Mark[] }> {
-		return this.#plans.followUp(fromPlanId);
+	async createFollowUp(fromPlanId: Id): Promise<{ plan: Plan; marks: Mark[] }> {
+		const from = await this.#plans.get(fromPlanId);
+		return this.#plans.followUp(fromPlanId, from && (await (await this.consents()).agreed(from.clientId)));
 	}
 	/** Deletes a plan with its marks and record; as deleteClient. */
 	async deletePlan(id: Id, why?: DeletionWhy): Promise<{ recordIds: Id[] }> {

@@ -3,6 +3,7 @@
  * stored and declared in the file's `integrity`; a restore takes such a row only when the file
  * declares it. And a client's details follow the merge of the client row (the newer one wins).
  */
+import { codeOf } from '$lib/domain/regions';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '$lib/domain/record/canonical';
 import { describeFailing } from '$lib/ui/backup/backup.svelte';
@@ -94,6 +95,25 @@ describe('restoring a file with a failing signed row', () => {
 		await store.db.addenda.toCollection().modify((a) => void (a.text += ' (changed)'));
 		await expect(previewImport(target, await fileOf(store), { now: NOW })).rejects.toThrow(/A signed addendum is never replaced/);
 		expect(await recordDump(target)).toEqual(before);
+	});
+});
+
+describe('a consent changed on the device after it was signed', () => {
+	it('is written as stored and declared; a restore takes it only as declared, and it still fails its check there', async () => {
+		const { store, consent } = await clinic();
+		await store.db.consents.put({ ...consent, sensitiveAreas: [...consent.sensitiveAreas, codeOf('pectoralis-l')] });
+		const out = await exportBackup(store, { now: NOW });
+		expect(out.integrity).toEqual([{ kind: 'consent', id: consent.id, problem: expect.stringMatching(/^The consent Jo Bloggs signed on .* was changed after it was signed/), checkedAt: NOW }]);
+		const text = out.parts.join('');
+		const target = freshStore(() => NOW);
+		const { preview } = await restore(target, text);
+		expect(preview.failing).toHaveLength(1);
+		const here = await (await target.consents()).checked((await target.db.consents.get(consent.id))!.clientId);
+		expect(here.status.kind).toBe('changed');
+		// The declaration removed: refused whole, in words.
+		const doc: Doc = JSON.parse(text);
+		delete doc.integrity;
+		await expect(previewImport(freshStore(() => NOW), JSON.stringify(doc), { now: NOW })).rejects.toThrow(/^This file cannot be restored: The consent Jo Bloggs signed on .* was changed after it was signed/);
 	});
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-	consentState, consentText, consentTextHash, consentTextIntact, DEFAULT_CONSENT_TEXT, isMinorOn, requiredSigner, sensitiveAreaWords, withdrawConsent
+	consentState, consentText, consentTextHash, consentTextIntact, DEFAULT_CONSENT_TEXT, isMinorOn, requiredSigner, sensitiveAreaWords
 } from '$lib/domain/record/consent';
+import { sealWithdrawal } from '$lib/domain/record/consent-seal';
 import { codeOf } from '$lib/domain/regions';
 import type { Consent } from '$lib/domain/record/types';
 import { drawn, START } from './helpers';
@@ -72,13 +73,13 @@ describe('consentState', () => {
 
 	it('holds until withdrawn; a second withdrawal keeps the first date', async () => {
 		const hash = await consentTextHash(DEFAULT_CONSENT_TEXT);
-		const w = withdrawConsent(await consent(), START + 86_400_000);
+		const w = await sealWithdrawal(await consent(), START + 86_400_000);
 		expect(consentState(w, hash, adult, '2026-12-05', 'en-US')).toEqual({
 			valid: false,
 			reason: 'withdrawn',
 			words: 'The client withdrew their consent on Dec 4, 2026. Ask them to sign again before treating.'
 		});
-		expect(withdrawConsent(w, START + 9e9).withdrawnAt).toBe(START + 86_400_000);
+		expect((await sealWithdrawal(w, START + 9e9)).withdrawnAt).toBe(START + 86_400_000);
 	});
 
 	it('lapses when the clinic changes the statement, and says which one was signed', async () => {

@@ -48,3 +48,43 @@ describe('a consent signed with its sensitive areas', () => {
 		expect(await (await store.consents()).of(client.id)).toEqual([w]);
 	});
 });
+
+describe('the seal of a kept consent', () => {
+	it('is taken at signing and a withdrawal is sealed apart, so both check out as sealed', async () => {
+		const { store, client, plan, input } = await setUp();
+		const kept = await store.consents();
+		const c = await kept.sign(input, [plan.id]);
+		expect(c.hash).toMatch(/^[0-9a-f]{64}$/);
+		expect((await kept.checked(client.id)).checks.get(c.id)).toEqual({ state: 'sealed' });
+		const w = await kept.withdraw(c.id);
+		expect(w).toMatchObject({ hash: c.hash, withdrawalHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+		const after = await kept.checked(client.id);
+		expect(after.checks.get(c.id)).toEqual({ state: 'sealed' });
+		expect(after.status.kind).toBe('withdrawn');
+	});
+
+	it('a row edited in the database is said to be changed, and no longer holds', async () => {
+		const { store, client, plan, input } = await setUp();
+		const kept = await store.consents();
+		const c = await kept.sign(input, [plan.id]);
+		await store.db.consents.put({ ...c, signerName: 'Someone Else' });
+		const { status } = await kept.checked(client.id);
+		expect(status).toMatchObject({ kind: 'changed', line: 'Consent: changed after signing' });
+		expect(status.words).toMatch(/^The consent Kim Lee signed on .* was changed after it was signed/);
+	});
+
+	it('a consent kept before sealing (no seal) still holds, said to be signed before sealing, and is never sealed later', async () => {
+		const { store, client, plan, input } = await setUp();
+		const kept = await store.consents();
+		const { hash: _, ...old } = await kept.sign(input, [plan.id]);
+		await store.db.consents.put(old);
+		const { status } = await kept.checked(client.id);
+		expect(status.kind).toBe('signed');
+		expect(status.check).toMatchObject({ state: 'unsealed' });
+		expect(await store.db.consents.get(old.id)).toEqual(old);
+		// Withdrawn: the withdrawal is sealed; the signing stays unsealed, as it was.
+		const w = await kept.withdraw(old.id);
+		expect(w.hash).toBeUndefined();
+		expect((await kept.checked(client.id)).checks.get(old.id)).toMatchObject({ state: 'unsealed' });
+	});
+});

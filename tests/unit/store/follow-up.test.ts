@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { followUpTitle } from '$lib/domain/follow-up';
 import { codeOf } from '$lib/domain/regions';
+import { DEFAULT_CONSENT_TEXT } from '$lib/domain/record/consent';
+import { CONSENT_TEXT_SETTING } from '$lib/domain/record/consent-status';
+import { drawn } from '../record/helpers';
 import { freshStore, tickingClock } from './helpers';
 import { markInput } from '../fixtures';
 
@@ -113,5 +116,51 @@ describe('follow-up', () => {
 		expect(followUpTitle('Follow-up: Neck')).toBe('Follow-up: Neck');
 		expect(followUpTitle('  ')).toBe('Follow-up: Session');
 		expect(followUpTitle('x'.repeat(200)).length).toBe(120);
+	});
+});
+
+describe('a follow-up and the client’s signed consent', () => {
+	const chestL = codeOf('pectoralis-l');
+	const glutesR = codeOf('gluteus-maximus-r');
+	const signIt = async (store: Awaited<ReturnType<typeof lastSession>>['store'], clientId: string, sensitiveAreas: number[]) =>
+		(await store.consents()).sign({ clientId, text: DEFAULT_CONSENT_TEXT, signer: 'client', signerName: 'Kim', guardian: null, signature: drawn(), sensitiveAreas }, []);
+
+	it('is consented to the sensitive areas of the signed consent in force, not to what the last plan held for that visit', async () => {
+		const { store, client, plan } = await lastSession();
+		await signIt(store, client.id, [glutesR]);
+		const { plan: next } = await store.createFollowUp(plan.id);
+		expect(next.consent).toEqual({ [glutesR]: true });
+		expect((await store.getPlan(next.id))!.consent).toEqual({ [glutesR]: true });
+	});
+
+	it('carries nothing over once the consent is withdrawn, even though the plan it follows still says so', async () => {
+		const { store, client, plan } = await lastSession();
+		const c = await signIt(store, client.id, [chestL]);
+		await (await store.consents()).withdraw(c.id);
+		expect((await store.getPlan(plan.id))!.consent).toEqual({ [chestL]: true }); // a done plan keeps its history
+		expect((await store.createFollowUp(plan.id)).plan.consent).toEqual({});
+	});
+
+	it('carries nothing from a consent changed after it was signed, nor from one for an earlier statement', async () => {
+		const { store, client, plan } = await lastSession();
+		const c = await signIt(store, client.id, [chestL]);
+		await store.db.consents.put({ ...c, sensitiveAreas: [chestL, glutesR] });
+		expect((await store.createFollowUp(plan.id)).plan.consent).toEqual({});
+		await store.db.consents.put(c);
+		expect((await store.createFollowUp(plan.id)).plan.consent).toEqual({ [chestL]: true });
+		await store.setSetting(CONSENT_TEXT_SETTING, 'A new statement from the clinic.');
+		expect((await store.createFollowUp(plan.id)).plan.consent).toEqual({});
+	});
+
+	it('a consent withdrawn between the check and the writing is not carried', async () => {
+		const { store, client, plan } = await lastSession();
+		const c = await signIt(store, client.id, [chestL]);
+		const kept = await store.consents();
+		const agreed = await kept.agreed(client.id);
+		expect(agreed).toEqual({ consentId: c.id, areas: [chestL] });
+		vi.spyOn(kept, 'agreed').mockResolvedValueOnce(agreed);
+		vi.spyOn(store, 'consents').mockResolvedValueOnce(kept);
+		await kept.withdraw(c.id);
+		expect((await store.createFollowUp(plan.id)).plan.consent).toEqual({});
 	});
 });

@@ -140,7 +140,8 @@ function merge(file: RecordTables, device: DeviceRecords, fileData: FileData, na
 			continue;
 		}
 		if (same(here, c)) continue;
-		if (!same({ ...here, withdrawnAt: null }, { ...c, withdrawnAt: null })) {
+		// The signed part must be the same; the withdrawal (with its own seal) is the only step that may differ.
+		if (!same({ ...here, withdrawnAt: null, withdrawalHash: undefined }, { ...c, withdrawnAt: null, withdrawalHash: undefined })) {
 			refuse(`The consent ${names.get(c.clientId) ?? 'a client'} signed differs between the file and this device. A signed consent is never replaced.`);
 		}
 		// Only a withdrawal the device does not know yet is applied; a withdrawal is never undone.

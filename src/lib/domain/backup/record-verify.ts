@@ -1,13 +1,13 @@
 /**
  * The signatures of a backup's treatment records, checked on the rows exactly as the file holds
  * them (./records.ts made sure reading changed nothing): each signed record's chain with the
- * file's own head, and each consent's statement against its hash. The first failure is said in
+ * file's own head, and each consent's seal (its statement, its signing, its withdrawal; a consent
+ * signed before sealing: its statement). The first failure is said in
  * words naming the client's session. Which failures a file may carry is ./integrity.ts's rule.
  * Pure (Web Crypto only).
  */
-import { formatDate, isoDayOf } from '$lib/domain/dates';
 import { entryName, verifyChain } from '$lib/domain/record/chain';
-import { consentTextIntact } from '$lib/domain/record/consent';
+import { verifyConsent } from '$lib/domain/record/consent-seal';
 import { isLocked } from '$lib/domain/record/locked';
 import type { Addendum, ChainEntry, LockedRecord } from '$lib/domain/record/types';
 import { sessionName, type Names, type SignedProblem } from './records';
@@ -40,7 +40,7 @@ function named(problem: string, record: LockedRecord, session: string): string {
 
 /**
  * Every signed thing in the file that fails its check: each signed record's chain (named by the
- * entry where it breaks, with its record) and each consent's statement. The file's addenda are
+ * entry where it breaks, with its record) and each consent's seal. The file's addenda are
  * taken in the order the file lists them (Somamap writes them in chain order), so moving one is
  * noticed too.
  */
@@ -60,15 +60,8 @@ export async function recordSignatureFailures(t: RecordTables, names: Names): Pr
 		out.push({ kind: at.kind, id: at.entry.id, recordId: record.id, problem: named(check.problem, record, sessionName(record, names)) });
 	}
 	for (const c of t.consents) {
-		if (await consentTextIntact(c)) continue;
-		const who = names.get(c.clientId);
-		out.push({
-			kind: 'consent',
-			id: c.id,
-			problem:
-				`The consent ${who ? `${who.slice(0, 60)} signed` : 'signed'} on ${formatDate(isoDayOf(c.signedAt))} does not hold the statement that was signed: ` +
-				'its text was changed after signing.'
-		});
+		const check = await verifyConsent(c, names.get(c.clientId));
+		if (check.state === 'broken') out.push({ kind: 'consent', id: c.id, problem: check.problem });
 	}
 	return out;
 }

@@ -10,6 +10,7 @@ import type { Mark, Plan } from '../records';
 import { regionByCode } from '../regions';
 import { sessionFor } from '../summary';
 import { consentState, consentText, DEFAULT_CONSENT_TEXT } from './consent';
+import type { ConsentCheck } from './consent-seal';
 import { signatureProblem } from './signature';
 import type { Consent, IsoDay, Person, Signature } from './types';
 
@@ -31,7 +32,7 @@ export function consentTextProblem(text: string): string | undefined {
 	return undefined;
 }
 
-export type ConsentKind = 'none' | 'signed' | 'earlier' | 'withdrawn' | 'needs-guardian' | 'now-adult';
+export type ConsentKind = 'none' | 'signed' | 'earlier' | 'withdrawn' | 'needs-guardian' | 'now-adult' | 'changed';
 
 export interface ConsentStatus {
 	kind: ConsentKind;
@@ -41,27 +42,36 @@ export interface ConsentStatus {
 	words: string;
 	/** The consent the line speaks of (the newest), or null. */
 	consent: Consent | null;
+	/** Its seal's check (consent-seal.ts), when one was made. */
+	check?: ConsentCheck;
 }
 
 /**
  * A client's consent on `day`, from their consents (any order): the newest one decides. Signed
  * for an earlier statement, withdrawn, or signed by the wrong person for the client's age each
- * say so; only 'signed' lets the therapist treat without asking again.
+ * say so; only 'signed' lets the therapist treat without asking again. A consent whose seal
+ * fails (`checks`, by id: verifyConsent's) never holds, whatever else it says.
  */
 export function consentStatus(
 	consents: readonly Consent[],
 	currentTextHash: string,
 	client: { dateOfBirth: IsoDay | null },
 	day: IsoDay,
-	locale?: string
+	locale?: string,
+	checks?: ReadonlyMap<string, ConsentCheck>
 ): ConsentStatus {
 	const consent = [...consents].sort((a, b) => b.signedAt - a.signedAt)[0] ?? null;
 	const state = consentState(consent, currentTextHash, client, day, locale);
 	if (!consent) return { kind: 'none', line: 'Consent: not signed', words: state.words, consent };
+	const check = checks?.get(consent.id);
+	if (check?.state === 'broken') {
+		return { kind: 'changed', line: 'Consent: changed after signing', words: `${check.problem} Ask the client to read and sign it again.`, consent, check };
+	}
 	const on = formatDate(isoDayOf(consent.signedAt), locale);
 	if (state.valid) {
 		const by = consent.signer === 'guardian' && consent.guardian ? ` by ${consent.guardian.name}` : '';
-		return { kind: 'signed', line: `Consent: signed${by} on ${on}`, words: state.words, consent };
+		const words = check?.state === 'unsealed' ? `${state.words} ${check.words}` : state.words;
+		return { kind: 'signed', line: `Consent: signed${by} on ${on}`, words, consent, check };
 	}
 	const line = {
 		withdrawn: `Consent: withdrawn on ${formatDate(isoDayOf(consent.withdrawnAt ?? consent.signedAt), locale)}`,
@@ -71,7 +81,7 @@ export function consentStatus(
 		none: 'Consent: not signed'
 	}[state.reason];
 	const kind: ConsentKind = state.reason === 'text-changed' ? 'earlier' : state.reason;
-	return { kind, line, words: state.words, consent };
+	return { kind, line, words: state.words, consent, check };
 }
 
 /**
@@ -122,6 +132,11 @@ export function plansForConsent<P extends Pick<Plan, 'date' | 'status'>>(plans: 
 	const open = plans.filter((p) => p.status !== 'done');
 	const todays = open.filter((p) => p.date === day);
 	return todays.length ? todays : open;
+}
+
+/** The sensitive areas a client agreed to in the consent in force: none unless it holds (sealed, not withdrawn, current). */
+export function areasInForce(status: ConsentStatus): number[] {
+	return status.kind === 'signed' && status.consent ? [...status.consent.sensitiveAreas] : [];
 }
 
 /**

@@ -100,9 +100,3 @@ export function consentState(
 export function requiredSigner(client: { dateOfBirth: IsoDay | null }, day: IsoDay): 'client' | 'guardian' {
 	return isMinorOn(client.dateOfBirth, day) ? 'guardian' : 'client';
 }
-
-/** A consent withdrawn at `at` (once: a second withdrawal keeps the first time). */
-export function withdrawConsent(consent: Consent, at: number): Consent {
-	// A clock set back takes the signing time: a consent is never withdrawn before it was given.
-	return consent.withdrawnAt !== null ? consent : { ...consent, withdrawnAt: Math.max(at, consent.signedAt) };
-}

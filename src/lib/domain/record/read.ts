@@ -193,8 +193,8 @@ export function readConsent(v: unknown, now: number): Read<Consent> {
 		const o = shape(v, K, {
 			id: `${K}'s id`, clientId: `${K}'s client`, text: `${K} statement`, textHash: `${K} statement's hash`, signer: `Who signed ${K.toLowerCase()}`,
 			signerName: `The name of who signed`, guardian: `The guardian who signed`, signature: `${K} signature`, signedAt: `${K} date`,
-			sensitiveAreas: `${K} to sensitive areas`, withdrawnAt: `${K} withdrawal date`
-		});
+			sensitiveAreas: `${K} to sensitive areas`, withdrawnAt: `${K} withdrawal date`, hash: `${K}'s seal`, withdrawalHash: `${K} withdrawal's seal`
+		}, ['hash', 'withdrawalHash']);
 		const signer = oneOf(o.signer, `Who signed ${K.toLowerCase()}`, ['client', 'guardian'] as const);
 		const guardian = o.guardian === null ? null : readPerson(o.guardian, 'The guardian who signed');
 		if (signer === 'guardian' && !guardian) problem('The consent was signed by a guardian, but the guardian is not named.');
@@ -212,7 +212,10 @@ export function readConsent(v: unknown, now: number): Read<Consent> {
 			signature: readSignatureValue(o.signature, `${K} signature`),
 			signedAt,
 			sensitiveAreas: areaCodes(o.sensitiveAreas, `${K} to sensitive areas`),
-			withdrawnAt
+			withdrawnAt,
+			// Kept only when there: a consent signed before sealing reads back exactly as stored.
+			...(o.hash === undefined ? {} : { hash: hash(o.hash, `${K}'s seal`) }),
+			...(o.withdrawalHash === undefined ? {} : { withdrawalHash: hash(o.withdrawalHash, `${K} withdrawal's seal`) })
 		};
 	});
 }

@@ -111,6 +111,13 @@ export interface Consent {
 	/** Sensitive regions (codes) the client agreed to have treated, in the words they read. */
 	sensitiveAreas: number[];
 	withdrawnAt: Timestamp | null;
+	/**
+	 * The seal of the signing (consent-seal.ts): SHA-256 of every field above but `withdrawnAt`.
+	 * Absent on a consent signed before sealing (only its statement's hash was kept then).
+	 */
+	hash?: string;
+	/** The seal of the withdrawal, linked to the signing's seal; set with `withdrawnAt`. */
+	withdrawalHash?: string;
 }
 
 /** The Objective section: general findings and, where useful, findings per region (by code). */

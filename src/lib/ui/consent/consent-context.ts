@@ -7,8 +7,9 @@ import { store } from '$lib/store';
 import type { Id } from '$lib/domain/records';
 import { today } from '$lib/domain/records';
 import { consentTextHash } from '$lib/domain/record/consent';
-import { clinicConsentText, CONSENT_TEXT_SETTING, consentStatus, type ConsentStatus } from '$lib/domain/record/consent-status';
+import { clinicConsentText, CONSENT_TEXT_SETTING, type ConsentStatus } from '$lib/domain/record/consent-status';
 import { requiredSigner } from '$lib/domain/record/consent';
+import type { ConsentCheck } from '$lib/domain/record/consent-seal';
 import type { Consent, Person, Signature } from '$lib/domain/record/types';
 
 /** What the signing form gives back. */
@@ -26,6 +27,8 @@ export interface ConsentContext {
 	dateOfBirth: string | null;
 	guardian: Person | null;
 	consents: Consent[];
+	/** Each consent's seal, checked as it is read (a failing one never holds). */
+	checks: ReadonlyMap<Id, ConsentCheck>;
 	status: ConsentStatus;
 	/** Who must sign today: a guardian for a minor. */
 	signer: 'client' | 'guardian';
@@ -37,19 +40,11 @@ export async function currentConsentText(): Promise<string> {
 }
 
 export async function consentContext(clientId: Id): Promise<ConsentContext> {
-	const [text, details, consents] = await Promise.all([currentConsentText(), store.getClientDetails(clientId), store.consents().then((c) => c.of(clientId))]);
+	const [text, details, kept] = await Promise.all([currentConsentText(), store.getClientDetails(clientId), store.consents()]);
 	const textHash = await consentTextHash(text);
+	const { consents, checks, status } = await kept.checked(clientId, textHash);
 	const dateOfBirth = details?.dateOfBirth ?? null;
-	const day = today();
-	return {
-		text,
-		textHash,
-		dateOfBirth,
-		guardian: details?.guardian ?? null,
-		consents,
-		status: consentStatus(consents, textHash, { dateOfBirth }, day),
-		signer: requiredSigner({ dateOfBirth }, day)
-	};
+	return { text, textHash, dateOfBirth, guardian: details?.guardian ?? null, consents, checks, status, signer: requiredSigner({ dateOfBirth }, today()) };
 }
 
 /** Keeps the signed form for `clientId` with the statement it was signed on; its areas go into `planIds`. */
