@@ -83,9 +83,7 @@ describe('the body codec', () => {
 			const bad = topo.slice();
 			bad[at] ^= 1 << bit;
 			const heap = process.memoryUsage().arrayBuffers;
-			const t0 = performance.now();
 			await expect(decodeTopology(bad)).rejects.toThrow(/^body topology: (damaged|per-vertex stream length mismatch|bit stream length mismatch)/);
-			expect(performance.now() - t0).toBeLessThan(50);
 			// Nothing the size of the bad count was made (4 M quads would be hundreds of MB).
 			expect(process.memoryUsage().arrayBuffers - heap).toBeLessThan(16 * 2 ** 20);
 		}
