@@ -99,7 +99,7 @@ function rows(root: Partial<Record<ClinicTable, unknown>>, key: ClinicTable, max
 /** Reads the clinic's tables of a version 5 file (absent tables are empty); ids and keys unique. */
 export function readClinicTables(root: Partial<Record<ClinicTable, unknown>>, now: number): ClinicTables {
 	const deletions = rows(root, 'deletions', CLINIC_LIMITS.deletions, 'deletions log').map((v, i) => readDeletion(v, i, now));
-	const settings = rows(root, 'settings', CARRIED_SETTINGS.length, 'list of settings').map((v) => readClinicSetting(v, now));
+	const settings = rows(root, 'settings', 20, 'list of settings').map((v) => readClinicSetting(v, now));
 	const seen = new Set<string>();
 	for (const d of deletions) {
 		if (seen.has(d.id)) problem(`The deletion of ${d.clientName.slice(0, 60) || 'a client'} appears twice in the file’s deletions log.`);

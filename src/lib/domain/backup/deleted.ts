@@ -93,12 +93,15 @@ export function withholdDeleted(data: BackupData, log: readonly Deletion[], onDe
 	const notes: string[] = [];
 	const goneClients: { client: Client; d: Deletion }[] = [];
 	const gonePlans: { plan: Plan; d: Deletion }[] = [];
+	/** Clients brought back for work after their deletion: their sessions' words would repeat it. */
+	const returned = new Set<Id>();
 	for (const c of data.clients) {
 		const d = index.client.get(c.id);
 		if (!d || onDevice.clients.has(c.id)) continue;
 		const work = Math.max(c.updatedAt, consentWork.get(c.id) ?? 0, ...(plansOf.get(c.id) ?? []).map(planWork));
 		if (work > d.at) {
 			notes.push(`${c.name.slice(0, 60)} was deleted ${where(d, deviceLog)} on ${day(d.at)}, but the file holds work on them after that (last on ${day(work)}): they are brought back.`);
+			returned.add(c.id);
 			continue;
 		}
 		clients.add(c.id);
@@ -110,7 +113,7 @@ export function withholdDeleted(data: BackupData, log: readonly Deletion[], onDe
 		if (!d || plans.has(p.id) || onDevice.plans.has(p.id)) continue;
 		const work = planWork(p);
 		if (work > d.at) {
-			notes.push(`The session “${p.title.slice(0, 60)}” of ${d.clientName.slice(0, 60) || 'a client'} was deleted ${where(d, deviceLog)} on ${day(d.at)}, but the file holds work on it after that: it is brought back.`);
+			if (!returned.has(p.clientId)) notes.push(`The session “${p.title.slice(0, 60)}” of ${d.clientName.slice(0, 60) || 'a client'} was deleted ${where(d, deviceLog)} on ${day(d.at)}, but the file holds work on it after that: it is brought back.`);
 			continue;
 		}
 		plans.add(p.id);
