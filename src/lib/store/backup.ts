@@ -285,7 +285,14 @@ export async function previewImport(store: Store, text: string, options: { now?:
 		name: c.name,
 		action: clinic.clients.has(c.id) ? ('deleted' as const) : mergeAction(c, existing.clients.get(c.id))
 	}));
-	return { backup, counts: summary(plan, records, clinic), clients, recordNotes: [...clinic.notes, ...records.notes], failing: parsed.failing };
+	// A failing row of a client or session that stays deleted is not restored: not listed either.
+	const file = backup.data.records;
+	const gone = new Set([
+		...(file?.records ?? []).filter((r) => clinic.plans.has(r.planId) || clinic.clients.has(r.clientId)).map((r) => r.id),
+		...(file?.consents ?? []).filter((c) => clinic.clients.has(c.clientId)).map((c) => c.id)
+	]);
+	const failing = parsed.failing.filter((f) => !gone.has(f.recordId ?? f.id));
+	return { backup, counts: summary(plan, records, clinic), clients, recordNotes: [...clinic.notes, ...records.notes], failing };
 }
 
 /**
