@@ -107,6 +107,7 @@ test('a deleted consent-only client stays deleted when an older backup is restor
 	await expect(page.getByLabel('Keeping period')).toHaveValue('ten-years');
 	await page.getByText('Deletions kept (1)').click();
 	await expect(page.getByRole('list', { name: 'Deletions kept' })).toContainText('Jo Bloggs: the client (no sessions)');
+	await page.getByRole('region', { name: 'Keeping records' }).screenshot({ path: testInfo.outputPath('deletions-kept.png') });
 	const again = JSON.parse(await exportAll(page, testInfo.outputPath('again.json')));
 	expect(JSON.stringify(again.deletions)).toBe(JSON.stringify(doc.deletions));
 	expect(JSON.stringify(again.settings)).toBe(JSON.stringify(doc.settings));
