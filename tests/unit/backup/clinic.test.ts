@@ -12,7 +12,8 @@ import { applyImport, exportBackup, previewImport } from '$lib/store/backup';
 import { RETENTION_KEY } from '$lib/store/record-cascade';
 import type { Store } from '$lib/store/store';
 import { drawn } from '../record/helpers';
-import { asVersion, dump, freshStore, seeded, T0 } from './helpers';
+import { asVersion, dump, freshStore, T0 } from './helpers';
+import { clinic as recordClinic, fileOf as recordFileOf, NOW as RECORD_NOW } from './record-clinic';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -186,12 +187,16 @@ describe('backup format 5: the deletions log and the clinic’s settings', () =>
 		expect(guess.result.notes).toContain('This device’s consent statement is kept: the file’s is not known to be newer.');
 	});
 
-	it('the default consent statement and period are never forced: a device with nothing chosen writes no settings', async () => {
+	it('the defaults are never forced: a device with nothing chosen writes no settings, and its restore leaves another device’s choice alone', async () => {
 		const { store } = await clinic();
 		const doc = JSON.parse(await fileOf(store));
 		expect(doc.settings).toEqual([]);
 		expect(doc.deletions).toEqual([]);
-		expect(DEFAULT_CONSENT_TEXT).toBeTruthy();
+		const other = freshStore();
+		await other.setSetting(RETENTION_KEY, 'longest');
+		const { result } = await restore(other, JSON.stringify(doc));
+		expect(await other.getSetting(RETENTION_KEY, null)).toBe('longest');
+		expect(result.notes).toEqual([]);
 	});
 
 	it('a hand-off carrying the log or settings is refused whole, naming them', async () => {
@@ -283,5 +288,23 @@ describe('hostile deletions logs and settings', () => {
 		await restore(store, before);
 		expect(await store.getClient(kim.id)).toBeUndefined();
 		expect(await (await store.consents()).all()).toEqual([]);
+	});
+});
+
+describe('what stays deleted, with signed records', () => {
+	it('a client the file’s log deleted after signing: their signed record, consent and details stay out, and a failing row of theirs is not listed', async () => {
+		const c = await recordClinic();
+		await c.store.db.addenda.put({ ...c.a2, text: 'Rewritten on the device.' });
+		const doc = JSON.parse(await recordFileOf(c.store));
+		doc.deletions = [{ at: RECORD_NOW, clientId: c.client.id, clientName: 'Jo Bloggs', id: 'del-jo', kind: 'client', planIds: [c.plan.id], practitionerId: null, practitionerName: '', reason: 'Records transferred to the new clinic', recordIds: [c.locked.id], sessions: 1, signed: 1 }];
+		const target = freshStore(() => RECORD_NOW);
+		const preview = await previewImport(target, JSON.stringify(doc), { now: RECORD_NOW });
+		expect(preview.failing).toEqual([]);
+		expect(preview.recordNotes[0]).toMatch(/^1 client deleted on the device that made this backup on .+ was not brought back \(Jo Bloggs\)\.$/);
+		await applyImport(target, preview.backup);
+		expect(await target.getClient(c.client.id)).toBeUndefined();
+		expect(await target.getClient(c.sam.id)).toBeDefined();
+		expect([await target.db.records.count(), await target.db.addenda.count(), await target.db.chainHeads.count(), await target.db.consents.count(), await target.db.clientDetails.count()]).toEqual([1, 0, 0, 0, 0]);
+		expect((await target.db.records.toArray())[0].id).toBe(c.samDraft.id);
 	});
 });
