@@ -1,7 +1,7 @@
 /**
  * Backup format 5 in real Chromium: a client who only signed a consent is deleted through the
  * client page (the deletion is logged), an older backup restored afterwards does not bring them
- * back and says so in words; the deletions log and the keeping period travel in a whole-device
+ * back and says so in words; the deletions log, the keeping period and the consent statement travel in a whole-device
  * backup and come back byte for byte after an erase; a long restore preview says "…and N more".
  */
 import { readFile } from 'node:fs/promises';
@@ -42,7 +42,7 @@ async function sign(page: Page, pad: Locator) {
 /** Rows with their keys sorted, as the backup writes them. */
 const sortedRows = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.keys(r).sort().map((k) => [k, r[k]])));
 
-test('a deleted consent-only client stays deleted when an older backup is restored, said in words; the log and keeping period round-trip byte for byte', async ({ page }, testInfo) => {
+test('a deleted consent-only client stays deleted when an older backup is restored, said in words; the log, keeping period and consent statement round-trip byte for byte', async ({ page }, testInfo) => {
 	await page.goto('/');
 	await page.getByRole('button', { name: 'New client' }).click();
 	await page.getByRole('dialog', { name: 'New client' }).getByLabel('Name').fill('Jo Bloggs');
@@ -58,6 +58,10 @@ test('a deleted consent-only client stays deleted when an older backup is restor
 	await page.goto('/settings');
 	await page.getByLabel('Keeping period').selectOption({ label: '10 years; under 18s until age 28' });
 	await expect(page.getByText('Saved: 10 years; under 18s until age 28.')).toBeVisible();
+	const statement = 'I agree to treatment at Moreno Remedial.\n\nI can stop at any time.';
+	await page.getByLabel('Statement', { exact: true }).fill(statement);
+	await page.getByRole('button', { name: 'Save statement' }).click();
+	await expect(page.getByText('Saved. Clients now read and sign this statement.')).toBeVisible();
 	const before = await exportAll(page, testInfo.outputPath('before.json'));
 	expect(JSON.parse(before).clients.map((c: Client) => c.name)).toEqual(['Jo Bloggs']);
 
@@ -92,7 +96,10 @@ test('a deleted consent-only client stays deleted when an older backup is restor
 	const doc = JSON.parse(after);
 	expect(doc.version).toBe(5);
 	expect(JSON.stringify(doc.deletions)).toBe(JSON.stringify(sortedRows(log as unknown as Record<string, unknown>[])));
-	expect(doc.settings).toEqual([expect.objectContaining({ key: 'retentionRule', value: 'ten-years' })]);
+	expect(doc.settings).toEqual([
+		{ key: 'retentionRule', value: 'ten-years', changedAt: expect.any(Number) },
+		{ key: 'consentText', value: statement, changedAt: expect.any(Number) }
+	]);
 	const erase = page.getByRole('region', { name: 'Erase everything' });
 	await erase.getByLabel('Type ERASE to confirm').fill('ERASE');
 	await erase.getByRole('button', { name: 'Erase all data on this device' }).click();
@@ -101,10 +108,13 @@ test('a deleted consent-only client stays deleted when an older backup is restor
 	await page.goto('/settings');
 	await chooseFile(page, file('after.json', after));
 	await dialog.getByRole('button', { name: 'Restore' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Restore finished' })).toContainText('The keeping period from the file (10 years; under 18s until age 28) is used on this device from now on.');
+	const finished = page.getByRole('status').filter({ hasText: 'Restore finished' });
+	await expect(finished).toContainText('The keeping period from the file (10 years; under 18s until age 28) is used on this device from now on.');
+	await expect(finished).toContainText('The consent statement from the file is used on this device from now on.');
 	expect(await storedRows(page, 'deletions')).toEqual(log);
 	await page.reload();
 	await expect(page.getByLabel('Keeping period')).toHaveValue('ten-years');
+	await expect(page.getByLabel('Statement', { exact: true })).toHaveValue(statement);
 	await page.getByText('Deletions kept (1)').click();
 	await expect(page.getByRole('list', { name: 'Deletions kept' })).toContainText('Jo Bloggs: the client (no sessions)');
 	await page.getByRole('region', { name: 'Keeping records' }).screenshot({ path: testInfo.outputPath('deletions-kept.png') });
