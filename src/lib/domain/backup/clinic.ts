@@ -5,9 +5,8 @@
  * future, and the first problem named in words. Pure. Loaded with the restore, not with the pages
  * that read a hand-off (a hand-off never carries these).
  */
-import { count, MAX_PLANS_PER_CLIENT } from '$lib/domain/limits';
+import { count, MAX_PLANS_PER_CLIENT, RECORD_TEXT } from '$lib/domain/limits';
 import { LIMITS } from '$lib/domain/validation';
-import { RECORD_TEXT } from '$lib/domain/limits';
 import { REASON_MAX, type Deletion } from '$lib/domain/record/deletion';
 import { RETENTION_RULES } from '$lib/domain/record/retention';
 import { consentText } from '$lib/domain/record/consent';

@@ -8,8 +8,9 @@
  *   at or before the deletion. A copy worked on after the deletion (on another device) is brought
  *   back, said so, since dropping it would lose work, perhaps a signed record the law says to keep.
  *   What is already on the device is never touched (a restore deletes nothing).
- * - A carried setting: the file's is taken where the device has none, or where it was chosen later
- *   than the device's; otherwise the device's is kept. Either way, when they differ, the words say which.
+ * - A carried setting: the file's is taken where the device has none, or where both say when they
+ *   were chosen and the file's is later; otherwise the device's is kept. When they differ, the words
+ *   say which was kept.
  */
 import { formatDate, isoDayOf } from '$lib/domain/dates';
 import { canonicalJson } from '$lib/domain/record/canonical';
