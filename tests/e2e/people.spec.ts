@@ -199,10 +199,12 @@ test('deleting a client whose session took place asks for a reason, warns that r
 	await page.goto(url);
 	await expect(page.getByRole('heading', { name: 'Client not found' })).toBeVisible();
 
-	// The reason is kept, with who and whose, in settings.
+	// The reason is kept, with who and whose, in settings; every client deletion is logged, records or not.
 	await page.goto('/settings');
-	await keeping.getByText('Deletions kept (1)').click();
+	await keeping.getByText('Deletions kept (2)').click();
 	const log = keeping.getByRole('list', { name: 'Deletions kept' });
+	await expect(log.getByRole('listitem').filter({ hasText: 'Ivy Plain' })).toContainText('Ivy Plain: the client (no sessions)');
+	await expect(log.getByRole('listitem').filter({ hasText: 'Ivy Plain' })).toContainText('Reason: none needed (no treatment records)');
 	await expect(log).toContainText('Kim Ng: the client and 1 session');
 	await expect(log).toContainText('by Alex Moreno');
 	await expect(log).toContainText('Reason: Client moved interstate; records sent to the new clinic');

@@ -6,7 +6,7 @@
  * strictly as a restore. Pure apart from the standard (De)CompressionStream; no DOM.
  */
 import { writeBackup, type Backup } from './backup/format';
-import { RECORD_TABLES, type RecordTable } from './backup/record-tables';
+import { CLINIC_TABLES, RECORD_TABLES, type ClinicTable, type RecordTable } from './backup/record-tables';
 import { parseBackup } from './backup/parse';
 import type { Client, Mark, Plan } from './records';
 
@@ -85,7 +85,7 @@ export async function readHandOffFragment(fragment: string, now: number): Promis
 export function readHandOffText(text: string, now: number): ReadResult {
 	const parsed = parseBackup(text, { now });
 	if (!parsed.ok) return parsed;
-	const carried = carriedRecords(parsed.backup.recordRows);
+	const carried = [...carriedRecords(parsed.backup.recordRows), ...carriedRecords(parsed.backup.clinicRows)];
 	if (carried.length) {
 		// Anyone can write a hand-off: it brings a client's map and answers, never signed records.
 		return {
@@ -109,7 +109,9 @@ export function readHandOffText(text: string, now: number): ReadResult {
 	return { ok: true, handOff: { client, plan, marks } };
 }
 
-const CARRIED_WORDS: Record<RecordTable, string> = {
+const CARRIED_WORDS: Record<RecordTable | ClinicTable, string> = {
+	deletions: 'the clinic’s deletions log',
+	settings: 'the clinic’s settings',
 	practitioners: 'practitioners',
 	clientDetails: 'a client’s health details',
 	consents: 'signed consents',
@@ -120,9 +122,10 @@ const CARRIED_WORDS: Record<RecordTable, string> = {
 };
 
 /** What of the treatment record a file carries, in words ([] when nothing). */
-function carriedRecords(rows: Backup['recordRows']): string[] {
-	if (!rows) return [];
-	return RECORD_TABLES.filter((k) => rows[k] !== undefined && !(Array.isArray(rows[k]) && rows[k].length === 0)).map((k) => CARRIED_WORDS[k]);
+function carriedRecords(found: Backup['recordRows'] | Backup['clinicRows']): string[] {
+	if (!found) return [];
+	const rows = found as Partial<Record<RecordTable | ClinicTable, unknown>>;
+	return [...RECORD_TABLES, ...CLINIC_TABLES].filter((k) => rows[k] !== undefined && !(Array.isArray(rows[k]) && (rows[k] as unknown[]).length === 0)).map((k) => CARRIED_WORDS[k]);
 }
 
 function listOf(items: string[]): string {

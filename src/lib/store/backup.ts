@@ -29,6 +29,8 @@ import { BackupProblem } from '$lib/domain/backup/read';
 import { planRecordMerge, type RecordCounts, type RecordMergePlan } from '$lib/domain/backup/record-merge';
 import type { RecordTables } from '$lib/domain/backup/record-tables';
 import { deviceRecords, readRecordRows, recordTables, writeRecordMerge } from './backup-records';
+import { readBackupClinic } from '$lib/domain/backup/clinic';
+import { clinicTables, planClinic, readClinicRows, writeClinicMerge, type ClinicPlan } from './backup-clinic';
 import { StoreError, toStoreError } from './errors';
 import { normaliseClient, normaliseMark, normalisePlan } from './normalise';
 import type { Store } from './store';
@@ -58,7 +60,7 @@ export interface ExportResult {
 export async function readBackupData(store: Store, clientId?: Id): Promise<BackupData> {
 	const { db } = store;
 	try {
-		return await db.transaction('r', [db.clients, db.plans, db.marks, ...recordTables(db)], async () => {
+		return await db.transaction('r', [db.clients, db.plans, db.marks, ...recordTables(db), ...clinicTables(db)], async () => {
 			const clientRows = clientId ? [await db.clients.get(clientId)].filter((c) => c !== undefined) : await db.clients.toArray();
 			if (clientId && clientRows.length === 0) throw new StoreError('not-found', 'This client no longer exists.');
 			const planRows = clientId ? await db.plans.where('clientId').equals(clientId).toArray() : await db.plans.toArray();
@@ -69,7 +71,8 @@ export async function readBackupData(store: Store, clientId?: Id): Promise<Backu
 				clients: clientRows.map(normaliseClient).sort(byCreated),
 				plans: planRows.map(normalisePlan).sort(byCreated),
 				marks: markRows.map(normaliseMark).sort(byCreated),
-				records: await readRecordRows(db, clientId)
+				records: await readRecordRows(db, clientId),
+				...(await readClinicRows(db, clientId))
 			};
 		});
 	} catch (e) {
@@ -148,7 +151,10 @@ async function checkedFile(
 		throw e;
 	}
 	if (!read.ok) return read;
-	return { ok: true, backup: { ...parsed.backup, data: { ...parsed.backup.data, records: read.tables } }, records: read.tables, failing: read.failing };
+	const clinic = readBackupClinic(parsed.backup.clinicRows, now);
+	if (!clinic.ok) return clinic;
+	const data = { ...parsed.backup.data, records: read.tables, ...clinic.tables };
+	return { ok: true, backup: { ...parsed.backup, data }, records: read.tables, failing: read.failing };
 }
 
 export interface ImportSummary {
@@ -157,6 +163,13 @@ export interface ImportSummary {
 	marks: MergeCounts;
 	/** The treatment records (format 4): records, addenda, history, consents, practitioners, details. */
 	records: RecordCounts;
+	/** Rows added to the deletions log, and carried settings taken from the file (format 5). */
+	clinic: { deletions: number; settings: number };
+	/**
+	 * In words: what stays deleted and what came back despite a deletion, and which settings were
+	 * kept or taken (the file's or this device's).
+	 */
+	notes: string[];
 }
 
 /** A checked file and what restoring it would do now. */
@@ -164,7 +177,7 @@ export interface ImportPreview {
 	backup: Backup;
 	counts: ImportSummary;
 	/** The file's clients by name, with what happens to each. */
-	clients: { id: Id; name: string; action: MergeAction }[];
+	clients: { id: Id; name: string; action: MergeAction | 'deleted' }[];
 	/** What restoring does to signed records and details, in words (what is kept and why). */
 	recordNotes: string[];
 	/** Signed records and consents the file declares as failing their check: restored exactly as they are. */
@@ -214,8 +227,18 @@ function refused(problem: string): StoreError {
 	return new StoreError('validation', `This file cannot be restored: ${problem} Nothing on this device was changed.`);
 }
 
-function summary(plan: MergePlan, records: RecordMergePlan): ImportSummary {
-	return { clients: countsOf(plan.clients), plans: countsOf(plan.plans), marks: countsOf(plan.marks), records: records.counts };
+function summary(plan: MergePlan, records: RecordMergePlan, clinic: ClinicPlan): ImportSummary {
+	return { clients: countsOf(plan.clients), plans: countsOf(plan.plans), marks: countsOf(plan.marks), records: records.counts, clinic: clinic.counts, notes: clinic.notes };
+}
+
+/**
+ * The deletions log and settings against the device: what the log keeps deleted is taken out of
+ * the data before anything else is planned. Inside the caller's transaction; refused in words.
+ */
+async function planClinicMerge(store: Store, data: BackupData, existing: Existing): Promise<ClinicPlan> {
+	const planned = await planClinic(store.db, data, { clients: new Set(existing.clients.keys()), plans: new Set(existing.plans.keys()) });
+	if (!planned.ok) throw refused(planned.problem);
+	return planned.plan;
 }
 
 /** The record merge against the device, inside the caller's transaction; refused in words. */
@@ -245,12 +268,14 @@ export async function previewImport(store: Store, text: string, options: { now?:
 	let existing: Existing;
 	let plan: MergePlan;
 	let records: RecordMergePlan;
+	let clinic: ClinicPlan;
 	try {
-		[existing, plan, records] = await db.transaction('r', [db.clients, db.plans, db.marks, ...recordTables(db)], async () => {
+		[existing, plan, records, clinic] = await db.transaction('r', [db.clients, db.plans, db.marks, ...recordTables(db), ...clinicTables(db)], async () => {
 			const found = await lookUp(store, backup.data);
-			const merge = planMerge(backup.data, found, backup.fileVersion);
-			await checkMerge(store, backup.data, found, merge);
-			return [found, merge, await planRecords(store, backup.data, merge.clients)] as const;
+			const kept = await planClinicMerge(store, backup.data, found);
+			const merge = planMerge(kept.data, found, backup.fileVersion);
+			await checkMerge(store, kept.data, found, merge);
+			return [found, merge, await planRecords(store, kept.data, merge.clients), kept] as const;
 		});
 	} catch (e) {
 		throw toStoreError(e);
@@ -258,9 +283,16 @@ export async function previewImport(store: Store, text: string, options: { now?:
 	const clients = backup.data.clients.map((c) => ({
 		id: c.id,
 		name: c.name,
-		action: mergeAction(c, existing.clients.get(c.id))
+		action: clinic.clients.has(c.id) ? ('deleted' as const) : mergeAction(c, existing.clients.get(c.id))
 	}));
-	return { backup, counts: summary(plan, records), clients, recordNotes: records.notes, failing: parsed.failing };
+	// A failing row of a client or session that stays deleted is not restored: not listed either.
+	const file = backup.data.records;
+	const gone = new Set([
+		...(file?.records ?? []).filter((r) => clinic.plans.has(r.planId) || clinic.clients.has(r.clientId)).map((r) => r.id),
+		...(file?.consents ?? []).filter((c) => clinic.clients.has(c.clientId)).map((c) => c.id)
+	]);
+	const failing = parsed.failing.filter((f) => !gone.has(f.recordId ?? f.id));
+	return { backup, counts: summary(plan, records, clinic), clients, recordNotes: [...clinic.notes, ...records.notes], failing };
 }
 
 /**
@@ -271,16 +303,18 @@ export async function previewImport(store: Store, text: string, options: { now?:
 export async function applyImport(store: Store, backup: Backup): Promise<ImportSummary> {
 	const { db } = store;
 	try {
-		return await db.transaction('rw', [db.clients, db.plans, db.marks, ...recordTables(db)], async () => {
+		return await db.transaction('rw', [db.clients, db.plans, db.marks, ...recordTables(db), ...clinicTables(db)], async () => {
 			const existing = await lookUp(store, backup.data);
-			const plan = planMerge(backup.data, existing, backup.fileVersion);
-			await checkMerge(store, backup.data, existing, plan);
-			const records = await planRecords(store, backup.data, plan.clients);
+			const clinic = await planClinicMerge(store, backup.data, existing);
+			const plan = planMerge(clinic.data, existing, backup.fileVersion);
+			await checkMerge(store, clinic.data, existing, plan);
+			const records = await planRecords(store, clinic.data, plan.clients);
 			await db.clients.bulkPut([...plan.clients.add, ...plan.clients.update]);
 			await db.plans.bulkPut([...plan.plans.add, ...plan.plans.update]);
 			await db.marks.bulkPut([...plan.marks.add, ...plan.marks.update]);
 			await writeRecordMerge(db, records);
-			return summary(plan, records);
+			await writeClinicMerge(db, clinic);
+			return summary(plan, records, clinic);
 		});
 	} catch (e) {
 		throw toStoreError(e);

@@ -2,7 +2,8 @@
  * Deleting a client or a plan, with the retention rule (issue 12): a signed record inside its
  * keeping period refuses the whole deletion; an unsigned one inside it needs a reason; whenever
  * treatment records go, a `deletions` row (schema v4) keeps what went, when, why and by whom, in
- * the same transaction as the deletion. `check` tells the screen the same before it asks.
+ * the same transaction as the deletion; so does every deletion of a client. `check` tells the screen
+ * the same before it asks.
  * Loaded on first use (store.ts), so pages that never delete do not carry it.
  */
 import { today, type Id } from '$lib/domain/records';
@@ -91,7 +92,10 @@ export class Deletions {
 				if (r.ok) reason = r.value;
 				else if (check.needsReason) fail(r.problem);
 			}
-			if (check.sessions > 0) {
+			// Every client deletion is logged, records or not (a consent-only client too): the log is
+			// what keeps a restore of an older backup from bringing them back (domain/backup/deleted).
+			// A plan that was never a session is only a plan: it leaves no row.
+			if (target.kind === 'client' || check.sessions > 0) {
 				const client = await db.clients.get(clientId);
 				const by = why?.practitionerId ? await db.practitioners.get(why.practitionerId) : undefined;
 				const row: Deletion = {

@@ -1,6 +1,10 @@
 /** Settings: key/value rows (default figure and build, the PIN's hash, the practice's name, ...). */
 import type { Setting } from '$lib/domain/records';
+import { CARRIED_SETTINGS } from '$lib/domain/backup/record-tables';
 import { read, write, type StoreContext } from './core';
+
+/** A setting a backup carries keeps when it was chosen, so a restore can tell the newer one. */
+const STAMPED: readonly string[] = CARRIED_SETTINGS;
 
 export class Settings {
 	readonly #ctx: StoreContext;
@@ -16,7 +20,8 @@ export class Settings {
 
 	async set<T>(key: string, value: T): Promise<void> {
 		const { db } = this.#ctx;
-		const row: Setting<T> = { key, value };
+		const row: Setting<T> & { changedAt?: number } = { key, value };
+		if (STAMPED.includes(key)) row.changedAt = this.#ctx.clock();
 		await write(db, [db.settings], () => db.settings.put(row));
 	}
 

@@ -2,7 +2,7 @@
 import type { Mark, Patch } from '$lib/domain/records';
 import { codeOf } from '$lib/domain/regions';
 import type { Store } from '$lib/store/store';
-import { RECORD_TABLES } from '$lib/domain/backup/record-tables';
+import { CLINIC_TABLES, RECORD_TABLES } from '$lib/domain/backup/record-tables';
 import { freshStore, tickingClock } from '../store/helpers';
 import { markRecord } from '../fixtures';
 
@@ -10,12 +10,14 @@ export { freshStore, tickingClock };
 
 /**
  * A file of this app turned into one of an older format version as that version wrote it: before
- * version 4 there were no treatment-record tables (the other differences are up to each test).
+ * version 4 there were no treatment-record tables, before 5 no deletions log or settings (the other
+ * differences are up to each test).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function asVersion(doc: any, version: number): void {
 	doc.version = version;
 	if (version < 4) for (const k of RECORD_TABLES) delete doc[k];
+	if (version < 5) for (const k of CLINIC_TABLES) delete doc[k];
 }
 
 /** A time safely before "now" in every test, so no record is in the future. */

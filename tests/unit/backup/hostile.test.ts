@@ -43,7 +43,7 @@ const CASES: Case[] = [
 	// Structure.
 	['a missing list', (doc) => void delete doc.marks, /marks is missing/],
 	['clients not a list', (doc) => void (doc.clients = {}), /clients must be a list/],
-	['an unexpected top-level key', (doc) => void (doc.settings = []), /The file has an unexpected key "settings"/],
+	['an unexpected top-level key', (doc) => void (doc.preferences = []), /The file has an unexpected key "preferences"/],
 	['an unexpected key in a client', (doc) => void (doc.clients[1].isAdmin = true), /Client 2 “Lee a” has an unexpected key "isAdmin"/],
 	['a missing field', (doc) => void delete doc.plans[0].oil.allergies, /Plan 1 “Neck & shoulders”: allergies is missing/],
 	['objects nested too deep', (doc) => void (doc.clients[0].notes = nest(50)), /Client 1 “Kim <b>a<\/b>”: notes 1 is nested too deeply to be a Somamap backup/],

@@ -16,6 +16,7 @@ async function restore(store: Store, text: string) {
 
 const none = { added: 0, updated: 0, older: 0, same: 0 };
 /** A file without treatment records brings none. */
+const noClinic = { deletions: 0, settings: 0 };
 const noRecords = { added: 0, updated: 0, older: 0, same: 0, keptSigned: 0, addenda: 0, history: 0, consents: 0, practitioners: 0, details: 0 };
 
 describe('export', () => {
@@ -65,7 +66,7 @@ describe('restore', () => {
 		const target = freshStore();
 		const { preview, result } = await restore(target, await fileOf(store));
 		expect(preview.counts.clients).toEqual({ ...none, added: 2 });
-		expect(result).toEqual({ clients: { ...none, added: 2 }, plans: { ...none, added: 3 }, marks: { ...none, added: 3 }, records: noRecords });
+		expect(result).toEqual({ clients: { ...none, added: 2 }, plans: { ...none, added: 3 }, marks: { ...none, added: 3 }, records: noRecords, clinic: noClinic, notes: [] });
 		const [a, b] = [await dump(store), await dump(target)];
 		expect(b).toEqual(a);
 		const painted = b.marks.find((m) => m.id === 'a-m1')!.patch!;
@@ -187,7 +188,7 @@ describe('restore', () => {
 		await restore(target, text);
 		const before = await dump(target);
 		const { preview, result } = await restore(target, text);
-		expect(preview.counts).toEqual({ clients: { ...none, same: 2 }, plans: { ...none, same: 3 }, marks: { ...none, same: 3 }, records: noRecords });
+		expect(preview.counts).toEqual({ clients: { ...none, same: 2 }, plans: { ...none, same: 3 }, marks: { ...none, same: 3 }, records: noRecords, clinic: noClinic, notes: [] });
 		expect(result).toEqual(preview.counts);
 		expect(await dump(target)).toEqual(before);
 	});
@@ -213,7 +214,9 @@ describe('merge', () => {
 			clients: { added: 0, updated: 1, older: 1, same: 0 },
 			plans: { added: 1, updated: 0, older: 0, same: 3 },
 			marks: { added: 0, updated: 1, older: 1, same: 1 },
-			records: noRecords
+			records: noRecords,
+			clinic: noClinic,
+			notes: []
 		});
 		expect(preview.clients.map((c) => [c.name, c.action]).sort()).toEqual([
 			['Kim <b>a</b>', 'older'],
@@ -243,17 +246,21 @@ describe('merge', () => {
 		expect((await target.getPlan('new-plan-1'))?.clientId).toBe(ids.kim);
 	});
 
-	it('reads the device again when it applies: a client deleted after the preview refuses the whole file', async () => {
+	it('reads the device again when it applies: a client deleted after the preview stays deleted, and the result says so', async () => {
 		const { store, ids } = await seeded();
 		const target = freshStore();
 		await restore(target, await fileOf(store, ids.kim));
 		const doc = JSON.parse(await fileOf(store));
 		doc.clients = doc.clients.filter((c: { id: string }) => c.id !== ids.kim);
 		const preview = await previewImport(target, JSON.stringify(doc));
+		expect(preview.counts.plans.added).toBe(2);
 		await target.deleteClient(ids.kim, { reason: 'Deleted after the preview', practitionerId: null }); // Kim's sessions are done: a reason is needed
-		const before = await dump(target);
-		await expect(applyImport(target, preview.backup)).rejects.toThrow(/Plan 1 “[^”]*”: its client names a client that is neither/);
-		expect(await dump(target)).toEqual(before);
+		const result = await applyImport(target, preview.backup);
+		// Kim's sessions in the file are older than the deletion: only Lee's two plans come.
+		expect(result.plans).toEqual({ ...none, added: 2 });
+		expect(await target.getClient(ids.kim)).toBeUndefined();
+		expect(await target.getPlan(ids.neck)).toBeUndefined();
+		expect(result.notes).toEqual([expect.stringMatching(/^1 session of Kim <b>a<\/b> deleted on this device on .+ was not brought back \(Neck & shoulders\)\.$/)]);
 	});
 
 	it('a failure part-way through the write leaves nothing behind', async () => {

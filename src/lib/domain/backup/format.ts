@@ -18,15 +18,19 @@
  * absent (a hand-off never has them); older files have none. `integrity` (also 4, optional): the signed
  * rows that failed their check when the file was written, written as stored and only declared here
  * (no hash covers this list; a restore takes a failing row only when it is declared).
+ * 5 — the clinic's own tables (./record-tables.ts CLINIC_TABLES): `deletions` (the log of what was
+ * deleted, when, why, by whom) and `settings` (the keeping period and the consent statement, each
+ * with when it was chosen); read by ./clinic.ts. Each may be absent; older files have none.
  */
 import type { Client, Mark, Patch, Plan } from '$lib/domain/records';
 import { encodeUint32, encodeUint8 } from './base64';
 import { MAX_PATCH_VERTICES } from '$lib/domain/limits';
 import { MAX_CLIENTS } from '$lib/domain/limits';
-import { RECORD_TABLES, type RecordTable, type RecordTables } from './record-tables';
+import { CLINIC_TABLES, RECORD_TABLES, type ClinicSetting, type ClinicTable, type RecordTable, type RecordTables } from './record-tables';
+import type { Deletion } from '$lib/domain/record/deletion';
 
 export const BACKUP_FORMAT = 'somamap-backup';
-export const BACKUP_VERSION = 4;
+export const BACKUP_VERSION = 5;
 
 /** Caps that keep a hostile or broken file from exhausting the device. */
 export const BACKUP_LIMITS = {
@@ -60,6 +64,10 @@ export interface BackupData {
 	marks: Mark[];
 	/** The treatment record's tables (version 4); absent or empty in a hand-off. */
 	records?: RecordTables;
+	/** The deletions log (version 5); absent in a hand-off. */
+	deletions?: Deletion[];
+	/** The clinic's carried settings (version 5): a whole-device backup only. */
+	settings?: ClinicSetting[];
 }
 
 export interface BackupMeta {
@@ -90,6 +98,8 @@ export interface Backup extends BackupMeta {
 	fileVersion?: number;
 	/** The record's tables exactly as the file holds them, not yet read (./records.ts reads them). */
 	recordRows?: Partial<Record<RecordTable, unknown>>;
+	/** The clinic's tables (version 5) exactly as the file holds them, read by ./clinic.ts. */
+	clinicRows?: Partial<Record<ClinicTable, unknown>>;
 }
 
 /** A patch as written to the file. */
@@ -106,7 +116,7 @@ export type MarkJson = Omit<Mark, 'patch'> & { patch: PatchJson | null };
 
 /** The exact keys each record has in the current version (any other key is refused on import). */
 export const KEYS = {
-	root: ['format', 'version', 'exportedAt', 'appVersion', 'integrity', 'clients', 'plans', 'marks', ...RECORD_TABLES],
+	root: ['format', 'version', 'exportedAt', 'appVersion', 'integrity', 'clients', 'plans', 'marks', ...RECORD_TABLES, ...CLINIC_TABLES],
 	client: ['id', 'name', 'contact', 'notes', 'figure', 'build', 'createdAt', 'updatedAt'],
 	plan: [
 		'id', 'clientId', 'date', 'title', 'status', 'scope', 'durationMin', 'pressure', 'goals', 'complaints',
@@ -127,7 +137,7 @@ export const KEYS = {
 
 /** Keys a record gained in a version: a file of an older version must not have them. */
 export const ADDED_IN: Record<string, { key: string; version: number }[]> = {
-	root: [...RECORD_TABLES, 'integrity'].map((key) => ({ key, version: 4 })),
+	root: [...[...RECORD_TABLES, 'integrity'].map((key) => ({ key, version: 4 })), ...CLINIC_TABLES.map((key) => ({ key, version: 5 }))],
 	mark: [{ key: 'carried', version: 2 }],
 	client: [{ key: 'build', version: 3 }]
 };
@@ -185,8 +195,12 @@ export interface BackupPart {
 
 /** The file as text parts, `chunk` records each. Joined, they are one JSON document. */
 export function* backupParts(data: BackupData, meta: BackupMeta, chunk = 250): Generator<BackupPart> {
-	const records = data.records && RECORD_TABLES.map((name) => [name, data.records![name], (r: unknown) => r] as const);
-	const total = data.clients.length + data.plans.length + data.marks.length + (records ?? []).reduce((n, [, rows]) => n + rows.length, 0);
+	// Record and clinic rows as the store gives them (keys sorted): a signed row's hash is of exactly these fields.
+	const records: (readonly [string, readonly unknown[], (r: unknown) => unknown])[] = [
+		...(data.records ? RECORD_TABLES.map((name) => [name, data.records![name], (r: unknown) => r] as const) : []),
+		...CLINIC_TABLES.filter((name) => data[name]).map((name) => [name, data[name]!, (r: unknown) => r] as const)
+	];
+	const total = data.clients.length + data.plans.length + data.marks.length + records.reduce((n, [, rows]) => n + rows.length, 0);
 	const head: Record<string, unknown> = {
 		format: BACKUP_FORMAT,
 		version: BACKUP_VERSION,
@@ -202,8 +216,7 @@ export function* backupParts(data: BackupData, meta: BackupMeta, chunk = 250): G
 		['clients', data.clients, encodeClient],
 		['plans', data.plans, encodePlan],
 		['marks', data.marks, encodeMark],
-		// Record rows as the store gives them (keys sorted): a signed row's hash is of exactly these fields.
-		...(records ?? [])
+		...records
 	] as const;
 	for (const [name, rows, write] of tables) {
 		let text = `,\n"${name}":[`;

@@ -15,7 +15,7 @@ import { cleanClient, cleanMark, cleanPlan } from '$lib/domain/clean-text';
 import { count, MAX_MARKS_PER_PLAN, MAX_PLANS_PER_CLIENT } from '$lib/domain/limits';
 import { decodeUint32, decodeUint8 } from './base64';
 import { BACKUP_FORMAT, BACKUP_LIMITS as L, BACKUP_VERSION, KEYS, keysOf, type Backup, type BackupData, type IntegrityEntry } from './format';
-import { RECORD_TABLES } from './record-tables';
+import { CLINIC_TABLES, RECORD_TABLES } from './record-tables';
 import {
 	BackupProblem, bool, id, integer, isPlainObject, keyMatching, list, number, object, oneOf, problem, record,
 	regionCode, regionKey, scanKeys, text, timestamp
@@ -93,8 +93,8 @@ function readBackup(source: string, now: number, seen: { root?: unknown }): Back
 				'Update Somamap on this device (reload it while online), then restore the file again.'
 		);
 	}
-	// The record's tables (version 4) may be absent: a hand-off never carries them.
-	object(root, '', keysOf('root', version), ['appVersion', 'integrity', ...RECORD_TABLES]);
+	// The record's tables (version 4) and the clinic's (5) may be absent: a hand-off never carries them.
+	object(root, '', keysOf('root', version), ['appVersion', 'integrity', ...RECORD_TABLES, ...CLINIC_TABLES]);
 	const exportedAt = text(root.exportedAt, 'exportedAt', 40);
 	if (!ISO.test(exportedAt) || isNaN(Date.parse(exportedAt))) problem('exportedAt must be a date and time like 2026-05-01T09:30:00.000Z.');
 	const backup: Backup = {
@@ -108,6 +108,8 @@ function readBackup(source: string, now: number, seen: { root?: unknown }): Back
 	// record's readers load with the restore, not with every page that reads a hand-off.
 	const carried = RECORD_TABLES.filter((k) => root[k] !== undefined);
 	if (carried.length) backup.recordRows = Object.fromEntries(carried.map((k) => [k, root[k]]));
+	const clinic = CLINIC_TABLES.filter((k) => root[k] !== undefined);
+	if (clinic.length) backup.clinicRows = Object.fromEntries(clinic.map((k) => [k, root[k]]));
 	return backup;
 }
 

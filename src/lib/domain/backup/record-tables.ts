@@ -18,3 +18,22 @@ export interface RecordTables {
 	addenda: Addendum[];
 	chainHeads: { recordId: string; hash: string; count: number }[];
 }
+
+/**
+ * The clinic's own tables (format version 5): the deletions log and the settings a new tablet
+ * needs to carry on (the keeping period, the consent statement). A whole-device backup carries
+ * both; a one-client backup only that client's deletions; a hand-off never either.
+ */
+export const CLINIC_TABLES = ['deletions', 'settings'] as const;
+export type ClinicTable = (typeof CLINIC_TABLES)[number];
+
+/** The settings rows a backup carries (the retention rule's and the consent statement's keys); never the PIN or the lock. */
+export const CARRIED_SETTINGS = ['retentionRule', 'consentText'] as const;
+export type CarriedSetting = (typeof CARRIED_SETTINGS)[number];
+
+/** A carried setting in the file: its value and when it was last chosen on its device (null: before that was kept). */
+export interface ClinicSetting {
+	key: CarriedSetting;
+	value: string;
+	changedAt: number | null;
+}

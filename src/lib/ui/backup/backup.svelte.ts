@@ -8,13 +8,13 @@ import { version } from '$app/environment';
 import { BACKUP_LIMITS } from '$lib/domain/backup/format';
 import type { MergeCounts } from '$lib/domain/backup/merge';
 import type { RecordCounts } from '$lib/domain/backup/record-merge';
-import { restoreResultWords } from '$lib/domain/backup/words';
 import { flushAll, store, StoreError, toStoreError } from '$lib/store';
 import { applyImport, exportBackup, previewImport, type ExportResult, type ImportPreview, type ImportSummary } from '$lib/store/backup';
 import { plural } from '$lib/ui/format';
 import { notices } from '$lib/ui/notices.svelte';
 import { download } from '$lib/ui/download';
 import { movePaintingsToCurrentFigures } from '$lib/ui/body/paintings-migration';
+import { restoreSummaryWords } from './words';
 
 export class BackupExport {
 	#running = $state(false);
@@ -102,7 +102,7 @@ export function describeCounts(c: MergeCounts): string {
 	return parts.join(', ') || 'none';
 }
 
-const describeResult = (r: ImportSummary): string => restoreResultWords(r);
+const describeResult = (r: ImportSummary): string => restoreSummaryWords(r);
 
 /** The treatment records a restore brings, or '' when the file holds none. */
 export function describeRecords(c: RecordCounts): string {
