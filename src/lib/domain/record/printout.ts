@@ -35,14 +35,15 @@ export interface SignatureItem {
 }
 
 /** One piece of the printed record. `section` groups pieces under one heading; `first` is a section's first piece. */
-export type PrintBlock = { key: string; section: string; first: boolean; newPage?: boolean } & (
+export type PrintBlock = { key: string; section: string; first: boolean; newPage?: boolean; onFirstPage?: boolean } & (
 	| { kind: 'title'; title: string; subtitle: string; draft: boolean; note: string }
-	| { kind: 'columns'; columns: { heading: string; rows: Row[] }[] }
+	/** Side by side, each column a list of headed groups of rows. */
+	| { kind: 'columns'; lead: { heading: string; rows: Row[] } | null; columns: { heading: string; rows: Row[] }[][] }
 	| { kind: 'rows'; rows: Row[] }
 	| { kind: 'text'; label: string | null; text: string }
-	| { kind: 'treatment'; planId: string; rows: Row[] }
+	/** What was done, the signatures and the chain, together beside both body views: the record's end, kept whole. */
+	| { kind: 'closing'; planId: string; rows: Row[]; items: SignatureItem[]; chain: { ok: boolean | null; words: string; head: string } }
 	| { kind: 'signatures'; items: SignatureItem[] }
-	| { kind: 'chain'; ok: boolean | null; words: string; head: string }
 );
 
 /** Headings of the sections (an addendum's section is `addendum:<n>`). */
@@ -61,9 +62,7 @@ const SECTION_TITLES: Record<string, string> = {
 	o: 'O · Objective',
 	a: 'A · Assessment',
 	p: 'P · Plan',
-	treatment: 'Treatment given',
-	signed: 'Signatures',
-	chain: 'Integrity',
+	closing: '',
 	client: 'The client',
 	consents: 'Consents'
 };
@@ -92,18 +91,16 @@ export function pieces(text: string, max = PIECE_CHARS): string[][] {
 		});
 }
 
-/** The practitioner's lines, as signed (a locked record) or as the profile stands (a draft). */
+/** The practitioner's lines, as signed (a locked record) or as the profile stands (a draft): a letterhead in five lines. */
 export function practitionerRows(p: PractitionerSnapshot | null): Row[] {
 	if (!p) return [{ label: 'Practitioner', value: 'Not chosen yet' }];
+	const join = (...parts: string[]) => parts.filter((x) => x.trim()).join(' · ');
 	const rows: Row[] = [
-		{ label: 'Name', value: p.fullName },
-		{ label: 'Qualification', value: p.qualification },
+		{ label: 'Name', value: [p.fullName, p.qualification].filter(Boolean).join(', ') },
 		{ label: 'Association', value: [p.association, p.membershipNumber && `membership no. ${p.membershipNumber}`].filter(Boolean).join(', ') },
 		{ label: p.providerNumbers.length > 1 ? 'Provider numbers' : 'Provider number', value: p.providerNumbers.map((n) => [n.fund, n.number].filter(Boolean).join(' ')).join('; ') },
-		{ label: 'Business', value: p.businessName },
-		{ label: 'ABN / tax no.', value: p.taxNumber },
-		{ label: 'Address', value: p.address },
-		{ label: 'Phone', value: p.phone }
+		{ label: 'Business', value: join(p.businessName, p.taxNumber && `ABN / tax no. ${p.taxNumber}`) },
+		{ label: 'Address', value: join(p.address, p.phone && `phone ${p.phone}`) }
 	];
 	return filled(rows);
 }
@@ -159,18 +156,21 @@ export function consentStanding(consent: Consent, all: readonly Consent[], curre
 	return state.valid ? { standing: 'in-force', words: 'In force' } : { standing: 'not-valid', words: `Not in force: ${state.words}` };
 }
 
-/** A consent's own lines: who signed and when, which statement (its SHA-256), the sensitive areas agreed. */
-export function consentRows(c: Consent): Row[] {
+/**
+ * A consent's own lines: who signed and when, which statement (its SHA-256: in full with `full`,
+ * else the first 16 digits, which a reader matches against the whole record's list), the sensitive areas agreed.
+ */
+export function consentRows(c: Consent, full = false): Row[] {
 	const who = c.signer === 'guardian' && c.guardian ? `${c.guardian.name}${c.guardian.relationship ? ` (${c.guardian.relationship})` : ''}, for the client` : `${c.signerName} (the client)`;
 	const areas = c.sensitiveAreas.flatMap((code) => {
 		const r = regionByCode(code);
 		return r ? [regionLabel(r)] : [];
 	});
 	return [
-		{ label: 'Signed by', value: who },
-		{ label: 'Signed on', value: formatDateTime(c.signedAt) },
-		{ label: 'Statement', value: `version ${shortHash(c.textHash)} (SHA-256 ${c.textHash})` },
-		{ label: 'Sensitive areas agreed', value: areas.length ? areas.join('; ') : 'None' }
+		{ label: 'Signed by', value: `${who}, ${formatDateTime(c.signedAt)}` },
+		{ label: 'Statement', value: full ? `version ${shortHash(c.textHash)} (SHA-256 ${c.textHash})` : `version ${shortHash(c.textHash)}` },
+		{ label: 'Sensitive areas', value: areas.length ? `${areas.join('; ')} (agreed)` : 'None agreed' },
+		...(c.withdrawnAt !== null ? [{ label: 'Withdrawn', value: formatDateTime(c.withdrawnAt) }] : [])
 	];
 }
 
@@ -228,29 +228,23 @@ export function sessionBlocks(input: SessionPrint, newPage = false): PrintBlock[
 		title: 'Treatment record',
 		subtitle: `${client.name || 'Unnamed client'} · ${formatDate(plan.date)}${plan.title ? ` · ${plan.title}` : ''}`,
 		draft: !locked,
-		note: locked ? `Signed ${formatDateTime(locked.signedAt)}` : `${DRAFT_MARK}. This record can still be changed; it is not a signed treatment record.`
+		note: locked ? '' : `${DRAFT_MARK}. This record can still be changed; it is not a signed treatment record.`
 	});
+	const consent = consentAt(consents, record.startedAt ?? record.createdAt);
 	blocks.push({
 		key: k('people'),
 		section: 'people',
 		first: true,
 		kind: 'columns',
+		lead: { heading: locked ? 'Practitioner (as signed)' : 'Practitioner', rows: practitionerRows(locked ? locked.practitioner : input.practitioner) },
 		columns: [
-			{ heading: locked ? 'Practitioner (as signed)' : 'Practitioner', rows: practitionerRows(locked ? locked.practitioner : input.practitioner) },
-			{ heading: 'Client', rows: clientRows(client, details, day) }
+			[
+				{ heading: 'Consent in force at this session', rows: consent ? consentRows(consent) : [{ label: 'Consent', value: 'No signed consent before this session.' }] },
+				{ heading: 'The session', rows: sessionRows(record) }
+			],
+			[{ heading: 'Client', rows: clientRows(client, details, day) }]
 		]
 	});
-	const consent = consentAt(consents, record.startedAt ?? record.createdAt);
-	blocks.push({
-		key: k('consent'),
-		section: 'consent',
-		first: true,
-		kind: 'rows',
-		rows: consent
-			? [...consentRows(consent), ...(consent.withdrawnAt !== null ? [{ label: 'Withdrawn', value: formatDateTime(consent.withdrawnAt) }] : [])]
-			: [{ label: 'Consent', value: 'No signed consent before this session.' }]
-	});
-	blocks.push({ key: k('session'), section: 'session', first: true, kind: 'rows', rows: sessionRows(record) });
 	const text = (section: string, field: string, label: string | null, value: string, empty = 'Nothing recorded.') => {
 		const paras = pieces(value);
 		const firstOf = !blocks.some((b) => b.section === section);
@@ -274,24 +268,20 @@ export function sessionBlocks(input: SessionPrint, newPage = false): PrintBlock[
 	text('p', 'homeCare', 'Home care and advice', record.soap.p.homeCare, 'None recorded.');
 	text('p', 'nextSession', 'Next session', record.soap.p.nextSession, 'None recorded.');
 	text('p', 'referral', 'Referral', record.soap.p.referral, 'None.');
+	const signer = consent && (consent.signer === 'guardian' && consent.guardian ? consent.guardian.name : consent.signerName);
+	const chain = chainWords(record, input.check, addenda.length);
 	blocks.push({
-		key: k('treatment'),
-		section: 'treatment',
+		key: k('closing'),
+		section: 'closing',
 		first: true,
-		kind: 'treatment',
+		onFirstPage: true,
+		kind: 'closing',
 		planId: plan.id,
 		rows: [
 			{ label: 'Areas treated', value: record.areas.join('\n') || 'None recorded' },
-			{ label: 'Techniques', value: record.techniques.join('\n') || 'None recorded' },
+			{ label: 'Techniques', value: record.techniques.join('; ') || 'None recorded' },
 			{ label: 'Pressure', value: record.pressure || 'Not recorded' }
-		]
-	});
-	const signer = consent && (consent.signer === 'guardian' && consent.guardian ? consent.guardian.name : consent.signerName);
-	blocks.push({
-		key: k('signed'),
-		section: 'signed',
-		first: true,
-		kind: 'signatures',
+		],
 		items: [
 			{
 				label: consent?.signer === 'guardian' ? 'Consent signature (guardian)' : 'Client’s consent signature',
@@ -305,10 +295,9 @@ export function sessionBlocks(input: SessionPrint, newPage = false): PrintBlock[
 				caption: locked ? `${locked.practitioner.fullName}, signed ${formatDateTime(locked.signedAt)}` : '',
 				missing: `${DRAFT_MARK}.`
 			}
-		]
+		],
+		chain: { ok: chain.ok, words: chain.words, head: locked ? input.head || locked.hash : '' }
 	});
-	const chain = chainWords(record, input.check, addenda.length);
-	blocks.push({ key: k('chain'), section: 'chain', first: true, kind: 'chain', ok: chain.ok, words: chain.words, head: locked ? input.head || locked.hash : '' });
 	addenda.forEach((a, i) => {
 		const section = `addendum:${i + 1}`;
 		blocks.push({
@@ -375,7 +364,7 @@ export function clientBlocks(input: ClientPrint): PrintBlock[] {
 	if (!sorted.length) blocks.push({ key: 'consents:none', section: 'consents', first: true, kind: 'text', label: null, text: 'No consent has been signed.' });
 	sorted.forEach((c, i) => {
 		const { words } = consentStanding(c, sorted, input.currentTextHash, { dateOfBirth: details?.dateOfBirth ?? null }, today);
-		blocks.push({ key: `consent:${c.id}`, section: 'consents', first: i === 0, kind: 'rows', rows: [{ label: `Consent ${i + 1}`, value: words }, ...consentRows(c)] });
+		blocks.push({ key: `consent:${c.id}`, section: 'consents', first: i === 0, kind: 'rows', rows: [{ label: `Consent ${i + 1}`, value: words }, ...consentRows(c, true)] });
 		blocks.push({
 			key: `consent:${c.id}:sig`,
 			section: 'consents',
@@ -388,4 +377,17 @@ export function clientBlocks(input: ClientPrint): PrintBlock[] {
 		);
 	});
 	return blocks;
+}
+
+/** A drawn signature's viewBox cropped to its ink, with `pad` pad pixels round it: the signature fills its box on paper. */
+export function inkViewBox(sig: { width: number; height: number; strokes: { x: number; y: number }[][] }, pad = 8): string {
+	const points = sig.strokes.flat();
+	if (!points.length) return `0 0 ${sig.width} ${sig.height}`;
+	const xs = points.map((p) => p.x);
+	const ys = points.map((p) => p.y);
+	const x0 = Math.max(0, Math.min(...xs) - pad);
+	const y0 = Math.max(0, Math.min(...ys) - pad);
+	const x1 = Math.min(sig.width, Math.max(...xs) + pad);
+	const y1 = Math.min(sig.height, Math.max(...ys) + pad);
+	return `${x0} ${y0} ${Math.max(1, x1 - x0)} ${Math.max(1, y1 - y0)}`;
 }
