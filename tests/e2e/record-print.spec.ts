@@ -5,6 +5,8 @@
  * images, the chain verified, every addendum. A draft made through the UI prints marked "Draft —
  * not signed" on every page. The client's whole record prints every session, consent and addendum.
  */
+import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { formatDate, formatDateTime } from '../../src/lib/domain/dates';
@@ -28,12 +30,17 @@ async function restore(page: Page, made: WholeRecord): Promise<void> {
 	await expect(page.getByRole('status').filter({ hasText: 'Restore finished.' })).toBeVisible();
 }
 
-/** Waits until the printout is drawn (body views, signatures loaded) and returns it as an A4 PDF's pages. */
-async function printed(page: Page) {
+/**
+ * Waits until the printout is drawn (body views, signatures loaded) and returns it as an A4 PDF's
+ * pages; with RECORD_PDF=<folder> the PDF is kept there as `name`.pdf, to look at.
+ */
+async function printed(page: Page, name: string) {
 	await expect(page.locator('.paper[data-ready]')).toBeAttached({ timeout: 30_000 });
 	await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeEnabled();
 	await expect.poll(() => printout(page).locator('img').evaluateAll((imgs: HTMLImageElement[]) => imgs.every((i) => i.complete && i.naturalWidth > 0))).toBe(true);
-	return pdfPages(await page.pdf({ format: 'A4' }));
+	const pdf = await page.pdf({ format: 'A4' });
+	if (process.env.RECORD_PDF) writeFileSync(`${process.env.RECORD_PDF}/${name}.pdf`, pdf);
+	return pdfPages(pdf);
 }
 
 /** Each page names the client and says "Page N of M"; no text under 9 pt. */
@@ -87,7 +94,7 @@ test('a signed session prints offline from the Record tab with every item of the
 	await page.locator('#panel-record').getByRole('link', { name: 'Print record' }).click();
 	await page.waitForURL(/\/print-record\?plan=p-mia/);
 	await expect(page).toHaveTitle('Treatment record · Somamap');
-	const pages = await printed(page);
+	const pages = await printed(page, 'record-signed');
 	await page.locator('.paper').screenshot({ path: `${SHOTS}/record-print.png` });
 	const all = pages.join(' ');
 	for (const item of sessionItems(made)) expect(squash(all), item).toContain(squash(item));
@@ -126,7 +133,7 @@ test('a draft made on the planner prints marked "Draft — not signed" on every 
 	await expect(page.getByText('Draft · not signed yet')).toBeVisible();
 	await page.locator('#panel-record').getByRole('link', { name: 'Print record' }).click();
 	await page.waitForURL(/\/print-record\?plan=/);
-	const pages = await printed(page);
+	const pages = await printed(page, 'record-draft');
 	everyPage(pages, 'Dora Draft');
 	for (const text of pages) expect(text).toContain('Draft — not signed');
 	const all = pages.join(' ');
@@ -153,11 +160,22 @@ test('the client page prints the whole record: the client, every consent with wh
 	await dialog.getByRole('button', { name: 'Create plan' }).click();
 	await page.waitForURL(/\/plan\?id=/);
 	await page.goto(`/client?id=${made.client.id}`);
-	await expect(page.getByRole('button', { name: 'Save this client’s record as a backup file' })).toBeVisible();
-	await page.getByRole('link', { name: 'Print whole record' }).click();
+	const card = page.getByRole('region', { name: 'Whole record' });
+	await expect(card.getByRole('button', { name: 'Save this client’s record as a backup file' })).toBeVisible();
+	await card.screenshot({ path: `${SHOTS}/client-whole-record.png` });
+	// The backup file beside it: this client's record tables only, signed rows as signed.
+	const download = page.waitForEvent('download');
+	await card.getByRole('button', { name: 'Save this client’s record as a backup file' }).click();
+	const file = JSON.parse(await readFile(await (await download).path(), 'utf8'));
+	expect(file.clients.map((c: { name: string }) => c.name)).toEqual(['Mia Lowe']);
+	expect(file.records.map((r: { id: string; hash: string }) => [r.id, r.hash])).toEqual([[made.record.id, made.record.hash]]);
+	expect(file.addenda.map((a: { hash: string }) => a.hash)).toEqual(made.addenda.map((a) => a.hash));
+	expect(file.consents).toHaveLength(3);
+	expect(file.practitioners.map((p: { fullName: string }) => p.fullName)).toEqual(['Sam Okafor']);
+	await card.getByRole('link', { name: 'Print whole record' }).click();
 	await page.waitForURL(/\/print-record\?client=c-mia/);
 	await expect(page).toHaveTitle('Client record · Somamap');
-	const pages = await printed(page);
+	const pages = await printed(page, 'record-whole');
 	everyPage(pages, 'Mia Lowe');
 	const all = pages.join(' ');
 	for (const item of [
