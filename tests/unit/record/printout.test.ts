@@ -70,6 +70,14 @@ describe('the printed record of one session', () => {
 		expect(words(blocks)).toContain('No signed consent before this session.');
 	});
 
+	it('a draft not started yet shows the consent signed since it was made', () => {
+		const record = { ...readyDraft(), startedAt: null, endedAt: null };
+		const blocks = sessionBlocks({ record, plan: { id: 'plan-1', title: '', date: '2026-12-03' }, client: { name: 'Mia Lowe', contact: '' }, details: null, practitioner: null, consents: [consent('k', record.createdAt + HOUR)], addenda: [], check: null, head: '', today: '2026-12-03' });
+		expect(words(blocks)).toContain('Mia Lowe (the client)');
+		expect(words(blocks)).not.toContain('"value":"No signed consent before this session."');
+		expect(blocks.find((b) => b.kind === 'closing')).toMatchObject({ items: [{ signature: { kind: 'drawn' } }, { signature: null }] });
+	});
+
 	it('says in words when the chain fails, and never "Verified"', async () => {
 		const input = await signedInput(0);
 		const w = chainWords(input.record, { ok: false, index: 0, problem: 'The record of 3 Dec 2026 was changed after it was signed.' }, 0);

@@ -230,7 +230,8 @@ export function sessionBlocks(input: SessionPrint, newPage = false): PrintBlock[
 		draft: !locked,
 		note: locked ? '' : `${DRAFT_MARK}. This record can still be changed; it is not a signed treatment record.`
 	});
-	const consent = consentAt(consents, record.startedAt ?? record.createdAt);
+	// At the session's start; a draft not started yet takes the consent in force now (signed at the session, after the draft was made).
+	const consent = consentAt(consents, record.startedAt ?? Number.MAX_SAFE_INTEGER);
 	blocks.push({
 		key: k('people'),
 		section: 'people',
