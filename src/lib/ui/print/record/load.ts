@@ -6,8 +6,7 @@
 import type { Client, Mark, Plan } from '$lib/domain/records';
 import { consentTextHash } from '$lib/domain/record/consent';
 import { clinicConsentText, CONSENT_TEXT_SETTING } from '$lib/domain/record/consent-status';
-import { isLocked } from '$lib/domain/record/lifecycle';
-import { snapshotOf } from '$lib/domain/record/lifecycle';
+import { isLocked, snapshotOf } from '$lib/domain/record/lifecycle';
 import type { SessionPrint } from '$lib/domain/record/printout';
 import type { Addendum, ClientDetails, Consent } from '$lib/domain/record/types';
 import { store } from '$lib/store';
