@@ -1,0 +1,206 @@
+/**
+ * The printed treatment record (issue 12): a signed session restored from a backup made with the
+ * app's own domain functions, printed offline from the planner's Record tab to PDF and read back:
+ * every item of the record, the client's name and "Page N of M" on every page, both signatures as
+ * images, the chain verified, every addendum. A draft made through the UI prints marked "Draft —
+ * not signed" on every page. The client's whole record prints every session, consent and addendum.
+ */
+import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { formatDate, formatDateTime } from '../../src/lib/domain/dates';
+import { test, expect, createPlanForNewClient, waitForServiceWorker } from './fixtures';
+import { openTab } from './plan-tabs';
+import { pdfPages } from './pdf';
+import { addMark } from './print-helpers';
+import { wholeRecord, type WholeRecord } from './record-print-files';
+
+const SHOTS = 'docs/img/screens';
+const printout = (page: Page) => page.locator('article.print-sheet');
+/** Text without its spaces: a line may break anywhere (after a hyphen, inside a hash), and PDF text loses the space after a bold label; headings print in capitals. */
+const squash = (text: string) => text.replace(/\s+/g, '').toLowerCase();
+
+async function restore(page: Page, made: WholeRecord): Promise<void> {
+	await page.goto('/settings');
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Restore from a file…' }).click();
+	await (await chooser).setFiles({ name: 'mia.json', mimeType: 'application/json', buffer: Buffer.from(made.text) });
+	await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Restore finished.' })).toBeVisible();
+}
+
+/**
+ * Waits until the printout is drawn (body views, signatures loaded) and returns it as an A4 PDF's
+ * pages; with RECORD_PDF=<folder> the PDF is kept there as `name`.pdf, to look at.
+ */
+async function printed(page: Page, name: string) {
+	await expect(page.locator('.paper[data-ready]')).toBeAttached({ timeout: 30_000 });
+	await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeEnabled();
+	await expect.poll(() => printout(page).locator('img').evaluateAll((imgs: HTMLImageElement[]) => imgs.every((i) => i.complete && i.naturalWidth > 0))).toBe(true);
+	const pdf = await page.pdf({ format: 'A4' });
+	if (process.env.RECORD_PDF) writeFileSync(`${process.env.RECORD_PDF}/${name}.pdf`, pdf);
+	return pdfPages(pdf);
+}
+
+/** Each page names the client and says "Page N of M"; no text under 9 pt. */
+function everyPage(pages: string[] & { minPt: number }, name: string) {
+	expect(pages.minPt).toBeGreaterThanOrEqual(9);
+	pages.forEach((text, i) => {
+		expect(text, `page ${i + 1}`).toContain(name);
+		expect(text, `page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`);
+	});
+}
+
+/** What the printed record of Mia's signed session must hold, in the words the page uses (en-US). */
+function sessionItems(m: WholeRecord): string[] {
+	const p = m.practitioner;
+	const d = m.details;
+	const r = m.record;
+	const inForce = m.consents[2];
+	return [
+		'Treatment record', `Signed ${formatDateTime(r.signedAt, 'en-US')}`,
+		// the practitioner as signed
+		p.fullName, p.qualification, p.association, `membership no. ${p.membershipNumber}`, 'Bupa BU77812; HCF HC40921', p.businessName, p.taxNumber, p.address, p.phone,
+		// the client and the details the record relies on
+		m.client.name, 'Jul 14, 1986, age', m.client.contact, d.referrer, d.medicalHistory, d.medications, d.allergies, 'Pregnant No', 'Tom Lowe · partner · 0411 222 333',
+		// the consent in force at the session
+		'Consent in force at this session', 'Mia Lowe (the client)', formatDateTime(inForce.signedAt, 'en-US'), `version ${inForce.textHash.slice(0, 4)} ${inForce.textHash.slice(4, 8)}`, 'Left buttock (glutes, gluteus maximus)',
+		// times
+		'Planned length 60 min', `Started ${formatDateTime(r.startedAt, 'en-US')}`, `Ended ${formatDateTime(r.endedAt, 'en-US')} (took 55 min)`,
+		// SOAP
+		'S · Subjective', r.soap.s, 'O · Objective', r.soap.o.general, 'Trigger point in the upper outer glute, referring down the thigh.', 'Right top of the shoulder (upper trapezius): Hypertonic, tender on palpation.',
+		'A · Assessment', r.soap.a, 'P · Plan', `Home care and advice: ${r.soap.p.homeCare}`, `Next session: ${r.soap.p.nextSession}`, `Referral: ${r.soap.p.referral}`,
+		// what was done
+		'Treatment given', ...r.areas, ...r.techniques, r.pressure,
+		// signatures, the chain, the addenda
+		'Client’s consent signature', `Mia Lowe, signed ${formatDateTime(inForce.signedAt, 'en-US')}`, 'Practitioner’s signature', `Sam Okafor, signed ${formatDateTime(r.signedAt, 'en-US')}`,
+		'Verified: unchanged since signed (with its 2 addenda).', 'Head of the hash chain (SHA-256)',
+		...m.addenda.flatMap((a, i) => [`Addendum ${i + 1}`, formatDateTime(a.signedAt, 'en-US'), a.text])
+	];
+}
+
+test('a signed session prints offline from the Record tab with every item of the record, both signatures as images, the chain verified and every addendum', async ({ page, context }) => {
+	test.setTimeout(90_000);
+	const made = await wholeRecord();
+	await restore(page, made);
+	await page.goto(`/plan?id=${made.plan.id}`);
+	await openTab(page, 'Record');
+	await expect(page.getByText('Verified: unchanged since signed')).toBeVisible();
+
+	// Offline from here: the service worker serves the print page; nothing goes to another origin.
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	await page.locator('#panel-record').getByRole('link', { name: 'Print record' }).click();
+	await page.waitForURL(/\/print-record\?plan=p-mia/);
+	await expect(page).toHaveTitle('Treatment record · Somamap');
+	const pages = await printed(page, 'record-signed');
+	await page.locator('.paper').screenshot({ path: `${SHOTS}/record-print.png` });
+	const all = pages.join(' ');
+	for (const item of sessionItems(made)) expect(squash(all), item).toContain(squash(item));
+	// The head hash, whole (it may wrap over two lines).
+	expect(squash(all)).toContain(made.addenda[1].hash.toLowerCase());
+	expect(all).not.toContain('Draft');
+	everyPage(pages, 'Mia Lowe');
+	// The record itself on page one; its two addenda below it, going on to page two.
+	expect(pages.length).toBe(2);
+	expect(squash(pages[0])).toContain(squash('Verified: unchanged since signed'));
+
+	// Both signatures (and both addenda's) as images: the consent's and the practitioner's drawn ones
+	// are vector SVG pictures, the typed addendum a name in a handwriting face.
+	const sheet = printout(page);
+	await expect(sheet.getByRole('img', { name: /^Client’s consent signature: Mia Lowe, signed / })).toBeVisible();
+	await expect(sheet.getByRole('img', { name: /^Practitioner’s signature: Sam Okafor, signed / })).toBeVisible();
+	await expect(sheet.getByRole('img', { name: /^Signature: Sam Okafor, signed .* \(typed name: Sam Okafor\)$/ })).toBeVisible();
+	const drawn = sheet.locator('img[data-signature="drawn"]');
+	await expect(drawn).toHaveCount(3);
+	for (const img of await drawn.all()) {
+		expect(await img.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+		// Legible: at least 50 mm wide on paper (96 px per inch), ink that spans it.
+		expect((await img.boundingBox())!.width).toBeGreaterThan((50 * 96) / 25.4);
+	}
+	const result = await new AxeBuilder({ page }).analyze();
+	expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+	await context.setOffline(false);
+});
+
+test('a draft made on the planner prints marked "Draft — not signed" on every page, with its body views and marks', async ({ page }) => {
+	test.setTimeout(90_000);
+	await createPlanForNewClient(page, 'Dora Draft', 'Low back');
+	await addMark(page, 'low back', 'Left low back beside the spine', 'Aching pain', 8);
+	await openTab(page, 'Record');
+	await expect(page.getByText('Draft · not signed yet')).toBeVisible();
+	await page.locator('#panel-record').getByRole('link', { name: 'Print record' }).click();
+	await page.waitForURL(/\/print-record\?plan=/);
+	const pages = await printed(page, 'record-draft');
+	everyPage(pages, 'Dora Draft');
+	for (const text of pages) expect(text).toContain('Draft — not signed');
+	const all = pages.join(' ');
+	for (const item of ['Treatment record', 'Practitioner Not chosen yet', 'No signed consent before this session.', 'Planned length 30 min', 'Started not recorded', 'Left low back beside the spine', 'Aching pain']) {
+		expect(squash(all), item).toContain(squash(item));
+	}
+	expect(all).not.toContain('Verified');
+	// Both body views drawn, the back with the aching low back.
+	for (const view of ['front', 'back']) await expect(printout(page).locator(`img[data-view="${view}"]`)).toBeVisible();
+	const result = await new AxeBuilder({ page }).analyze();
+	expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+	await page.locator('.paper').screenshot({ path: `${SHOTS}/record-print-draft.png` });
+});
+
+test('the client page prints the whole record: the client, every consent with where it stands, every session on its own pages with its addenda', async ({ page }) => {
+	test.setTimeout(120_000);
+	const made = await wholeRecord();
+	await restore(page, made);
+	// A second, later session, never opened: it prints as a draft.
+	await page.goto(`/client?id=${made.client.id}`);
+	await page.getByRole('button', { name: 'New plan' }).click();
+	const dialog = page.getByRole('dialog', { name: 'New plan' });
+	await dialog.getByLabel('Title').fill('Follow-up visit');
+	await dialog.getByRole('button', { name: 'Create plan' }).click();
+	await page.waitForURL(/\/plan\?id=/);
+	await page.goto(`/client?id=${made.client.id}`);
+	const card = page.getByRole('region', { name: 'Whole record' });
+	await expect(card.getByRole('button', { name: 'Save this client’s record as a backup file' })).toBeVisible();
+	await card.screenshot({ path: `${SHOTS}/client-whole-record.png` });
+	// The backup file beside it: this client's record tables only, signed rows as signed.
+	const download = page.waitForEvent('download');
+	await card.getByRole('button', { name: 'Save this client’s record as a backup file' }).click();
+	const file = JSON.parse(await readFile(await (await download).path(), 'utf8'));
+	expect(file.clients.map((c: { name: string }) => c.name)).toEqual(['Mia Lowe']);
+	expect(file.records.map((r: { id: string; hash: string }) => [r.id, r.hash])).toEqual([[made.record.id, made.record.hash]]);
+	expect(file.addenda.map((a: { hash: string }) => a.hash)).toEqual(made.addenda.map((a) => a.hash));
+	expect(file.consents).toHaveLength(3);
+	expect(file.practitioners.map((p: { fullName: string }) => p.fullName)).toEqual(['Sam Okafor']);
+	await card.getByRole('link', { name: 'Print whole record' }).click();
+	await page.waitForURL(/\/print-record\?client=c-mia/);
+	await expect(page).toHaveTitle('Client record · Somamap');
+	const pages = await printed(page, 'record-whole');
+	everyPage(pages, 'Mia Lowe');
+	const all = pages.join(' ');
+	for (const item of [
+		'Client record', 'Consents',
+		'Consent 1 Signed for an earlier text of the statement', `Consent 2 Withdrawn on ${formatDate(new Date(made.consents[1].withdrawnAt!).toISOString().slice(0, 10), 'en-US')}`, 'Consent 3 In force',
+		'I agree to massage treatment. (An earlier statement of this clinic.)',
+		...sessionItems(made),
+		'Follow-up visit', 'Draft — not signed'
+	]) {
+		expect(squash(all), item).toContain(squash(item));
+	}
+	// Each session starts on a page of its own, oldest first: the signed one, then the draft.
+	const starts = pages.flatMap((text, i) => (text.includes('Treatment record Mia Lowe ·') ? [i] : []));
+	expect(starts.length).toBe(2);
+	expect(pages[starts[0]]).toContain('Hip and low back');
+	expect(pages[starts[1]]).toContain('Follow-up visit');
+	expect(pages[starts[1]]).not.toContain('Hip and low back');
+	const result = await new AxeBuilder({ page }).analyze();
+	expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+	await page.locator('.paper').screenshot({ path: `${SHOTS}/record-print-whole.png` });
+});
+
+test('a printed record for a session or client not on this device says so', async ({ page }) => {
+	await page.goto('/print-record?plan=nope');
+	await expect(page.getByRole('heading', { name: 'Plan not found' })).toBeVisible();
+	await page.goto('/print-record?client=nope');
+	await expect(page.getByRole('heading', { name: 'Client not found' })).toBeVisible();
+});

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { verifyChain } from '$lib/domain/record/chain';
+import { snapshotOf } from '$lib/domain/record/lifecycle';
+import { chainWords, clientBlocks, consentAt, consentRows, consentStanding, inkViewBox, pieces, practitionerRows, sessionBlocks, type PrintBlock, type SessionPrint } from '$lib/domain/record/printout';
+import type { Addendum, ClientDetails, Consent, LockedRecord } from '$lib/domain/record/types';
+import { chainOf, DAY, drawn, HOUR, practitioner, readyDraft, START } from './helpers';
+
+const details: ClientDetails = {
+	dateOfBirth: '1986-07-14', gender: 'female', address: '9 Rose Lane', emergencyContact: { name: 'Tom Lowe', relationship: 'partner', phone: '0411 222 333' },
+	referrer: 'Dr Ng', occupation: 'Teacher', medicalHistory: 'Knee surgery 2015', medications: 'Ibuprofen', allergies: 'Almond oil', pregnancy: 'yes', pregnancyNote: '20 weeks', guardian: null
+};
+
+function consent(id: string, signedAt: number, over: Partial<Consent> = {}): Consent {
+	return { id, clientId: 'client-1', text: 'I agree.', textHash: 'a'.repeat(64), signer: 'client', signerName: 'Mia Lowe', guardian: null, signature: drawn(), signedAt, sensitiveAreas: [], withdrawnAt: null, ...over };
+}
+
+/** Every word a block prints, for looking things up. */
+function words(blocks: PrintBlock[]): string {
+	return JSON.stringify(blocks);
+}
+
+async function signedInput(addenda = 2): Promise<SessionPrint> {
+	const chain = await chainOf(addenda);
+	const check = await verifyChain(chain);
+	return {
+		record: chain[0].entry as LockedRecord,
+		plan: { id: 'plan-1', title: 'Low back', date: '2026-12-03' },
+		client: { name: 'Mia Lowe', contact: 'mia@example.org' },
+		details,
+		practitioner: null,
+		consents: [consent('k-1', START - HOUR)],
+		addenda: chain.slice(1).map((e) => e.entry as Addendum),
+		check,
+		head: check.ok ? check.head.hash : '',
+		today: '2026-12-10'
+	};
+}
+
+describe('the printed record of one session', () => {
+	it('holds every item in reading order: title, people, SOAP, the closing with signatures and the chain, then each addendum', async () => {
+		const input = await signedInput();
+		const blocks = sessionBlocks(input);
+		expect(blocks.map((b) => b.section)).toEqual(['title', 'people', 's', 'o', 'a', 'p', 'p', 'p', 'closing', ...['addendum:1', 'addendum:1', 'addendum:1', 'addendum:2', 'addendum:2', 'addendum:2']]);
+		const all = words(blocks);
+		for (const item of ['Alex Moreno', 'membership no. M12345', 'Bupa B123456', 'Moreno Remedial', 'ABN / tax no. 51 824 753 556', '1 Main St, Newtown NSW 2042', 'phone 0400 000 000', 'Dr Ng', 'Knee surgery 2015', 'Ibuprofen', 'Almond oil', 'Yes: 20 weeks', 'Tom Lowe · partner', 'Mia Lowe (the client)', 'version aaaa aaaa aaaa aaaa', 'Planned length', '60 min', '(took 60 min)', 'Responded well; less guarding by the end.', 'Low back, 20 min', 'Remedial massage', '3 · Moderate', 'Correction 1: the right side was also treated.', 'Correction 2']) {
+			expect(all).toContain(item);
+		}
+		const closing = blocks.find((b) => b.kind === 'closing')!;
+		if (closing.kind !== 'closing') throw new Error();
+		expect(closing.onFirstPage).toBe(true);
+		expect(closing.items.map((i) => i.signature?.kind)).toEqual(['drawn', 'drawn']);
+		expect(closing.chain).toEqual({ ok: true, words: 'Verified: unchanged since signed (with its 2 addenda).', head: input.head });
+		expect(blocks[0]).toMatchObject({ kind: 'title', draft: false });
+	});
+
+	it('names the practitioner as signed, not as the profile stands now', async () => {
+		const input = await signedInput(0);
+		const blocks = sessionBlocks({ ...input, practitioner: snapshotOf(practitioner({ fullName: 'Renamed Since' })) });
+		expect(words(blocks)).toContain('Alex Moreno');
+		expect(words(blocks)).not.toContain('Renamed Since');
+	});
+
+	it('marks a draft, with the chosen practitioner, no practitioner signature and no chain', () => {
+		const record = readyDraft();
+		const blocks = sessionBlocks({ record, plan: { id: 'plan-1', title: '', date: '2026-12-03' }, client: { name: 'Mia Lowe', contact: '' }, details: null, practitioner: snapshotOf(practitioner()), consents: [], addenda: [], check: null, head: '', today: '2026-12-03' });
+		expect(blocks[0]).toMatchObject({ kind: 'title', draft: true, note: 'Draft — not signed. This record can still be changed; it is not a signed treatment record.' });
+		const closing = blocks.find((b) => b.kind === 'closing');
+		expect(closing).toMatchObject({ items: [{ signature: null, missing: 'No signed consent before this session.' }, { signature: null, missing: 'Draft — not signed.' }], chain: { ok: null, head: '' } });
+		expect(words(blocks)).toContain('Alex Moreno');
+		expect(words(blocks)).toContain('No signed consent before this session.');
+	});
+
+	it('a draft not started yet shows the consent signed since it was made', () => {
+		const record = { ...readyDraft(), startedAt: null, endedAt: null };
+		const blocks = sessionBlocks({ record, plan: { id: 'plan-1', title: '', date: '2026-12-03' }, client: { name: 'Mia Lowe', contact: '' }, details: null, practitioner: null, consents: [consent('k', record.createdAt + HOUR)], addenda: [], check: null, head: '', today: '2026-12-03' });
+		expect(words(blocks)).toContain('Mia Lowe (the client)');
+		expect(words(blocks)).not.toContain('"value":"No signed consent before this session."');
+		expect(blocks.find((b) => b.kind === 'closing')).toMatchObject({ items: [{ signature: { kind: 'drawn' } }, { signature: null }] });
+	});
+
+	it('says in words when the chain fails, and never "Verified"', async () => {
+		const input = await signedInput(0);
+		const w = chainWords(input.record, { ok: false, index: 0, problem: 'The record of 3 Dec 2026 was changed after it was signed.' }, 0);
+		expect(w).toEqual({ ok: false, words: 'NOT VERIFIED: The record of 3 Dec 2026 was changed after it was signed.' });
+		expect(chainWords(input.record, null, 0).words).toMatch(/^Not verified: /);
+	});
+
+	it('cuts long notes into pieces at sentence ends, so a page can end inside them, losing no word', () => {
+		const text = Array.from({ length: 30 }, (_, i) => `Sentence ${i + 1} about the low back and the hips.`).join(' ');
+		const ps = pieces(`${text}\n\nSecond paragraph.`, 420);
+		expect(ps).toHaveLength(2);
+		expect(ps[0].length).toBeGreaterThan(1);
+		for (const p of ps[0]) expect(p.length).toBeLessThanOrEqual(420);
+		expect(ps[0].every((p) => p.endsWith('.'))).toBe(true);
+		expect(ps[0].join(' ')).toBe(text);
+	});
+});
+
+describe('consents on paper', () => {
+	it('takes the consent signed last before the session', () => {
+		const list = [consent('a', START - 10 * DAY), consent('b', START - DAY), consent('c', START + DAY)];
+		expect(consentAt(list, START)?.id).toBe('b');
+		expect(consentAt(list, START - 20 * DAY)).toBeNull();
+	});
+
+	it('says where each stands: in force, withdrawn, for an earlier text, replaced, or not valid for a minor', () => {
+		const current = 'a'.repeat(64);
+		const older = consent('old', START - 30 * DAY, { textHash: 'b'.repeat(64) });
+		const gone = consent('gone', START - 20 * DAY, { withdrawnAt: START - 19 * DAY });
+		const first = consent('first', START - 10 * DAY);
+		const now = consent('now', START - DAY);
+		const all = [older, gone, first, now];
+		const adult = { dateOfBirth: '1986-07-14' };
+		expect(consentStanding(older, all, current, adult, '2026-12-03').standing).toBe('earlier-text');
+		expect(consentStanding(gone, all, current, adult, '2026-12-03')).toMatchObject({ standing: 'withdrawn', words: expect.stringMatching(/^Withdrawn on /) });
+		expect(consentStanding(first, all, current, adult, '2026-12-03').standing).toBe('replaced');
+		expect(consentStanding(now, all, current, adult, '2026-12-03')).toEqual({ standing: 'in-force', words: 'In force' });
+		expect(consentStanding(now, all, current, { dateOfBirth: '2012-01-01' }, '2026-12-03').standing).toBe('not-valid');
+	});
+
+	it('gives the statement’s hash in full in the whole record, its first 16 digits on a session', () => {
+		const c = consent('a', START, { sensitiveAreas: [32] });
+		expect(consentRows(c).find((r) => r.label === 'Statement')?.value).toBe('version aaaa aaaa aaaa aaaa');
+		expect(consentRows(c, true).find((r) => r.label === 'Statement')?.value).toContain('a'.repeat(64));
+		expect(consentRows(c).find((r) => r.label === 'Sensitive areas')?.value).toBe('Left chest (pecs, pectoralis major) (agreed)');
+		expect(consentRows(consent('g', START, { signer: 'guardian', guardian: { name: 'Ann Lowe', relationship: 'mother', phone: '' } }))[0].value).toMatch(/^Ann Lowe \(mother\), for the client, /);
+	});
+});
+
+describe('the whole record', () => {
+	it('starts with the client and every consent, oldest first, each with its signature and statement', () => {
+		const blocks = clientBlocks({
+			client: { name: 'Mia Lowe', contact: '' }, details, consents: [consent('b', START), consent('a', START - DAY, { withdrawnAt: START - HOUR })],
+			currentTextHash: 'a'.repeat(64), sessions: [{ date: '2026-12-03', title: 'Low back', draft: false }, { date: '2026-12-10', title: '', draft: true }], today: '2026-12-10'
+		});
+		const all = words(blocks);
+		expect(all).toContain('2 sessions');
+		expect(all).toContain('(draft — not signed)');
+		expect(all.indexOf('Consent 1')).toBeLessThan(all.indexOf('Consent 2'));
+		expect(blocks.filter((b) => b.kind === 'signatures')).toHaveLength(2);
+		expect(all).toContain('The statement signed');
+		expect(all).toMatch(/"Consent 1","value":"Withdrawn on /);
+		expect(all).toContain('"Consent 2","value":"In force"');
+	});
+
+	it('a session of a whole record starts on a new page', async () => {
+		expect(sessionBlocks(await signedInput(0), true)[0].newPage).toBe(true);
+	});
+});
+
+describe('practitioner and signatures on paper', () => {
+	it('leaves out what the profile does not have, and says so when no one is chosen', () => {
+		expect(practitionerRows(snapshotOf(practitioner({ taxNumber: '', providerNumbers: [] }))).map((r) => r.label)).toEqual(['Name', 'Association', 'Business', 'Address']);
+		expect(practitionerRows(null)).toEqual([{ label: 'Practitioner', value: 'Not chosen yet' }]);
+	});
+
+	it('crops a drawn signature to its ink (with a margin), inside the pad', () => {
+		expect(inkViewBox({ width: 600, height: 200, strokes: [[{ x: 100, y: 50 }, { x: 300, y: 120 }]] })).toBe('92 42 216 86');
+		expect(inkViewBox({ width: 600, height: 200, strokes: [[{ x: 2, y: 1 }, { x: 599, y: 199 }]] })).toBe('0 0 600 200');
+		expect(inkViewBox({ width: 600, height: 200, strokes: [] })).toBe('0 0 600 200');
+	});
+});
