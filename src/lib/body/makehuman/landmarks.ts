@@ -5,7 +5,8 @@
  * chin). Pure.
  */
 import type { BodySurface, Figure, MakeHumanData } from './figure';
-import { cross, type V3 } from './limbframe';
+import type { V3 } from './limbframe';
+import { vertexNormals } from './mesh';
 
 export type Part = 'head' | 'neck' | 'trunk' | 'arm' | 'hand' | 'leg' | 'foot';
 
@@ -59,7 +60,7 @@ export interface Station {
 export interface Landmarks {
 	part: Part[];
 	bone: string[];
-	normals: Float64Array;
+	normals: Float32Array;
 	female: boolean;
 	shoulder: V3;
 	elbow: V3;
@@ -97,7 +98,7 @@ export function measureLandmarks(data: MakeHumanData, surface: BodySurface, ref:
 	const hip = H('upperleg01.L'), knee = H('lowerleg01.L'), ankle = H('foot.L');
 	const neckBaseY = H('neck01')[1];
 	const nippleY = ref.joints['breast.L____tail'][1];
-	const normals = vertexNormalsOf(P, surface.triangles, nv);
+	const normals = vertexNormals(P, surface.triangles, nv);
 
 	// Trunk stations: 1 cm bins over the trunk's vertices.
 	const y0 = 0.5, bins = 120;
@@ -172,20 +173,3 @@ export function measureLandmarks(data: MakeHumanData, surface: BodySurface, ref:
 		crotchY, crestY, waistY, acrX, acrY, xiphoidY, neckR, neckC, headZ, chinY, station
 	};
 }
-
-function vertexNormalsOf(P: ArrayLike<number>, tris: Uint32Array, nv: number): Float64Array {
-	const n = new Float64Array(nv * 3);
-	for (let t = 0; t < tris.length; t += 3) {
-		const [a, b, c] = [tris[t], tris[t + 1], tris[t + 2]];
-		const u: V3 = [P[b * 3] - P[a * 3], P[b * 3 + 1] - P[a * 3 + 1], P[b * 3 + 2] - P[a * 3 + 2]];
-		const w: V3 = [P[c * 3] - P[a * 3], P[c * 3 + 1] - P[a * 3 + 1], P[c * 3 + 2] - P[a * 3 + 2]];
-		const f = cross(u, w);
-		for (const i of [a, b, c]) for (let k = 0; k < 3; k++) n[i * 3 + k] += f[k];
-	}
-	for (let v = 0; v < nv; v++) {
-		const l = Math.hypot(n[v * 3], n[v * 3 + 1], n[v * 3 + 2]) || 1;
-		for (let k = 0; k < 3; k++) n[v * 3 + k] /= l;
-	}
-	return n;
-}
-
