@@ -11,7 +11,7 @@ import { createDatabase } from '$lib/store/schema';
 import { Store } from '$lib/store/store';
 import { marksPaintedOn, replaceOldPatches } from '$lib/store/legacy-paintings';
 import { applyImport, exportBackup, previewImport } from '$lib/store/backup';
-import { paintingsMover } from '$lib/ui/body/paintings-migration';
+import { paintingsMover, type PaintingsMover } from '$lib/ui/body/paintings-migration';
 import { tickingClock } from '../store/helpers';
 import { markInput } from '../fixtures';
 
@@ -59,6 +59,12 @@ function start(dbName: string, { offline = false } = {}) {
 	return { store, mover, jobs };
 }
 
+/** Asks for a look (forced: marks just came in) and waits for it. */
+async function run({ mover }: { mover: PaintingsMover }, force = false) {
+	mover.move(force);
+	await mover.idle();
+}
+
 let dbCount = 0;
 const newDevice = () => `mover-${process.pid}-${++dbCount}`;
 
@@ -78,16 +84,14 @@ describe('starting with the paintings already moved', () => {
 		const device = newDevice();
 		const first = start(device);
 		await paintedPlan(first.store, 40, 2);
-		first.mover.move();
-		await first.mover.idle();
+		await run(first);
 		expect(first.jobs.runs).toBe(1);
 		expect(await marksPaintedOn(first.store, OLD)).toEqual([]);
 		first.store.db.close();
 
 		const second = start(device);
 		const seen = countMarkReads();
-		second.mover.move();
-		await second.mover.idle();
+		await run(second);
 		expect(second.jobs.runs).toBe(0);
 		expect(seen.reads).toBe(0);
 	});
@@ -97,8 +101,7 @@ describe('starting with the paintings already moved', () => {
 		const first = start(device);
 		await paintedPlan(first.store, 30, 0);
 		let seen = countMarkReads();
-		first.mover.move();
-		await first.mover.idle();
+		await run(first);
 		expect(first.jobs.runs).toBe(0);
 		expect(seen.reads).toBeGreaterThan(0); // the one look
 		first.store.db.close();
@@ -106,8 +109,7 @@ describe('starting with the paintings already moved', () => {
 
 		const second = start(device);
 		seen = countMarkReads();
-		second.mover.move();
-		await second.mover.idle();
+		await run(second);
 		expect(seen.reads).toBe(0);
 	});
 
@@ -126,8 +128,7 @@ describe('starting with the paintings already moved', () => {
 			const device = newDevice();
 			const here = start(device);
 			await paintedPlan(here.store, 5, 1);
-			here.mover.move();
-			await here.mover.idle();
+			await run(here);
 			expect(here.jobs.runs).toBe(1);
 			here.store.db.close();
 
@@ -138,8 +139,7 @@ describe('starting with the paintings already moved', () => {
 			expect(preview.backup.fileVersion).toBe(3);
 			await applyImport(restored.store, preview.backup);
 			expect(await marksPaintedOn(restored.store, OLD)).toHaveLength(2);
-			restored.mover.move(true);
-			await restored.mover.idle();
+			await run(restored, true);
 			expect(restored.jobs.runs).toBe(1);
 			// Online they move now; offline (no remap table) they wait.
 			expect(await marksPaintedOn(restored.store, OLD)).toHaveLength(offline ? 2 : 0);
@@ -147,15 +147,13 @@ describe('starting with the paintings already moved', () => {
 
 			// The next start: offline before, it looks again and moves them; then it has settled.
 			const next = start(device);
-			next.mover.move();
-			await next.mover.idle();
+			await run(next);
 			expect(next.jobs.runs).toBe(offline ? 1 : 0);
 			expect(await marksPaintedOn(next.store, OLD)).toEqual([]);
 			next.store.db.close();
 			const last = start(device);
 			const seen = countMarkReads();
-			last.mover.move();
-			await last.mover.idle();
+			await run(last);
 			expect(seen.reads).toBe(0);
 			vi.restoreAllMocks();
 			vi.spyOn(console, 'warn').mockImplementation(() => {});
