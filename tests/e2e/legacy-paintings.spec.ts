@@ -85,3 +85,35 @@ test('a plan painted on the old figure and handed over from a phone shows its pa
 	await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
 	await expect.poll(() => paintedVertices(page), { timeout: 30_000 }).toBe(moved.patch!.vertices.length);
 });
+
+test('once no painting is left on the old figures, the app remembers: a start reads no mark', async ({ page }) => {
+	// Every read IndexedDB is asked for, by store (and the key, for one-row reads).
+	await page.addInitScript(() => {
+		const reads: string[] = ((window as unknown as { idbReads: string[] }).idbReads = []);
+		for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as unknown as Record<string, (...a: unknown[]) => unknown>[]) {
+			for (const name of ['get', 'getAll', 'getAllKeys', 'getKey', 'openCursor', 'openKeyCursor', 'count']) {
+				const original = proto[name];
+				proto[name] = function (this: IDBObjectStore | IDBIndex, ...args: unknown[]) {
+					const store = 'objectStore' in this ? this.objectStore.name : this.name;
+					reads.push(typeof args[0] === 'string' ? `${store}:${args[0]}` : store);
+					return original.apply(this, args);
+				};
+			}
+		}
+	});
+	const reads = () => page.evaluate(() => (window as unknown as { idbReads: string[] }).idbReads);
+	// The first start on this device looks through the marks once.
+	await page.goto('/settings');
+	await expect.poll(async () => (await reads()).filter((r) => r === 'marks').length, { timeout: 15_000 }).toBeGreaterThan(0);
+	await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+	// Give that look time to finish, then start again: the app reads what it remembered, and no mark.
+	await page.waitForTimeout(1000);
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+	// The look runs in the background once the page shows: wait for its one settings read (or a while).
+	await page
+		.waitForFunction(() => (window as unknown as { idbReads: string[] }).idbReads.some((r) => r.startsWith('settings:paintings')), null, { timeout: 3000 })
+		.catch(() => {});
+	await page.waitForTimeout(500);
+	expect((await reads()).filter((r) => r.startsWith('marks'))).toEqual([]);
+});

@@ -2,7 +2,7 @@
  * Rules for a mark as the editor fills it in. Pure: returns messages per field, never throws,
  * so the editor can show them beside the field and the store can refuse a bad mark first.
  */
-import { SENSATIONS, type Author, type Mark, type Patch, type Pressure, type RegionShare, type Sensation } from './records';
+import { SENSATIONS, type Mark, type Patch, type RegionShare } from './records';
 import { regionByCode } from './regions';
 import { MAX_PATCH_VERTICES } from './limits';
 import type { Errors } from './validation';
@@ -10,18 +10,14 @@ import type { ScoredMark } from './scoring';
 
 export const NOTE_MAX = 2000;
 
+/** What a person says about a mark, wherever it is: the fields as the stored Mark has them. */
+export type MarkDetails = Pick<Mark, 'sensation' | 'intensity' | 'depth' | 'structure' | 'pressure' | 'note' | 'author'>;
+
 /** What the editor gives the store: a tapped region, or a painted patch and its main region. */
-export interface MarkInput {
+export interface MarkInput extends MarkDetails {
 	region: number;
 	/** A painted area; absent or null for a tapped region. */
 	patch?: Patch | null;
-	sensation: Sensation;
-	intensity: number;
-	depth: Mark['depth'];
-	structure: string | null;
-	pressure: Pressure | null;
-	note: string;
-	author: Author;
 	/** Carried over by a follow-up, not yet confirmed (see Mark.carried); absent = false. */
 	carried?: boolean;
 }

@@ -3,6 +3,9 @@
  * changes how a painting is stored (the vertices of another mesh), not what the person painted
  * or wrote: no other field, no `updatedAt`, and not the plan's (it is not an edit, and a backup
  * restored later compares `updatedAt` and keeps the moved patch, which is the same or newer).
+ *
+ * Once a look finds none left, a settings row remembers it (with the old versions looked for),
+ * so a start need not read every mark again; marks coming in (a restore, a hand-off) forget it.
  */
 import type { Id, Mark, Patch } from '$lib/domain/records';
 import { patchProblem } from '$lib/domain/marks';
@@ -14,9 +17,41 @@ import type { Store } from './store';
 /** Marks whose painting was made on one of `versions` (any plan, any client). */
 export async function marksPaintedOn(store: Store, versions: readonly string[]): Promise<Mark[]> {
 	if (!versions.length) return [];
-	const wanted = new Set(versions);
-	const rows = await read(() => store.db.marks.filter((m) => !!m.patch && wanted.has(m.patch.modelVersion)).toArray());
+	const rows = await read(() => paintedOn(store, versions).toArray());
 	return rows.map(normaliseMark);
+}
+
+const paintedOn = (store: Store, versions: readonly string[]) => {
+	const wanted = new Set(versions);
+	return store.db.marks.filter((m) => !!m.patch && wanted.has(m.patch.modelVersion));
+};
+
+/** The settings row: the old versions a look found no painting on. */
+const SETTLED = 'paintingsSettled';
+const versionKey = (versions: readonly string[]) => [...versions].sort().join(' ');
+
+/** True when a look found no painting left on `versions` and no marks came in since (one row read). */
+export async function paintingsSettled(store: Store, versions: readonly string[]): Promise<boolean> {
+	return (await read(() => store.db.settings.get(SETTLED)))?.value === versionKey(versions);
+}
+
+/**
+ * Looks for paintings on `versions` and, when there are none, remembers it: in one transaction,
+ * so marks a restore writes meanwhile are either seen here or forget it after. True when none.
+ */
+export async function settleIfNoneLeft(store: Store, versions: readonly string[]): Promise<boolean> {
+	const { db } = store;
+	return write(db, [db.marks, db.settings], async () => {
+		if (await paintedOn(store, versions).first()) return false;
+		await db.settings.put({ key: SETTLED, value: versionKey(versions) });
+		return true;
+	});
+}
+
+/** Marks came in that may be painted on an old figure: the next start looks again. */
+export async function forgetPaintingsSettled(store: Store): Promise<void> {
+	const { db } = store;
+	await write(db, [db.settings], () => db.settings.delete(SETTLED));
 }
 
 export interface PatchMove {

@@ -5,6 +5,7 @@
  * connectivity. Pure and synchronous, so the build and the tests run it in Node on a string.
  * Written for Somamap from the file format; no MakeHuman code is used.
  */
+import { dataLines } from './textlines';
 
 export interface ObjMesh {
 	/** xyz per `v` line, in the file's units, in file order (index 0 = the first `v`). */
@@ -36,12 +37,7 @@ export function parseObj(text: string): ObjMesh {
 		}
 		return g;
 	};
-	let lineNo = 0;
-	for (const raw of text.split('\n')) {
-		lineNo++;
-		const line = raw.trim();
-		if (line === '' || line[0] === '#') continue;
-		const parts = line.split(/\s+/);
+	for (const { words: parts, lineNo } of dataLines(text)) {
 		const tag = parts[0];
 		if (tag === 'v') {
 			if (parts.length < 4) throw new Error(`obj line ${lineNo}: a vertex needs x y z`);

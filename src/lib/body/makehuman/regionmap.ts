@@ -13,96 +13,15 @@
  *   region (the cut puts the border exactly on it, see regioncut.ts).
  * - Each region is then made one connected piece per side: stray bits join the neighbour they
  *   share the longest border with.
- * Pure.
+ * Pure. The landmarks the lines are placed from are measured in landmarks.ts, limbs' frames in
+ * limbframe.ts.
  */
 import { mirrorCode, onePiece, regionCodes } from './regioncodes';
 import type { BodySurface, Figure, MakeHumanData } from './figure';
+import { measureLandmarks } from './landmarks';
+import { dot, len, limbCoords, scale, sub, unit, type Limb } from './limbframe';
 
 const DEG = 180 / Math.PI;
-type V3 = [number, number, number];
-
-type Part = 'head' | 'neck' | 'trunk' | 'arm' | 'hand' | 'leg' | 'foot';
-
-/** Bone name -> body part (left and right alike). */
-function partOf(bone: string): Part {
-	if (/^(head|jaw|eye|oculi|levator|oris|risorius|orbicularis|temporalis|special|tongue)/.test(bone)) return 'head';
-	if (/^neck/.test(bone)) return 'neck';
-	if (/^(upperarm|lowerarm)/.test(bone)) return 'arm';
-	if (/^(wrist|metacarpal|finger)/.test(bone)) return 'hand';
-	if (/^(upperleg|lowerleg)/.test(bone)) return 'leg';
-	if (/^(foot|toe)/.test(bone)) return 'foot';
-	return 'trunk';
-}
-
-/** The part each vertex's weights lead to, and the single strongest bone. */
-export function vertexParts(data: MakeHumanData, nv: number): { part: Part[]; bone: string[] } {
-	const sums = new Map<Part, Float64Array>();
-	const best = new Float64Array(nv);
-	const bone: string[] = new Array(nv).fill('');
-	for (const [b, list] of data.weights) {
-		const p = partOf(b);
-		if (!sums.has(p)) sums.set(p, new Float64Array(nv));
-		const acc = sums.get(p)!;
-		for (const [v, w] of list) {
-			if (v >= nv) continue;
-			acc[v] += w;
-			if (w > best[v]) {
-				best[v] = w;
-				bone[v] = b;
-			}
-		}
-	}
-	const part: Part[] = new Array(nv).fill('trunk');
-	const top = new Float64Array(nv);
-	for (const [p, acc] of sums) for (let v = 0; v < nv; v++) if (acc[v] > top[v]) {
-		top[v] = acc[v];
-		part[v] = p;
-	}
-	return { part, bone };
-}
-
-/** A limb frame: distance t along the segment chain and angle psi around it (0 = front). */
-interface Limb {
-	a: V3;
-	b: V3;
-	c: V3;
-	/** Unit "front" direction, perpendicular-ised against each segment. */
-	front: V3;
-	/** Unit "outside" direction (away from the body). */
-	out: V3;
-}
-
-const sub = (p: V3, q: V3): V3 => [p[0] - q[0], p[1] - q[1], p[2] - q[2]];
-const dot = (p: V3, q: V3): number => p[0] * q[0] + p[1] * q[1] + p[2] * q[2];
-const len = (p: V3): number => Math.sqrt(dot(p, p));
-const scale = (p: V3, k: number): V3 => [p[0] * k, p[1] * k, p[2] * k];
-const unit = (p: V3): V3 => scale(p, 1 / (len(p) || 1));
-const cross = (p: V3, q: V3): V3 => [p[1] * q[2] - p[2] * q[1], p[2] * q[0] - p[0] * q[2], p[0] * q[1] - p[1] * q[0]];
-
-/** Position along a two-segment limb (t, from a) and the angle around it (psi: 0 front, +90 out). */
-function limbCoords(l: Limb, p: V3): { t: number; psi: number; seg: 0 | 1 } {
-	const L1 = len(sub(l.b, l.a));
-	const d1 = unit(sub(l.b, l.a)), d2 = unit(sub(l.c, l.b));
-	const s1 = dot(sub(p, l.a), d1);
-	const seg = s1 > L1 ? 1 : 0;
-	const d = seg ? d2 : d1;
-	const o = seg ? l.b : l.a;
-	const t = seg ? L1 + dot(sub(p, l.b), d2) : s1;
-	const r = sub(sub(p, o), scale(d, dot(sub(p, o), d)));
-	const f = unit(sub(l.front, scale(d, dot(l.front, d))));
-	const side = cross(d, f);
-	// `side` points out or in depending on the limb's direction; orient it by `out`.
-	const sgn = dot(side, l.out) >= 0 ? 1 : -1;
-	return { t, psi: Math.atan2(sgn * dot(r, side), dot(r, f)) * DEG, seg };
-}
-
-/** Trunk cross-section at a height: centre depth c, half width a, front and back half depths. */
-interface Station {
-	c: number;
-	a: number;
-	bf: number;
-	bb: number;
-}
 
 /**
  * The left-half labels of a reference figure (its positions in metres, joints placed), before
@@ -112,78 +31,9 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 	const R = regionCodes();
 	const nv = surface.vertexCount;
 	const P = ref.positions;
-	const { part, bone } = vertexParts(data, nv);
-	const H = (b: string): V3 => ref.joints[`${b}____head`];
-	const female = ref.sex === 'female';
-	const shoulder = H('upperarm01.L'), elbow = H('lowerarm01.L'), wrist = H('wrist.L');
-	const hip = H('upperleg01.L'), knee = H('lowerleg01.L'), ankle = H('foot.L');
-	const neckBaseY = H('neck01')[1];
-	const nippleY = ref.joints['breast.L____tail'][1];
-	const normals = vertexNormalsOf(P, surface.triangles, nv);
-
-	// Trunk stations: 1 cm bins over the trunk's vertices.
-	const y0 = 0.5, bins = 120;
-	const fz = new Float64Array(bins).fill(-Infinity), bz = new Float64Array(bins).fill(Infinity), wa = new Float64Array(bins);
-	let crotchY = Infinity;
-	for (let v = 0; v < nv; v++) {
-		// Trunk and thigh tops: at the crotch the midline front is led by the thigh bones.
-		if (part[v] !== 'trunk' && part[v] !== 'leg') continue;
-		const x = Math.abs(P[v * 3]), y = P[v * 3 + 1], z = P[v * 3 + 2];
-		// Each vertex counts in its bin and the two beside it: the coarse rows are about 2 cm apart.
-		const i0 = Math.floor((y - y0) / 0.01);
-		for (let i = Math.max(0, i0 - 1); i <= Math.min(bins - 1, i0 + 1); i++) {
-			if (x < 0.03) {
-				fz[i] = Math.max(fz[i], z);
-				bz[i] = Math.min(bz[i], z);
-			}
-			wa[i] = Math.max(wa[i], x);
-		}
-		if (x < 0.004 && normals[v * 3 + 1] < -0.5) crotchY = Math.min(crotchY, y);
-	}
-	const station = (y: number): Station => {
-		let i = Math.round((y - y0) / 0.01);
-		// Nearest filled bin.
-		for (let k = 0; k < bins; k++) {
-			for (const j of [i - k, i + k]) if (j >= 0 && j < bins && isFinite(fz[j]) && isFinite(bz[j])) {
-				i = j;
-				const c = (fz[i] + bz[i]) / 2;
-				return { c, a: Math.max(0.05, wa[i]), bf: Math.max(0.03, fz[i] - c), bb: Math.max(0.03, c - bz[i]) };
-			}
-		}
-		return { c: 0, a: 0.15, bf: 0.1, bb: 0.1 };
-	};
-	// Waist: the narrowest trunk between the crest and the nipples.
-	const crestY = hip[1] + 0.095;
-	let waistY = (crestY + nippleY) / 2, narrow = Infinity;
-	for (let y = crestY + 0.04; y < nippleY - 0.08; y += 0.01) {
-		const a = station(y).a;
-		if (a < narrow) {
-			narrow = a;
-			waistY = y;
-		}
-	}
-	// Acromion: the top of the shoulder above the joint, a little outside it.
-	const acrX = shoulder[0] + 0.015;
-	let acrY = shoulder[1];
-	for (let v = 0; v < nv; v++) if (Math.abs(P[v * 3] - acrX) < 0.012 && Math.abs(P[v * 3 + 2] - shoulder[2]) < 0.03) acrY = Math.max(acrY, P[v * 3 + 1]);
-	const xiphoidY = nippleY - (female ? 0.06 : 0.075);
-	const skullBaseY = H('head')[1] - 0.005;
-	// Neck radius: mean distance of the neck's vertices from its axis at mid-neck.
-	let neckR = 0, nn = 0;
-	const neckMid = (neckBaseY + skullBaseY) / 2;
-	for (let v = 0; v < nv; v++) if (part[v] === 'neck' && Math.abs(P[v * 3 + 1] - neckMid) < 0.015) {
-		neckR += Math.hypot(P[v * 3], P[v * 3 + 2] - station(neckBaseY).c);
-		nn++;
-	}
-	neckR = nn ? neckR / nn : 0.055;
-	// The neck's own centre line (its depth), which sits ahead of the trunk's.
-	let neckC = 0;
-	nn = 0;
-	for (let v = 0; v < nv; v++) if (part[v] === 'neck' && Math.abs(P[v * 3 + 1] - neckMid) < 0.02) {
-		neckC += P[v * 3 + 2];
-		nn++;
-	}
-	neckC = nn ? neckC / nn : station(neckBaseY).c;
+	const m = measureLandmarks(data, surface, ref);
+	const { part, bone, normals, female, shoulder, elbow, wrist, hip, knee, ankle, neckBaseY, nippleY, skullBaseY } = m;
+	const { crotchY, crestY, waistY, acrX, acrY, xiphoidY, neckR, neckC, headZ, chinY, station } = m;
 
 	const arm: Limb = { a: shoulder, b: elbow, c: wrist, front: unit(sub(sub(wrist, elbow), scale(unit(sub(elbow, shoulder)), dot(sub(wrist, elbow), unit(sub(elbow, shoulder)))))), out: [1, 0, 0] };
 	// The elbow stays bent about 15° forward, so the forearm's lean off the upper arm's line is "front".
@@ -221,10 +71,6 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 	const rhombTop = (x: number, y: number): number => spineLine(x) + 0.035 * (1 - rhombAcross(x, y));
 	const rhombBot = (x: number, y: number): number => infAngleY + 0.07 * (1 - rhombAcross(x, y));
 
-	const headZ = (ref.joints['eye.L____head'][2] + H('head')[2]) / 2 - 0.03;
-	// The chin's lowest point: below it, the skin under the jaw belongs to the neck's regions.
-	let chinY = Infinity;
-	for (let v = 0; v < nv; v++) if (bone[v] === 'jaw' && Math.abs(P[v * 3]) < 0.01 && P[v * 3 + 2] > headZ + 0.05) chinY = Math.min(chinY, P[v * 3 + 1]);
 	const headL = (x: number, y: number, z: number, v: number): number => {
 		if (y < chinY && normals[v * 3 + 1] < -0.2 && z > neckC) return neckL(x, y, z);
 		const eyeY = ref.joints['eye.L____head'][1];
@@ -362,22 +208,6 @@ export function rawLabels(data: MakeHumanData, surface: BodySurface, ref: Figure
 		out[v] = code;
 	}
 	return out;
-}
-
-function vertexNormalsOf(P: ArrayLike<number>, tris: Uint32Array, nv: number): Float64Array {
-	const n = new Float64Array(nv * 3);
-	for (let t = 0; t < tris.length; t += 3) {
-		const [a, b, c] = [tris[t], tris[t + 1], tris[t + 2]];
-		const u: V3 = [P[b * 3] - P[a * 3], P[b * 3 + 1] - P[a * 3 + 1], P[b * 3 + 2] - P[a * 3 + 2]];
-		const w: V3 = [P[c * 3] - P[a * 3], P[c * 3 + 1] - P[a * 3 + 1], P[c * 3 + 2] - P[a * 3 + 2]];
-		const f = cross(u, w);
-		for (const i of [a, b, c]) for (let k = 0; k < 3; k++) n[i * 3 + k] += f[k];
-	}
-	for (let v = 0; v < nv; v++) {
-		const l = Math.hypot(n[v * 3], n[v * 3 + 1], n[v * 3 + 2]) || 1;
-		for (let k = 0; k < 3; k++) n[v * 3 + k] /= l;
-	}
-	return n;
 }
 
 /**

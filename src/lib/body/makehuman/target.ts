@@ -5,6 +5,7 @@
  * min through average to max, with one target file per (muscle, weight) corner; a build between
  * them is a bilinear blend of the neighbouring files. Pure; written from the format alone.
  */
+import { dataLines } from './textlines';
 
 export interface Target {
 	/** Vertex indices (into all `v` lines of base.obj). */
@@ -16,12 +17,7 @@ export interface Target {
 export function parseTarget(text: string): Target {
 	const idx: number[] = [];
 	const d: number[] = [];
-	let lineNo = 0;
-	for (const raw of text.split('\n')) {
-		lineNo++;
-		const line = raw.trim();
-		if (line === '' || line[0] === '#') continue;
-		const p = line.split(/\s+/);
+	for (const { words: p, lineNo } of dataLines(text)) {
 		if (p.length < 4) throw new Error(`target line ${lineNo}: expected "index dx dy dz"`);
 		const i = Number(p[0]);
 		if (!Number.isInteger(i) || i < 0) throw new Error(`target line ${lineNo}: bad index "${p[0]}"`);
