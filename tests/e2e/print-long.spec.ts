@@ -112,9 +112,9 @@ test('a "Take care" list longer than page one is cut there and goes on over a la
 	await addMark(page, 'low back', 'Left low back beside the spine', 'Sharp pain', 9);
 	await openTab(page, 'Plan');
 	const answers = page.getByRole('region', { name: 'Health check' }).getByRole('checkbox');
-	const count = await answers.count();
-	expect(count).toBe(11);
-	for (let i = 0; i < count; i++) await answers.nth(i).check();
+	// The Plan tab is loaded lazily: wait for its eleven questions before ticking them.
+	await expect(answers).toHaveCount(11);
+	for (let i = 0; i < 11; i++) await answers.nth(i).check();
 	await openTab(page, 'Notes');
 	const allergies = 'Nut oils (almond, macadamia), lanolin, lavender and tea tree essential oils, latex gloves, fragranced lotions; ask before any new product'.slice(0, 200);
 	await page.getByLabel('Allergies').fill(allergies);
