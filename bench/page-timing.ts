@@ -19,7 +19,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { serve } from '../scripts/serve.js';
+import { createServer } from 'node:http';
+import { handler } from '../scripts/serve.js';
 import { browserPath } from '../scripts/browser.js';
 import { SEED_CLIENTS, seedBackup } from './seed';
 
@@ -99,44 +100,76 @@ async function coldTimes(browser: Browser, url: string, selector: string, runs: 
 	return stats(values);
 }
 
-/** The build (BENCH_BUILD, default build/) with the baseline page beside it, served on BENCH_PORT. */
-export async function withServer<T>(fn: (origin: string) => Promise<T>, build = process.env.BENCH_BUILD || 'build'): Promise<T> {
-	const dir = mkdtempSync(join(tmpdir(), 'somamap-bench-'));
-	cpSync(build, dir, { recursive: true });
-	writeFileSync(join(dir, 'bench-baseline.html'), BASELINE);
-	// BENCH_PORT: another port when several checkouts share one machine.
+/**
+ * Builds served side by side for `fn`: each copied with the baseline page beside it, all on
+ * BENCH_PORT (another port when several checkouts share one machine). One build is served at
+ * 127.0.0.1; several (bench/compare.ts) each at their own host name, b0.test, b1.test…, which the
+ * browser maps to 127.0.0.1 and treats as secure (SITE_ARGS), so each has its own storage and
+ * service worker and their runs can alternate.
+ */
+export async function withServers<T>(builds: string[], fn: (origins: string[]) => Promise<T>): Promise<T> {
 	const port = Number(process.env.BENCH_PORT) || 4190;
-	const server = await serve({ dir, port });
+	const dirs = builds.map((build) => {
+		const dir = mkdtempSync(join(tmpdir(), 'somamap-bench-'));
+		cpSync(build, dir, { recursive: true });
+		writeFileSync(join(dir, 'bench-baseline.html'), BASELINE);
+		return dir;
+	});
+	const handlers = dirs.map((dir) => handler(dir));
+	const server = createServer((req, res) => {
+		const i = Number(/^b(\d+)\.test/.exec(req.headers.host ?? '')?.[1] ?? 0);
+		(handlers[i] ?? handlers[0])(req, res);
+	});
+	await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
+	const origins = builds.length === 1 ? [`http://127.0.0.1:${port}`] : builds.map((_, i) => `http://b${i}.test:${port}`);
 	try {
-		return await fn(`http://127.0.0.1:${port}`);
+		return await fn(origins);
 	} finally {
 		await new Promise((ok) => server.close(ok));
-		rmSync(dir, { recursive: true, force: true });
+		for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 	}
 }
+
+/** Chromium's arguments for `origins`: test host names reach this machine and count as secure. */
+function siteArgs(origins: string[]): string[] {
+	const named = origins.filter((o) => o.includes('.test'));
+	if (!named.length) return ARGS;
+	const hosts = named.map((o) => `MAP ${new URL(o).hostname} 127.0.0.1`).join(',');
+	return [...ARGS, `--host-resolver-rules=${hosts}`, `--unsafely-treat-insecure-origin-as-secure=${named.join(',')}`];
+}
+
+const defaultBuild = () => process.env.BENCH_BUILD || 'build';
+
+/** First visits (cold) of each origin in turn: the baseline and the home screen, and any `extra` page. */
+export async function coldVisits(origins: string[], runs: number, extra: { name: string; path: string; selector: string }[] = []): Promise<Record<string, Timing>[]> {
+	const browser = await chromium.launch({ executablePath: browserPath(), args: siteArgs(origins) });
+	try {
+		const pages = [{ name: 'baseline', path: '/bench-baseline.html', selector: '[data-ready]' }, { name: 'home', path: '/', selector: '[data-ready]' }, ...extra];
+		// One warm-up so the OS file cache and Chromium's compiler start equal for all.
+		for (const origin of origins) for (const p of pages.slice(0, 2)) await coldTimes(browser, origin + p.path, p.selector, 1);
+		const times = origins.map(() => Object.fromEntries(pages.map((p) => [p.name, [] as number[]])));
+		for (let i = 0; i < runs; i++) {
+			// Each page in turn on every origin, the order of the origins alternating: they share the machine's load alike.
+			for (const p of pages) {
+				for (const k of order(origins.length, i)) times[k][p.name].push((await coldTimes(browser, origins[k] + p.path, p.selector, 1)).valuesMs[0]);
+			}
+		}
+		return times.map((t) => Object.fromEntries(Object.entries(t).map(([name, v]) => [name, stats(v)])));
+	} finally {
+		await browser.close();
+	}
+}
+
+/** 0…n-1, reversed on odd runs. */
+const order = (n: number, run: number) => (run % 2 ? [...Array(n).keys()].reverse() : [...Array(n).keys()]);
 
 /** First visits (cold): the baseline, the home screen and any `extra` page. */
 export async function pageTimings(
 	runs = 15,
 	extra: { name: string; path: string; selector: string }[] = [],
-	build?: string
+	build = defaultBuild()
 ): Promise<Record<string, Timing>> {
-	return withServer(async (origin) => {
-		const browser = await chromium.launch({ executablePath: browserPath(), args: ARGS });
-		try {
-			// One warm-up so the OS file cache and Chromium's compiler start equal for both.
-			await coldTimes(browser, `${origin}/bench-baseline.html`, '[data-ready]', 1);
-			await coldTimes(browser, `${origin}/`, '[data-ready]', 1);
-			const out: Record<string, Timing> = {
-				baseline: await coldTimes(browser, `${origin}/bench-baseline.html`, '[data-ready]', runs),
-				home: await coldTimes(browser, `${origin}/`, '[data-ready]', runs)
-			};
-			for (const e of extra) out[e.name] = await coldTimes(browser, origin + e.path, e.selector, runs);
-			return out;
-		} finally {
-			await browser.close();
-		}
-	}, build);
+	return withServers([build], async (origins) => (await coldVisits(origins, runs, extra))[0]);
 }
 
 /** The app opened once: its service worker controlling, and the seed restored through Settings. */
@@ -157,35 +190,40 @@ export async function prepareDevice(page: Page, origin: string): Promise<void> {
 }
 
 /**
- * Repeat visits: the baseline and the home screen in turn, each in a new tab of the same profile,
- * the service worker stopped before each (it is, when the app is opened the next day).
+ * Repeat visits of each origin in turn: the baseline and the home screen, each in a new tab of
+ * the same profile, the service workers stopped before each (they are, when the app is opened
+ * the next day).
  */
-export async function repeatTimings(runs = 15, build?: string): Promise<Record<'baseline' | 'home', Timing>> {
-	return withServer(async (origin) => {
-		const profile = mkdtempSync(join(tmpdir(), 'somamap-profile-'));
-		const context = await chromium.launchPersistentContext(profile, { executablePath: browserPath(), args: ARGS, serviceWorkers: 'allow' });
-		try {
-			const keeper = context.pages()[0] ?? (await context.newPage());
-			await prepareDevice(keeper, origin);
-			await keeper.goto('about:blank');
-			const devtools = await context.newCDPSession(keeper);
-			await devtools.send('ServiceWorker.enable');
-			const times = { baseline: [] as number[], home: [] as number[] };
-			const urls = { baseline: `${origin}/bench-baseline.html`, home: `${origin}/` };
-			// Two warm-ups each (the code cache is written on the second load of a script), then the runs.
-			for (let i = -2; i < runs; i++) {
-				for (const name of ['baseline', 'home'] as const) {
+export async function repeatVisits(origins: string[], runs: number): Promise<Record<'baseline' | 'home', Timing>[]> {
+	const profile = mkdtempSync(join(tmpdir(), 'somamap-profile-'));
+	const context = await chromium.launchPersistentContext(profile, { executablePath: browserPath(), args: siteArgs(origins), serviceWorkers: 'allow' });
+	try {
+		const keeper = context.pages()[0] ?? (await context.newPage());
+		for (const origin of origins) await prepareDevice(keeper, origin);
+		await keeper.goto('about:blank');
+		const devtools = await context.newCDPSession(keeper);
+		await devtools.send('ServiceWorker.enable');
+		const times = origins.map(() => ({ baseline: [] as number[], home: [] as number[] }));
+		// Two warm-ups each (the code cache is written on the second load of a script), then the runs.
+		for (let i = -2; i < runs; i++) {
+			for (const name of ['baseline', 'home'] as const) {
+				for (const k of order(origins.length, i)) {
 					await devtools.send('ServiceWorker.stopAllWorkers');
-					const ms = await visit(context, urls[name], '[data-ready]');
-					if (i >= 0) times[name].push(ms);
+					const ms = await visit(context, origins[k] + (name === 'home' ? '/' : '/bench-baseline.html'), '[data-ready]');
+					if (i >= 0) times[k][name].push(ms);
 				}
 			}
-			return { baseline: stats(times.baseline), home: stats(times.home) };
-		} finally {
-			await context.close();
-			rmSync(profile, { recursive: true, force: true });
 		}
-	}, build);
+		return times.map((t) => ({ baseline: stats(t.baseline), home: stats(t.home) }));
+	} finally {
+		await context.close();
+		rmSync(profile, { recursive: true, force: true });
+	}
+}
+
+/** Repeat visits of one build: the baseline and the home screen. */
+export async function repeatTimings(runs = 15, build = defaultBuild()): Promise<Record<'baseline' | 'home', Timing>> {
+	return withServers([build], async (origins) => (await repeatVisits(origins, runs))[0]);
 }
 
 /** One line: median, p90, spread and the ratio to `base`. */

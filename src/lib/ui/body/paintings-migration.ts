@@ -47,8 +47,9 @@ export function movePaintingsToCurrentFigures(force = false): void {
 		return;
 	}
 	running = (async () => {
-		// Let the page draw first: this is never urgent.
-		await new Promise((r) => setTimeout(r, 0));
+		// Let the page draw and settle first: this is never urgent, and looking reads every mark,
+		// which a device with many clients would otherwise do while its first screen shows.
+		await new Promise<void>((r) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => r(), { timeout: 3000 }) : setTimeout(r, 200)));
 		do {
 			again = false;
 			await runOnce();
