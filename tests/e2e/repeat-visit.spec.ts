@@ -36,3 +36,24 @@ test('opened again the next day, the home screen and its files come straight fro
 	expect((await sources(other)).page).toBe('not routed');
 	await context.setOffline(false);
 });
+
+test('the home screen is marked ready (what the speed figures time) only with its lists drawn in the same moment, never while “Loading…”', async ({ page, context }) => {
+	await createPlanForNewClient(page, 'Ada One', 'Neck');
+	await createPlanForNewClient(page, 'Bo Two', 'Back');
+	// Noted inside the page at the very mutation that adds the mark.
+	await context.addInitScript(`{
+		new MutationObserver((_, observer) => {
+			if (!document.querySelector('[data-ready]')) return;
+			observer.disconnect();
+			window.__atReady = {
+				clients: document.querySelectorAll('ul[aria-label="Clients"] li').length,
+				recent: document.querySelectorAll('[aria-label="Recent plans"] li').length,
+				loading: document.body.textContent.includes('Loading…')
+			};
+		}).observe(document, { subtree: true, childList: true, attributes: true });
+	}`);
+	const tab = await context.newPage();
+	await tab.goto('/');
+	await expect(tab.locator('[data-ready]')).toBeAttached();
+	expect(await tab.evaluate(() => (window as unknown as { __atReady: unknown }).__atReady)).toEqual({ clients: 2, recent: 2, loading: false });
+});
