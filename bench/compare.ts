@@ -20,9 +20,12 @@ function report(kind: string, [older, newer]: Record<string, Timing>[]) {
 	for (const [name, t] of [['old', older], ['new', newer]] as const) {
 		console.log(`${kind} ${name}: home ${f(t.home)}, baseline ${f(t.baseline)}, ×${(t.home.medianMs / t.baseline.medianMs).toFixed(2)}`);
 	}
-	const diffs = older.home.valuesMs.map((v, i) => newer.home.valuesMs[i] - v).sort((a, b) => a - b);
-	const better = diffs.filter((d) => d < 0).length;
-	console.log(`${kind} new − old, run by run: median ${diffs[Math.floor(diffs.length / 2)].toFixed(1)} ms; new faster in ${better} of ${diffs.length} runs`);
+	for (const screen of ['home', 'locked'].filter((n) => older[n])) {
+		if (screen !== 'home') for (const [name, t] of [['old', older], ['new', newer]] as const) console.log(`${kind} ${name}: ${screen} ${f(t[screen])}, ×${(t[screen].medianMs / t.baseline.medianMs).toFixed(2)}`);
+		const diffs = older[screen].valuesMs.map((v, i) => newer[screen].valuesMs[i] - v).sort((a, b) => a - b);
+		const better = diffs.filter((d) => d < 0).length;
+		console.log(`${kind} ${screen} new − old, run by run: median ${diffs[Math.floor(diffs.length / 2)].toFixed(1)} ms; new faster in ${better} of ${diffs.length} runs`);
+	}
 }
 
 await withServers(builds, async (origins) => {

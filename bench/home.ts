@@ -20,7 +20,7 @@ if (only !== 'repeat') {
 	for (const [name, v] of Object.entries(t)) console.log(timingLine(name, v, t.baseline));
 }
 if (only !== 'cold') {
-	console.log(`Repeat visit (service worker, 50 clients, new tab), ${runs} runs; ${load()}`);
+	console.log(`Repeat visit (service worker, 50 clients, new tab; then with a PIN: the lock screen), ${runs} runs; ${load()}`);
 	const r = await repeatTimings(runs);
 	for (const [name, v] of Object.entries(r)) console.log(timingLine(name, v, r.baseline));
 }

@@ -13,7 +13,8 @@
  *   an empty database that the page creates;
  * - repeat visit: how a therapist opens Somamap each day. One browser profile on disk, the service
  *   worker installed and controlling (stopped before each visit, as it is after a night), the
- *   database holding 50 clients with plans (./seed), a new tab per visit.
+ *   database holding 50 clients with plans (./seed), a new tab per visit; then the same device
+ *   with a PIN, where a new tab shows the lock screen (ready when its PIN field is there).
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -189,12 +190,31 @@ export async function prepareDevice(page: Page, origin: string): Promise<void> {
 	if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) throw new Error('No service worker controls the page.');
 }
 
+/** The lock screen's PIN field: what a locked device shows and takes a tap on. */
+const LOCKED = 'main.lock form.pin input';
+
+/** The PIN set in Settings and asked for when Somamap opens, as a therapist does: a new tab opens on the lock screen. */
+async function setPin(page: Page, origin: string): Promise<void> {
+	await page.goto(`${origin}/settings`);
+	const section = page.getByRole('region', { name: 'Therapist PIN' });
+	await section.getByLabel('New PIN (4 to 8 digits)').fill('2468');
+	await section.getByLabel('Repeat the new PIN').fill('2468');
+	await section.getByRole('button', { name: 'Set PIN' }).click();
+	await section.getByRole('button', { name: 'I have written it down' }).click();
+	await section.getByText('A PIN is set.').waitFor();
+	await section.getByRole('checkbox', { name: 'Ask for the PIN when Somamap opens' }).check();
+	await section.getByRole('button', { name: 'Lock now' }).click();
+	await page.locator(LOCKED).waitFor();
+}
+
+export type RepeatTiming = Record<'baseline' | 'home' | 'locked', Timing>;
+
 /**
  * Repeat visits of each origin in turn: the baseline and the home screen, each in a new tab of
  * the same profile, the service workers stopped before each (they are, when the app is opened
- * the next day).
+ * the next day); then, with a PIN set, the baseline and the lock screen the same way.
  */
-export async function repeatVisits(origins: string[], runs: number): Promise<Record<'baseline' | 'home', Timing>[]> {
+export async function repeatVisits(origins: string[], runs: number): Promise<RepeatTiming[]> {
 	const profile = mkdtempSync(join(tmpdir(), 'somamap-profile-'));
 	const context = await chromium.launchPersistentContext(profile, { executablePath: browserPath(), args: siteArgs(origins), serviceWorkers: 'allow' });
 	try {
@@ -203,26 +223,31 @@ export async function repeatVisits(origins: string[], runs: number): Promise<Rec
 		await keeper.goto('about:blank');
 		const devtools = await context.newCDPSession(keeper);
 		await devtools.send('ServiceWorker.enable');
-		const times = origins.map(() => ({ baseline: [] as number[], home: [] as number[] }));
-		// Two warm-ups each (the code cache is written on the second load of a script), then the runs.
-		for (let i = -2; i < runs; i++) {
-			for (const name of ['baseline', 'home'] as const) {
-				for (const k of order(origins.length, i)) {
-					await devtools.send('ServiceWorker.stopAllWorkers');
-					const ms = await visit(context, origins[k] + (name === 'home' ? '/' : '/bench-baseline.html'), '[data-ready]');
-					if (i >= 0) times[k][name].push(ms);
+		const times = origins.map(() => ({ baseline: [] as number[], home: [] as number[], locked: [] as number[] }));
+		const visits = { baseline: ['/bench-baseline.html', '[data-ready]'], home: ['/', '[data-ready]'], locked: ['/', LOCKED] } as const;
+		for (const screen of ['home', 'locked'] as const) {
+			if (screen === 'locked') for (const origin of origins) await setPin(keeper, origin);
+			await keeper.goto('about:blank');
+			// Two warm-ups each (the code cache is written on the second load of a script), then the runs.
+			for (let i = -2; i < runs; i++) {
+				for (const name of ['baseline', screen] as const) {
+					for (const k of order(origins.length, i)) {
+						await devtools.send('ServiceWorker.stopAllWorkers');
+						const ms = await visit(context, origins[k] + visits[name][0], visits[name][1]);
+						if (i >= 0) times[k][name].push(ms);
+					}
 				}
 			}
 		}
-		return times.map((t) => ({ baseline: stats(t.baseline), home: stats(t.home) }));
+		return times.map((t) => ({ baseline: stats(t.baseline), home: stats(t.home), locked: stats(t.locked) }));
 	} finally {
 		await context.close();
 		rmSync(profile, { recursive: true, force: true });
 	}
 }
 
-/** Repeat visits of one build: the baseline and the home screen. */
-export async function repeatTimings(runs = 15, build = defaultBuild()): Promise<Record<'baseline' | 'home', Timing>> {
+/** Repeat visits of one build: the baseline, the home screen, and the lock screen once a PIN is set. */
+export async function repeatTimings(runs = 15, build = defaultBuild()): Promise<RepeatTiming> {
 	return withServers([build], async (origins) => (await repeatVisits(origins, runs))[0]);
 }
 

@@ -51,7 +51,7 @@ const timings = await pageTimings(15, [
 for (const [name, t] of Object.entries(timings)) console.log(timingLine(name, t, timings.baseline));
 results.timings = timings;
 
-heading('Navigation to interactive: repeat visit (service worker, 50 clients, 15 runs each)');
+heading('Navigation to interactive: repeat visit (service worker, 50 clients; locked: with a PIN; 15 runs each)');
 // How the app is opened each day: the same profile, the service worker installed, a full database.
 const repeat = await repeatTimings(15);
 for (const [name, t] of Object.entries(repeat)) console.log(timingLine(name, t, repeat.baseline));
