@@ -7,7 +7,7 @@ const SHELL = new RegExp(
 		'store[\\\\/](index|store|schema|errors|normalise|live\\.svelte|autosave|storage|legacy-paintings)\\.',
 		'security[\\\\/]',
 		'pwa[\\\\/]',
-		'domain[\\\\/](records|clean-text|limits|marks|merge|validation|regions|body-choice|follow-up|dates)\\.',
+		'domain[\\\\/](records|clean-text|limits|marks|merge|validation|regions|body-choice|follow-up|dates|collate)\\.',
 		'body[\\\\/](types|legacy[\\\\/]versions)\\.',
 		'ui[\\\\/](notices\\.svelte|NoticeBar|format|links|edits[\\\\/]journal|marks[\\\\/]unsaved|body[\\\\/]paintings-migration|plans[\\\\/]PlanList)\\.',
 		'ui[\\\\/]security[\\\\/](guard\\.svelte|veil\\.svelte|LockNow)\\.'

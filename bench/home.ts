@@ -1,17 +1,27 @@
 /**
- * `npm run bench:home`: only the home screen's figure (navigation to interactive, beside the
- * static baseline) and what it loads first, for checking a change to the home route without the
- * whole, much longer bench.
+ * `npm run bench:home`: only the home screen's figures (navigation to interactive, beside the
+ * static baseline, on a first visit and on a repeat visit) and what it loads first, for checking
+ * a change to the home route without the whole, much longer bench. BENCH_RUNS sets the runs;
+ * BENCH_ONLY=cold or repeat measures one of the two.
  */
+import { loadavg } from 'node:os';
 import { buildSizes } from './build-size';
-import { pageTimings } from './page-timing';
+import { pageTimings, repeatTimings, timingLine } from './page-timing';
 
 const sizes = buildSizes();
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const load = () => `load ${loadavg().map((n) => n.toFixed(2)).join(' ')}`;
 console.log(`home screen initial load: ${kb(sizes.initial.gzip)} gzip (${kb(sizes.initial.raw)} raw)`);
-const t = await pageTimings(Number(process.env.BENCH_RUNS) || 15);
-for (const [name, v] of Object.entries(t)) {
-	console.log(
-		`${name.padEnd(10)} median ${v.medianMs.toFixed(1).padStart(7)} ms  p90 ${v.p90Ms.toFixed(1).padStart(7)} ms  ×${(v.medianMs / t.baseline.medianMs).toFixed(2)} baseline`
-	);
+const runs = Number(process.env.BENCH_RUNS) || 15;
+const only = process.env.BENCH_ONLY;
+if (only !== 'repeat') {
+	console.log(`First visit (cold: new context, no service worker or cache, empty database), ${runs} runs; ${load()}`);
+	const t = await pageTimings(runs);
+	for (const [name, v] of Object.entries(t)) console.log(timingLine(name, v, t.baseline));
 }
+if (only !== 'cold') {
+	console.log(`Repeat visit (service worker, 50 clients, new tab; then with a PIN: the lock screen), ${runs} runs; ${load()}`);
+	const r = await repeatTimings(runs);
+	for (const [name, v] of Object.entries(r)) console.log(timingLine(name, v, r.baseline));
+}
+console.log(load());

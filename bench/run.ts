@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { buildSizes } from './build-size';
-import { pageTimings } from './page-timing';
+import { pageTimings, repeatTimings, timingLine } from './page-timing';
 import { benchBody } from './body';
 import { benchPick } from './pick';
 import { benchPlanner } from './planner';
@@ -42,18 +42,20 @@ for (const [name, b] of Object.entries(bytes)) {
 for (const line of budgetLines(bytes)) console.log(line);
 results.pageBytes = bytes;
 
-heading('Navigation to interactive (Chromium, production build, 15 runs each)');
+heading('Navigation to interactive: first visit (Chromium, production build, 15 runs each)');
+// A fresh context per run: no service worker, no HTTP or code cache, an empty database.
 const timings = await pageTimings(15, [
 	// The canvas gets data-body with the first frame that shows the body.
 	{ name: 'body on screen', path: '/explore', selector: 'canvas[data-body]' }
 ]);
-const base = timings.baseline.medianMs;
-for (const [name, t] of Object.entries(timings)) {
-	console.log(
-		`${name.padEnd(24)} median ${ms(t.medianMs).padStart(10)}  p90 ${ms(t.p90Ms).padStart(10)}  ×${(t.medianMs / base).toFixed(2)} baseline`
-	);
-}
+for (const [name, t] of Object.entries(timings)) console.log(timingLine(name, t, timings.baseline));
 results.timings = timings;
+
+heading('Navigation to interactive: repeat visit (service worker, 50 clients; locked: with a PIN; 15 runs each)');
+// How the app is opened each day: the same profile, the service worker installed, a full database.
+const repeat = await repeatTimings(15);
+for (const [name, t] of Object.entries(repeat)) console.log(timingLine(name, t, repeat.baseline));
+results.repeatTimings = repeat;
 
 heading('Body model (Node)');
 const body = await benchBody();

@@ -24,8 +24,18 @@ const TYPES = {
  * @returns {Promise<import('node:http').Server>}
  */
 export function serve({ dir = 'build', port = 4173, host = '127.0.0.1' } = {}) {
+	const server = createServer(handler(dir));
+	return new Promise((ok) => server.listen(port, host, () => ok(server)));
+}
+
+/**
+ * The request handler serving `dir` (bench/compare.ts serves two builds from one port by host name).
+ * @param {string} dir
+ * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void}
+ */
+export function handler(dir) {
 	const root = resolve(dir);
-	const server = createServer((req, res) => {
+	return (req, res) => {
 		// Not `new URL(req.url, base)`: '//plan' would read as the host 'plan'.
 		const raw = req.url ?? '/';
 		const end = raw.search(/[?#]/);
@@ -45,8 +55,7 @@ export function serve({ dir = 'build', port = 4173, host = '127.0.0.1' } = {}) {
 			return existsSync(notFound) ? stream(res, 404, notFound) : send(res, 404, 'Not found');
 		}
 		stream(res, 200, file);
-	});
-	return new Promise((ok) => server.listen(port, host, () => ok(server)));
+	};
 }
 
 /** The file path of `pathname`, or null when it cannot be decoded ('/%ff': no such file). @param {string} pathname */

@@ -1,4 +1,5 @@
 import { store } from '$lib/store';
+import { prepareListFormats } from '$lib/domain/collate';
 import type { PageLoad } from './$types';
 
 /**
@@ -8,7 +9,11 @@ import type { PageLoad } from './$types';
  */
 export const load: PageLoad = async () => {
 	try {
-		const [clients, recent] = await Promise.all([store.listClients(), store.listRecentPlans(10)]);
+		const reads = Promise.all([store.listClients(), store.listRecentPlans(10)]);
+		// The main thread only waits for the database now: the lists' name order and date format
+		// are made meanwhile rather than in the render after the reads (ICU's first use costs ms).
+		prepareListFormats();
+		const [clients, recent] = await reads;
 		return { first: { clients, recent } };
 	} catch {
 		return { first: null }; // the page's live queries show the error

@@ -2,6 +2,7 @@
  * Clients. A client owns their plans, details and consents: deleting a client (deletions.ts) removes them (and
  * what the plans own) in the same transaction, and a new client can be written together with their first plan.
  */
+import { compareNames } from '$lib/domain/collate';
 import type { Client, Id, Plan } from '$lib/domain/records';
 import { validateClient, type ClientInput, type PlanInput } from '$lib/domain/validation';
 import { asStoredClient, cleanClient } from '$lib/domain/clean-text';
@@ -78,6 +79,6 @@ export class Clients {
 
 	async list(): Promise<Client[]> {
 		const rows = await read(() => this.#ctx.db.clients.toArray());
-		return rows.map(normaliseClient).sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+		return rows.map(normaliseClient).sort((a, b) => compareNames(a.name, b.name));
 	}
 }

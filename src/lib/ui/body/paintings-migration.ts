@@ -63,8 +63,9 @@ export function paintingsMover({ store, versions, migrate }: MoverInputs): Paint
 				return;
 			}
 			running = (async () => {
-				// Let the page draw first: this is never urgent.
-				await new Promise((r) => setTimeout(r, 0));
+				// Let the page draw and settle first: this is never urgent, and a first look reads
+				// every mark, which a device with many clients would otherwise do as its screen shows.
+				await new Promise<void>((r) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => r(), { timeout: 3000 }) : setTimeout(r, 0)));
 				do {
 					again = false;
 					await runOnce();
