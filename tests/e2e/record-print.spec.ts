@@ -15,6 +15,7 @@ import { openTab } from './plan-tabs';
 import { pdfPages } from './pdf';
 import { addMark } from './print-helpers';
 import { wholeRecord, type WholeRecord } from './record-print-files';
+import { storedRows } from './stored';
 
 const SHOTS = 'docs/img/screens';
 const printout = (page: Page) => page.locator('article.print-sheet');
@@ -41,6 +42,22 @@ async function printed(page: Page, name: string) {
 	const pdf = await page.pdf({ format: 'A4' });
 	if (process.env.RECORD_PDF) writeFileSync(`${process.env.RECORD_PDF}/${name}.pdf`, pdf);
 	return pdfPages(pdf);
+}
+
+/** Every row the app keeps, table by table: printing is a read, so this is the same after it. */
+async function everyRow(page: Page): Promise<Record<string, unknown[]>> {
+	const tables = await page.evaluate(
+		() =>
+			new Promise<string[]>((ok, ko) => {
+				const open = indexedDB.open('somamap');
+				open.onerror = () => ko(open.error);
+				open.onsuccess = () => {
+					ok([...open.result.objectStoreNames]);
+					open.result.close();
+				};
+			})
+	);
+	return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await storedRows(page, t)] as const)));
 }
 
 /** Each page names the client and says "Page N of M"; no text under 9 pt. */
@@ -172,10 +189,14 @@ test('the client page prints the whole record: the client, every consent with wh
 	expect(file.addenda.map((a: { hash: string }) => a.hash)).toEqual(made.addenda.map((a) => a.hash));
 	expect(file.consents).toHaveLength(3);
 	expect(file.practitioners.map((p: { fullName: string }) => p.fullName)).toEqual(['Sam Okafor']);
+	const before = await everyRow(page);
+	expect(before.records).toHaveLength(1); // the follow-up's record was never opened
 	await card.getByRole('link', { name: 'Print whole record' }).click();
 	await page.waitForURL(/\/print-record\?client=c-mia/);
 	await expect(page).toHaveTitle('Client record · Somamap');
 	const pages = await printed(page, 'record-whole');
+	// Printing wrote nothing: the follow-up prints its draft, made in memory, and no row was added or changed.
+	expect(await everyRow(page)).toEqual(before);
 	everyPage(pages, 'Mia Lowe');
 	const all = pages.join(' ');
 	for (const item of [
