@@ -39,6 +39,8 @@ export interface WholeRecord {
 	practitioner: Practitioner;
 	consents: Consent[];
 	record: LockedRecord;
+	/** How many changes the draft went through before signing (its history). */
+	changes: number;
 	addenda: Addendum[];
 }
 
@@ -104,5 +106,5 @@ export async function wholeRecord(): Promise<WholeRecord> {
 		chainHeads: [{ recordId: signed.record.id, hash: chain.at(-1)!.entry.hash, count: chain.length }]
 	};
 	const text = writeBackup({ clients: [client], plans: [plan], marks, records: tables }, { exportedAt: start + 3 * DAY });
-	return { text, client, plan, details, practitioner, consents, record: signed.record, addenda };
+	return { text, client, plan, details, practitioner, consents, record: signed.record, changes: edited.history.length, addenda };
 }

@@ -86,7 +86,7 @@ function sessionItems(m: WholeRecord): string[] {
 		// the consent in force at the session
 		'Consent in force at this session', 'Mia Lowe (the client)', formatDateTime(inForce.signedAt, 'en-US'), `version ${inForce.textHash.slice(0, 4)} ${inForce.textHash.slice(4, 8)}`, 'Left buttock (glutes, gluteus maximus)',
 		// times
-		'Planned length 60 min', 'Health check No to all 11 questions', `Started ${formatDateTime(r.startedAt, 'en-US')}`, `Ended ${formatDateTime(r.endedAt, 'en-US')} (took 55 min)`,
+		'Planned length 60 min', 'Health check No to all 11 questions', `History ${m.changes} changes before signing`, `Started ${formatDateTime(r.startedAt, 'en-US')}`, `Ended ${formatDateTime(r.endedAt, 'en-US')} (took 55 min)`,
 		// SOAP
 		'S · Subjective', r.soap.s, 'O · Objective', r.soap.o.general, 'Trigger point in the upper outer glute, referring down the thigh.', 'Right top of the shoulder (upper trapezius): Hypertonic, tender on palpation.',
 		'A · Assessment', r.soap.a, 'P · Plan', `Home care and advice: ${r.soap.p.homeCare}`, `Next session: ${r.soap.p.nextSession}`, `Referral: ${r.soap.p.referral}`,
@@ -208,7 +208,7 @@ test('the client page prints the whole record: the client, every consent with wh
 		'Consent 1 Signed for an earlier text of the statement', `Consent 2 Withdrawn on ${formatDate(new Date(made.consents[1].withdrawnAt!).toISOString().slice(0, 10), 'en-US')}`, 'Consent 3 In force',
 		'I agree to massage treatment. (An earlier statement of this clinic.)',
 		...sessionItems(made),
-		'Follow-up visit', 'Draft — not signed', 'Health check Not answered'
+		'Follow-up visit', 'Draft — not signed', 'Health check Not answered', 'History No changes so far'
 	]) {
 		expect(squash(all), item).toContain(squash(item));
 	}

@@ -69,6 +69,19 @@ describe('the printed record of one session', () => {
 		expect(rowOf(undefined)).toBe('Not answered');
 	});
 
+	it('says how many changes the record went through before signing and when, kept in its history', async () => {
+		const input = await signedInput(0);
+		const rowOf = (over: Partial<SessionPrint>) => {
+			const people = sessionBlocks({ ...input, ...over }).find((b) => b.kind === 'columns');
+			if (people?.kind !== 'columns') throw new Error();
+			return people.columns.flat().flatMap((g) => g.rows).find((r) => r.label === 'History')?.value;
+		};
+		expect(rowOf({ history: [{ at: START }, { at: START + HOUR }, { at: START + HOUR }] })).toMatch(/^3 changes before signing, .+ to .+, each kept with its time and who made it$/);
+		expect(rowOf({ history: [] })).toBe('No changes before signing');
+		expect(rowOf({ record: readyDraft(), history: [] })).toBe('No changes so far');
+		expect(rowOf({})).toBeUndefined();
+	});
+
 	it('names the practitioner as signed, not as the profile stands now', async () => {
 		const input = await signedInput(0);
 		const blocks = sessionBlocks({ ...input, practitioner: snapshotOf(practitioner({ fullName: 'Renamed Since' })) });

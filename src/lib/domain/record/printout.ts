@@ -13,9 +13,9 @@ import { consentState } from './consent';
 import { ageWords, personWords } from './details';
 import { minutesBetween } from './form';
 import type { ChainCheck } from './chain';
-import type { Addendum, ClientDetails, Consent, IsoDay, LockedRecord, PractitionerSnapshot, Signature, TreatmentRecord } from './types';
+import type { Addendum, ClientDetails, Consent, HistoryEntry, IsoDay, LockedRecord, PractitionerSnapshot, Signature, TreatmentRecord } from './types';
 import { isLocked } from './locked';
-import { healthRows } from './print-health';
+import { healthRows, historyRows } from './print-session';
 
 /** Longest piece of a paragraph on paper (about four lines), so a page's end can take part of one. */
 export const PIECE_CHARS = 420;
@@ -204,6 +204,8 @@ export interface SessionPrint {
 	/** For a draft, the chosen practitioner's profile as it stands (a locked record carries its own snapshot). */
 	practitioner: PractitionerSnapshot | null;
 	consents: readonly Consent[];
+	/** The record's changes before signing (none for a draft not stored yet); absent: not printed. */
+	history?: readonly Pick<HistoryEntry, 'at'>[];
 	/** The addenda in chain order (empty for a draft). */
 	addenda: readonly Addendum[];
 	/** The chain verified now; null for a draft or when it could not be read. */
@@ -243,7 +245,7 @@ export function sessionBlocks(input: SessionPrint, newPage = false): PrintBlock[
 		columns: [
 			[
 				{ heading: 'Consent in force at this session', rows: consent ? consentRows(consent) : [{ label: 'Consent', value: 'No signed consent before this session.' }] },
-				{ heading: 'The session', rows: [...sessionRows(record), ...healthRows(plan.health)] }
+				{ heading: 'The session', rows: [...sessionRows(record), ...healthRows(plan.health), ...historyRows(input.history, !!locked)] }
 			],
 			[{ heading: 'Client', rows: clientRows(client, details, day) }]
 		]

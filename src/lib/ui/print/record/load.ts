@@ -42,6 +42,7 @@ async function session(plan: Plan, s: Shared): Promise<SessionData> {
 	const [found, marks, practitioners] = await Promise.all([store.previewRecord(plan.id), store.listMarks(plan.id), store.listPractitioners()]);
 	if (!found) throw new Error('This plan no longer exists.');
 	const { record } = found;
+	const history = found.stored ? await store.recordHistory(record.id) : [];
 	let addenda: Addendum[] = [];
 	let check = null;
 	let head = '';
@@ -59,7 +60,7 @@ async function session(plan: Plan, s: Shared): Promise<SessionData> {
 	return {
 		plan,
 		marks,
-		print: { record, plan, client: s.client, details: s.details, practitioner: profile ? snapshotOf(profile) : null, consents: s.consents, addenda, check, head }
+		print: { record, plan, client: s.client, details: s.details, practitioner: profile ? snapshotOf(profile) : null, consents: s.consents, history, addenda, check, head }
 	};
 }
 
