@@ -71,7 +71,7 @@ test('a backup downloaded here restores into an empty browser: client, plan and 
 	// One client's export from their page.
 	await page.getByRole('link', { name: CLIENT }).click();
 	const oneClient = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Export this client' }).click();
+	await page.getByRole('region', { name: 'Whole record' }).getByRole('button', { name: 'Export this client as a backup file', exact: true }).click();
 	expect((await oneClient).suggestedFilename()).toMatch(/^somamap-backup-bea-i-backup-i-\d{4}-\d{2}-\d{2}\.json$/);
 
 	// Everything, from the settings page.

@@ -11,6 +11,7 @@ import { consentTextHash, DEFAULT_CONSENT_TEXT } from '../../src/lib/domain/reco
 import { addAddendum, editDraft, finalise, newDraft } from '../../src/lib/domain/record/lifecycle';
 import type { Addendum, ChainEntry, ClientDetails, Consent, DrawnSignature, LockedRecord, Practitioner } from '../../src/lib/domain/record/types';
 import { defaultPlanFields, type Client, type Mark, type Plan } from '../../src/lib/domain/records';
+import { HEALTH_QUESTIONS } from '../../src/lib/domain/cautions';
 import { REGIONS, regionLabel } from '../../src/lib/domain/regions';
 
 const HOUR = 3_600_000;
@@ -38,6 +39,8 @@ export interface WholeRecord {
 	practitioner: Practitioner;
 	consents: Consent[];
 	record: LockedRecord;
+	/** How many changes the draft went through before signing (its history). */
+	changes: number;
 	addenda: Addendum[];
 }
 
@@ -45,7 +48,7 @@ export async function wholeRecord(): Promise<WholeRecord> {
 	const start = new Date(Date.now() - 10 * DAY).setHours(10, 0, 0, 0);
 	const at = start - 40 * DAY;
 	const client: Client = { id: 'c-mia', name: 'Mia Lowe', contact: 'mia@example.org', notes: '', figure: null, build: null, createdAt: at, updatedAt: at };
-	const plan: Plan = { ...defaultPlanFields(), id: 'p-mia', clientId: client.id, date: iso(start), title: 'Hip and low back', durationMin: 60, createdAt: at, updatedAt: at };
+	const plan: Plan = { ...defaultPlanFields(), id: 'p-mia', clientId: client.id, date: iso(start), title: 'Hip and low back', durationMin: 60, health: Object.fromEntries(HEALTH_QUESTIONS.map((q) => [q.id, false])), createdAt: at, updatedAt: at };
 	const practitioner: Practitioner = {
 		id: 'pr-sam', fullName: 'Sam Okafor', qualification: 'Diploma of Remedial Massage (HLT52015)', association: 'Massage & Myotherapy Australia',
 		membershipNumber: 'MMA-20417', providerNumbers: [{ fund: 'Bupa', number: 'BU77812' }, { fund: 'HCF', number: 'HC40921' }], businessName: 'Okafor Remedial Therapies',
@@ -103,5 +106,5 @@ export async function wholeRecord(): Promise<WholeRecord> {
 		chainHeads: [{ recordId: signed.record.id, hash: chain.at(-1)!.entry.hash, count: chain.length }]
 	};
 	const text = writeBackup({ clients: [client], plans: [plan], marks, records: tables }, { exportedAt: start + 3 * DAY });
-	return { text, client, plan, details, practitioner, consents, record: signed.record, addenda };
+	return { text, client, plan, details, practitioner, consents, record: signed.record, changes: edited.history.length, addenda };
 }

@@ -15,8 +15,11 @@ import { openTab } from './plan-tabs';
 import { pdfPages } from './pdf';
 import { addMark } from './print-helpers';
 import { wholeRecord, type WholeRecord } from './record-print-files';
+import { storedRows } from './stored';
 
 const SHOTS = 'docs/img/screens';
+/** The client page's one control for this client's backup file. */
+const EXPORT_CLIENT = 'Export this client as a backup file';
 const printout = (page: Page) => page.locator('article.print-sheet');
 /** Text without its spaces: a line may break anywhere (after a hyphen, inside a hash), and PDF text loses the space after a bold label; headings print in capitals. */
 const squash = (text: string) => text.replace(/\s+/g, '').toLowerCase();
@@ -43,6 +46,22 @@ async function printed(page: Page, name: string) {
 	return pdfPages(pdf);
 }
 
+/** Every row the app keeps, table by table: printing is a read, so this is the same after it. */
+async function everyRow(page: Page): Promise<Record<string, unknown[]>> {
+	const tables = await page.evaluate(
+		() =>
+			new Promise<string[]>((ok, ko) => {
+				const open = indexedDB.open('somamap');
+				open.onerror = () => ko(open.error);
+				open.onsuccess = () => {
+					ok([...open.result.objectStoreNames]);
+					open.result.close();
+				};
+			})
+	);
+	return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await storedRows(page, t)] as const)));
+}
+
 /** Each page names the client and says "Page N of M"; no text under 9 pt. */
 function everyPage(pages: string[] & { minPt: number }, name: string) {
 	expect(pages.minPt).toBeGreaterThanOrEqual(9);
@@ -67,7 +86,7 @@ function sessionItems(m: WholeRecord): string[] {
 		// the consent in force at the session
 		'Consent in force at this session', 'Mia Lowe (the client)', formatDateTime(inForce.signedAt, 'en-US'), `version ${inForce.textHash.slice(0, 4)} ${inForce.textHash.slice(4, 8)}`, 'Left buttock (glutes, gluteus maximus)',
 		// times
-		'Planned length 60 min', `Started ${formatDateTime(r.startedAt, 'en-US')}`, `Ended ${formatDateTime(r.endedAt, 'en-US')} (took 55 min)`,
+		'Planned length 60 min', 'Health check No to all 11 questions', `History ${m.changes} changes before signing`, `Started ${formatDateTime(r.startedAt, 'en-US')}`, `Ended ${formatDateTime(r.endedAt, 'en-US')} (took 55 min)`,
 		// SOAP
 		'S · Subjective', r.soap.s, 'O · Objective', r.soap.o.general, 'Trigger point in the upper outer glute, referring down the thigh.', 'Right top of the shoulder (upper trapezius): Hypertonic, tender on palpation.',
 		'A · Assessment', r.soap.a, 'P · Plan', `Home care and advice: ${r.soap.p.homeCare}`, `Next session: ${r.soap.p.nextSession}`, `Referral: ${r.soap.p.referral}`,
@@ -161,21 +180,27 @@ test('the client page prints the whole record: the client, every consent with wh
 	await page.waitForURL(/\/plan\?id=/);
 	await page.goto(`/client?id=${made.client.id}`);
 	const card = page.getByRole('region', { name: 'Whole record' });
-	await expect(card.getByRole('button', { name: 'Save this client’s record as a backup file' })).toBeVisible();
+	// One control saves this client's backup file, in this card, where a transfer request is answered: no second button doing the same elsewhere on the page.
+	await expect(page.getByRole('button', { name: /export|backup/i })).toHaveCount(1);
+	await expect(card.getByRole('button', { name: EXPORT_CLIENT, exact: true })).toBeVisible();
 	await card.screenshot({ path: `${SHOTS}/client-whole-record.png` });
 	// The backup file beside it: this client's record tables only, signed rows as signed.
 	const download = page.waitForEvent('download');
-	await card.getByRole('button', { name: 'Save this client’s record as a backup file' }).click();
+	await card.getByRole('button', { name: EXPORT_CLIENT, exact: true }).click();
 	const file = JSON.parse(await readFile(await (await download).path(), 'utf8'));
 	expect(file.clients.map((c: { name: string }) => c.name)).toEqual(['Mia Lowe']);
 	expect(file.records.map((r: { id: string; hash: string }) => [r.id, r.hash])).toEqual([[made.record.id, made.record.hash]]);
 	expect(file.addenda.map((a: { hash: string }) => a.hash)).toEqual(made.addenda.map((a) => a.hash));
 	expect(file.consents).toHaveLength(3);
 	expect(file.practitioners.map((p: { fullName: string }) => p.fullName)).toEqual(['Sam Okafor']);
+	const before = await everyRow(page);
+	expect(before.records).toHaveLength(1); // the follow-up's record was never opened
 	await card.getByRole('link', { name: 'Print whole record' }).click();
 	await page.waitForURL(/\/print-record\?client=c-mia/);
 	await expect(page).toHaveTitle('Client record · Somamap');
 	const pages = await printed(page, 'record-whole');
+	// Printing wrote nothing: the follow-up prints its draft, made in memory, and no row was added or changed.
+	expect(await everyRow(page)).toEqual(before);
 	everyPage(pages, 'Mia Lowe');
 	const all = pages.join(' ');
 	for (const item of [
@@ -183,10 +208,13 @@ test('the client page prints the whole record: the client, every consent with wh
 		'Consent 1 Signed for an earlier text of the statement', `Consent 2 Withdrawn on ${formatDate(new Date(made.consents[1].withdrawnAt!).toISOString().slice(0, 10), 'en-US')}`, 'Consent 3 In force',
 		'I agree to massage treatment. (An earlier statement of this clinic.)',
 		...sessionItems(made),
-		'Follow-up visit', 'Draft — not signed'
+		'Follow-up visit', 'Draft — not signed', 'Health check Not answered', 'History No changes so far'
 	]) {
 		expect(squash(all), item).toContain(squash(item));
 	}
+	// Consents 2 and 3 signed the same statement: it is printed in full once, and consent 3 names consent 2.
+	expect(squash(all).split(squash('I agree to receive massage therapy from this clinic.')).length - 1).toBe(1);
+	expect(squash(all)).toContain(squash(`The same statement as Consent 2 (version ${made.consents[2].textHash.slice(0, 4)}`));
 	// Each session starts on a page of its own, oldest first: the signed one, then the draft.
 	const starts = pages.flatMap((text, i) => (text.includes('Treatment record Mia Lowe ·') ? [i] : []));
 	expect(starts.length).toBe(2);

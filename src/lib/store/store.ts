@@ -298,4 +298,8 @@ export class Store {
 	async updateClientDetails(clientId: Id, patch: Partial<ClientDetails>, expected?: Partial<ClientDetails>): Promise<DetailsForm> {
 		return (await this.#rec()).people.updateClientDetails(clientId, patch, expected);
 	}
+	/** A plan's record to print: the stored one, or its draft built in memory and not stored (record-preview.ts). */
+	async previewRecord(planId: Id) {
+		return (await import('./record-preview')).previewRecord(this.#ctx, planId);
+	}
 }

@@ -53,6 +53,35 @@ describe('the printed record of one session', () => {
 		expect(blocks[0]).toMatchObject({ kind: 'title', draft: false });
 	});
 
+	it('prints the session’s health check answers: each yes in the question’s words, then how many were no or not answered', async () => {
+		const input = await signedInput(0);
+		const rowOf = (health?: Record<string, boolean>) => {
+			const people = sessionBlocks({ ...input, plan: { ...input.plan, health } }).find((b) => b.kind === 'columns');
+			if (people?.kind !== 'columns') throw new Error();
+			return people.columns.flat().flatMap((g) => g.rows).find((r) => r.label === 'Health check')?.value;
+		};
+		expect(rowOf({ clot: true, thinners: true, fever: false })).toBe(
+			'Yes: A blood clot now or in the past (for example in a leg)?\nYes: Taking blood thinners?\nNo to 1 other question; 8 questions not answered'
+		);
+		const allNo = Object.fromEntries(['accident', 'acute', 'fever', 'clot', 'thinners', 'osteoporosis', 'pregnancy', 'surgery', 'skin', 'cancer', 'nerve'].map((id) => [id, false]));
+		expect(rowOf(allNo)).toBe('No to all 11 questions');
+		expect(rowOf({})).toBe('Not answered');
+		expect(rowOf(undefined)).toBe('Not answered');
+	});
+
+	it('says how many changes the record went through before signing and when, kept in its history', async () => {
+		const input = await signedInput(0);
+		const rowOf = (over: Partial<SessionPrint>) => {
+			const people = sessionBlocks({ ...input, ...over }).find((b) => b.kind === 'columns');
+			if (people?.kind !== 'columns') throw new Error();
+			return people.columns.flat().flatMap((g) => g.rows).find((r) => r.label === 'History')?.value;
+		};
+		expect(rowOf({ history: [{ at: START }, { at: START + HOUR }, { at: START + HOUR }] })).toMatch(/^3 changes before signing, .+ to .+, each kept with its time and who made it$/);
+		expect(rowOf({ history: [] })).toBe('No changes before signing');
+		expect(rowOf({ record: readyDraft(), history: [] })).toBe('No changes so far');
+		expect(rowOf({})).toBeUndefined();
+	});
+
 	it('names the practitioner as signed, not as the profile stands now', async () => {
 		const input = await signedInput(0);
 		const blocks = sessionBlocks({ ...input, practitioner: snapshotOf(practitioner({ fullName: 'Renamed Since' })) });
@@ -141,6 +170,19 @@ describe('the whole record', () => {
 		expect(all).toContain('The statement signed');
 		expect(all).toMatch(/"Consent 1","value":"Withdrawn on /);
 		expect(all).toContain('"Consent 2","value":"In force"');
+	});
+
+	it('prints each consent statement in full once: a later consent of the same text names the first', () => {
+		const statement = 'I agree to massage treatment and can stop it at any time.';
+		const blocks = clientBlocks({
+			client: { name: 'Mia Lowe', contact: '' }, details,
+			consents: [consent('old', START - 9 * DAY, { text: 'An earlier statement.', textHash: 'b'.repeat(64) }), consent('a', START - DAY, { text: statement, withdrawnAt: START - HOUR }), consent('b', START, { text: statement })],
+			currentTextHash: 'a'.repeat(64), sessions: [], today: '2026-12-10'
+		});
+		const texts = blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : []));
+		expect(texts.filter((t) => t === statement)).toHaveLength(1);
+		expect(texts).toContain('An earlier statement.');
+		expect(texts).toContain('The same statement as Consent 2 (version aaaa aaaa aaaa aaaa), printed there in full.');
 	});
 
 	it('a session of a whole record starts on a new page', async () => {

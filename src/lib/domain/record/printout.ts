@@ -13,8 +13,9 @@ import { consentState } from './consent';
 import { ageWords, personWords } from './details';
 import { minutesBetween } from './form';
 import type { ChainCheck } from './chain';
-import type { Addendum, ClientDetails, Consent, IsoDay, LockedRecord, PractitionerSnapshot, Signature, TreatmentRecord } from './types';
+import type { Addendum, ClientDetails, Consent, HistoryEntry, IsoDay, LockedRecord, PractitionerSnapshot, Signature, TreatmentRecord } from './types';
 import { isLocked } from './locked';
+import { healthRows, historyRows } from './print-session';
 
 /** Longest piece of a paragraph on paper (about four lines), so a page's end can take part of one. */
 export const PIECE_CHARS = 420;
@@ -196,12 +197,15 @@ export function chainWords(record: TreatmentRecord, check: ChainCheck | null, ad
 
 export interface SessionPrint {
 	record: TreatmentRecord | LockedRecord;
-	plan: Pick<Plan, 'id' | 'title' | 'date'>;
+	/** `health`: the session's health check answers, printed beside its times. */
+	plan: Pick<Plan, 'id' | 'title' | 'date'> & { health?: Plan['health'] };
 	client: Pick<Client, 'name' | 'contact'>;
 	details: ClientDetails | null;
 	/** For a draft, the chosen practitioner's profile as it stands (a locked record carries its own snapshot). */
 	practitioner: PractitionerSnapshot | null;
 	consents: readonly Consent[];
+	/** The record's changes before signing (none for a draft not stored yet); absent: not printed. */
+	history?: readonly Pick<HistoryEntry, 'at'>[];
 	/** The addenda in chain order (empty for a draft). */
 	addenda: readonly Addendum[];
 	/** The chain verified now; null for a draft or when it could not be read. */
@@ -241,7 +245,7 @@ export function sessionBlocks(input: SessionPrint, newPage = false): PrintBlock[
 		columns: [
 			[
 				{ heading: 'Consent in force at this session', rows: consent ? consentRows(consent) : [{ label: 'Consent', value: 'No signed consent before this session.' }] },
-				{ heading: 'The session', rows: sessionRows(record) }
+				{ heading: 'The session', rows: [...sessionRows(record), ...healthRows(plan.health), ...historyRows(input.history, !!locked)] }
 			],
 			[{ heading: 'Client', rows: clientRows(client, details, day) }]
 		]
@@ -373,6 +377,12 @@ export function clientBlocks(input: ClientPrint): PrintBlock[] {
 			kind: 'signatures',
 			items: [{ label: 'Signature', signature: c.signature, caption: `${c.signer === 'guardian' && c.guardian ? c.guardian.name : c.signerName}, signed ${formatDateTime(c.signedAt)}`, missing: '' }]
 		});
+		// Each statement in full once, under the first consent that signed it; a later one names that consent.
+		const same = sorted.findIndex((o) => o.textHash === c.textHash);
+		if (same < i) {
+			blocks.push({ key: `consent:${c.id}:text`, section: 'consents', first: false, kind: 'text', label: 'The statement signed', text: `The same statement as Consent ${same + 1} (version ${shortHash(c.textHash)}), printed there in full.` });
+			return;
+		}
 		pieces(c.text).forEach((ps, p) =>
 			ps.forEach((t, j) => blocks.push({ key: `consent:${c.id}:text:${p}:${j}`, section: 'consents', first: false, kind: 'text', label: p === 0 && j === 0 ? 'The statement signed' : null, text: t }))
 		);

@@ -1,7 +1,8 @@
 /**
  * What the printed record needs, read from this device through the store: one session's record
- * (a plan whose record was never opened gets its draft now, as the Record tab would), or a
- * client's whole record. Each signed record's chain is verified now, as it is printed.
+ * (a plan whose record was never opened prints the draft the Record tab would make, built in
+ * memory: printing writes nothing), or a client's whole record. Each signed record's chain is
+ * verified now, as it is printed.
  */
 import type { Client, Mark, Plan } from '$lib/domain/records';
 import { consentTextHash } from '$lib/domain/record/consent';
@@ -38,7 +39,10 @@ async function shared(client: Client): Promise<Shared> {
 }
 
 async function session(plan: Plan, s: Shared): Promise<SessionData> {
-	const [record, marks, practitioners] = await Promise.all([store.openRecord(plan.id), store.listMarks(plan.id), store.listPractitioners()]);
+	const [found, marks, practitioners] = await Promise.all([store.previewRecord(plan.id), store.listMarks(plan.id), store.listPractitioners()]);
+	if (!found) throw new Error('This plan no longer exists.');
+	const { record } = found;
+	const history = found.stored ? await store.recordHistory(record.id) : [];
 	let addenda: Addendum[] = [];
 	let check = null;
 	let head = '';
@@ -56,7 +60,7 @@ async function session(plan: Plan, s: Shared): Promise<SessionData> {
 	return {
 		plan,
 		marks,
-		print: { record, plan, client: s.client, details: s.details, practitioner: profile ? snapshotOf(profile) : null, consents: s.consents, addenda, check, head }
+		print: { record, plan, client: s.client, details: s.details, practitioner: profile ? snapshotOf(profile) : null, consents: s.consents, history, addenda, check, head }
 	};
 }
 
@@ -76,7 +80,6 @@ export async function loadClient(clientId: string): Promise<ClientData | null> {
 	const s = await shared(client);
 	const plans = (await store.listPlansForClient(clientId)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt - b.createdAt));
 	const sessions: SessionData[] = [];
-	// One at a time: a client's first print may make a draft for each session.
 	for (const plan of plans) sessions.push(await session(plan, s));
 	const currentTextHash = await consentTextHash(clinicConsentText(await store.getSetting<unknown>(CONSENT_TEXT_SETTING, undefined)));
 	return { ...s, currentTextHash, sessions };

@@ -1,0 +1,36 @@
+/**
+ * Two of the session's lines on the printed record. The health check: the client's answers as
+ * given (the questions as asked, word for word), so a reader sees what was screened before
+ * treatment; answers only, the record states no condition of its own. The history: how many
+ * changes the record went through before signing and when, so a reader knows they are kept.
+ */
+import { HEALTH_QUESTIONS } from '../cautions';
+import { formatDateTime } from '../dates';
+import type { Row } from './printout';
+import type { HistoryEntry } from './types';
+
+/** "Yes: <question>" for each yes, then how many were answered no and how many not answered. */
+export function healthRows(answers: Readonly<Record<string, boolean>> | undefined): Row[] {
+	const asked = HEALTH_QUESTIONS.filter((q) => typeof answers?.[q.id] === 'boolean');
+	if (!asked.length) return [{ label: 'Health check', value: 'Not answered' }];
+	const yes = asked.filter((q) => answers![q.id]).map((q) => `Yes: ${q.question}`);
+	const no = asked.length - yes.length;
+	const open = HEALTH_QUESTIONS.length - asked.length;
+	const rest = [
+		no ? (yes.length || open ? `No to ${no === 1 ? '1 other question' : `${no} other questions`}` : `No to all ${no} questions`) : '',
+		open ? `${open === 1 ? '1 question' : `${open} questions`} not answered` : ''
+	].filter(Boolean);
+	return [{ label: 'Health check', value: [...yes, rest.join('; ')].filter(Boolean).join('\n') }];
+}
+
+/** "12 changes before signing, <first> to <last>, each kept with its time and who made it." */
+export function historyRows(history: readonly Pick<HistoryEntry, 'at'>[] | undefined, signed: boolean): Row[] {
+	if (!history) return [];
+	const when = signed ? 'before signing' : 'so far';
+	if (!history.length) return [{ label: 'History', value: `No changes ${when}` }];
+	const times = history.map((h) => h.at);
+	const [first, last] = [Math.min(...times), Math.max(...times)];
+	const span = first === last ? formatDateTime(first) : `${formatDateTime(first)} to ${formatDateTime(last)}`;
+	const n = history.length === 1 ? '1 change' : `${history.length} changes`;
+	return [{ label: 'History', value: `${n} ${when}, ${span}, each kept with its time and who made it` }];
+}
