@@ -99,7 +99,7 @@ describe('backup format 5: the deletions log and the clinic’s settings', () =>
 		expect(await store.getClient(kim.id)).toBeUndefined();
 		expect(await store.getPlan(neck.id)).toBeUndefined();
 		expect(result.clients).toMatchObject({ added: 0 });
-		expect(result.notes).toEqual([expect.stringMatching(/^1 client deleted on this device on [A-Z][a-z]{2} \d+, \d{4} was not brought back \(Kim Lee\)\.$/)]);
+		expect(result.notes).toEqual([expect.stringMatching(/^1 client deleted on [A-Z][a-z]{2} \d+, \d{4} \(this device’s deletions log\) was not brought back \(Kim Lee\)\.$/)]);
 		expect(preview.recordNotes[0]).toBe(result.notes[0]);
 		expect(await store.listDeletions()).toEqual(log);
 	});
@@ -113,24 +113,48 @@ describe('backup format 5: the deletions log and the clinic’s settings', () =>
 		expect(await store.getPlan(back.id)).toBeUndefined();
 		expect(await store.getPlan(legs.id)).toBeDefined();
 		expect(await store.getClient(lee.id)).toBeDefined();
-		expect(result.notes).toEqual([expect.stringMatching(/^1 session of Lee Park deleted on this device on .+ was not brought back \(Low back\)\.$/)]);
+		expect(result.notes).toEqual([expect.stringMatching(/^1 session of Lee Park deleted on .+ \(this device’s deletions log\) was not brought back \(Low back\)\.$/)]);
 	});
 
-	it('the file’s own log keeps a client it deleted from coming back on another device; what is already here is never deleted', async () => {
+	it('a device’s own whole backup never drops a client it still holds, though its log (from another device) names them', async () => {
+		// B deletes Kim; A restores B's backup: Kim stays on A and B's row joins A's log.
+		const { store: a, clock, kim, neck } = await clinic();
+		await (await a.consents()).sign({ clientId: kim.id, text: DEFAULT_CONSENT_TEXT, signer: 'client', signerName: 'Kim Lee', guardian: null, signature: drawn(), sensitiveAreas: [] }, [neck.id]);
+		const b = freshStore(() => clock.now);
+		await restore(b, await fileOf(a));
+		clock.now += DAY;
+		await b.deleteClient(kim.id, WHY);
+		const synced = await restore(a, await fileOf(b));
+		expect(await a.getClient(kim.id)).toBeDefined();
+		expect(synced.preview.recordNotes).toEqual([expect.stringMatching(/^The deletions log names Kim Lee as deleted on another device on .+; Kim Lee is kept\.$/)]);
+		// A's whole backup holds Kim and the row; after an erase (a new device) it restores whole.
+		const fromA = await fileOf(a);
+		expect(JSON.parse(fromA).deletions).toHaveLength(1);
+		const fresh = freshStore();
+		const { preview } = await restore(fresh, fromA);
+		expect(preview.clients.find((c) => c.id === kim.id)?.action).toBe('add');
+		expect(preview.recordNotes).toEqual([expect.stringMatching(/^The deletions log names Kim Lee as deleted on another device on .+; Kim Lee is kept\.$/)]);
+		expect((await fresh.getClient(kim.id))?.name).toBe('Kim Lee');
+		expect(await fresh.getPlan(neck.id)).toBeDefined();
+		expect(await (await fresh.consents()).all()).toHaveLength(1);
+		expect(await fresh.listDeletions()).toHaveLength(1);
+		expect(await dump(fresh)).toEqual(await dump(a));
+	});
+
+	it('a client the device’s log deleted stays out of an older backup; a device that still has them keeps them and learns of the deletion', async () => {
 		const { store, clock, kim } = await clinic();
 		const old = await fileOf(store);
 		clock.now += DAY;
 		await store.deleteClient(kim.id, WHY);
-		const doc = JSON.parse(old);
-		doc.deletions = JSON.parse(await fileOf(store)).deletions;
+		const later = await fileOf(store); // no Kim, the row
 		const fresh = freshStore();
-		const { result } = await restore(fresh, JSON.stringify(doc));
+		await restore(fresh, later);
+		const { result } = await restore(fresh, old);
 		expect(await fresh.getClient(kim.id)).toBeUndefined();
-		expect(result.notes[0]).toMatch(/^1 client deleted on the device that made this backup on .+ was not brought back \(Kim Lee\)\.$/);
-		// A device that still has Kim keeps them (a restore deletes nothing), and learns of the deletion.
+		expect(result.notes[0]).toMatch(/^1 client deleted on .+ \(this device’s deletions log\) was not brought back \(Kim Lee\)\.$/);
 		const other = freshStore();
 		await restore(other, old);
-		await restore(other, JSON.stringify(doc));
+		await restore(other, later);
 		expect(await other.getClient(kim.id)).toBeDefined();
 		expect(await other.listDeletions()).toHaveLength(1);
 	});
@@ -146,7 +170,7 @@ describe('backup format 5: the deletions log and the clinic’s settings', () =>
 		const { result } = await restore(target, await fileOf(store));
 		expect(await target.getClient(kim.id)).toBeDefined();
 		expect((await target.getPlan(neck.id))?.notes).toMatch(/Seen again/);
-		expect(result.notes).toEqual([expect.stringMatching(/^Kim Lee was deleted on this device on .+, but the file holds work on them after that \(last on .+\): they are brought back\.$/)]);
+		expect(result.notes).toEqual([expect.stringMatching(/^Kim Lee was deleted on .+ \(this device’s deletions log\), but the file holds work on them after that \(last on .+\): they are brought back\.$/)]);
 	});
 
 	it('settings: taken where the device has none; a newer one here is kept, a newer one in the file replaces it; each said', async () => {
@@ -292,15 +316,16 @@ describe('hostile deletions logs and settings', () => {
 });
 
 describe('what stays deleted, with signed records', () => {
-	it('a client the file’s log deleted after signing: their signed record, consent and details stay out, and a failing row of theirs is not listed', async () => {
+	it('a client this device’s log deleted after signing: their signed record, consent and details stay out of an older backup, and a failing row of theirs is not listed', async () => {
 		const c = await recordClinic();
 		await c.store.db.addenda.put({ ...c.a2, text: 'Rewritten on the device.' });
 		const doc = JSON.parse(await recordFileOf(c.store));
-		doc.deletions = [{ at: RECORD_NOW, clientId: c.client.id, clientName: 'Jo Bloggs', id: 'del-jo', kind: 'client', planIds: [c.plan.id], practitionerId: null, practitionerName: '', reason: 'Records transferred to the new clinic', recordIds: [c.locked.id], sessions: 1, signed: 1 }];
 		const target = freshStore(() => RECORD_NOW);
+		// The deletion reached this device (made here, or merged in from another device's backup).
+		await target.db.deletions.add({ at: RECORD_NOW, clientId: c.client.id, clientName: 'Jo Bloggs', id: 'del-jo', kind: 'client', planIds: [c.plan.id], practitionerId: null, practitionerName: '', reason: 'Records transferred to the new clinic', recordIds: [c.locked.id], sessions: 1, signed: 1 });
 		const preview = await previewImport(target, JSON.stringify(doc), { now: RECORD_NOW });
 		expect(preview.failing).toEqual([]);
-		expect(preview.recordNotes[0]).toMatch(/^1 client deleted on the device that made this backup on .+ was not brought back \(Jo Bloggs\)\.$/);
+		expect(preview.recordNotes[0]).toMatch(/^1 client deleted on .+ \(this device’s deletions log\) was not brought back \(Jo Bloggs\)\.$/);
 		await applyImport(target, preview.backup);
 		expect(await target.getClient(c.client.id)).toBeUndefined();
 		expect(await target.getClient(c.sam.id)).toBeDefined();
