@@ -5,6 +5,7 @@
  * are refused whole, in words, and change nothing.
  */
 import { describe, expect, it } from 'vitest';
+import { withholdDeleted } from '$lib/domain/backup/deleted';
 import { BACKUP_VERSION } from '$lib/domain/backup/format';
 import { readHandOffText } from '$lib/domain/handoff';
 import { DEFAULT_CONSENT_TEXT } from '$lib/domain/record/consent';
@@ -331,5 +332,39 @@ describe('what stays deleted, with signed records', () => {
 		expect(await target.getClient(c.sam.id)).toBeDefined();
 		expect([await target.db.records.count(), await target.db.addenda.count(), await target.db.chainHeads.count(), await target.db.consents.count(), await target.db.clientDetails.count()]).toEqual([1, 0, 0, 0, 0]);
 		expect((await target.db.records.toArray())[0].id).toBe(c.samDraft.id);
+	});
+});
+
+describe('work after a deletion', () => {
+	const deletion = { id: 'd', kind: 'client', clientId: 'c', clientName: 'Jo Bloggs', planIds: ['p'], recordIds: ['r'], sessions: 1, signed: 1, at: 200, reason: 'Moved away', practitionerId: null, practitionerName: '' } as const;
+	const dataWith = (addendumAt: number, historyAt: number) =>
+		({
+			clients: [{ id: 'c', name: 'Jo Bloggs', updatedAt: 100 }],
+			plans: [{ id: 'p', clientId: 'c', title: 'Back', updatedAt: 100 }],
+			marks: [],
+			records: {
+				practitioners: [],
+				clientDetails: [],
+				consents: [],
+				chainHeads: [{ recordId: 'r' }],
+				records: [{ id: 'r', planId: 'p', clientId: 'c', updatedAt: 100, signedAt: 100 }],
+				recordHistory: [{ recordId: 'r', at: historyAt }],
+				addenda: [{ id: 'a', recordId: 'r', signedAt: addendumAt, text: 'Corrected the date of injury.' }]
+			}
+		}) as never;
+	const none = { clients: new Set<string>(), plans: new Set<string>() };
+
+	it('an addendum signed after the deletion (on another device) brings the client back, said so', () => {
+		const w = withholdDeleted(dataWith(300, 100), [deletion as never], [], none);
+		expect(w.clients.has('c')).toBe(false);
+		expect(w.notes).toEqual([expect.stringMatching(/^Jo Bloggs was deleted on .+ \(this device’s deletions log\), but the file holds work on them after that/)]);
+		// Only older work: withheld.
+		expect(withholdDeleted(dataWith(150, 100), [deletion as never], [], none).clients.has('c')).toBe(true);
+	});
+
+	it('the file’s own log rows withhold nothing', () => {
+		const w = withholdDeleted(dataWith(150, 100), [], [deletion as never], none);
+		expect(w.clients.size).toBe(0);
+		expect(w.notes).toEqual([expect.stringMatching(/^The deletions log names Jo Bloggs as deleted on another device on .+; Jo Bloggs is kept\.$/)]);
 	});
 });
