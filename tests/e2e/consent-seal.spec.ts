@@ -139,3 +139,20 @@ test('a follow-up is consented to the areas of the signed consent in force, and 
 	await expect(page.getByRole('checkbox', { name: 'Client consents to work here' })).not.toBeChecked();
 	await expect(page.getByText("Ask for the client's consent before working on the areas marked above.")).toBeVisible();
 });
+
+test('a consent row that cannot be read is said on the client page, and a follow-up is still made, asking consent again', async ({ page }) => {
+	const first = await createPlanForNewClient(page, 'Uma Unread', 'Back');
+	await toClientPage(page, 'Uma Unread');
+	await signConsent(page);
+	// Edited outside the app: withdrawn before it was signed, which no consent can be.
+	await tamperConsents(page, { set: { withdrawnAt: 1 } });
+	await page.reload();
+	await expect(page.getByTestId('consent-status')).toHaveText('Consent: changed after signing');
+	await expect(page.getByRole('alert').filter({ hasText: /^A consent of Uma Unread kept on this device holds something a consent cannot hold \(.+\): it is not as signed\. Ask the client to read and sign it again\.$/ })).toBeVisible();
+	await page.getByTestId('consent-status').locator('..').screenshot({ path: test.info().outputPath('consent-unreadable.png') });
+	expect(await seriousViolations(page), 'unreadable consent').toEqual([]);
+	await page.getByRole('button', { name: 'Follow-up', exact: true }).click();
+	await page.waitForURL((url) => url.pathname === '/plan' && url.href !== first);
+	expect((await storedPlan(page, page.url()))!.consent).toEqual({});
+});
+
