@@ -63,7 +63,9 @@ export async function planClinic(db: SomamapDB, data: BackupData, onDevice: { cl
 	const file = data.deletions ?? [];
 	const clientIds = [...new Set([...data.clients.map((c) => c.id), ...data.plans.map((p) => p.clientId), ...file.map((d) => d.clientId)])];
 	const device = await db.deletions.where('clientId').anyOf(clientIds).toArray();
-	const log = mergeDeletionLog(file, new Map(device.map((d) => [d.id, d])));
+	// Rows are compared by id: a file row may share its id with a row of another client here.
+	const sameIds = (await db.deletions.bulkGet(file.map((d) => d.id))).filter((d): d is Deletion => !!d);
+	const log = mergeDeletionLog(file, new Map([...device, ...sameIds].map((d) => [d.id, d])));
 	if (!log.ok) return log;
 	// The new rows' clients and sessions this device holds (not in the file): said to be kept.
 	const named = { clients: [...new Set(log.add.map((d) => d.clientId))], plans: [...new Set(log.add.flatMap((d) => d.planIds))] };

@@ -292,6 +292,21 @@ describe('hostile deletions logs and settings', () => {
 		expect(await target.listDeletions()).toEqual(deletions);
 	});
 
+	it('a file log row sharing its id with this device’s deletion of another client is refused at the preview, in words; nothing changes', async () => {
+		const clock = { now: T0 };
+		const store = freshStore(() => (clock.now += 1000));
+		const kim = await store.createClient({ name: 'Kim Lee' });
+		const lee = await store.createClient({ name: 'Lee Park' });
+		await store.deleteClient(kim.id, WHY);
+		const doc = JSON.parse(await fileOf(store));
+		doc.deletions[0] = { ...doc.deletions[0], clientId: lee.id, clientName: 'Lee Park' };
+		const before = await dump(store);
+		const deletions = await store.listDeletions();
+		await expect(previewImport(store, JSON.stringify(doc))).rejects.toThrow(/^This file cannot be restored: The deletion of Lee Park on .+ in the file has the same id as the deletion of Kim Lee in this device’s deletions log: one of them was changed outside Somamap\. The log is never rewritten\./);
+		expect(await dump(store)).toEqual(before);
+		expect(await store.listDeletions()).toEqual(deletions);
+	});
+
 	it('files of versions 1 to 4 still restore, with no log or settings', async () => {
 		const doc = await hostileBase();
 		asVersion(doc, 4);

@@ -32,7 +32,9 @@ export function mergeDeletionLog(file: readonly Deletion[], device: ReadonlyMap<
 	for (const d of file) {
 		const here = device.get(d.id);
 		if (!here) add.push(d);
-		else if (canonicalJson(here) !== canonicalJson(d)) {
+		else if (here.clientId !== d.clientId) {
+			return { ok: false, problem: `The deletion of ${d.clientName.slice(0, 60) || 'a client'} on ${day(d.at)} in the file has the same id as the deletion of ${here.clientName.slice(0, 60) || 'another client'} in this device’s deletions log: one of them was changed outside Somamap. The log is never rewritten.` };
+		} else if (canonicalJson(here) !== canonicalJson(d)) {
 			return { ok: false, problem: `The deletion of ${d.clientName.slice(0, 60) || 'a client'} on ${day(d.at)} differs between the file and this device’s deletions log. The log is never rewritten.` };
 		}
 	}
