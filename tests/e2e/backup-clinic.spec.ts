@@ -69,10 +69,16 @@ test('a deleted consent-only client stays deleted when an older backup is restor
 	await page.goto(`/client?id=${clientId}`);
 	await page.getByRole('button', { name: 'Delete client…' }).click();
 	const del = page.getByRole('dialog', { name: 'Delete Jo Bloggs?' });
+	// The signed consent is part of the clinical record: inside its keeping period a reason is asked.
+	await expect(del).toContainText('A signed consent is part of the clinical record and must be kept.');
+	await del.locator('button[type="submit"]').click();
+	await expect(del.getByRole('alert')).toContainText('Please give a reason for deleting these records');
+	await del.getByLabel('Reason for deleting').fill('The client asked for their consent to be removed');
+	await del.screenshot({ path: testInfo.outputPath('delete-consent-reason.png') });
 	await del.locator('button[type="submit"]').click();
 	await expect(page.getByText(/Jo Bloggs.*deleted/)).toBeVisible();
 	const log = await storedRows<Deletion>(page, 'deletions');
-	expect(log).toMatchObject([{ kind: 'client', clientId, clientName: 'Jo Bloggs', sessions: 0, planIds: [] }]);
+	expect(log).toMatchObject([{ kind: 'client', clientId, clientName: 'Jo Bloggs', sessions: 0, planIds: [], consents: 1, reason: 'The client asked for their consent to be removed' }]);
 	const day = formatDate(isoDayOf(log[0].at), 'en-US');
 
 	// The backup made before the deletion does not bring Jo back, and says so.
@@ -116,7 +122,7 @@ test('a deleted consent-only client stays deleted when an older backup is restor
 	await expect(page.getByLabel('Keeping period')).toHaveValue('ten-years');
 	await expect(page.getByLabel('Statement', { exact: true })).toHaveValue(statement);
 	await page.getByText('Deletions kept (1)').click();
-	await expect(page.getByRole('list', { name: 'Deletions kept' })).toContainText('Jo Bloggs: the client (no sessions)');
+	await expect(page.getByRole('list', { name: 'Deletions kept' })).toContainText('Jo Bloggs: the client (no sessions), 1 signed consent');
 	await page.getByRole('region', { name: 'Keeping records' }).screenshot({ path: testInfo.outputPath('deletions-kept.png') });
 	const again = JSON.parse(await exportAll(page, testInfo.outputPath('again.json')));
 	expect(JSON.stringify(again.deletions)).toBe(JSON.stringify(doc.deletions));

@@ -62,7 +62,7 @@ test('a consent edited in the database after signing is said to be changed on th
 	await tamperConsents(page, { set: { signerName: 'Someone Else' } });
 	await page.reload();
 	await expect(page.getByTestId('consent-status')).toHaveText('Consent: changed after signing');
-	await expect(page.getByRole('alert').filter({ hasText: /The consent Tess Seal signed on .* was changed after it was signed: who signed, the signature, the date or the sensitive areas are not as signed\. Ask the client to read and sign it again\./ })).toBeVisible();
+	await expect(page.getByRole('alert').filter({ hasText: /The consent Tess Seal signed on .* was changed after it was signed: something in it \(which client, who signed, the signature, the date or the areas\) is not as signed\. Ask the client to read and sign it again\./ })).toBeVisible();
 	await page.getByRole('button', { name: 'View signed consent' }).click();
 	const view = page.getByRole('dialog', { name: 'Signed consent' });
 	await expect(view.getByRole('alert')).toContainText('What is shown below is not what was signed');

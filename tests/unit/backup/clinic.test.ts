@@ -323,8 +323,8 @@ describe('hostile deletions logs and settings', () => {
 		await (await store.consents()).sign({ clientId: kim.id, text: DEFAULT_CONSENT_TEXT, signer: 'client', signerName: 'Kim Lee', guardian: null, signature: drawn(), sensitiveAreas: [] }, []);
 		const before = await fileOf(store);
 		clock.now += DAY;
-		await store.deleteClient(kim.id);
-		expect(await store.listDeletions()).toMatchObject([{ kind: 'client', clientId: kim.id, clientName: 'Kim Lee', sessions: 0, planIds: [], reason: '' }]);
+		await store.deleteClient(kim.id, WHY); // a signed consent inside its period needs a reason
+		expect(await store.listDeletions()).toMatchObject([{ kind: 'client', clientId: kim.id, clientName: 'Kim Lee', sessions: 0, planIds: [], consents: 1, reason: WHY.reason }]);
 		await restore(store, before);
 		expect(await store.getClient(kim.id)).toBeUndefined();
 		expect(await (await store.consents()).all()).toEqual([]);
