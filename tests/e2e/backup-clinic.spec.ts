@@ -70,7 +70,8 @@ test('a deleted consent-only client stays deleted when an older backup is restor
 	await page.getByRole('button', { name: 'Delete client…' }).click();
 	const del = page.getByRole('dialog', { name: 'Delete Jo Bloggs?' });
 	// The signed consent is part of the clinical record: inside its keeping period a reason is asked.
-	await expect(del).toContainText('A signed consent is part of the clinical record and must be kept.');
+	await expect(del).toContainText('The client’s signed consent is still inside the keeping period');
+	await expect(del).toContainText(/A signed consent is part of the clinical record and must be kept\. Kept until .*: 10 years after it was signed on /);
 	await del.locator('button[type="submit"]').click();
 	await expect(del.getByRole('alert')).toContainText('Please give a reason for deleting these records');
 	await del.getByLabel('Reason for deleting').fill('The client asked for their consent to be removed');

@@ -98,7 +98,7 @@ describe('deleting with a reason', () => {
 		await (await store.consents()).sign({ clientId: client.id, text: 'I agree.', signer: 'client', signerName: 'Kim Lee', guardian: null, signature: drawn(), sensitiveAreas: [] }, []);
 		const check = await store.deletionCheck({ kind: 'client', id: client.id });
 		expect(check).toMatchObject({ allowed: true, needsReason: true, sessions: 0, consents: 1 });
-		expect(check.reasons.join(' ')).toMatch(/^A signed consent is part of the clinical record and must be kept\. Kept until .*2033.* Deleting it now needs a reason, which is kept\.$/);
+		expect(check.reasons.join(' ')).toMatch(/^A signed consent is part of the clinical record and must be kept\. Kept until .*2033: 7 years after it was signed on .* Deleting it now needs a reason, which is kept\.$/);
 		await expect(store.deleteClient(client.id)).rejects.toMatchObject({ kind: 'validation', message: expect.stringMatching(/^Nothing was deleted\. A signed consent is part of the clinical record/) });
 		expect(await store.getClient(client.id)).toBeDefined();
 		await store.deleteClient(client.id, WHY);

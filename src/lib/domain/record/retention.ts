@@ -186,6 +186,7 @@ export function consentsCheck(consents: readonly { signedAt: number }[], client:
 		if (today < kept.until && (!until || kept.until > until.until)) until = kept;
 	}
 	if (!until) return { needsReason: false, reasons: [] };
-	return { needsReason: true, reasons: [`A signed consent is part of the clinical record and must be kept. ${until.why} Deleting it now needs a reason, which is kept.`] };
+	const why = until.why.replace('after the treatment on', 'after it was signed on').replace('under 18 at the treatment', 'under 18 when it was signed');
+	return { needsReason: true, reasons: [`A signed consent is part of the clinical record and must be kept. ${why} Deleting it now needs a reason, which is kept.`] };
 }
 
