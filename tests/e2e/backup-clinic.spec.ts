@@ -69,17 +69,24 @@ test('a deleted consent-only client stays deleted when an older backup is restor
 	await page.goto(`/client?id=${clientId}`);
 	await page.getByRole('button', { name: 'Delete client…' }).click();
 	const del = page.getByRole('dialog', { name: 'Delete Jo Bloggs?' });
+	// The signed consent is part of the clinical record: inside its keeping period a reason is asked.
+	await expect(del).toContainText('The client’s signed consent is still inside the keeping period');
+	await expect(del).toContainText(/A signed consent is part of the clinical record and must be kept\. Kept until .*: 10 years after it was signed on /);
+	await del.locator('button[type="submit"]').click();
+	await expect(del.getByRole('alert')).toContainText('Please give a reason for deleting these records');
+	await del.getByLabel('Reason for deleting').fill('The client asked for their consent to be removed');
+	await del.screenshot({ path: testInfo.outputPath('delete-consent-reason.png') });
 	await del.locator('button[type="submit"]').click();
 	await expect(page.getByText(/Jo Bloggs.*deleted/)).toBeVisible();
 	const log = await storedRows<Deletion>(page, 'deletions');
-	expect(log).toMatchObject([{ kind: 'client', clientId, clientName: 'Jo Bloggs', sessions: 0, planIds: [] }]);
+	expect(log).toMatchObject([{ kind: 'client', clientId, clientName: 'Jo Bloggs', sessions: 0, planIds: [], consents: 1, reason: 'The client asked for their consent to be removed' }]);
 	const day = formatDate(isoDayOf(log[0].at), 'en-US');
 
 	// The backup made before the deletion does not bring Jo back, and says so.
 	await page.goto('/settings');
 	await chooseFile(page, file('before.json', before));
 	const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
-	const said = `1 client deleted on this device on ${day} was not brought back (Jo Bloggs).`;
+	const said = `1 client deleted on ${day} (this device’s deletions log) was not brought back (Jo Bloggs).`;
 	await expect(dialog.getByTestId('restore-record-notes')).toContainText(said);
 	await expect(dialog.getByRole('list', { name: /client in the file/ })).toContainText('Jo Bloggs deleted earlier: not brought back');
 	await dialog.screenshot({ path: testInfo.outputPath('restore-deleted.png') });
@@ -116,7 +123,7 @@ test('a deleted consent-only client stays deleted when an older backup is restor
 	await expect(page.getByLabel('Keeping period')).toHaveValue('ten-years');
 	await expect(page.getByLabel('Statement', { exact: true })).toHaveValue(statement);
 	await page.getByText('Deletions kept (1)').click();
-	await expect(page.getByRole('list', { name: 'Deletions kept' })).toContainText('Jo Bloggs: the client (no sessions)');
+	await expect(page.getByRole('list', { name: 'Deletions kept' })).toContainText('Jo Bloggs: the client (no sessions), 1 signed consent');
 	await page.getByRole('region', { name: 'Keeping records' }).screenshot({ path: testInfo.outputPath('deletions-kept.png') });
 	const again = JSON.parse(await exportAll(page, testInfo.outputPath('again.json')));
 	expect(JSON.stringify(again.deletions)).toBe(JSON.stringify(doc.deletions));
@@ -141,13 +148,14 @@ test('a restore preview with more than 50 notes shows 50 and says “…and N mo
 	const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
 	const notes = dialog.getByTestId('restore-record-notes').getByRole('listitem');
 	await expect(notes).toHaveCount(50);
-	await expect(notes.first()).toHaveText(/^1 session of Client 1 deleted on the device that made this backup on .+ was not brought back \(Session 1\)\.$/);
+	// The file's own log never drops the file's own sessions (a backup is one device's snapshot): each is said to be kept.
+	await expect(notes.first()).toHaveText(/^The deletions log names the session “Session 1” of Client 1 as deleted on another device on .+; it is kept\.$/);
 	await expect(dialog.getByTestId('restore-notes-more')).toHaveText('…and 3 more');
 	await expect(dialog.getByText('…and 3 more')).toHaveCount(2); // the notes, and the 53 clients
 	await dialog.getByTestId('restore-notes-more').scrollIntoViewIfNeeded();
 	await dialog.screenshot({ path: testInfo.outputPath('restore-more.png') });
 	await dialog.getByRole('button', { name: 'Restore' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Restore finished' })).toContainText('Clients: 53 added');
-	expect(await storedRows(page, 'plans')).toEqual([]);
+	expect(await storedRows(page, 'plans')).toHaveLength(53);
 	expect(await storedRows(page, 'deletions')).toHaveLength(53);
 });

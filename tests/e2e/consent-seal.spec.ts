@@ -62,7 +62,7 @@ test('a consent edited in the database after signing is said to be changed on th
 	await tamperConsents(page, { set: { signerName: 'Someone Else' } });
 	await page.reload();
 	await expect(page.getByTestId('consent-status')).toHaveText('Consent: changed after signing');
-	await expect(page.getByRole('alert').filter({ hasText: /The consent Tess Seal signed on .* was changed after it was signed: who signed, the signature, the date or the sensitive areas are not as signed\. Ask the client to read and sign it again\./ })).toBeVisible();
+	await expect(page.getByRole('alert').filter({ hasText: /The consent Tess Seal signed on .* was changed after it was signed: something in it \(which client, who signed, the signature, the date or the areas\) is not as signed\. Ask the client to read and sign it again\./ })).toBeVisible();
 	await page.getByRole('button', { name: 'View signed consent' }).click();
 	const view = page.getByRole('dialog', { name: 'Signed consent' });
 	await expect(view.getByRole('alert')).toContainText('What is shown below is not what was signed');
@@ -139,3 +139,20 @@ test('a follow-up is consented to the areas of the signed consent in force, and 
 	await expect(page.getByRole('checkbox', { name: 'Client consents to work here' })).not.toBeChecked();
 	await expect(page.getByText("Ask for the client's consent before working on the areas marked above.")).toBeVisible();
 });
+
+test('a consent row that cannot be read is said on the client page, and a follow-up is still made, asking consent again', async ({ page }) => {
+	const first = await createPlanForNewClient(page, 'Uma Unread', 'Back');
+	await toClientPage(page, 'Uma Unread');
+	await signConsent(page);
+	// Edited outside the app: withdrawn before it was signed, which no consent can be.
+	await tamperConsents(page, { set: { withdrawnAt: 1 } });
+	await page.reload();
+	await expect(page.getByTestId('consent-status')).toHaveText('Consent: changed after signing');
+	await expect(page.getByRole('alert').filter({ hasText: /^A consent of Uma Unread kept on this device holds something a consent cannot hold \(.+\): it is not as signed\. Ask the client to read and sign it again\.$/ })).toBeVisible();
+	await page.getByTestId('consent-status').locator('..').screenshot({ path: test.info().outputPath('consent-unreadable.png') });
+	expect(await seriousViolations(page), 'unreadable consent').toEqual([]);
+	await page.getByRole('button', { name: 'Follow-up', exact: true }).click();
+	await page.waitForURL((url) => url.pathname === '/plan' && url.href !== first);
+	expect((await storedPlan(page, page.url()))!.consent).toEqual({});
+});
+

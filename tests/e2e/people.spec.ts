@@ -204,7 +204,7 @@ test('deleting a client whose session took place asks for a reason, warns that r
 	await keeping.getByText('Deletions kept (2)').click();
 	const log = keeping.getByRole('list', { name: 'Deletions kept' });
 	await expect(log.getByRole('listitem').filter({ hasText: 'Ivy Plain' })).toContainText('Ivy Plain: the client (no sessions)');
-	await expect(log.getByRole('listitem').filter({ hasText: 'Ivy Plain' })).toContainText('Reason: none needed (no treatment records)');
+	await expect(log.getByRole('listitem').filter({ hasText: 'Ivy Plain' })).toContainText('Reason: none needed (no sessions)');
 	await expect(log).toContainText('Kim Ng: the client and 1 session');
 	await expect(log).toContainText('by Alex Moreno');
 	await expect(log).toContainText('Reason: Client moved interstate; records sent to the new clinic');

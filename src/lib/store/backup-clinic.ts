@@ -63,12 +63,22 @@ export async function planClinic(db: SomamapDB, data: BackupData, onDevice: { cl
 	const file = data.deletions ?? [];
 	const clientIds = [...new Set([...data.clients.map((c) => c.id), ...data.plans.map((p) => p.clientId), ...file.map((d) => d.clientId)])];
 	const device = await db.deletions.where('clientId').anyOf(clientIds).toArray();
-	const log = mergeDeletionLog(file, new Map(device.map((d) => [d.id, d])));
+	// Rows are compared by id: a file row may share its id with a row of another client here.
+	const sameIds = (await db.deletions.bulkGet(file.map((d) => d.id))).filter((d): d is Deletion => !!d);
+	const log = mergeDeletionLog(file, new Map([...device, ...sameIds].map((d) => [d.id, d])));
 	if (!log.ok) return log;
-	const withheld = withholdDeleted(data, [...device, ...log.add], onDevice, new Set(device.map((d) => d.id)));
+	// The new rows' clients and sessions this device holds (not in the file): said to be kept.
+	const named = { clients: [...new Set(log.add.map((d) => d.clientId))], plans: [...new Set(log.add.flatMap((d) => d.planIds))] };
+	const [heldClients, heldPlans] = await Promise.all([db.clients.bulkGet(named.clients), db.plans.bulkGet(named.plans)]);
+	const here = {
+		clients: new Set([...onDevice.clients, ...named.clients.filter((_, i) => heldClients[i])]),
+		plans: new Set([...onDevice.plans, ...named.plans.filter((_, i) => heldPlans[i])])
+	};
+	// Only this device's rows withhold: the file's own rows never drop the file's own clients (deleted.ts).
+	const withheld = withholdDeleted(data, device, log.add, here);
 	const stored = (await db.settings.bulkGet([...CARRIED_SETTINGS])) as (StoredSetting | undefined)[];
-	const here = new Map(CARRIED_SETTINGS.flatMap((key, i) => (stored[i] ? [[key, { value: stored[i]!.value, changedAt: stored[i]!.changedAt ?? null }] as const] : [])));
-	const settings = mergeClinicSettings(data.settings ?? [], here);
+	const current = new Map(CARRIED_SETTINGS.flatMap((key, i) => (stored[i] ? [[key, { value: stored[i]!.value, changedAt: stored[i]!.changedAt ?? null }] as const] : [])));
+	const settings = mergeClinicSettings(data.settings ?? [], current);
 	return {
 		ok: true,
 		plan: {

@@ -154,7 +154,8 @@ async function checkedFile(
 	const clinic = readBackupClinic(parsed.backup.clinicRows, now);
 	if (!clinic.ok) return clinic;
 	const data = { ...parsed.backup.data, records: read.tables, ...clinic.tables };
-	return { ok: true, backup: { ...parsed.backup, data }, records: read.tables, failing: read.failing };
+	const failingConsents = read.failing.filter((f) => f.kind === 'consent').map((f) => f.id);
+	return { ok: true, backup: { ...parsed.backup, data, failingConsents }, records: read.tables, failing: read.failing };
 }
 
 export interface ImportSummary {
@@ -242,7 +243,7 @@ async function planClinicMerge(store: Store, data: BackupData, existing: Existin
 }
 
 /** The record merge against the device, inside the caller's transaction; refused in words. */
-async function planRecords(store: Store, data: BackupData, clients: MergePlan['clients']): Promise<RecordMergePlan> {
+async function planRecords(store: Store, data: BackupData, clients: MergePlan['clients'], failingConsents: readonly string[] = []): Promise<RecordMergePlan> {
 	const tables = data.records ?? emptyRecordTables();
 	const device = await deviceRecords(store.db, tables);
 	const merged = planRecordMerge(
@@ -251,7 +252,8 @@ async function planRecords(store: Store, data: BackupData, clients: MergePlan['c
 		{
 			clientIds: new Set(data.clients.map((c) => c.id)),
 			plans: new Map(data.plans.map((p) => [p.id, p.clientId])),
-			clientWins: new Set([...clients.add, ...clients.update].map((c) => c.id))
+			clientWins: new Set([...clients.add, ...clients.update].map((c) => c.id)),
+			failingConsents: new Set(failingConsents)
 		},
 		namesOf(data)
 	);
@@ -275,7 +277,7 @@ export async function previewImport(store: Store, text: string, options: { now?:
 			const kept = await planClinicMerge(store, backup.data, found);
 			const merge = planMerge(kept.data, found, backup.fileVersion);
 			await checkMerge(store, kept.data, found, merge);
-			return [found, merge, await planRecords(store, kept.data, merge.clients), kept] as const;
+			return [found, merge, await planRecords(store, kept.data, merge.clients, backup.failingConsents), kept] as const;
 		});
 	} catch (e) {
 		throw toStoreError(e);
@@ -308,7 +310,7 @@ export async function applyImport(store: Store, backup: Backup): Promise<ImportS
 			const clinic = await planClinicMerge(store, backup.data, existing);
 			const plan = planMerge(clinic.data, existing, backup.fileVersion);
 			await checkMerge(store, clinic.data, existing, plan);
-			const records = await planRecords(store, clinic.data, plan.clients);
+			const records = await planRecords(store, clinic.data, plan.clients, backup.failingConsents);
 			await db.clients.bulkPut([...plan.clients.add, ...plan.clients.update]);
 			await db.plans.bulkPut([...plan.plans.add, ...plan.plans.update]);
 			await db.marks.bulkPut([...plan.marks.add, ...plan.marks.update]);

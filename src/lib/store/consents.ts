@@ -91,21 +91,42 @@ export class Consents {
 
 	/**
 	 * The client's consents, each with its seal checked, and the status on today of the newest
-	 * (a consent whose seal fails never holds).
+	 * (a consent whose seal fails never holds). Rows are read one at a time: a row that cannot be
+	 * read is a failed check (in `checks`, not in `consents`), so one damaged row never hides the
+	 * others or blocks what depends on them; when it may be the newest, the status says it changed.
 	 */
 	async checked(clientId: Id, textHash?: string): Promise<{ consents: Consent[]; checks: Map<Id, ConsentCheck>; status: ConsentStatus; textHash: string }> {
 		const { db } = this.#ctx;
-		const [consents, details, setting, client] = await Promise.all([
-			this.of(clientId),
+		const [rows, details, setting, client] = await Promise.all([
+			read(() => db.consents.where('clientId').equals(clientId).toArray()),
 			read(() => db.clientDetails.get(clientId)),
 			read(() => db.settings.get(CONSENT_TEXT_SETTING)),
 			read(() => db.clients.get(clientId))
 		]);
+		const name = typeof client?.name === 'string' ? client.name : undefined;
 		const hash = textHash ?? (await consentTextHash(clinicConsentText(setting?.value)));
 		const checks = new Map<Id, ConsentCheck>();
-		for (const c of consents) checks.set(c.id, await verifyConsent(c, typeof client?.name === 'string' ? client.name : undefined));
+		const consents: Consent[] = [];
+		const unreadable: { signedAt: number | null; problem: string }[] = [];
+		for (const row of rows) {
+			const r = readConsent(row, ON_DEVICE);
+			if (r.ok) consents.push(r.value);
+			else {
+				const problem = unreadableWords(name, r.problem);
+				checks.set(row.id, { state: 'broken', problem });
+				unreadable.push({ signedAt: Number.isFinite(row.signedAt) ? row.signedAt : null, problem });
+			}
+		}
+		consents.sort((a, b) => b.signedAt - a.signedAt);
+		for (const c of consents) checks.set(c.id, await verifyConsent(c, name));
 		const dateOfBirth = typeof details?.dateOfBirth === 'string' ? details.dateOfBirth : null;
-		return { consents, checks, textHash: hash, status: consentStatus(consents, hash, { dateOfBirth }, today(), undefined, checks) };
+		const status = consentStatus(consents, hash, { dateOfBirth }, today(), undefined, checks);
+		// An unreadable row at or after the newest readable one (or of unknown date) may be the consent in force: it does not hold.
+		const newest = consents[0]?.signedAt ?? -Infinity;
+		const latest = unreadable.find((u) => u.signedAt === null || u.signedAt >= newest);
+		if (latest) return { consents, checks, textHash: hash, status: { kind: 'changed', line: 'Consent: changed after signing', words: `${latest.problem} Ask the client to read and sign it again.`, consent: null } };
+		if (unreadable.length) status.words = `${status.words} ${unreadable[0].problem}`;
+		return { consents, checks, textHash: hash, status };
 	}
 
 	/** The sensitive areas the client agreed to in the consent in force (none when it does not hold), with that consent's id. */
@@ -120,4 +141,9 @@ export class Consents {
 		const rows = await read(() => this.#ctx.db.consents.toArray());
 		return rows.map((r) => checked(readConsent(r, ON_DEVICE)));
 	}
+}
+
+/** An unreadable consent row in words, with what is wrong (readConsent's words). */
+function unreadableWords(name: string | undefined, problem: string): string {
+	return `A consent ${name ? `of ${name.slice(0, 60)} ` : ''}kept on this device holds something a consent cannot hold (${problem.charAt(0).toLowerCase()}${problem.slice(1).replace(/\.$/, '')}): it is not as signed.`;
 }

@@ -7,7 +7,7 @@
  * Loaded on first use (store.ts), so pages that never delete do not carry it.
  */
 import { today, type Id } from '$lib/domain/records';
-import { canDelete, retentionRule, type DeleteCheck } from '$lib/domain/record/retention';
+import { canDelete, consentsCheck, retentionRule, type DeleteCheck } from '$lib/domain/record/retention';
 import { keptSessions, readReason, type Deletion, type DeletionKind, type DeletionWhy } from '$lib/domain/record/deletion';
 import { StoreError } from './errors';
 import { fail, newId, read, write, type StoreContext } from './core';
@@ -21,6 +21,8 @@ export interface DeletionCheck extends DeleteCheck {
 	sessions: number;
 	signed: number;
 	plans: number;
+	/** The client's signed consents (a client deletion only). */
+	consents: number;
 }
 
 export type DeletionTarget = { kind: DeletionKind; id: Id };
@@ -39,16 +41,23 @@ async function scope(db: SomamapDB, target: DeletionTarget): Promise<{ clientId:
 	return { clientId: plan.clientId, planIds: [plan.id] };
 }
 
-async function assess(db: SomamapDB, clientId: Id, planIds: Id[], now: number) {
-	const [plans, records, details, rule] = await Promise.all([
+async function assess(db: SomamapDB, target: DeletionTarget, clientId: Id, planIds: Id[], now: number) {
+	const [plans, records, details, rule, consents] = await Promise.all([
 		db.plans.bulkGet(planIds),
 		db.records.where('planId').anyOf(planIds).toArray(),
 		db.clientDetails.get(clientId),
-		db.settings.get(RETENTION_KEY)
+		db.settings.get(RETENTION_KEY),
+		target.kind === 'client' ? db.consents.where('clientId').equals(clientId).toArray() : []
 	]);
 	const kept = keptSessions(plans.filter((p) => p !== undefined).map((p) => ({ ...p, outcome: p.outcome ?? null })), records);
-	const check = canDelete(kept, { dateOfBirth: details?.dateOfBirth ?? null }, retentionRule(rule?.value), today(new Date(now)));
-	return { ...check, sessions: kept.length, signed: kept.filter((k) => k.status === 'locked').length, plans: planIds.length, recordIds: records.map((r) => r.id) };
+	const client = { dateOfBirth: details?.dateOfBirth ?? null };
+	const day = today(new Date(now));
+	const check = canDelete(kept, client, retentionRule(rule?.value), day);
+	// A signed consent is part of the clinical record: inside its period, deleting it needs a reason too.
+	const signedAt = consents.map((c) => c.signedAt).filter((t) => Number.isFinite(t));
+	const byConsent = consentsCheck(signedAt.map((t) => ({ signedAt: t })), client, retentionRule(rule?.value), day);
+	const needsReason = check.allowed && (check.needsReason || byConsent.needsReason);
+	return { allowed: check.allowed, needsReason, reasons: [...check.reasons, ...(check.allowed ? byConsent.reasons : [])], sessions: kept.length, signed: kept.filter((k) => k.status === 'locked').length, plans: planIds.length, consents: consents.length, recordIds: records.map((r) => r.id) };
 }
 
 export class Deletions {
@@ -62,9 +71,9 @@ export class Deletions {
 	async check(target: DeletionTarget): Promise<DeletionCheck> {
 		const { db, clock } = this.#ctx;
 		return read(() =>
-			db.transaction('r', [db.clients, db.plans, db.records, db.clientDetails, db.settings], async () => {
+			db.transaction('r', [db.clients, db.plans, db.records, db.clientDetails, db.settings, db.consents], async () => {
 				const { clientId, planIds } = await scope(db, target);
-				const { recordIds: _, ...check } = await assess(db, clientId, planIds, clock());
+				const { recordIds: _, ...check } = await assess(db, target, clientId, planIds, clock());
 				return check;
 			})
 		);
@@ -82,7 +91,7 @@ export class Deletions {
 		return write(db, tables, async () => {
 			const now = clock();
 			const { clientId, planIds } = await scope(db, target);
-			const check = await assess(db, clientId, planIds, now);
+			const check = await assess(db, target, clientId, planIds, now);
 			if (!check.allowed) fail(`Nothing was deleted. ${check.reasons.join(' ')}`);
 			let reason = '';
 			// Every screen that deletes asks first (DeleteDialog); a caller that did not is refused.
@@ -100,7 +109,7 @@ export class Deletions {
 				const by = why?.practitionerId ? await db.practitioners.get(why.practitionerId) : undefined;
 				const row: Deletion = {
 					id: newId(), kind: target.kind, clientId, clientName: client?.name ?? '', planIds, recordIds: check.recordIds,
-					sessions: check.sessions, signed: check.signed, at: now, reason, practitionerId: by?.id ?? null, practitionerName: by?.fullName ?? ''
+					sessions: check.sessions, signed: check.signed, ...(check.consents ? { consents: check.consents } : {}), at: now, reason, practitionerId: by?.id ?? null, practitionerName: by?.fullName ?? ''
 				};
 				await db.deletions.add(row);
 			}

@@ -130,7 +130,9 @@ export class Store {
 	 */
 	async createFollowUp(fromPlanId: Id): Promise<{ plan: Plan; marks: Mark[] }> {
 		const from = await this.#plans.get(fromPlanId);
-		return this.#plans.followUp(fromPlanId, from && (await (await this.consents()).agreed(from.clientId)));
+		// A consent that cannot be checked carries no areas; it never stops the follow-up.
+		const agreed = from && (await (await this.consents()).agreed(from.clientId).catch(() => undefined));
+		return this.#plans.followUp(fromPlanId, agreed);
 	}
 	/** Deletes a plan with its marks and record; as deleteClient. */
 	async deletePlan(id: Id, why?: DeletionWhy): Promise<{ recordIds: Id[] }> {

@@ -5,6 +5,7 @@
  * are refused whole, in words, and change nothing.
  */
 import { describe, expect, it } from 'vitest';
+import { withholdDeleted } from '$lib/domain/backup/deleted';
 import { BACKUP_VERSION } from '$lib/domain/backup/format';
 import { readHandOffText } from '$lib/domain/handoff';
 import { DEFAULT_CONSENT_TEXT } from '$lib/domain/record/consent';
@@ -99,7 +100,7 @@ describe('backup format 5: the deletions log and the clinic’s settings', () =>
 		expect(await store.getClient(kim.id)).toBeUndefined();
 		expect(await store.getPlan(neck.id)).toBeUndefined();
 		expect(result.clients).toMatchObject({ added: 0 });
-		expect(result.notes).toEqual([expect.stringMatching(/^1 client deleted on this device on [A-Z][a-z]{2} \d+, \d{4} was not brought back \(Kim Lee\)\.$/)]);
+		expect(result.notes).toEqual([expect.stringMatching(/^1 client deleted on [A-Z][a-z]{2} \d+, \d{4} \(this device’s deletions log\) was not brought back \(Kim Lee\)\.$/)]);
 		expect(preview.recordNotes[0]).toBe(result.notes[0]);
 		expect(await store.listDeletions()).toEqual(log);
 	});
@@ -113,24 +114,48 @@ describe('backup format 5: the deletions log and the clinic’s settings', () =>
 		expect(await store.getPlan(back.id)).toBeUndefined();
 		expect(await store.getPlan(legs.id)).toBeDefined();
 		expect(await store.getClient(lee.id)).toBeDefined();
-		expect(result.notes).toEqual([expect.stringMatching(/^1 session of Lee Park deleted on this device on .+ was not brought back \(Low back\)\.$/)]);
+		expect(result.notes).toEqual([expect.stringMatching(/^1 session of Lee Park deleted on .+ \(this device’s deletions log\) was not brought back \(Low back\)\.$/)]);
 	});
 
-	it('the file’s own log keeps a client it deleted from coming back on another device; what is already here is never deleted', async () => {
+	it('a device’s own whole backup never drops a client it still holds, though its log (from another device) names them', async () => {
+		// B deletes Kim; A restores B's backup: Kim stays on A and B's row joins A's log.
+		const { store: a, clock, kim, neck } = await clinic();
+		await (await a.consents()).sign({ clientId: kim.id, text: DEFAULT_CONSENT_TEXT, signer: 'client', signerName: 'Kim Lee', guardian: null, signature: drawn(), sensitiveAreas: [] }, [neck.id]);
+		const b = freshStore(() => clock.now);
+		await restore(b, await fileOf(a));
+		clock.now += DAY;
+		await b.deleteClient(kim.id, WHY);
+		const synced = await restore(a, await fileOf(b));
+		expect(await a.getClient(kim.id)).toBeDefined();
+		expect(synced.preview.recordNotes).toEqual([expect.stringMatching(/^The deletions log names Kim Lee as deleted on another device on .+; Kim Lee is kept\.$/)]);
+		// A's whole backup holds Kim and the row; after an erase (a new device) it restores whole.
+		const fromA = await fileOf(a);
+		expect(JSON.parse(fromA).deletions).toHaveLength(1);
+		const fresh = freshStore();
+		const { preview } = await restore(fresh, fromA);
+		expect(preview.clients.find((c) => c.id === kim.id)?.action).toBe('add');
+		expect(preview.recordNotes).toEqual([expect.stringMatching(/^The deletions log names Kim Lee as deleted on another device on .+; Kim Lee is kept\.$/)]);
+		expect((await fresh.getClient(kim.id))?.name).toBe('Kim Lee');
+		expect(await fresh.getPlan(neck.id)).toBeDefined();
+		expect(await (await fresh.consents()).all()).toHaveLength(1);
+		expect(await fresh.listDeletions()).toHaveLength(1);
+		expect(await dump(fresh)).toEqual(await dump(a));
+	});
+
+	it('a client the device’s log deleted stays out of an older backup; a device that still has them keeps them and learns of the deletion', async () => {
 		const { store, clock, kim } = await clinic();
 		const old = await fileOf(store);
 		clock.now += DAY;
 		await store.deleteClient(kim.id, WHY);
-		const doc = JSON.parse(old);
-		doc.deletions = JSON.parse(await fileOf(store)).deletions;
+		const later = await fileOf(store); // no Kim, the row
 		const fresh = freshStore();
-		const { result } = await restore(fresh, JSON.stringify(doc));
+		await restore(fresh, later);
+		const { result } = await restore(fresh, old);
 		expect(await fresh.getClient(kim.id)).toBeUndefined();
-		expect(result.notes[0]).toMatch(/^1 client deleted on the device that made this backup on .+ was not brought back \(Kim Lee\)\.$/);
-		// A device that still has Kim keeps them (a restore deletes nothing), and learns of the deletion.
+		expect(result.notes[0]).toMatch(/^1 client deleted on .+ \(this device’s deletions log\) was not brought back \(Kim Lee\)\.$/);
 		const other = freshStore();
 		await restore(other, old);
-		await restore(other, JSON.stringify(doc));
+		await restore(other, later);
 		expect(await other.getClient(kim.id)).toBeDefined();
 		expect(await other.listDeletions()).toHaveLength(1);
 	});
@@ -146,7 +171,7 @@ describe('backup format 5: the deletions log and the clinic’s settings', () =>
 		const { result } = await restore(target, await fileOf(store));
 		expect(await target.getClient(kim.id)).toBeDefined();
 		expect((await target.getPlan(neck.id))?.notes).toMatch(/Seen again/);
-		expect(result.notes).toEqual([expect.stringMatching(/^Kim Lee was deleted on this device on .+, but the file holds work on them after that \(last on .+\): they are brought back\.$/)]);
+		expect(result.notes).toEqual([expect.stringMatching(/^Kim Lee was deleted on .+ \(this device’s deletions log\), but the file holds work on them after that \(last on .+\): they are brought back\.$/)]);
 	});
 
 	it('settings: taken where the device has none; a newer one here is kept, a newer one in the file replaces it; each said', async () => {
@@ -267,6 +292,21 @@ describe('hostile deletions logs and settings', () => {
 		expect(await target.listDeletions()).toEqual(deletions);
 	});
 
+	it('a file log row sharing its id with this device’s deletion of another client is refused at the preview, in words; nothing changes', async () => {
+		const clock = { now: T0 };
+		const store = freshStore(() => (clock.now += 1000));
+		const kim = await store.createClient({ name: 'Kim Lee' });
+		const lee = await store.createClient({ name: 'Lee Park' });
+		await store.deleteClient(kim.id, WHY);
+		const doc = JSON.parse(await fileOf(store));
+		doc.deletions[0] = { ...doc.deletions[0], clientId: lee.id, clientName: 'Lee Park' };
+		const before = await dump(store);
+		const deletions = await store.listDeletions();
+		await expect(previewImport(store, JSON.stringify(doc))).rejects.toThrow(/^This file cannot be restored: The deletion of Lee Park on .+ in the file has the same id as the deletion of Kim Lee in this device’s deletions log: one of them was changed outside Somamap\. The log is never rewritten\./);
+		expect(await dump(store)).toEqual(before);
+		expect(await store.listDeletions()).toEqual(deletions);
+	});
+
 	it('files of versions 1 to 4 still restore, with no log or settings', async () => {
 		const doc = await hostileBase();
 		asVersion(doc, 4);
@@ -283,8 +323,8 @@ describe('hostile deletions logs and settings', () => {
 		await (await store.consents()).sign({ clientId: kim.id, text: DEFAULT_CONSENT_TEXT, signer: 'client', signerName: 'Kim Lee', guardian: null, signature: drawn(), sensitiveAreas: [] }, []);
 		const before = await fileOf(store);
 		clock.now += DAY;
-		await store.deleteClient(kim.id);
-		expect(await store.listDeletions()).toMatchObject([{ kind: 'client', clientId: kim.id, clientName: 'Kim Lee', sessions: 0, planIds: [], reason: '' }]);
+		await store.deleteClient(kim.id, WHY); // a signed consent inside its period needs a reason
+		expect(await store.listDeletions()).toMatchObject([{ kind: 'client', clientId: kim.id, clientName: 'Kim Lee', sessions: 0, planIds: [], consents: 1, reason: WHY.reason }]);
 		await restore(store, before);
 		expect(await store.getClient(kim.id)).toBeUndefined();
 		expect(await (await store.consents()).all()).toEqual([]);
@@ -292,19 +332,54 @@ describe('hostile deletions logs and settings', () => {
 });
 
 describe('what stays deleted, with signed records', () => {
-	it('a client the file’s log deleted after signing: their signed record, consent and details stay out, and a failing row of theirs is not listed', async () => {
+	it('a client this device’s log deleted after signing: their signed record, consent and details stay out of an older backup, and a failing row of theirs is not listed', async () => {
 		const c = await recordClinic();
 		await c.store.db.addenda.put({ ...c.a2, text: 'Rewritten on the device.' });
 		const doc = JSON.parse(await recordFileOf(c.store));
-		doc.deletions = [{ at: RECORD_NOW, clientId: c.client.id, clientName: 'Jo Bloggs', id: 'del-jo', kind: 'client', planIds: [c.plan.id], practitionerId: null, practitionerName: '', reason: 'Records transferred to the new clinic', recordIds: [c.locked.id], sessions: 1, signed: 1 }];
 		const target = freshStore(() => RECORD_NOW);
+		// The deletion reached this device (made here, or merged in from another device's backup).
+		await target.db.deletions.add({ at: RECORD_NOW, clientId: c.client.id, clientName: 'Jo Bloggs', id: 'del-jo', kind: 'client', planIds: [c.plan.id], practitionerId: null, practitionerName: '', reason: 'Records transferred to the new clinic', recordIds: [c.locked.id], sessions: 1, signed: 1 });
 		const preview = await previewImport(target, JSON.stringify(doc), { now: RECORD_NOW });
 		expect(preview.failing).toEqual([]);
-		expect(preview.recordNotes[0]).toMatch(/^1 client deleted on the device that made this backup on .+ was not brought back \(Jo Bloggs\)\.$/);
+		expect(preview.recordNotes[0]).toMatch(/^1 client deleted on .+ \(this device’s deletions log\) was not brought back \(Jo Bloggs\)\.$/);
 		await applyImport(target, preview.backup);
 		expect(await target.getClient(c.client.id)).toBeUndefined();
 		expect(await target.getClient(c.sam.id)).toBeDefined();
 		expect([await target.db.records.count(), await target.db.addenda.count(), await target.db.chainHeads.count(), await target.db.consents.count(), await target.db.clientDetails.count()]).toEqual([1, 0, 0, 0, 0]);
 		expect((await target.db.records.toArray())[0].id).toBe(c.samDraft.id);
+	});
+});
+
+describe('work after a deletion', () => {
+	const deletion = { id: 'd', kind: 'client', clientId: 'c', clientName: 'Jo Bloggs', planIds: ['p'], recordIds: ['r'], sessions: 1, signed: 1, at: 200, reason: 'Moved away', practitionerId: null, practitionerName: '' } as const;
+	const dataWith = (addendumAt: number, historyAt: number) =>
+		({
+			clients: [{ id: 'c', name: 'Jo Bloggs', updatedAt: 100 }],
+			plans: [{ id: 'p', clientId: 'c', title: 'Back', updatedAt: 100 }],
+			marks: [],
+			records: {
+				practitioners: [],
+				clientDetails: [],
+				consents: [],
+				chainHeads: [{ recordId: 'r' }],
+				records: [{ id: 'r', planId: 'p', clientId: 'c', updatedAt: 100, signedAt: 100 }],
+				recordHistory: [{ recordId: 'r', at: historyAt }],
+				addenda: [{ id: 'a', recordId: 'r', signedAt: addendumAt, text: 'Corrected the date of injury.' }]
+			}
+		}) as never;
+	const none = { clients: new Set<string>(), plans: new Set<string>() };
+
+	it('an addendum signed after the deletion (on another device) brings the client back, said so', () => {
+		const w = withholdDeleted(dataWith(300, 100), [deletion as never], [], none);
+		expect(w.clients.has('c')).toBe(false);
+		expect(w.notes).toEqual([expect.stringMatching(/^Jo Bloggs was deleted on .+ \(this device’s deletions log\), but the file holds work on them after that/)]);
+		// Only older work: withheld.
+		expect(withholdDeleted(dataWith(150, 100), [deletion as never], [], none).clients.has('c')).toBe(true);
+	});
+
+	it('the file’s own log rows withhold nothing', () => {
+		const w = withholdDeleted(dataWith(150, 100), [], [deletion as never], none);
+		expect(w.clients.size).toBe(0);
+		expect(w.notes).toEqual([expect.stringMatching(/^The deletions log names Jo Bloggs as deleted on another device on .+; Jo Bloggs is kept\.$/)]);
 	});
 });

@@ -115,6 +115,24 @@ describe('a consent changed on the device after it was signed', () => {
 		delete doc.integrity;
 		await expect(previewImport(freshStore(() => NOW), JSON.stringify(doc), { now: NOW })).rejects.toThrow(/^This file cannot be restored: The consent Jo Bloggs signed on .* was changed after it was signed/);
 	});
+
+	it('a declared withdrawal that fails its seal never replaces this device’s intact consent; the preview says so', async () => {
+		const { store, consent } = await clinic();
+		const other = freshStore(() => NOW);
+		await restore(other, await fileOf(store));
+		// The other device's row is edited outside the app: withdrawn, with no withdrawal seal.
+		await other.db.consents.put({ ...consent, withdrawnAt: consent.signedAt + HOUR });
+		const text = await fileOf(other);
+		expect(JSON.parse(text).integrity).toHaveLength(1);
+		const { preview, result } = await restore(store, text);
+		expect(preview.failing).toEqual([expect.objectContaining({ kind: 'consent', id: consent.id })]);
+		expect(preview.recordNotes).toContainEqual(expect.stringMatching(/^The file withdraws the consent Jo Bloggs signed on .+, but that copy fails its check \(it was changed after signing\): this device’s consent is kept as it is, not withdrawn\.$/));
+		expect(result.records.consents).toBe(0);
+		expect(await store.db.consents.get(consent.id)).toEqual(consent);
+		const here = await (await store.consents()).checked(consent.clientId);
+		expect(here.checks.get(consent.id)).toEqual({ state: 'sealed' });
+		expect(here.status.kind).not.toBe('withdrawn');
+	});
 });
 
 describe('client details follow the client row’s merge', () => {

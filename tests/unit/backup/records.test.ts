@@ -87,7 +87,7 @@ const TAMPERED: Tamper[] = [
 	['the last addendum dropped', (doc) => void doc.addenda.pop(), /The last addendum of the record of Jo Bloggs’s session of Dec 3, 2026 is missing/],
 	['the last addendum and its head dropped together', (doc) => void (doc.addenda.pop(), doc.chainHeads.pop()), /The mark of where the record of Jo Bloggs’s session of Dec 3, 2026 was last signed is missing/],
 	['the consent’s statement', (doc) => void (doc.consents[0].text = doc.consents[0].text.replace('true', 'mostly true')), /The consent Jo Bloggs signed on .* does not hold the statement that was signed: its text was changed after signing/],
-	['the consent’s signer', (doc) => void (doc.consents[0].signerName = 'Someone Else'), /The consent Jo Bloggs signed on .* was changed after it was signed: who signed, the signature/],
+	['the consent’s signer', (doc) => void (doc.consents[0].signerName = 'Someone Else'), /The consent Jo Bloggs signed on .* was changed after it was signed: something in it \(which client, who signed, the signature/],
 	['the consent’s signature', (doc) => void (doc.consents[0].signature = { kind: 'typed', name: 'Jo Bloggs' }), /The consent Jo Bloggs signed on .* was changed after it was signed/],
 	['the consent’s sensitive areas', (doc) => void doc.consents[0].sensitiveAreas.push(codeOf('gluteus-maximus-r')), /The consent Jo Bloggs signed on .* was changed after it was signed/],
 	['the consent’s date', (doc) => void (doc.consents[0].signedAt -= 86_400_000), /The consent Jo Bloggs signed on .* was changed after it was signed/],
@@ -255,7 +255,7 @@ describe('what a restore may do to signed data already on the device', () => {
 		expect((await target.db.consents.get(consent.id))?.withdrawnAt).toBe(NOW);
 		before.consents[0].signerName = 'Someone Else';
 		// Edited in the file: its seal says so.
-		await expect(previewImport(target, JSON.stringify(before), { now: NOW })).rejects.toThrow(/The consent Jo Bloggs signed on .* was changed after it was signed: who signed/);
+		await expect(previewImport(target, JSON.stringify(before), { now: NOW })).rejects.toThrow(/The consent Jo Bloggs signed on .* was changed after it was signed: something in it \(which client, who signed/);
 		// Even sealed again with the recipe (on purpose), a signed consent here is never replaced.
 		before.consents[0] = await sealConsent(before.consents[0]);
 		await expect(previewImport(target, JSON.stringify(before), { now: NOW })).rejects.toThrow(/The consent Jo Bloggs signed differs between the file and this device\. A signed consent is never replaced/);

@@ -260,7 +260,7 @@ describe('merge', () => {
 		expect(result.plans).toEqual({ ...none, added: 2 });
 		expect(await target.getClient(ids.kim)).toBeUndefined();
 		expect(await target.getPlan(ids.neck)).toBeUndefined();
-		expect(result.notes).toEqual([expect.stringMatching(/^1 session of Kim <b>a<\/b> deleted on this device on .+ was not brought back \(Neck & shoulders\)\.$/)]);
+		expect(result.notes).toEqual([expect.stringMatching(/^1 session of Kim <b>a<\/b> deleted on .+ \(this device’s deletions log\) was not brought back \(Neck & shoulders\)\.$/)]);
 	});
 
 	it('a failure part-way through the write leaves nothing behind', async () => {

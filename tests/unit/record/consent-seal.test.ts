@@ -34,7 +34,7 @@ const problemOf = async (c: Consent) => {
 	const check = await verifyConsent(c, 'Sam Lee', 'en-US');
 	return check.state === 'broken' ? check.problem : check.state;
 };
-const CHANGED = 'The consent Sam Lee signed on Dec 3, 2026 was changed after it was signed: who signed, the signature, the date or the sensitive areas are not as signed.';
+const CHANGED = 'The consent Sam Lee signed on Dec 3, 2026 was changed after it was signed: something in it (which client, who signed, the signature, the date or the areas) is not as signed.';
 
 describe('a consent sealed at signing', () => {
 	it('verifies as sealed, reads back exactly as kept, and survives JSON', async () => {
@@ -70,7 +70,7 @@ describe('a consent sealed at signing', () => {
 		['the seal itself', (c) => ({ ...c, hash: 'a'.repeat(64) })]
 	])('shows as changed when %s is edited in the stored row', async (_, edit) => {
 		// Named by the date the row now says (the edited date, when that was changed).
-		expect(await problemOf(edit(await sealed()))).toMatch(/^The consent Sam Lee signed on Dec [23], 2026 was changed after it was signed: who signed, the signature, the date or the sensitive areas are not as signed\.$/);
+		expect(await problemOf(edit(await sealed()))).toMatch(/^The consent Sam Lee signed on Dec [23], 2026 was changed after it was signed: something in it \(which client, who signed, the signature, the date or the areas\) is not as signed\.$/);
 	});
 
 	it('says the statement was changed when its text no longer matches its hash (the first check)', async () => {

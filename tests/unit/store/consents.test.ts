@@ -88,3 +88,35 @@ describe('the seal of a kept consent', () => {
 		expect((await kept.checked(client.id)).checks.get(old.id)).toMatchObject({ state: 'unsealed' });
 	});
 });
+
+describe('a consent row that cannot be read', () => {
+	it('is a failed check in words, never an error: the status says it changed when it may be the newest, and a follow-up is still made, carrying no areas', async () => {
+		const { store, client, plan, input } = await setUp();
+		const kept = await store.consents();
+		const c = await kept.sign(input, [plan.id]);
+		await store.updatePlan(plan.id, { status: 'done' });
+		// Edited outside the app: withdrawn before it was signed, which no consent can be.
+		await store.db.consents.put({ ...c, withdrawnAt: c.signedAt - 1000 });
+		const got = await kept.checked(client.id);
+		expect(got.consents).toEqual([]);
+		expect(got.checks.get(c.id)).toEqual({ state: 'broken', problem: expect.stringMatching(/^A consent of Kim Lee kept on this device holds something a consent cannot hold \(.+\): it is not as signed\.$/) });
+		expect(got.status).toMatchObject({ kind: 'changed', line: 'Consent: changed after signing', words: expect.stringMatching(/Ask the client to read and sign it again\.$/) });
+		const { plan: next } = await store.createFollowUp(plan.id);
+		expect(next.consent).toEqual({});
+	});
+
+	it('an older unreadable row beside a newer intact consent: the newer one holds and its areas carry into the follow-up; the older one is named', async () => {
+		const { store, client, plan, input } = await setUp();
+		const kept = await store.consents();
+		const c = await kept.sign(input, [plan.id]);
+		await store.updatePlan(plan.id, { status: 'done' });
+		await store.db.consents.put({ ...c, id: 'older', signedAt: c.signedAt - 5000, withdrawnAt: c.signedAt - 9000 });
+		const got = await kept.checked(client.id);
+		expect(got.checks.get(c.id)).toEqual({ state: 'sealed' });
+		expect(got.checks.get('older')?.state).toBe('broken');
+		expect(got.status.kind).toBe('signed');
+		expect(got.status.words).toMatch(/A consent of Kim Lee kept on this device holds something a consent cannot hold/);
+		const { plan: next } = await store.createFollowUp(plan.id);
+		expect(next.consent).toEqual({ [chestL]: true, [glutesR]: true });
+	});
+});

@@ -92,6 +92,24 @@ describe('deleting with a reason', () => {
 		expect(await store.listDeletions()).toMatchObject([{ kind: 'client', clientName: 'Kim Lee', reason: '' }]);
 	});
 
+	it('a client with a signed consent inside its period (no sessions) needs a reason like one with records; the row counts the consent', async () => {
+		const { store, client, plan, clock } = await setUp();
+		await store.deletePlan(plan.id);
+		await (await store.consents()).sign({ clientId: client.id, text: 'I agree.', signer: 'client', signerName: 'Kim Lee', guardian: null, signature: drawn(), sensitiveAreas: [] }, []);
+		const check = await store.deletionCheck({ kind: 'client', id: client.id });
+		expect(check).toMatchObject({ allowed: true, needsReason: true, sessions: 0, consents: 1 });
+		expect(check.reasons.join(' ')).toMatch(/^A signed consent is part of the clinical record and must be kept\. Kept until .*2033: 7 years after it was signed on .* Deleting it now needs a reason, which is kept\.$/);
+		await expect(store.deleteClient(client.id)).rejects.toMatchObject({ kind: 'validation', message: expect.stringMatching(/^Nothing was deleted\. A signed consent is part of the clinical record/) });
+		expect(await store.getClient(client.id)).toBeDefined();
+		await store.deleteClient(client.id, WHY);
+		expect(await store.listDeletions()).toMatchObject([{ kind: 'client', sessions: 0, signed: 0, consents: 1, reason: WHY.reason }]);
+		// Past the period, the consent needs no reason.
+		const later = await store.createClient({ name: 'Ada Old' });
+		await (await store.consents()).sign({ clientId: later.id, text: 'I agree.', signer: 'client', signerName: 'Ada Old', guardian: null, signature: drawn(), sensitiveAreas: [] }, []);
+		clock.now += 8 * YEAR;
+		expect(await store.deletionCheck({ kind: 'client', id: later.id })).toMatchObject({ needsReason: false, consents: 1 });
+	});
+
 	it('the deletion row and the deletion are one transaction: a failed delete keeps the client and writes no row', async () => {
 		const { store, client, plan } = await setUp();
 		await store.updatePlan(plan.id, { status: 'done' });

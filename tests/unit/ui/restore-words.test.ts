@@ -21,9 +21,9 @@ describe('the restore preview’s long lists', () => {
 
 describe('what a finished restore says', () => {
 	it('adds what it kept back, and never says everything was already here when it kept a deleted client back', () => {
-		const kept = '1 client deleted on this device on Dec 3, 2026 was not brought back (Jo Bloggs).';
+		const kept = '1 client deleted on Dec 3, 2026 (this device’s deletions log) was not brought back (Jo Bloggs).';
 		expect(restoreSummaryWords({ clients: none, plans: none, marks: none, notes: [kept] })).toBe(`Restore finished: nothing was added or replaced. ${kept}`);
-		expect(restoreSummaryWords({ clients: { ...none, added: 1 }, plans: none, marks: none, notes: [kept] })).toMatch(/^Restore finished\. Clients: 1 added, 0 updated;.* Nothing was deleted\. 1 client deleted on this device/);
+		expect(restoreSummaryWords({ clients: { ...none, added: 1 }, plans: none, marks: none, notes: [kept] })).toMatch(/^Restore finished\. Clients: 1 added, 0 updated;.* Nothing was deleted\. 1 client deleted on Dec 3, 2026/);
 		expect(restoreSummaryWords({ clients: { ...none, same: 1 }, plans: none, marks: none, notes: [] })).toBe('Restore finished: everything in the file was already on this device. Nothing changed.');
 	});
 });

@@ -45,7 +45,8 @@ function ids(v: unknown, what: string): string[] {
 export function readDeletion(v: unknown, i: number, now: number): Deletion {
 	const name = isPlainObject(v) && typeof v.clientName === 'string' && v.clientName.trim() ? `of ${v.clientName.trim().slice(0, 60)}` : `${i + 1}`;
 	const what = `The deletion ${name} in the file’s deletions log`;
-	const o = exact(v, DELETION_KEYS, what);
+	// `consents` is optional: rows made before consents were counted have none.
+	const o = exact(v, [...DELETION_KEYS, ...(isPlainObject(v) && Object.hasOwn(v, 'consents') ? ['consents'] : [])], what);
 	const sessions = integer(o.sessions, `${what}: its number of sessions`, 0, MAX_PLANS_PER_CLIENT);
 	const row: Deletion = {
 		id: id(o.id, `${what}: its id`),
@@ -56,6 +57,7 @@ export function readDeletion(v: unknown, i: number, now: number): Deletion {
 		recordIds: ids(o.recordIds, `${what}: its records`),
 		sessions,
 		signed: integer(o.signed, `${what}: its number of signed records`, 0, sessions),
+		...(o.consents === undefined ? {} : { consents: integer(o.consents, `${what}: its number of signed consents`, 1, MAX_PLANS_PER_CLIENT) }),
 		at: timestamp(o.at, `${what}: when it was deleted`, now),
 		reason: text(o.reason, `${what}: the reason`, REASON_MAX),
 		practitionerId: o.practitionerId === null ? null : id(o.practitionerId, `${what}: who deleted it`),

@@ -3,11 +3,15 @@
  * "Backup, restore and hand-off"). Pure: the store passes the device's rows in. The rules:
  * - The deletions log only grows: the file's rows the device lacks are added (union); the same row
  *   with other content refuses the file (a log row is never rewritten).
- * - A client or session the log (the device's or the file's) says was deleted is not brought back
- *   by an older copy: the deletion wins over everything of it the file holds that was last changed
- *   at or before the deletion. A copy worked on after the deletion (on another device) is brought
- *   back, said so, since dropping it would lose work, perhaps a signed record the law says to keep.
- *   What is already on the device is never touched (a restore deletes nothing).
+ * - A client or session THIS device's log says was deleted is not brought back by an older copy:
+ *   the deletion wins over everything of it the file holds that was last changed at or before the
+ *   deletion. A copy worked on after the deletion (on another device) is brought back, said so,
+ *   since dropping it would lose work, perhaps a signed record the law says to keep. What is
+ *   already on the device is never touched (a restore deletes nothing).
+ * - The file's own log rows never withhold the file's own clients and sessions: a backup is a
+ *   snapshot of one device, and a client it holds beside a row naming them was kept there (the row
+ *   came in from another device's backup). Withholding them would lose that device's client when
+ *   its own backup is restored after an erase. Such a row is still added, and said.
  * - A carried setting: the file's is taken where the device has none, or where both say when they
  *   were chosen and the file's is later; otherwise the device's is kept. When they differ, the words
  *   say which was kept.
@@ -28,7 +32,9 @@ export function mergeDeletionLog(file: readonly Deletion[], device: ReadonlyMap<
 	for (const d of file) {
 		const here = device.get(d.id);
 		if (!here) add.push(d);
-		else if (canonicalJson(here) !== canonicalJson(d)) {
+		else if (here.clientId !== d.clientId) {
+			return { ok: false, problem: `The deletion of ${d.clientName.slice(0, 60) || 'a client'} on ${day(d.at)} in the file has the same id as the deletion of ${here.clientName.slice(0, 60) || 'another client'} in this device’s deletions log: one of them was changed outside Somamap. The log is never rewritten.` };
+		} else if (canonicalJson(here) !== canonicalJson(d)) {
 			return { ok: false, problem: `The deletion of ${d.clientName.slice(0, 60) || 'a client'} on ${day(d.at)} differs between the file and this device’s deletions log. The log is never rewritten.` };
 		}
 	}
@@ -70,19 +76,26 @@ function indexLog(log: readonly Deletion[]): LogIndex {
 }
 
 /**
- * The file's data without the clients and sessions the log says were deleted (unless worked on
- * after), with the records, consents and details that belong to them.
+ * The file's data without the clients and sessions this device's log says were deleted (unless
+ * worked on after), with the records, consents and details that belong to them.
+ * @param deviceLog the rows already in this device's log: only these withhold.
+ * @param added the file's rows this device lacks (joining its log): they withhold nothing, and one
+ *   naming a client or session still held (in the file or here) is said.
  * @param onDevice clients and plans already on this device: never withheld (a restore deletes nothing).
- * @param deviceLog ids of the rows in this device's own log ("deleted on this device").
  */
-export function withholdDeleted(data: BackupData, log: readonly Deletion[], onDevice: { clients: ReadonlySet<Id>; plans: ReadonlySet<Id> }, deviceLog: ReadonlySet<Id>): Withheld {
-	const index = indexLog(log);
+export function withholdDeleted(data: BackupData, deviceLog: readonly Deletion[], added: readonly Deletion[], onDevice: { clients: ReadonlySet<Id>; plans: ReadonlySet<Id> }): Withheld {
+	const index = indexLog(deviceLog);
 	const records = data.records;
 	const recordOf = new Map((records?.records ?? []).map((r) => [r.planId, r]));
-	/** The last time the file's copy of a session was worked on: the plan, or its record. */
+	const addendumAt = new Map<Id, number>();
+	for (const a of records?.addenda ?? []) addendumAt.set(a.recordId, Math.max(addendumAt.get(a.recordId) ?? 0, a.signedAt));
+	const historyAt = new Map<Id, number>();
+	for (const h of records?.recordHistory ?? []) historyAt.set(h.recordId, Math.max(historyAt.get(h.recordId) ?? 0, h.at));
+	/** The last time the file's copy of a session was worked on: the plan, its record, its history, its addenda. */
 	const planWork = (p: Plan) => {
 		const r = recordOf.get(p.id);
-		return Math.max(p.updatedAt, r?.updatedAt ?? 0, r && 'signedAt' in r ? r.signedAt : 0);
+		if (!r) return p.updatedAt;
+		return Math.max(p.updatedAt, r.updatedAt, 'signedAt' in r ? r.signedAt : 0, addendumAt.get(r.id) ?? 0, historyAt.get(r.id) ?? 0);
 	};
 	const plansOf = new Map<Id, Plan[]>();
 	for (const p of data.plans) plansOf.set(p.clientId, [...(plansOf.get(p.clientId) ?? []), p]);
@@ -101,7 +114,7 @@ export function withholdDeleted(data: BackupData, log: readonly Deletion[], onDe
 		if (!d || onDevice.clients.has(c.id)) continue;
 		const work = Math.max(c.updatedAt, consentWork.get(c.id) ?? 0, ...(plansOf.get(c.id) ?? []).map(planWork));
 		if (work > d.at) {
-			notes.push(`${c.name.slice(0, 60)} was deleted ${where(d, deviceLog)} on ${day(d.at)}, but the file holds work on them after that (last on ${day(work)}): they are brought back.`);
+			notes.push(`${c.name.slice(0, 60)} was deleted on ${day(d.at)} (${LOG}), but the file holds work on them after that (last on ${day(work)}): they are brought back.`);
 			returned.add(c.id);
 			continue;
 		}
@@ -114,34 +127,61 @@ export function withholdDeleted(data: BackupData, log: readonly Deletion[], onDe
 		if (!d || plans.has(p.id) || onDevice.plans.has(p.id)) continue;
 		const work = planWork(p);
 		if (work > d.at) {
-			if (!returned.has(p.clientId)) notes.push(`The session “${p.title.slice(0, 60)}” of ${d.clientName.slice(0, 60) || 'a client'} was deleted ${where(d, deviceLog)} on ${day(d.at)}, but the file holds work on it after that: it is brought back.`);
+			if (!returned.has(p.clientId)) notes.push(`The session “${p.title.slice(0, 60)}” of ${d.clientName.slice(0, 60) || 'a client'} was deleted on ${day(d.at)} (${LOG}), but the file holds work on it after that: it is brought back.`);
 			continue;
 		}
 		plans.add(p.id);
 		gonePlans.push({ plan: p, d });
 	}
-	notes.unshift(...withheldWords(goneClients, gonePlans, deviceLog, new Map(data.clients.map((c) => [c.id, c.name]))));
+	const names = new Map(data.clients.map((c) => [c.id, c.name]));
+	notes.unshift(...withheldWords(goneClients, gonePlans, names));
+	notes.push(...keptWords(data, added, onDevice, clients, plans));
 	if (!clients.size && !plans.size) return { data, clients, plans, notes };
 	return { data: without(data, clients, plans), clients, plans, notes };
 }
 
-const where = (d: Deletion, deviceLog: ReadonlySet<Id>) => (deviceLog.has(d.id) ? 'on this device' : 'on the device that made this backup');
+/** Where a withholding row is: this device's log (written here, or merged in from an earlier restore). */
+const LOG = 'this device’s deletions log';
 
 /**
- * "2 clients deleted on this device on Dec 3, 2026 were not brought back (Jo Bloggs, Kim Lee)."
- * One sentence per place and day, clients first, then sessions per client.
+ * The file's new log rows that name a client or session still held, in the file or on this device:
+ * "The deletions log names Kim Lee as deleted on another device on Dec 3, 2026; Kim Lee is kept."
  */
-function withheldWords(clients: { client: Client; d: Deletion }[], plans: { plan: Plan; d: Deletion }[], deviceLog: ReadonlySet<Id>, names: ReadonlyMap<Id, string>): string[] {
+function keptWords(data: BackupData, added: readonly Deletion[], onDevice: { clients: ReadonlySet<Id>; plans: ReadonlySet<Id> }, goneClients: ReadonlySet<Id>, gonePlans: ReadonlySet<Id>): string[] {
+	const fileClients = new Map(data.clients.map((c) => [c.id, c.name]));
+	const filePlans = new Map(data.plans.map((p) => [p.id, p]));
+	const notes: string[] = [];
+	for (const d of added) {
+		const name = (fileClients.get(d.clientId) ?? d.clientName).slice(0, 60) || 'a client';
+		if (d.kind === 'client') {
+			const held = (fileClients.has(d.clientId) && !goneClients.has(d.clientId)) || onDevice.clients.has(d.clientId);
+			if (held) notes.push(`The deletions log names ${name} as deleted on another device on ${day(d.at)}; ${name} is kept.`);
+			continue;
+		}
+		const held = d.planIds.filter((id) => (filePlans.has(id) && !gonePlans.has(id)) || onDevice.plans.has(id));
+		if (!held.length) continue;
+		const titles = held.map((id) => filePlans.get(id)?.title.slice(0, 60)).filter((t): t is string => !!t);
+		const what = titles.length ? `the session${titles.length === 1 ? '' : 's'} ${titles.map((t) => `“${t}”`).join(', ')}` : 'a session';
+		notes.push(`The deletions log names ${what} of ${name} as deleted on another device on ${day(d.at)}; ${titles.length > 1 ? 'they are' : 'it is'} kept.`);
+	}
+	return notes;
+}
+
+/**
+ * "2 clients deleted on Dec 3, 2026 (this device’s deletions log) were not brought back (Jo Bloggs, Kim Lee)."
+ * One sentence per day, clients first, then sessions per client.
+ */
+function withheldWords(clients: { client: Client; d: Deletion }[], plans: { plan: Plan; d: Deletion }[], names: ReadonlyMap<Id, string>): string[] {
 	const groups = new Map<string, string[]>();
 	const add = (key: string, name: string) => groups.set(key, [...(groups.get(key) ?? []), name]);
-	for (const { client, d } of clients) add(`client\n${where(d, deviceLog)}\n${day(d.at)}`, client.name.slice(0, 60));
-	for (const { plan, d } of plans) add(`plan\n${where(d, deviceLog)}\n${day(d.at)}\n${names.get(plan.clientId)?.slice(0, 60) ?? (d.clientName.slice(0, 60) || 'a client')}`, plan.title.slice(0, 60));
+	for (const { client, d } of clients) add(`client\n${day(d.at)}`, client.name.slice(0, 60));
+	for (const { plan, d } of plans) add(`plan\n${day(d.at)}\n${names.get(plan.clientId)?.slice(0, 60) ?? (d.clientName.slice(0, 60) || 'a client')}`, plan.title.slice(0, 60));
 	return [...groups].map(([key, list]) => {
-		const [kind, place, on, owner] = key.split('\n');
+		const [kind, on, owner] = key.split('\n');
 		const n = list.length;
 		const shown = list.slice(0, 5).join(', ') + (n > 5 ? `, …and ${n - 5} more` : '');
 		const what = kind === 'client' ? `${n} ${n === 1 ? 'client' : 'clients'}` : `${n} ${n === 1 ? 'session' : 'sessions'} of ${owner}`;
-		return `${what} deleted ${place} on ${on} ${n === 1 ? 'was' : 'were'} not brought back (${shown}).`;
+		return `${what} deleted on ${on} (${LOG}) ${n === 1 ? 'was' : 'were'} not brought back (${shown}).`;
 	});
 }
 

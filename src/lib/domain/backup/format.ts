@@ -100,6 +100,8 @@ export interface Backup extends BackupMeta {
 	recordRows?: Partial<Record<RecordTable, unknown>>;
 	/** The clinic's tables (version 5) exactly as the file holds them, read by ./clinic.ts. */
 	clinicRows?: Partial<Record<ClinicTable, unknown>>;
+	/** Ids of the file's consents that failed their seal when it was checked (declared, so let in). */
+	failingConsents?: readonly string[];
 }
 
 /** A patch as written to the file. */

@@ -10,11 +10,12 @@
  * - History and addenda only grow (union; nothing is deleted). Addenda must continue the chain:
  *   the file's chain and this device's must be one the start of the other, else it is refused.
  * - Consents are signed: the same consent with other content is refused; a withdrawal in the file
- *   is applied (a withdrawal is never undone). Practitioners merge by updatedAt. A client's details
+ *   is applied (a withdrawal is never undone), only from a row whose seal holds. Practitioners merge by updatedAt. A client's details
  *   carry no date of their own but change with the client row (the store moves its updatedAt in the
  *   same transaction): they are added where the device has none, and where both differ the file's
  *   replace the device's exactly when the file's client row wins the merge (the newer one).
  */
+import { formatDate, isoDayOf } from '$lib/domain/dates';
 import { MAX_HISTORY } from '$lib/domain/limits';
 import { canonicalJson } from '$lib/domain/record/canonical';
 import { isLocked } from '$lib/domain/record/locked';
@@ -81,6 +82,8 @@ export interface FileData {
 	plans: ReadonlyMap<string, string>;
 	/** Clients whose row in the file wins the merge (new here, or newer): their details win too. */
 	clientWins: ReadonlySet<string>;
+	/** The file's consents that fail their seal (declared in the file): their withdrawal is not taken. */
+	failingConsents: ReadonlySet<string>;
 }
 
 class Refused extends Error {}
@@ -146,6 +149,11 @@ function merge(file: RecordTables, device: DeviceRecords, fileData: FileData, na
 		}
 		// Only a withdrawal the device does not know yet is applied; a withdrawal is never undone.
 		if (here.withdrawnAt === null && c.withdrawnAt !== null) {
+			// A failing signed row never replaces a good one: a withdrawal only from a row whose seal holds.
+			if (fileData.failingConsents.has(c.id)) {
+				notes.push(`The file withdraws the consent ${names.get(c.clientId) ?? 'a client'} signed on ${formatDate(isoDayOf(c.signedAt))}, but that copy fails its check (it was changed after signing): this device’s consent is kept as it is, not withdrawn.`);
+				continue;
+			}
 			out.consents.push(c);
 			counts.consents++;
 		}

@@ -70,7 +70,7 @@ export async function verifyConsent(c: Consent, clientName?: string, locale?: st
 	try {
 		if (!(await consentTextIntact(c))) return broken('does not hold the statement that was signed: its text was changed after signing.');
 		if (c.hash !== undefined && (await signingHash(signedPart(c))) !== c.hash) {
-			return broken('was changed after it was signed: who signed, the signature, the date or the sensitive areas are not as signed.');
+			return broken('was changed after it was signed: something in it (which client, who signed, the signature, the date or the areas) is not as signed.');
 		}
 		if (c.withdrawnAt === null) {
 			if (c.withdrawalHash !== undefined) return broken('had its withdrawal removed after it was made.');

@@ -24,6 +24,8 @@ export interface Deletion {
 	/** Sessions that counted as treatment records (done, or with a record), and how many were signed. */
 	sessions: number;
 	signed: number;
+	/** Signed consents that went with a client (absent when none, and in rows made before it was counted). */
+	consents?: number;
 	at: Timestamp;
 	reason: string;
 	/** The practitioner chosen on this device when it was deleted, if any, and their name then. */

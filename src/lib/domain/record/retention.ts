@@ -173,3 +173,20 @@ export function canDelete(
 	}
 	return { allowed, needsReason: allowed && needsReason, reasons };
 }
+
+/**
+ * A client's signed consents inside their keeping period: the consent is part of the clinical
+ * record, so deleting the client then needs a reason, like an unsigned record (never refused: a
+ * consent is not a signed treatment record). Kept from the day it was signed.
+ */
+export function consentsCheck(consents: readonly { signedAt: number }[], client: { dateOfBirth: IsoDay | null }, rule: RetentionRule, today: IsoDay, locale?: string): { needsReason: boolean; reasons: string[] } {
+	let until: Retention | null = null;
+	for (const c of consents) {
+		const kept = retentionUntil({ startedAt: c.signedAt, endedAt: null, createdAt: c.signedAt }, client, rule, locale);
+		if (today < kept.until && (!until || kept.until > until.until)) until = kept;
+	}
+	if (!until) return { needsReason: false, reasons: [] };
+	const why = until.why.replace('after the treatment on', 'after it was signed on').replace('under 18 at the treatment', 'under 18 when it was signed');
+	return { needsReason: true, reasons: [`A signed consent is part of the clinical record and must be kept. ${why} Deleting it now needs a reason, which is kept.`] };
+}
+
