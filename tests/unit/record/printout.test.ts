@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyChain } from '$lib/domain/record/chain';
 import { snapshotOf } from '$lib/domain/record/lifecycle';
 import { chainWords, clientBlocks, consentAt, consentRows, consentStanding, inkViewBox, pieces, practitionerRows, sessionBlocks, type PrintBlock, type SessionPrint } from '$lib/domain/record/printout';
+import type { ConsentCheck } from '$lib/domain/record/consent-seal';
 import type { Addendum, ClientDetails, Consent, LockedRecord } from '$lib/domain/record/types';
 import { chainOf, DAY, drawn, HOUR, practitioner, readyDraft, START } from './helpers';
 
@@ -170,6 +171,28 @@ describe('the whole record', () => {
 		expect(all).toContain('The statement signed');
 		expect(all).toMatch(/"Consent 1","value":"Withdrawn on /);
 		expect(all).toContain('"Consent 2","value":"In force"');
+	});
+
+	it('prints each consent’s seal as checked now: verified, kept before sealing, changed, or a row that cannot be read', () => {
+		const checks = new Map<string, ConsentCheck>([
+			['a', { state: 'sealed' }],
+			['b', { state: 'broken', problem: 'The consent Mia Lowe signed on Dec 3, 2026 was changed after it was signed.' }],
+			['c', { state: 'unsealed', words: 'Signed before Somamap sealed consents.' }],
+			['gone', { state: 'broken', problem: 'A consent of Mia Lowe kept on this device holds something a consent cannot hold.' }]
+		]);
+		const blocks = clientBlocks({
+			client: { name: 'Mia Lowe', contact: '' }, details, consents: [consent('a', START - 2 * DAY), consent('b', START - DAY), consent('c', START)], consentChecks: checks,
+			currentTextHash: 'a'.repeat(64), sessions: [], today: '2026-12-10'
+		});
+		const all = words(blocks);
+		expect(all).toContain('"Checked","value":"Verified: unchanged since signed."');
+		expect(all).toContain('"Checked","value":"NOT VERIFIED: The consent Mia Lowe signed on Dec 3, 2026 was changed after it was signed."');
+		expect(all).toContain('"Checked","value":"Signed before Somamap sealed consents."');
+		expect(all).toContain('A consent that cannot be read');
+		expect(all).toContain('NOT VERIFIED: A consent of Mia Lowe kept on this device holds something');
+		// On a session's record, the consent in force there carries its check too.
+		const session = sessionBlocks({ record: readyDraft(), plan: { id: 'plan-1', title: '', date: '2026-12-03' }, client: { name: 'Mia Lowe', contact: '' }, details: null, practitioner: null, consents: [consent('b', START - HOUR)], consentChecks: checks, addenda: [], check: null, head: '', today: '2026-12-03' });
+		expect(words(session)).toContain('NOT VERIFIED: The consent Mia Lowe signed on Dec 3, 2026 was changed');
 	});
 
 	it('prints each consent statement in full once: a later consent of the same text names the first', () => {

@@ -6,16 +6,19 @@
  * addendum below the original. A draft says so at the top. ./print-pages places the blocks on
  * pages; the screen only lays them out.
  */
-import { formatDate, formatDateTime, isoDayOf } from '../dates';
+import { formatDate, formatDateTime } from '../dates';
 import type { Client, Plan } from '../records';
 import { regionByCode, regionLabel } from '../regions';
-import { consentState } from './consent';
 import { ageWords, personWords } from './details';
 import { minutesBetween } from './form';
 import type { ChainCheck } from './chain';
+import type { ConsentCheck } from './consent-seal';
 import type { Addendum, ClientDetails, Consent, HistoryEntry, IsoDay, LockedRecord, PractitionerSnapshot, Signature, TreatmentRecord } from './types';
 import { isLocked } from './locked';
 import { healthRows, historyRows } from './print-session';
+import { consentAt, consentRows, consentStanding, sealWords, shortHash } from './print-consent';
+
+export { consentAt, consentRows, consentStanding, sealWords, shortHash, type ConsentStanding } from './print-consent';
 
 /** Longest piece of a paragraph on paper (about four lines), so a page's end can take part of one. */
 export const PIECE_CHARS = 420;
@@ -134,47 +137,6 @@ export function clientRows(client: Pick<Client, 'name' | 'contact'>, d: ClientDe
 
 const filled = (rows: Row[]) => rows.map((r) => ({ ...r, value: r.value.trim() })).filter((r) => r.value);
 
-/** The first 16 hex digits of a hash, grouped in fours so a person can compare it: "ab12 cd34 …". */
-export const shortHash = (hash: string) => (hash.slice(0, 16).match(/.{1,4}/g) ?? []).join(' ');
-
-/**
- * The consent that applied to a session: the newest signed at or before `at` (the session's
- * start, else the record's making). Null when none was signed before it.
- */
-export function consentAt(consents: readonly Consent[], at: number): Consent | null {
-	return [...consents].filter((c) => c.signedAt <= at).sort((a, b) => b.signedAt - a.signedAt)[0] ?? null;
-}
-
-export type ConsentStanding = 'in-force' | 'withdrawn' | 'earlier-text' | 'replaced' | 'not-valid';
-
-/** Where a consent stands today, among the client's: in force, withdrawn, signed for an earlier text, replaced by a later one, or not valid (a minor signed alone). */
-export function consentStanding(consent: Consent, all: readonly Consent[], currentTextHash: string, client: { dateOfBirth: IsoDay | null }, today: IsoDay): { standing: ConsentStanding; words: string } {
-	if (consent.withdrawnAt !== null) return { standing: 'withdrawn', words: `Withdrawn on ${formatDate(isoDayOf(consent.withdrawnAt))}` };
-	if (consent.textHash !== currentTextHash) return { standing: 'earlier-text', words: 'Signed for an earlier text of the statement' };
-	const later = all.some((c) => c.id !== consent.id && c.signedAt > consent.signedAt);
-	if (later) return { standing: 'replaced', words: 'Replaced by a later consent' };
-	const state = consentState(consent, currentTextHash, client, today);
-	return state.valid ? { standing: 'in-force', words: 'In force' } : { standing: 'not-valid', words: `Not in force: ${state.words}` };
-}
-
-/**
- * A consent's own lines: who signed and when, which statement (its SHA-256: in full with `full`,
- * else the first 16 digits, which a reader matches against the whole record's list), the sensitive areas agreed.
- */
-export function consentRows(c: Consent, full = false): Row[] {
-	const who = c.signer === 'guardian' && c.guardian ? `${c.guardian.name}${c.guardian.relationship ? ` (${c.guardian.relationship})` : ''}, for the client` : `${c.signerName} (the client)`;
-	const areas = c.sensitiveAreas.flatMap((code) => {
-		const r = regionByCode(code);
-		return r ? [regionLabel(r)] : [];
-	});
-	return [
-		{ label: 'Signed by', value: `${who}, ${formatDateTime(c.signedAt)}` },
-		{ label: 'Statement', value: full ? `version ${shortHash(c.textHash)} (SHA-256 ${c.textHash})` : `version ${shortHash(c.textHash)}` },
-		{ label: 'Sensitive areas', value: areas.length ? `${areas.join('; ')} (agreed)` : 'None agreed' },
-		...(c.withdrawnAt !== null ? [{ label: 'Withdrawn', value: formatDateTime(c.withdrawnAt) }] : [])
-	];
-}
-
 const time = (ms: number | null) => (ms === null ? 'not recorded' : formatDateTime(ms));
 
 /** "Planned 60 min · started … · ended … (took 55 min)". */
@@ -204,6 +166,8 @@ export interface SessionPrint {
 	/** For a draft, the chosen practitioner's profile as it stands (a locked record carries its own snapshot). */
 	practitioner: PractitionerSnapshot | null;
 	consents: readonly Consent[];
+	/** Each consent's seal checked now, by id (absent: not printed). */
+	consentChecks?: ReadonlyMap<string, ConsentCheck>;
 	/** The record's changes before signing (none for a draft not stored yet); absent: not printed. */
 	history?: readonly Pick<HistoryEntry, 'at'>[];
 	/** The addenda in chain order (empty for a draft). */
@@ -244,7 +208,7 @@ export function sessionBlocks(input: SessionPrint, newPage = false): PrintBlock[
 		lead: { heading: locked ? 'Practitioner (as signed)' : 'Practitioner', rows: practitionerRows(locked ? locked.practitioner : input.practitioner) },
 		columns: [
 			[
-				{ heading: 'Consent in force at this session', rows: consent ? consentRows(consent) : [{ label: 'Consent', value: 'No signed consent before this session.' }] },
+				{ heading: 'Consent in force at this session', rows: consent ? consentRows(consent, false, input.consentChecks?.get(consent.id)) : [{ label: 'Consent', value: 'No signed consent before this session.' }] },
 				{ heading: 'The session', rows: [...sessionRows(record), ...healthRows(plan.health), ...historyRows(input.history, !!locked)] }
 			],
 			[{ heading: 'Client', rows: clientRows(client, details, day) }]
@@ -331,6 +295,8 @@ export interface ClientPrint {
 	client: Pick<Client, 'name' | 'contact'>;
 	details: ClientDetails | null;
 	consents: readonly Consent[];
+	/** Each consent's seal checked now, by id; a row that could not be read is here and not in `consents`. */
+	consentChecks?: ReadonlyMap<string, ConsentCheck>;
 	currentTextHash: string;
 	/** Dates of the sessions in the record, in order, for the contents line. */
 	sessions: readonly { date: IsoDay; title: string; draft: boolean }[];
@@ -366,10 +332,12 @@ export function clientBlocks(input: ClientPrint): PrintBlock[] {
 		}
 	];
 	const sorted = [...consents].sort((a, b) => a.signedAt - b.signedAt);
-	if (!sorted.length) blocks.push({ key: 'consents:none', section: 'consents', first: true, kind: 'text', label: null, text: 'No consent has been signed.' });
+	const unreadable = [...(input.consentChecks ?? [])].filter(([id, c]) => c.state === 'broken' && !sorted.some((s) => s.id === id));
+	if (!sorted.length && !unreadable.length) blocks.push({ key: 'consents:none', section: 'consents', first: true, kind: 'text', label: null, text: 'No consent has been signed.' });
+	unreadable.forEach(([id, c], i) => blocks.push({ key: `consent:${id}:unreadable`, section: 'consents', first: i === 0, kind: 'text', label: 'A consent that cannot be read', text: sealWords(c) }));
 	sorted.forEach((c, i) => {
 		const { words } = consentStanding(c, sorted, input.currentTextHash, { dateOfBirth: details?.dateOfBirth ?? null }, today);
-		blocks.push({ key: `consent:${c.id}`, section: 'consents', first: i === 0, kind: 'rows', rows: [{ label: `Consent ${i + 1}`, value: words }, ...consentRows(c, true)] });
+		blocks.push({ key: `consent:${c.id}`, section: 'consents', first: i === 0 && !unreadable.length, kind: 'rows', rows: [{ label: `Consent ${i + 1}`, value: words }, ...consentRows(c, true, input.consentChecks?.get(c.id))] });
 		blocks.push({
 			key: `consent:${c.id}:sig`,
 			section: 'consents',

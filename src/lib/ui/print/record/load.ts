@@ -9,6 +9,7 @@ import { consentTextHash } from '$lib/domain/record/consent';
 import { clinicConsentText, CONSENT_TEXT_SETTING } from '$lib/domain/record/consent-status';
 import { isLocked, snapshotOf } from '$lib/domain/record/lifecycle';
 import type { SessionPrint } from '$lib/domain/record/printout';
+import type { ConsentCheck } from '$lib/domain/record/consent-seal';
 import type { Addendum, ClientDetails, Consent } from '$lib/domain/record/types';
 import { store } from '$lib/store';
 
@@ -22,6 +23,7 @@ export interface ClientData {
 	client: Client;
 	details: ClientDetails | null;
 	consents: Consent[];
+	consentChecks: ReadonlyMap<string, ConsentCheck>;
 	currentTextHash: string;
 	/** In date order. */
 	sessions: SessionData[];
@@ -31,11 +33,13 @@ interface Shared {
 	client: Client;
 	details: ClientDetails | null;
 	consents: Consent[];
+	consentChecks: ReadonlyMap<string, ConsentCheck>;
 }
 
 async function shared(client: Client): Promise<Shared> {
-	const [details, consents] = await Promise.all([store.getClientDetails(client.id), store.consents().then((c) => c.of(client.id))]);
-	return { client, details, consents };
+	// Checked, not just read: a printed record must not show a changed consent as signed.
+	const [details, { consents, checks }] = await Promise.all([store.getClientDetails(client.id), store.consents().then((c) => c.checked(client.id))]);
+	return { client, details, consents, consentChecks: checks };
 }
 
 async function session(plan: Plan, s: Shared): Promise<SessionData> {
@@ -60,7 +64,7 @@ async function session(plan: Plan, s: Shared): Promise<SessionData> {
 	return {
 		plan,
 		marks,
-		print: { record, plan, client: s.client, details: s.details, practitioner: profile ? snapshotOf(profile) : null, consents: s.consents, history, addenda, check, head }
+		print: { record, plan, client: s.client, details: s.details, practitioner: profile ? snapshotOf(profile) : null, consents: s.consents, consentChecks: s.consentChecks, history, addenda, check, head }
 	};
 }
 

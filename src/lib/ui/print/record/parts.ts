@@ -19,7 +19,7 @@ export function sessionPart(s: SessionData, today: string, newPage = false): Pri
 export function clientParts(c: ClientData, today: string): PrintPart[] {
 	const sessions = c.sessions.map((s) => ({ date: s.plan.date, title: s.plan.title, draft: !isLocked(s.print.record) }));
 	return [
-		{ label: 'Client record', draft: false, blocks: clientBlocks({ client: c.client, details: c.details, consents: c.consents, currentTextHash: c.currentTextHash, sessions, today }) },
+		{ label: 'Client record', draft: false, blocks: clientBlocks({ client: c.client, details: c.details, consents: c.consents, consentChecks: c.consentChecks, currentTextHash: c.currentTextHash, sessions, today }) },
 		...c.sessions.map((s) => sessionPart(s, today, true))
 	];
 }

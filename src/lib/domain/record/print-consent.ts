@@ -1,0 +1,58 @@
+/**
+ * Consents on paper: which consent applied to a session, where each stands today, its lines
+ * (who signed, which statement, the areas agreed) and its seal as checked when printing.
+ */
+import { formatDate, formatDateTime, isoDayOf } from '../dates';
+import { regionByCode, regionLabel } from '../regions';
+import { consentState } from './consent';
+import type { ConsentCheck } from './consent-seal';
+import type { Consent, IsoDay } from './types';
+import type { Row } from './printout';
+/** The first 16 hex digits of a hash, grouped in fours so a person can compare it: "ab12 cd34 …". */
+export const shortHash = (hash: string) => (hash.slice(0, 16).match(/.{1,4}/g) ?? []).join(' ');
+
+/**
+ * The consent that applied to a session: the newest signed at or before `at` (the session's
+ * start, else the record's making). Null when none was signed before it.
+ */
+export function consentAt(consents: readonly Consent[], at: number): Consent | null {
+	return [...consents].filter((c) => c.signedAt <= at).sort((a, b) => b.signedAt - a.signedAt)[0] ?? null;
+}
+
+export type ConsentStanding = 'in-force' | 'withdrawn' | 'earlier-text' | 'replaced' | 'not-valid';
+
+/** Where a consent stands today, among the client's: in force, withdrawn, signed for an earlier text, replaced by a later one, or not valid (a minor signed alone). */
+export function consentStanding(consent: Consent, all: readonly Consent[], currentTextHash: string, client: { dateOfBirth: IsoDay | null }, today: IsoDay): { standing: ConsentStanding; words: string } {
+	if (consent.withdrawnAt !== null) return { standing: 'withdrawn', words: `Withdrawn on ${formatDate(isoDayOf(consent.withdrawnAt))}` };
+	if (consent.textHash !== currentTextHash) return { standing: 'earlier-text', words: 'Signed for an earlier text of the statement' };
+	const later = all.some((c) => c.id !== consent.id && c.signedAt > consent.signedAt);
+	if (later) return { standing: 'replaced', words: 'Replaced by a later consent' };
+	const state = consentState(consent, currentTextHash, client, today);
+	return state.valid ? { standing: 'in-force', words: 'In force' } : { standing: 'not-valid', words: `Not in force: ${state.words}` };
+}
+
+/**
+ * A consent's own lines: who signed and when, which statement (its SHA-256: in full with `full`,
+ * else the first 16 digits, which a reader matches against the whole record's list), the sensitive areas agreed.
+ */
+export function consentRows(c: Consent, full = false, check?: ConsentCheck): Row[] {
+	const who = c.signer === 'guardian' && c.guardian ? `${c.guardian.name}${c.guardian.relationship ? ` (${c.guardian.relationship})` : ''}, for the client` : `${c.signerName} (the client)`;
+	const areas = c.sensitiveAreas.flatMap((code) => {
+		const r = regionByCode(code);
+		return r ? [regionLabel(r)] : [];
+	});
+	return [
+		{ label: 'Signed by', value: `${who}, ${formatDateTime(c.signedAt)}` },
+		{ label: 'Statement', value: full ? `version ${shortHash(c.textHash)} (SHA-256 ${c.textHash})` : `version ${shortHash(c.textHash)}` },
+		{ label: 'Sensitive areas', value: areas.length ? `${areas.join('; ')} (agreed)` : 'None agreed' },
+		...(c.withdrawnAt !== null ? [{ label: 'Withdrawn', value: formatDateTime(c.withdrawnAt) }] : []),
+		...(check ? [{ label: 'Checked', value: sealWords(check) }] : [])
+	];
+}
+
+/** A consent's seal as checked when printing, in words. */
+export function sealWords(check: ConsentCheck): string {
+	if (check.state === 'sealed') return 'Verified: unchanged since signed.';
+	if (check.state === 'unsealed') return check.words;
+	return `NOT VERIFIED: ${check.problem}`;
+}
