@@ -7,6 +7,7 @@
  * pages; the screen only lays them out.
  */
 import { formatDate, formatDateTime } from '../dates';
+import { CHUNK_CHARS, paragraphs } from '../paragraphs';
 import type { Client, Plan } from '../records';
 import { regionByCode, regionLabel } from '../regions';
 import { ageWords, personWords } from './details';
@@ -21,7 +22,7 @@ import { consentAt, consentRows, consentStanding, sealWords, shortHash } from '.
 export { consentAt, consentRows, consentStanding, sealWords, shortHash, type ConsentStanding } from './print-consent';
 
 /** Longest piece of a paragraph on paper (about four lines), so a page's end can take part of one. */
-export const PIECE_CHARS = 420;
+export const PIECE_CHARS = CHUNK_CHARS;
 
 export interface Row {
 	label: string;
@@ -74,26 +75,7 @@ const SECTION_TITLES: Record<string, string> = {
 export const DRAFT_MARK = 'Draft — not signed';
 
 /** A text's paragraphs (one per line break, empty ones dropped), each cut at sentence ends, else between words, into pieces of at most `max` characters. */
-export function pieces(text: string, max = PIECE_CHARS): string[][] {
-	return text
-		.split(/\n+/)
-		.map((p) => p.replace(/[^\S\n]+/g, ' ').trim())
-		.filter(Boolean)
-		.map((p) => {
-			const out: string[] = [];
-			let rest = p;
-			while (rest.length > max) {
-				const head = rest.slice(0, max + 1);
-				const sentence = Math.max(head.lastIndexOf('. '), head.lastIndexOf('! '), head.lastIndexOf('? '));
-				const space = head.lastIndexOf(' ');
-				const at = sentence > max / 3 ? sentence + 1 : space > max / 3 ? space : max;
-				out.push(rest.slice(0, at).trim());
-				rest = rest.slice(at).trim();
-			}
-			if (rest) out.push(rest);
-			return out;
-		});
-}
+export const pieces = (text: string, max = PIECE_CHARS): string[][] => paragraphs(text, max);
 
 /** The practitioner's lines, as signed (a locked record) or as the profile stands (a draft): a letterhead in five lines. */
 export function practitionerRows(p: PractitionerSnapshot | null): Row[] {

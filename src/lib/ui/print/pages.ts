@@ -9,6 +9,7 @@
  * (`careOnFirstPage`) and the rest go on before anything else (`careBlocks`).
  * The sheet measures each block as laid out and `paginate` places them.
  */
+import { CHUNK_CHARS, paragraphs } from '$lib/domain/paragraphs';
 import type { Outcome } from '$lib/domain/records';
 import { AVOID_REASON, avoidLines, positionRuns, type SessionSummary, type SummaryStep } from '$lib/domain/summary';
 import type { MarkLine } from './sheet';
@@ -152,36 +153,8 @@ export function stepsOnFirstPage(m: PlanMeasure, room: number): number {
 	return n === 0 ? 0 : k;
 }
 
-/** Longest piece of a paragraph, in characters (about four lines): small enough to fill a page's end. */
-export const CHUNK_CHARS = 420;
 
-/**
- * A text's paragraphs (one per line break, empty ones dropped), each cut into pieces of at most
- * `max` characters at sentence ends where it can, else between words, else anywhere. Joining a
- * paragraph's pieces with single spaces gives it back, whitespace collapsed.
- */
-export function paragraphs(text: string, max = CHUNK_CHARS): string[][] {
-	return text
-		.split(/\n+/)
-		.map((p) => p.replace(/\s+/g, ' ').trim())
-		.filter(Boolean)
-		.map((p) => cut(p, max));
-}
-
-function cut(text: string, max: number): string[] {
-	const pieces: string[] = [];
-	let rest = text;
-	while (rest.length > max) {
-		const head = rest.slice(0, max + 1);
-		const sentence = Math.max(head.lastIndexOf('. '), head.lastIndexOf('! '), head.lastIndexOf('? '));
-		const space = head.lastIndexOf(' ');
-		const at = sentence > max / 3 ? sentence + 1 : space > max / 3 ? space : max;
-		pieces.push(rest.slice(0, at).trim());
-		rest = rest.slice(at).trim();
-	}
-	if (rest) pieces.push(rest);
-	return pieces;
-}
+export { CHUNK_CHARS, paragraphs };
 
 export interface FlowInput {
 	markNotes: readonly MarkLine[];
