@@ -195,6 +195,22 @@ describe('the whole record', () => {
 		expect(words(session)).toContain('NOT VERIFIED: The consent Mia Lowe signed on Dec 3, 2026 was changed');
 	});
 
+	it('never lets a consent that fails its check stand for another: not in force, its own text printed, a later one printing its own', () => {
+		const checks = new Map<string, ConsentCheck>([
+			['a', { state: 'broken', problem: 'The consent Mia Lowe signed on Dec 1, 2026 does not hold the statement that was signed.' }],
+			['b', { state: 'sealed' }]
+		]);
+		const blocks = clientBlocks({
+			client: { name: 'Mia Lowe', contact: '' }, details, consents: [consent('a', START - DAY, { text: 'I agree. Edited later.' }), consent('b', START)], consentChecks: checks,
+			currentTextHash: 'a'.repeat(64), sessions: [], today: '2026-12-10'
+		});
+		const all = words(blocks);
+		expect(all).toContain('"Consent 1","value":"Not in force: it is not as signed');
+		expect(all).not.toContain('The same statement as Consent 1');
+		expect(blocks.filter((b) => b.key.startsWith('consent:b:text:'))).not.toHaveLength(0);
+		expect(all).toContain('"Consent 2","value":"In force"');
+	});
+
 	it('prints each consent statement in full once: a later consent of the same text names the first', () => {
 		const statement = 'I agree to massage treatment and can stop it at any time.';
 		const blocks = clientBlocks({

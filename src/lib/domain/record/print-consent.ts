@@ -21,8 +21,13 @@ export function consentAt(consents: readonly Consent[], at: number): Consent | n
 
 export type ConsentStanding = 'in-force' | 'withdrawn' | 'earlier-text' | 'replaced' | 'not-valid';
 
-/** Where a consent stands today, among the client's: in force, withdrawn, signed for an earlier text, replaced by a later one, or not valid (a minor signed alone). */
-export function consentStanding(consent: Consent, all: readonly Consent[], currentTextHash: string, client: { dateOfBirth: IsoDay | null }, today: IsoDay): { standing: ConsentStanding; words: string } {
+/**
+ * Where a consent stands today, among the client's: in force, withdrawn, signed for an earlier
+ * text, replaced by a later one, or not valid (a minor signed alone, or it fails its check: a
+ * consent that is not as signed never holds, as in the app).
+ */
+export function consentStanding(consent: Consent, all: readonly Consent[], currentTextHash: string, client: { dateOfBirth: IsoDay | null }, today: IsoDay, check?: ConsentCheck): { standing: ConsentStanding; words: string } {
+	if (check?.state === 'broken') return { standing: 'not-valid', words: 'Not in force: it is not as signed (see "Checked")' };
 	if (consent.withdrawnAt !== null) return { standing: 'withdrawn', words: `Withdrawn on ${formatDate(isoDayOf(consent.withdrawnAt))}` };
 	if (consent.textHash !== currentTextHash) return { standing: 'earlier-text', words: 'Signed for an earlier text of the statement' };
 	const later = all.some((c) => c.id !== consent.id && c.signedAt > consent.signedAt);

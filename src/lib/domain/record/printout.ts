@@ -318,7 +318,7 @@ export function clientBlocks(input: ClientPrint): PrintBlock[] {
 	if (!sorted.length && !unreadable.length) blocks.push({ key: 'consents:none', section: 'consents', first: true, kind: 'text', label: null, text: 'No consent has been signed.' });
 	unreadable.forEach(([id, c], i) => blocks.push({ key: `consent:${id}:unreadable`, section: 'consents', first: i === 0, kind: 'text', label: 'A consent that cannot be read', text: sealWords(c) }));
 	sorted.forEach((c, i) => {
-		const { words } = consentStanding(c, sorted, input.currentTextHash, { dateOfBirth: details?.dateOfBirth ?? null }, today);
+		const { words } = consentStanding(c, sorted, input.currentTextHash, { dateOfBirth: details?.dateOfBirth ?? null }, today, input.consentChecks?.get(c.id));
 		blocks.push({ key: `consent:${c.id}`, section: 'consents', first: i === 0 && !unreadable.length, kind: 'rows', rows: [{ label: `Consent ${i + 1}`, value: words }, ...consentRows(c, true, input.consentChecks?.get(c.id))] });
 		blocks.push({
 			key: `consent:${c.id}:sig`,
@@ -327,9 +327,12 @@ export function clientBlocks(input: ClientPrint): PrintBlock[] {
 			kind: 'signatures',
 			items: [{ label: 'Signature', signature: c.signature, caption: `${c.signer === 'guardian' && c.guardian ? c.guardian.name : c.signerName}, signed ${formatDateTime(c.signedAt)}`, missing: '' }]
 		});
-		// Each statement in full once, under the first consent that signed it; a later one names that consent.
-		const same = sorted.findIndex((o) => o.textHash === c.textHash);
-		if (same < i) {
+		// Each statement in full once, under the first consent that signed it; a later one names that
+		// consent, only when both hold the same text and the earlier one passes its check (a changed
+		// text must never stand for what a later client signed).
+		const broken = (o: Consent) => input.consentChecks?.get(o.id)?.state === 'broken';
+		const same = broken(c) ? -1 : sorted.findIndex((o) => o.textHash === c.textHash && o.text === c.text && !broken(o));
+		if (same !== -1 && same < i) {
 			blocks.push({ key: `consent:${c.id}:text`, section: 'consents', first: false, kind: 'text', label: 'The statement signed', text: `The same statement as Consent ${same + 1} (version ${shortHash(c.textHash)}), printed there in full.` });
 			return;
 		}
