@@ -8,6 +8,7 @@
 import { writeBackup } from '../../src/lib/domain/backup/format';
 import type { RecordTables } from '../../src/lib/domain/backup/record-tables';
 import { consentTextHash, DEFAULT_CONSENT_TEXT } from '../../src/lib/domain/record/consent';
+import { sealConsent, sealWithdrawal } from '../../src/lib/domain/record/consent-seal';
 import { addAddendum, editDraft, finalise, newDraft } from '../../src/lib/domain/record/lifecycle';
 import type { Addendum, ChainEntry, ClientDetails, Consent, DrawnSignature, LockedRecord, Practitioner } from '../../src/lib/domain/record/types';
 import { defaultPlanFields, type Client, type Mark, type Plan } from '../../src/lib/domain/records';
@@ -62,10 +63,11 @@ export async function wholeRecord(): Promise<WholeRecord> {
 	const hash = await consentTextHash(DEFAULT_CONSENT_TEXT);
 	const earlierText = 'I agree to massage treatment. (An earlier statement of this clinic.)';
 	const base = { clientId: client.id, signer: 'client' as const, signerName: 'Mia Lowe', guardian: null };
+	// Sealed as the app seals them when they are signed (and the withdrawal as its own step).
 	const consents: Consent[] = [
-		{ ...base, id: 'k-mia-1', text: earlierText, textHash: await consentTextHash(earlierText), signature: drawn(1), signedAt: at + HOUR, sensitiveAreas: [], withdrawnAt: null },
-		{ ...base, id: 'k-mia-2', text: DEFAULT_CONSENT_TEXT, textHash: hash, signature: drawn(2), signedAt: at + 2 * DAY, sensitiveAreas: [], withdrawnAt: at + 3 * DAY },
-		{ ...base, id: 'k-mia-3', text: DEFAULT_CONSENT_TEXT, textHash: hash, signature: drawn(3), signedAt: start - HOUR / 2, sensitiveAreas: [code('Left buttock (glutes, gluteus maximus)')], withdrawnAt: null }
+		await sealConsent({ ...base, id: 'k-mia-1', text: earlierText, textHash: await consentTextHash(earlierText), signature: drawn(1), signedAt: at + HOUR, sensitiveAreas: [] }),
+		await sealWithdrawal(await sealConsent({ ...base, id: 'k-mia-2', text: DEFAULT_CONSENT_TEXT, textHash: hash, signature: drawn(2), signedAt: at + 2 * DAY, sensitiveAreas: [] }), at + 3 * DAY),
+		await sealConsent({ ...base, id: 'k-mia-3', text: DEFAULT_CONSENT_TEXT, textHash: hash, signature: drawn(3), signedAt: start - HOUR / 2, sensitiveAreas: [code('Left buttock (glutes, gluteus maximus)')] })
 	];
 	const mark = (id: string, label: string, sensation: Mark['sensation'], intensity: number): Mark => ({
 		id, planId: plan.id, region: code(label), patch: null, sensation, intensity, depth: 'surface', structure: null, pressure: null, note: '', author: 'client', createdAt: at, updatedAt: at

@@ -124,6 +124,8 @@ test('a signed session prints offline from the Record tab with every item of the
 	// The record itself on page one; its two addenda below it, going on to page two.
 	expect(pages.length).toBe(2);
 	expect(squash(pages[0])).toContain(squash('Verified: unchanged since signed'));
+	// The consent in force is checked as it prints, as the record is.
+	expect(squash(pages[0])).toContain(squash('Checked Verified: unchanged since signed.'));
 
 	// Both signatures (and both addenda's) as images: the consent's and the practitioner's drawn ones
 	// are vector SVG pictures, the typed addendum a name in a handwriting face.

@@ -39,8 +39,11 @@ test('a new version is announced, and reloading into it keeps what was just type
 	// Typed a moment before pressing reload: still inside the autosave delay.
 	await openTab(page, 'Plan');
 	await page.getByLabel('Title').fill('Typed right before reloading');
+	// Waiting for the load before the click: served from the app's cache, the reload can finish
+	// before a wait set up after the click begins (seen under load: the test then waited forever).
+	const reloaded = page.waitForEvent('load');
 	await page.getByRole('button', { name: 'Reload to update' }).click();
-	await page.waitForEvent('load');
+	await reloaded;
 	await openTab(page, 'Plan');
 	await expect(page.getByLabel('Title')).toHaveValue('Typed right before reloading');
 	await expect(page.getByText('A new version of Somamap is ready')).toHaveCount(0);
