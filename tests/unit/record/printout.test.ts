@@ -81,6 +81,8 @@ describe('the printed record of one session', () => {
 		expect(rowOf({ history: [] })).toBe('No changes before signing');
 		expect(rowOf({ record: readyDraft(), history: [] })).toBe('No changes so far');
 		expect(rowOf({})).toBeUndefined();
+		// A history that could not be read is said in its place; the record still prints.
+		expect(rowOf({ history: [], historyProblem: 'A change to this record cannot be read.' })).toBe('Could not be read: A change to this record cannot be read.');
 	});
 
 	it('names the practitioner as signed, not as the profile stands now', async () => {

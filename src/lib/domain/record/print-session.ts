@@ -24,7 +24,9 @@ export function healthRows(answers: Readonly<Record<string, boolean>> | undefine
 }
 
 /** "12 changes before signing, <first> to <last>, each kept with its time and who made it." */
-export function historyRows(history: readonly Pick<HistoryEntry, 'at'>[] | undefined, signed: boolean): Row[] {
+export function historyRows(history: readonly Pick<HistoryEntry, 'at'>[] | undefined, signed: boolean, problem?: string): Row[] {
+	// A damaged history is said on paper; it never stops the rest of the record from printing.
+	if (problem) return [{ label: 'History', value: `Could not be read: ${problem}` }];
 	if (!history) return [];
 	const when = signed ? 'before signing' : 'so far';
 	if (!history.length) return [{ label: 'History', value: `No changes ${when}` }];

@@ -152,6 +152,8 @@ export interface SessionPrint {
 	consentChecks?: ReadonlyMap<string, ConsentCheck>;
 	/** The record's changes before signing (none for a draft not stored yet); absent: not printed. */
 	history?: readonly Pick<HistoryEntry, 'at'>[];
+	/** Why the history could not be read, when it could not (printed in its place). */
+	historyProblem?: string;
 	/** The addenda in chain order (empty for a draft). */
 	addenda: readonly Addendum[];
 	/** The chain verified now; null for a draft or when it could not be read. */
@@ -191,7 +193,7 @@ export function sessionBlocks(input: SessionPrint, newPage = false): PrintBlock[
 		columns: [
 			[
 				{ heading: 'Consent in force at this session', rows: consent ? consentRows(consent, false, input.consentChecks?.get(consent.id)) : [{ label: 'Consent', value: 'No signed consent before this session.' }] },
-				{ heading: 'The session', rows: [...sessionRows(record), ...healthRows(plan.health), ...historyRows(input.history, !!locked)] }
+				{ heading: 'The session', rows: [...sessionRows(record), ...healthRows(plan.health), ...historyRows(input.history, !!locked, input.historyProblem)] }
 			],
 			[{ heading: 'Client', rows: clientRows(client, details, day) }]
 		]

@@ -46,7 +46,13 @@ async function session(plan: Plan, s: Shared): Promise<SessionData> {
 	const [found, marks, practitioners] = await Promise.all([store.previewRecord(plan.id), store.listMarks(plan.id), store.listPractitioners()]);
 	if (!found) throw new Error('This plan no longer exists.');
 	const { record } = found;
-	const history = found.stored ? await store.recordHistory(record.id) : [];
+	let history: Awaited<ReturnType<typeof store.recordHistory>> = [];
+	let historyProblem: string | undefined;
+	try {
+		if (found.stored) history = await store.recordHistory(record.id);
+	} catch (e) {
+		historyProblem = e instanceof Error ? e.message : String(e);
+	}
 	let addenda: Addendum[] = [];
 	let check = null;
 	let head = '';
@@ -64,7 +70,7 @@ async function session(plan: Plan, s: Shared): Promise<SessionData> {
 	return {
 		plan,
 		marks,
-		print: { record, plan, client: s.client, details: s.details, practitioner: profile ? snapshotOf(profile) : null, consents: s.consents, consentChecks: s.consentChecks, history, addenda, check, head }
+		print: { record, plan, client: s.client, details: s.details, practitioner: profile ? snapshotOf(profile) : null, consents: s.consents, consentChecks: s.consentChecks, history, historyProblem, addenda, check, head }
 	};
 }
 
