@@ -4,7 +4,6 @@
  * back and says so in words; the deletions log, the keeping period and the consent statement travel in a whole-device
  * backup and come back byte for byte after an erase; a long restore preview says "…and N more".
  */
-import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { writeBackup } from '../../src/lib/domain/backup/format';
@@ -12,22 +11,9 @@ import { formatDate, isoDayOf } from '../../src/lib/domain/dates';
 import { defaultPlanFields, type Client, type Plan } from '../../src/lib/domain/records';
 import type { Deletion } from '../../src/lib/domain/record/deletion';
 import { test, expect } from './fixtures';
+import { chooseFile, exportAll, jsonFile } from './backup-files';
 import { storedRows } from './stored';
 
-const file = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-
-async function chooseFile(page: Page, f: ReturnType<typeof file>) {
-	const chooser = page.waitForEvent('filechooser');
-	await page.getByRole('button', { name: 'Restore from a file…' }).click();
-	await (await chooser).setFiles(f);
-}
-
-async function exportAll(page: Page, path: string): Promise<string> {
-	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Export all data' }).click();
-	await (await download).saveAs(path);
-	return readFile(path, 'utf8');
-}
 
 /** A signature drawn with the mouse: a wave across the pad. */
 async function sign(page: Page, pad: Locator) {
@@ -84,7 +70,7 @@ test('a deleted consent-only client stays deleted when an older backup is restor
 
 	// The backup made before the deletion does not bring Jo back, and says so.
 	await page.goto('/settings');
-	await chooseFile(page, file('before.json', before));
+	await chooseFile(page, jsonFile('before.json', before));
 	const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
 	const said = `1 client deleted on ${day} (this device’s deletions log) was not brought back (Jo Bloggs).`;
 	await expect(dialog.getByTestId('restore-record-notes')).toContainText(said);
@@ -113,7 +99,7 @@ test('a deleted consent-only client stays deleted when an older backup is restor
 	await page.waitForURL((url) => url.pathname === '/');
 	expect(await storedRows(page, 'deletions')).toEqual([]);
 	await page.goto('/settings');
-	await chooseFile(page, file('after.json', after));
+	await chooseFile(page, jsonFile('after.json', after));
 	await dialog.getByRole('button', { name: 'Restore' }).click();
 	const finished = page.getByRole('status').filter({ hasText: 'Restore finished' });
 	await expect(finished).toContainText('The keeping period from the file (10 years; under 18s until age 28) is used on this device from now on.');
@@ -144,7 +130,7 @@ test('a restore preview with more than 50 notes shows 50 and says “…and N mo
 	}
 	const text = writeBackup({ clients, plans, marks: [], deletions }, { exportedAt: at + 2000 });
 	await page.goto('/settings');
-	await chooseFile(page, file('many.json', text));
+	await chooseFile(page, jsonFile('many.json', text));
 	const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
 	const notes = dialog.getByTestId('restore-record-notes').getByRole('listitem');
 	await expect(notes).toHaveCount(50);

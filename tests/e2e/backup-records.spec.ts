@@ -11,23 +11,10 @@ import type { Page } from '@playwright/test';
 import { canonicalJson } from '../../src/lib/domain/record/canonical';
 import { formatDate, isoDayOf } from '../../src/lib/domain/dates';
 import { test, expect } from './fixtures';
+import { chooseFile, exportAll, jsonFile } from './backup-files';
 import { seriousViolations, setPinInSettings } from './pin-helpers';
 import { chainOf, recordFile, recordRows } from './record-files';
 
-const file = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-
-async function chooseFile(page: Page, f: ReturnType<typeof file>) {
-	const chooser = page.waitForEvent('filechooser');
-	await page.getByRole('button', { name: 'Restore from a file…' }).click();
-	await (await chooser).setFiles(f);
-}
-
-async function exportAll(page: Page, path: string): Promise<string> {
-	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Export all data' }).click();
-	await (await download).saveAs(path);
-	return readFile(path, 'utf8');
-}
 
 const canonical = (rows: Awaited<ReturnType<typeof recordRows>>) => ({
 	...Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, canonicalJson(v)]))
@@ -38,7 +25,7 @@ test('a signed record restores, exports, survives erase and restore with its cha
 	const day = formatDate(isoDayOf(made.start), 'en-US');
 
 	await page.goto('/settings');
-	await chooseFile(page, file('jo-records.json', made.text));
+	await chooseFile(page, jsonFile('jo-records.json', made.text));
 	const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
 	await expect(dialog.getByTestId('restore-records')).toHaveText('1 record new, 2 new addenda, 1 signed consent new or withdrawn, 1 practitioner new or newer, 1 client’s details new or newer');
 	await dialog.screenshot({ path: testInfo.outputPath('restore-records.png') });
@@ -82,7 +69,7 @@ test('a signed record restores, exports, survives erase and restore with its cha
 	// The export restores into the erased device: the same rows, the chain verifying.
 	await page.goto('/settings');
 	await expect(page.getByTestId('erase-keeping')).toHaveCount(0); // nothing left to keep
-	await chooseFile(page, file('all.json', exported));
+	await chooseFile(page, jsonFile('all.json', exported));
 	await dialog.getByRole('button', { name: 'Restore' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Restore finished.' })).toBeVisible();
 	const back = await recordRows(page);
@@ -100,7 +87,7 @@ test('a signed record restores, exports, survives erase and restore with its cha
 	for (const [name, change, words] of cases) {
 		const bad = JSON.parse(exported);
 		change(bad);
-		await chooseFile(page, file(name, JSON.stringify(bad)));
+		await chooseFile(page, jsonFile(name, JSON.stringify(bad)));
 		const alert = page.getByTestId('restore-problem');
 		await expect(alert).toContainText(words);
 		await expect(alert).toContainText('Nothing on this device was changed.');
@@ -112,7 +99,7 @@ test('a signed record restores, exports, survives erase and restore with its cha
 test('on the lock screen (PIN forgotten) erasing warns of signed records to keep, without counts or dates, and offers no backup', async ({ page }, testInfo) => {
 	const made = await recordFile();
 	await page.goto('/settings');
-	await chooseFile(page, file('jo-records.json', made.text));
+	await chooseFile(page, jsonFile('jo-records.json', made.text));
 	await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Restore finished.' })).toBeVisible();
 	await setPinInSettings(page, '2468');
@@ -168,7 +155,7 @@ test('a device with a tampered signed record still backs up: the failing record 
 	const second = formatDate(isoDayOf(made.start + 2 * 86_400_000), 'en-US');
 	const named = `The addendum of ${second} was changed after it was signed (in the record of Jo Bloggs’s session of ${day}).`;
 	await page.goto('/settings');
-	await chooseFile(page, file('jo-records.json', made.text));
+	await chooseFile(page, jsonFile('jo-records.json', made.text));
 	await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Restore finished.' })).toBeVisible();
 	await tamperAddendum(page, 'a-jo-2', 'Client phoned: no better.');
@@ -205,7 +192,7 @@ test('a device with a tampered signed record still backs up: the failing record 
 
 	// Restore: the preview says the record arrives marked as changed; it is back exactly as it was.
 	await page.goto('/settings');
-	await chooseFile(page, file('tampered.json', exported));
+	await chooseFile(page, jsonFile('tampered.json', exported));
 	const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
 	await expect(dialog.getByTestId('restore-failing')).toContainText('1 signed record arrives marked as changed after signing');
 	await expect(dialog.getByTestId('restore-failing')).toContainText(named);
@@ -218,6 +205,6 @@ test('a device with a tampered signed record still backs up: the failing record 
 
 	// The same file without its declaration is refused whole.
 	delete doc.integrity;
-	await chooseFile(page, file('undeclared.json', JSON.stringify(doc)));
+	await chooseFile(page, jsonFile('undeclared.json', JSON.stringify(doc)));
 	await expect(page.getByTestId('restore-problem')).toContainText(named);
 });

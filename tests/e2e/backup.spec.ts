@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
+import { chooseFile } from './backup-files';
 import { test, expect, createPlanForNewClient } from './fixtures';
 import { handOffDoc } from './hostile-links';
 
@@ -53,11 +54,6 @@ async function addMark(page: Page, query: string, region: RegExp, sensation: str
 	await expect(form.getByRole('heading')).toContainText('Edit mark');
 }
 
-async function chooseFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {
-	const chooser = page.waitForEvent('filechooser');
-	await page.getByRole('button', { name: 'Restore from a file…' }).click();
-	await (await chooser).setFiles(file);
-}
 
 const CLIENT = 'Bea <i>Backup</i>';
 
