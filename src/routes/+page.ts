@@ -9,12 +9,17 @@ import type { PageLoad } from './$types';
  */
 export const load: PageLoad = async () => {
 	try {
-		const reads = Promise.all([store.listClients(), store.listRecentPlans(10)]);
-		// The main thread only waits for the database now: the lists' name order and date format
-		// are made meanwhile rather than in the render after the reads (ICU's first use costs ms).
-		prepareListFormats();
-		const [clients, recent] = await reads;
-		return { first: { clients, recent } };
+		// A device with no database yet has no clients: it shows that at once (the page's live
+		// queries then make the database), with no names to order nor dates to format.
+		const first = await store.beforeCreating(async () => {
+			const reads = Promise.all([store.listClients(), store.listRecentPlans(10)]);
+			// The main thread only waits for the database now: the lists' name order and date format
+			// are made meanwhile rather than in the render after the reads (ICU's first use costs ms).
+			prepareListFormats();
+			const [clients, recent] = await reads;
+			return { clients, recent };
+		}, { clients: [], recent: [] });
+		return { first };
 	} catch {
 		return { first: null }; // the page's live queries show the error
 	}

@@ -64,3 +64,26 @@ test('a tablet handed to a client opening the home screen goes to the client’s
 	await tab.waitForURL(/\/client-mode\?plan=/);
 	await noFrameOfHome(tab);
 });
+
+test('a new device shows its first screen without first making its database, then follows other tabs as ever', async ({ page, context }) => {
+	// This browser profile has never held Somamap: no database. The home screen shows at once…
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Clients and plans' })).toBeVisible();
+	await expect(page.getByText('No clients yet.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'I’m a client: map where it hurts' })).toBeVisible();
+	// …and the database is made just after, with nothing asked of the person.
+	await expect.poll(() => page.evaluate(() => indexedDB.databases().then((l) => l.map((d) => d.name)))).toContain('somamap');
+
+	// A client added in another tab appears here, live.
+	const other = await context.newPage();
+	await createPlanForNewClient(other, 'Nora Newdevice', 'Nora first plan');
+	await expect(page.getByRole('link', { name: 'Nora Newdevice' }).first()).toBeVisible();
+
+	// A PIN set there and "Lock now" lock this tab too, though it started before there was a database.
+	await setPinInSettings(other, PIN);
+	const section = other.getByRole('region', { name: 'Therapist PIN' });
+	await section.getByRole('checkbox', { name: 'Ask for the PIN when Somamap opens' }).check();
+	await section.getByRole('button', { name: 'Lock now' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Somamap is locked' })).toBeVisible();
+	await expect(page.locator('body')).not.toContainText('Nora');
+});

@@ -7,10 +7,9 @@ import { Store } from './store';
 
 export const store = new Store(createDatabase());
 // Opened as this module loads rather than at the first read (the layout's, once the router has
-// started): on a first visit creating the database is the slowest step before the home screen
-// shows, and it now runs while the framework starts. Dexie's own auto-open does the same, only
-// later; a failure reaches every read as before.
-store.db.open().catch(() => {});
+// started), so opening runs while the framework starts; on a device with no database yet it is
+// created after the first screen instead (Store.beforeCreating).
+store.openAtStart();
 
 export { Store, type PlanSummary, type StoreStatus, type MarkPatch } from './store';
 export { StoreError, toStoreError, type StoreErrorKind } from './errors';

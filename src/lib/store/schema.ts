@@ -85,7 +85,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version;
 export const DEFAULT_DB_NAME = 'somamap';
 
-export type SomamapDB = Dexie & {
+export type SomamapDB = OpeningDexie & {
 	clients: EntityTable<Client, 'id'>;
 	plans: EntityTable<Plan, 'id'>;
 	marks: EntityTable<Mark, 'id'>;
@@ -101,9 +101,38 @@ export type SomamapDB = Dexie & {
 	deletions: EntityTable<Deletion, 'id'>;
 };
 
+/**
+ * Dexie, noting when this instance first begins to open (asked to, or by a first query: Dexie
+ * opens itself through `open()`), which creates the database on a device that has none
+ * (Store.beforeCreating).
+ */
+class OpeningDexie extends Dexie {
+	#openStarted = false;
+	get openStarted(): boolean {
+		return this.#openStarted;
+	}
+	override open(): ReturnType<Dexie['open']> {
+		this.#openStarted = true;
+		return super.open();
+	}
+}
+
+/**
+ * Whether a database named `name` exists on this device; true when the browser cannot tell.
+ * `asked`: the list asked for as the page started (app.html), else it is asked now.
+ */
+export async function databaseExists(name: string, asked = (globalThis as { somamapDatabases?: Promise<IDBDatabaseInfo[] | null> | null }).somamapDatabases): Promise<boolean> {
+	try {
+		const list = await (asked ?? globalThis.indexedDB?.databases?.());
+		return !list || list.some((d) => d.name === name);
+	} catch {
+		return true;
+	}
+}
+
 /** A Dexie instance declaring the schema history up to `upTo` (the current one by default). */
 export function createDatabase(name = DEFAULT_DB_NAME, upTo = CURRENT_VERSION): SomamapDB {
-	const db = new Dexie(name) as SomamapDB;
+	const db = new OpeningDexie(name) as SomamapDB;
 	for (const step of SCHEMA_VERSIONS) {
 		if (step.version > upTo) break;
 		const version = db.version(step.version).stores(step.stores);

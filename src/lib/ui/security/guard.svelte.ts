@@ -76,7 +76,9 @@ class Guard {
 	 */
 	async load(): Promise<void> {
 		try {
-			this.#apply(await this.#read());
+			// A device with no database yet has no PIN nor hand-over: its first screen need not wait for
+			// the database to be made (the watch below makes it).
+			this.#apply(await store.beforeCreating(() => this.#read(), [false, false, null, 0]));
 		} finally {
 			this.#unlockedAt = readUnlocked();
 			this.#ready = true;
