@@ -9,7 +9,7 @@ const SHELL = new RegExp(
 		'pwa[\\\\/]',
 		'domain[\\\\/](records|clean-text|limits|marks|merge|validation|regions|body-choice|follow-up|dates|collate)\\.',
 		'body[\\\\/](types|legacy[\\\\/]versions)\\.',
-		'ui[\\\\/](notices\\.svelte|NoticeBar|format|links|edits[\\\\/]journal|marks[\\\\/]unsaved|body[\\\\/]paintings-migration|plans[\\\\/]PlanList)\\.',
+		'ui[\\\\/](BrandMark|notices\\.svelte|NoticeBar|format|links|edits[\\\\/]journal|marks[\\\\/]unsaved|body[\\\\/]paintings-migration|plans[\\\\/]PlanList)\\.',
 		'ui[\\\\/]security[\\\\/](guard\\.svelte|veil\\.svelte|LockNow)\\.'
 	]
 		.map((p) => `src[\\\\/]lib[\\\\/]${p}`)
