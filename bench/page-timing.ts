@@ -54,9 +54,12 @@ export function stats(values: number[]): Timing {
 }
 
 /**
- * Noted inside the page, so Playwright's polling adds nothing: when `selector` first matches, and
- * then the first task after the next frame (drawn, and free to take a tap). A string, not a
- * function: tsx's helpers would not exist inside the page.
+ * Noted inside the page: when `selector` first matches, and then the first task after the next
+ * frame (drawn, and free to take a tap). The page then says so on its console, which reaches the
+ * bench through the DevTools protocol: nothing of Playwright's runs in the page while it loads
+ * (waiting with `waitForFunction` put Playwright's injected script, some hundreds of KB, on the
+ * page's main thread in the middle of every measured load). A string, not a function: tsx's
+ * helpers would not exist inside the page.
  */
 export const readyScript = (selector: string) => `{
 	const check = () => {
@@ -64,25 +67,23 @@ export const readyScript = (selector: string) => `{
 		window.__readyAt = performance.now();
 		requestAnimationFrame(() => {
 			const channel = new MessageChannel();
-			channel.port1.onmessage = () => { window.__shownAt = performance.now(); };
+			channel.port1.onmessage = () => { window.__shownAt = performance.now(); console.debug(${JSON.stringify(SHOWN)}, window.__readyAt, window.__shownAt); };
 			channel.port2.postMessage(0);
 		});
 	};
 	new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
 	document.addEventListener('DOMContentLoaded', check);
 }`;
+const SHOWN = 'somamap-bench:shown';
 
 /** One navigation in a new tab: milliseconds from its start until interactive. */
 async function visit(context: BrowserContext, url: string, selector: string): Promise<number> {
 	const page = await context.newPage();
 	try {
 		await page.addInitScript(readyScript(selector));
+		const said = page.waitForEvent('console', { predicate: (m) => m.text().startsWith(SHOWN), timeout: 30_000 });
 		await page.goto(url, { waitUntil: 'commit' });
-		await page.waitForFunction(() => (window as unknown as { __shownAt?: number }).__shownAt !== undefined, null, { timeout: 30_000 });
-		const [inPage, shown] = await page.evaluate(() => {
-			const w = window as unknown as { __readyAt: number; __shownAt: number };
-			return [w.__readyAt, w.__shownAt];
-		});
+		const [inPage, shown] = await Promise.all((await said).args().slice(1).map((a) => a.jsonValue() as Promise<number>));
 		if (process.env.BENCH_TRACE) console.log(`  ${url}: in the page ${inPage.toFixed(1)} ms, drawn and free ${shown.toFixed(1)} ms`);
 		return shown;
 	} finally {
