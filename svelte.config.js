@@ -4,7 +4,17 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 /**
- * The hashes of app.html's own inline scripts (the hand-off catcher), for script-src: Kit hashes
+ * app.html's two inline scripts (explained here: comments there go out with every page):
+ * - Which databases this device has, asked as the page starts (`window.somamapDatabases`, read by
+ *   store/schema.ts): the browser's first answer about its databases takes 10-60 ms on a first
+ *   visit, spent there while the scripts download. Before the stylesheets, which a later script
+ *   would wait for; it reads nothing of the page.
+ * - The hand-off catcher: a hand-off link's plan data (/import#h=…) leaves the address bar and
+ *   this history entry at once, before the router, a lock screen or anything else, and waits in
+ *   memory for the import page (`window.somamapHandOff`). Inline, so no page waits on a request
+ *   for it; after the head, so the page's Content Security Policy (a meta tag there) governs it.
+ *
+ * The hashes of app.html's own inline scripts, for script-src: Kit hashes
  * only the scripts it writes itself. Read from the template, so an edit there cannot go unhashed.
  * Only bare `<script>` tags are matched: one given attributes would not be hashed and the policy
  * would block it (it fails safe, and csp.spec would see the page break).
