@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 /**
  * app.html's two inline scripts (explained here: comments there go out with every page):
  * - Which databases this device has, asked as the page starts (`window.somamapDatabases`, read by
- *   store/schema.ts): the browser's first answer about its databases takes 10-60 ms on a first
- *   visit, spent there while the scripts download. Before the stylesheets, which a later script
- *   would wait for; it reads nothing of the page.
+ *   store/first-start.ts): the browser's first answer about its databases takes 10-60 ms on a
+ *   first visit, spent there while the scripts download. Before the stylesheets, which a later
+ *   script would wait for, and so before the policy's meta tag (the header policy scripts/serve.js
+ *   sends covers it by hash); it is constant, reads nothing of the page and asks nothing of the network.
  * - The hand-off catcher: a hand-off link's plan data (/import#h=…) leaves the address bar and
  *   this history entry at once, before the router, a lock screen or anything else, and waits in
  *   memory for the import page (`window.somamapHandOff`). Inline, so no page waits on a request

@@ -10,7 +10,7 @@
  *
  * Two visits are measured:
  * - first visit (cold): a fresh browser context per run, no service worker, no HTTP or code cache,
- *   an empty database that the page creates;
+ *   no database (the page makes it just after it shows: store/first-start.ts);
  * - repeat visit: how a therapist opens Somamap each day. One browser profile on disk, the service
  *   worker installed and controlling (stopped before each visit, as it is after a night), the
  *   database holding 50 clients with plans (./seed), a new tab per visit; then the same device

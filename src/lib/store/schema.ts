@@ -101,32 +101,21 @@ export type SomamapDB = OpeningDexie & {
 	deletions: EntityTable<Deletion, 'id'>;
 };
 
+/** The databases (Dexie instances) that have begun to open; by the instance itself, not a proxy of it. */
+const opened = new WeakSet<Dexie>();
+
 /**
  * Dexie, noting when this instance first begins to open (asked to, or by a first query: Dexie
  * opens itself through `open()`), which creates the database on a device that has none
- * (Store.beforeCreating).
+ * (first-start.ts). Dexie may call `open` on its own proxy of the instance: `_novip` is the instance.
  */
 class OpeningDexie extends Dexie {
-	#openStarted = false;
 	get openStarted(): boolean {
-		return this.#openStarted;
+		return opened.has(this._novip);
 	}
 	override open(): ReturnType<Dexie['open']> {
-		this.#openStarted = true;
+		opened.add(this._novip);
 		return super.open();
-	}
-}
-
-/**
- * Whether a database named `name` exists on this device; true when the browser cannot tell.
- * `asked`: the list asked for as the page started (app.html), else it is asked now.
- */
-export async function databaseExists(name: string, asked = (globalThis as { somamapDatabases?: Promise<IDBDatabaseInfo[] | null> | null }).somamapDatabases): Promise<boolean> {
-	try {
-		const list = await (asked ?? globalThis.indexedDB?.databases?.());
-		return !list || list.some((d) => d.name === name);
-	} catch {
-		return true;
 	}
 }
 

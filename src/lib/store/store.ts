@@ -20,7 +20,8 @@ import type { Consents } from './consents';
 import type { People, ConsentInput, DetailsForm, PractitionerInput } from './people';
 import type { RecordEdit } from '$lib/domain/record/lifecycle';
 import type { Addendum, ClientDetails, Consent, HistoryEntry, LockedRecord, Practitioner, Signature, TreatmentRecord } from '$lib/domain/record/types';
-import { databaseExists, type SomamapDB } from './schema';
+import type { SomamapDB } from './schema';
+import { FirstStart, askedAtStart, databaseExists } from './first-start';
 import type { Deletions, DeletionCheck, DeletionTarget } from './deletions';
 import type { Deletion, DeletionWhy } from '$lib/domain/record/deletion';
 
@@ -42,8 +43,7 @@ export class Store {
 	 * reads while nothing else is awaited, so once loaded they are called without an await first.
 	 */
 	#repos?: Repos;
-	/** Whether the database existed as the app started (openAtStart); assumed so until asked. */
-	#existed: Promise<boolean> = Promise.resolve(true);
+	#firstStart: FirstStart;
 
 	constructor(db: SomamapDB, clock: () => number = Date.now) {
 		this.db = db;
@@ -53,6 +53,7 @@ export class Store {
 		this.#marks = new Marks(ctx);
 		this.#settings = new Settings(ctx);
 		this.#ctx = ctx;
+		this.#firstStart = new FirstStart(db);
 		// A newer version opened in another tab: let it upgrade, and tell this tab to reload.
 		db.on('versionchange', () => {
 			db.close();
@@ -67,25 +68,20 @@ export class Store {
 	/**
 	 * Opens the database as the app starts, so the first reads need not wait for it, unless this
 	 * device has none yet (a first visit): then it is created by this tab's first live query or
-	 * write instead, after the first screen (see beforeCreating).
+	 * write instead, after the first screen (see beforeCreating and first-start.ts).
 	 */
-	openAtStart(exists: Promise<boolean> = databaseExists(this.db.name)): void {
-		this.#existed = exists.then((found) => {
-			if (found) this.db.open().catch(() => {}); // a failure reaches every read
-			return found;
-		});
+	openAtStart(exists: Promise<boolean> = databaseExists(this.db.name, askedAtStart())): void {
+		this.#firstStart.openAtStart(exists);
 	}
 
 	/**
-	 * For the first screen's reads (the guard's settings, the home lists): on a device that had
-	 * no database when the app started, and while this tab has not begun to create one, answers
-	 * `empty` (what the new, empty database would answer) without creating it: creating it is the
-	 * slowest step of a first visit, about 50 ms before anything could show. Not for live
-	 * queries: a query that reads nothing is never run again.
+	 * For the first screen's reads (the guard's settings, the home lists): on a device that has
+	 * no database (asked as the app started, and again now), while this tab has not begun to create
+	 * one, answers `empty` (what the new, empty database would answer) without creating it. Not
+	 * for live queries: a query that reads nothing is never run again.
 	 */
-	async beforeCreating<T>(read: () => Promise<T>, empty: T): Promise<T> {
-		if (this.db.openStarted || (await this.#existed) || this.db.openStarted) return read();
-		return empty;
+	beforeCreating<T>(read: () => Promise<T>, empty: T): Promise<T> {
+		return this.#firstStart.beforeCreating(read, empty);
 	}
 
 	/** Called with 'outdated' when another tab upgraded the database, 'blocked' while we wait. */

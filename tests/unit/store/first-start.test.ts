@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { createDatabase, databaseExists } from '$lib/store/schema';
+import { describe, expect, it, vi } from 'vitest';
+import { createDatabase } from '$lib/store/schema';
+import { databaseExists } from '$lib/store/first-start';
 import { Store } from '$lib/store/store';
 import { freshStore } from './helpers';
 
@@ -57,12 +58,32 @@ describe('the first start of a device with no database', () => {
 		expect(store.db.isOpen()).toBe(true);
 	});
 
-	it('opens as before when the browser cannot say which databases it has', async () => {
+	it('reads for real when another tab made the database since the page started (the early answer is old)', async () => {
+		const name = `made-meanwhile-${Math.random()}`;
+		const store = new Store(createDatabase(name));
+		store.openAtStart(databaseExists(name)); // asked while there was none
+		await store.beforeCreating(async () => null, null);
+		const other = new Store(createDatabase(name)); // another tab: a client, then the PIN's lock
+		await other.createClient({ name: 'Locked Later' });
+		await other.setSetting('appLock', true);
+
+		expect(await store.beforeCreating(() => store.getSetting('appLock', false), false)).toBe(true);
+	});
+
+	it('opens as before when the browser cannot say which databases it has, or does not answer in time', async () => {
 		const name = `unknown-${Math.random()}`;
 		expect(await databaseExists(name, Promise.resolve(null))).toBe(true);
 		expect(await databaseExists(name, Promise.reject(new Error('denied')))).toBe(true);
+		vi.useFakeTimers();
+		try {
+			const waiting = databaseExists(name, new Promise(() => {}));
+			await vi.advanceTimersByTimeAsync(500);
+			expect(await waiting).toBe(true);
+		} finally {
+			vi.useRealTimers();
+		}
 		const store = new Store(createDatabase(name));
-		store.openAtStart(Promise.resolve(true));
+		store.openAtStart(databaseExists(name, Promise.resolve(null)));
 		expect(await firstScreen(store)).not.toBe(EMPTY);
 		expect(await listed(name)).toBe(true);
 	});

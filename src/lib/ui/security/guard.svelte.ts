@@ -75,16 +75,20 @@ class Guard {
 	 * no record can be either: the pages show the storage error.
 	 */
 	async load(): Promise<void> {
+		// A device with no database yet has no PIN nor hand-over: its first screen need not wait for
+		// the database to be made (the watch below makes it).
+		const none: Settings = [false, false, null, 0];
+		let first: Settings = none;
 		try {
-			// A device with no database yet has no PIN nor hand-over: its first screen need not wait for
-			// the database to be made (the watch below makes it).
-			this.#apply(await store.beforeCreating(() => this.#read(), [false, false, null, 0]));
+			this.#apply((first = await store.beforeCreating(() => this.#read(), none)));
 		} finally {
 			this.#unlockedAt = readUnlocked();
 			this.#ready = true;
 		}
-		// Then follow changes made in other tabs too: a PIN set or removed, a hand-over, everything erased.
-		this.#watching ??= store.live(() => this.#read()).subscribe({ next: (values) => this.#follow(values), error: () => {} });
+		// Then follow changes made in other tabs too: a PIN set or removed, a hand-over, everything
+		// erased. Its failure was already told by the first read, unless that read needed no database.
+		const untold = first === none;
+		this.#watching ??= store.live(() => this.#read()).subscribe({ next: (values) => this.#follow(values), error: (e) => untold && notices.error(e) });
 		if (!this.#renewing) {
 			this.#renewing = setInterval(() => this.#renew(), RENEW_MS);
 			addEventListener('pagehide', () => this.#renew());
