@@ -228,6 +228,54 @@ test('the client page prints the whole record: the client, every consent with wh
 	await page.locator('.paper').screenshot({ path: `${SHOTS}/record-print-whole.png` });
 });
 
+test('a session whose client has a consent row that cannot be read, dated between the consent printed and the session, says so on its printed record', async ({ page }) => {
+	test.setTimeout(90_000);
+	const made = await wholeRecord();
+	await restore(page, made);
+	const inForce = made.consents[2];
+	const started = made.record.startedAt!;
+	// Edited outside the app into rows no consent can be (withdrawn before signed): one dated between
+	// the consent in force and the session (it may be a withdrawal), one dated after the session.
+	const between = started - 10 * 60_000;
+	const after = started + 2 * 86_400_000;
+	await page.evaluate(
+		(rows) =>
+			new Promise<void>((ok, fail) => {
+				const open = indexedDB.open('somamap');
+				open.onerror = () => fail(open.error);
+				open.onsuccess = () => {
+					const tx = open.result.transaction('consents', 'readwrite');
+					for (const row of rows) tx.objectStore('consents').put(row);
+					tx.oncomplete = () => (open.result.close(), ok());
+					tx.onerror = () => fail(tx.error);
+				};
+			}),
+		[
+			{ ...inForce, id: 'k-mia-4', signedAt: between, withdrawnAt: 1 },
+			{ ...inForce, id: 'k-mia-5', signedAt: after, withdrawnAt: 1 }
+		]
+	);
+	const before = await everyRow(page);
+	await page.goto(`/print-record?plan=${made.plan.id}`);
+	const line = `NOT VERIFIED: another consent record for this client, dated ${formatDateTime(between, 'en-US')}, cannot be read; it may change or withdraw this consent.`;
+	const section = printout(page).locator('section').filter({ has: page.getByRole('heading', { name: 'Consent in force at this session' }) });
+	await expect(section).toContainText(line);
+	// Beside the consent it may change, which still prints as checked.
+	await expect(section).toContainText('Mia Lowe (the client)');
+	await expect(section).toContainText('Verified: unchanged since signed.');
+	const pages = await printed(page, 'record-consent-unreadable');
+	await section.screenshot({ path: `${SHOTS}/record-print-consent-unreadable.png` });
+	const all = squash(pages.join(' '));
+	expect(all).toContain(squash(`Another consent ${line}`));
+	// The row dated after the session cannot bear on it: not mentioned.
+	expect(all).not.toContain(squash(formatDateTime(after, 'en-US')));
+	expect(all.split(squash('cannot be read')).length - 1).toBe(1);
+	// Printing still writes nothing.
+	expect(await everyRow(page)).toEqual(before);
+	const result = await new AxeBuilder({ page }).analyze();
+	expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});
+
 test('a printed record for a session or client not on this device says so', async ({ page }) => {
 	await page.goto('/print-record?plan=nope');
 	await expect(page.getByRole('heading', { name: 'Plan not found' })).toBeVisible();
