@@ -258,13 +258,15 @@ test('a session whose client has a consent row that cannot be read, dated betwee
 	const before = await everyRow(page);
 	await page.goto(`/print-record?plan=${made.plan.id}`);
 	const line = `NOT VERIFIED: another consent record for this client, dated ${formatDateTime(between, 'en-US')}, cannot be read; it may change or withdraw this consent.`;
-	const section = printout(page).locator('section').filter({ has: page.getByRole('heading', { name: 'Consent in force at this session' }) });
+	// The group under its heading (the heading's own section).
+	const section = printout(page).getByRole('heading', { name: 'Consent in force at this session' }).locator('..');
 	await expect(section).toContainText(line);
 	// Beside the consent it may change, which still prints as checked.
 	await expect(section).toContainText('Mia Lowe (the client)');
 	await expect(section).toContainText('Verified: unchanged since signed.');
 	const pages = await printed(page, 'record-consent-unreadable');
 	await section.screenshot({ path: `${SHOTS}/record-print-consent-unreadable.png` });
+	await page.locator('.paper').first().screenshot({ path: test.info().outputPath('record-print-consent-unreadable-page.png') });
 	const all = squash(pages.join(' '));
 	expect(all).toContain(squash(`Another consent ${line}`));
 	// The row dated after the session cannot bear on it: not mentioned.
