@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doubtWords, unreadableBearing } from '$lib/domain/record/consent-doubt';
+import { doubtWords, sessionDoubts, unreadableBearing } from '$lib/domain/record/consent-doubt';
 import { formatDateTime } from '$lib/domain/dates';
 import { DAY, HOUR, START } from './helpers';
 
@@ -56,5 +56,20 @@ describe('the doubt in words', () => {
 		expect(doubtWords([{ id: 'a', signedAt: at }], false, 'en-US')).toEqual([
 			`NOT VERIFIED: a consent record for this client, dated ${formatDateTime(at, 'en-US')}, cannot be read; it may be the consent in force at this session.`
 		]);
+	});
+});
+
+describe('the doubts over a session’s consent, for the Record tab', () => {
+	const consent = (id: string, signedAt: number) => ({ id, clientId: 'c', text: 'I agree.', textHash: 'a'.repeat(64), signer: 'client' as const, signerName: 'Mia Lowe', guardian: null, signature: { kind: 'typed' as const, name: 'Mia Lowe' }, signedAt, sensitiveAreas: [], withdrawnAt: null });
+	it('finds the consent in force at the session itself, even when a later one was signed since, and names the one it may change', () => {
+		const consents = [consent('then', START - DAY), consent('since', START + 2 * DAY)];
+		const rows = [{ id: 'x', signedAt: START - HOUR }, { id: 'y', signedAt: START + DAY }];
+		expect(sessionDoubts(consents, rows, START, 'en-US')).toEqual([
+			`NOT VERIFIED: another consent record for this client, dated ${formatDateTime(START - HOUR, 'en-US')}, cannot be read; it may change or withdraw the consent in force at this session.`
+		]);
+		// Not started yet: the consent in force now, so a row dated after the later consent bears on it, one before it does not.
+		expect(sessionDoubts(consents, rows, null, 'en-US')).toEqual([]);
+		expect(sessionDoubts(consents, [{ id: 'z', signedAt: START + 3 * DAY }], null, 'en-US')).toHaveLength(1);
+		expect(sessionDoubts(consents, [], START)).toEqual([]);
 	});
 });

@@ -4,6 +4,7 @@
  * shows was in force. Pure; the store gives the rows' ids and raw dates (`Consents.checked`).
  */
 import { formatDateTime } from '../dates';
+import { consentAt } from './print-consent';
 import type { Consent } from './types';
 
 /** A consent row that could not be read: its id, and its signing date when that much of it is readable. */
@@ -31,12 +32,24 @@ export function unreadableBearing(unreadable: readonly UnreadableConsent[], show
  * Each bearing row in the therapist's words, as plainly as the other "NOT VERIFIED" lines:
  * "NOT VERIFIED: another consent record for this client, dated Nov 3, 2026, 9:15 AM, cannot be
  * read; it may change or withdraw this consent." With no consent shown, it may be the one in force.
+ * `consentWords` names the consent shown ("this consent" on paper, right below it).
  */
-export function doubtWords(bearing: readonly UnreadableConsent[], shown: boolean, locale?: string): string[] {
+export function doubtWords(bearing: readonly UnreadableConsent[], shown: boolean, locale?: string, consentWords = 'this consent'): string[] {
 	return bearing.map((u) => {
 		const dated = u.signedAt === null ? 'of unknown date' : `dated ${formatDateTime(u.signedAt, locale)}`;
 		return shown
-			? `NOT VERIFIED: another consent record for this client, ${dated}, cannot be read; it may change or withdraw this consent.`
+			? `NOT VERIFIED: another consent record for this client, ${dated}, cannot be read; it may change or withdraw ${consentWords}.`
 			: `NOT VERIFIED: a consent record for this client, ${dated}, cannot be read; it may be the consent in force at this session.`;
 	});
+}
+
+/**
+ * The doubts over the consent in force at a session that started at `startedAt` (not started yet:
+ * the consent in force now), for a screen that does not show that consent itself (the planner's
+ * Record tab): the same rows and words as the printed record, naming the consent plainly.
+ */
+export function sessionDoubts(consents: readonly Consent[], unreadable: readonly UnreadableConsent[], startedAt: number | null, locale?: string): string[] {
+	const at = startedAt ?? Number.MAX_SAFE_INTEGER;
+	const shown = consentAt(consents, at);
+	return doubtWords(unreadableBearing(unreadable, shown, at), !!shown, locale, 'the consent in force at this session');
 }
