@@ -9,8 +9,7 @@ import { readConsent } from '$lib/domain/record/read';
 import { canonicalJson } from '$lib/domain/record/canonical';
 import { consentTextHash } from '$lib/domain/record/consent';
 import { sealConsent, sealWithdrawal, verifyConsent, type ConsentCheck } from '$lib/domain/record/consent-seal';
-import type { UnreadableConsent } from '$lib/domain/record/consent-doubt';
-import { areasInForce, clinicConsentText, CONSENT_TEXT_SETTING, consentStatus, planConsentWith, type ConsentStatus } from '$lib/domain/record/consent-status';
+import { areasInForce, clinicConsentText, CONSENT_TEXT_SETTING, consentStatus, planConsentWith, type ConsentStatus, type UnreadableConsent } from '$lib/domain/record/consent-status';
 import { today } from '$lib/domain/records';
 import type { Consent } from '$lib/domain/record/types';
 import { StoreError } from './errors';
@@ -126,6 +125,7 @@ export class Consents {
 		// An unreadable row at or after the newest readable one (or of unknown date) may be the consent in force: it does not hold.
 		const newest = consents[0]?.signedAt ?? -Infinity;
 		const latest = unreadable.find((u) => u.signedAt === null || u.signedAt >= newest);
+		// Only the ids and dates leave: the problem is said in `checks`.
 		const dated = unreadable.map(({ id, signedAt }) => ({ id, signedAt }));
 		if (latest) return { consents, checks, textHash: hash, unreadable: dated, status: { kind: 'changed', line: 'Consent: changed after signing', words: `${latest.problem} Ask the client to read and sign it again.`, consent: null } };
 		if (unreadable.length) status.words = `${status.words} ${unreadable[0].problem}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doubtWords, sessionDoubts, unreadableBearing } from '$lib/domain/record/consent-doubt';
+import { doubtWords, sessionDoubts, unreadableBearing } from '$lib/domain/record/consent-status';
 import { formatDateTime } from '$lib/domain/dates';
 import { DAY, HOUR, START } from './helpers';
 

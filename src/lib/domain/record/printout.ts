@@ -18,7 +18,7 @@ import type { Addendum, ClientDetails, Consent, HistoryEntry, IsoDay, LockedReco
 import { isLocked } from './locked';
 import { healthRows, historyRows } from './print-session';
 import { consentAt, consentRows, consentStanding, sealWords, shortHash } from './print-consent';
-import { doubtWords, unreadableBearing, type UnreadableConsent } from './consent-doubt';
+import { doubtWords, unreadableBearing, type UnreadableConsent } from './consent-status';
 
 export { consentAt, consentRows, consentStanding, sealWords, shortHash, type ConsentStanding } from './print-consent';
 

@@ -10,7 +10,7 @@ import { clinicConsentText, CONSENT_TEXT_SETTING } from '$lib/domain/record/cons
 import { isLocked, snapshotOf } from '$lib/domain/record/lifecycle';
 import type { SessionPrint } from '$lib/domain/record/printout';
 import type { ConsentCheck } from '$lib/domain/record/consent-seal';
-import type { UnreadableConsent } from '$lib/domain/record/consent-doubt';
+import type { UnreadableConsent } from '$lib/domain/record/consent-status';
 import type { Addendum, ClientDetails, Consent } from '$lib/domain/record/types';
 import { store } from '$lib/store';
 
