@@ -2,6 +2,7 @@
  * The signed consent as the screens show and ask it: the clinic's statement (a settings row), a
  * client's consent in one line ("Consent: signed on 3 Dec 2026"), how many clients signed which
  * version, the sensitive areas a plan takes in, and what a signing form still lacks, in words.
+ * Also which consent held at a session and the doubt over it (at the end).
  * Pure; the hash and the validity rules are consent.ts's.
  */
 import { RECORD_TEXT } from '../limits';
