@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { formatDate, formatDateTime } from '../../src/lib/domain/dates';
+import { sealConsent } from '../../src/lib/domain/record/consent-seal';
 import { test, expect, createPlanForNewClient, waitForServiceWorker } from './fixtures';
 import { openTab } from './plan-tabs';
 import { pdfPages } from './pdf';
@@ -60,6 +61,24 @@ async function everyRow(page: Page): Promise<Record<string, unknown[]>> {
 			})
 	);
 	return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await storedRows(page, t)] as const)));
+}
+
+/** Puts consent rows straight into IndexedDB, as someone with the device's storage could. */
+function putConsents(page: Page, rows: unknown[]) {
+	return page.evaluate(
+		(rows) =>
+			new Promise<void>((ok, fail) => {
+				const open = indexedDB.open('somamap');
+				open.onerror = () => fail(open.error);
+				open.onsuccess = () => {
+					const tx = open.result.transaction('consents', 'readwrite');
+					for (const row of rows) tx.objectStore('consents').put(row);
+					tx.oncomplete = () => (open.result.close(), ok());
+					tx.onerror = () => fail(tx.error);
+				};
+			}),
+		rows
+	);
 }
 
 /** Each page names the client and says "Page N of M"; no text under 9 pt. */
@@ -226,6 +245,69 @@ test('the client page prints the whole record: the client, every consent with wh
 	const result = await new AxeBuilder({ page }).analyze();
 	expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 	await page.locator('.paper').screenshot({ path: `${SHOTS}/record-print-whole.png` });
+});
+
+test('a session whose client has a consent row that cannot be read, dated between the consent printed and the session, says so on its printed record', async ({ page }) => {
+	test.setTimeout(90_000);
+	const made = await wholeRecord();
+	await restore(page, made);
+	const inForce = made.consents[2];
+	const started = made.record.startedAt!;
+	// Edited outside the app into rows no consent can be (withdrawn before signed): one dated between
+	// the consent in force and the session (it may be a withdrawal), one dated after the session.
+	const between = started - 10 * 60_000;
+	const after = started + 2 * 86_400_000;
+	await putConsents(page, [
+		{ ...inForce, id: 'k-mia-4', signedAt: between, withdrawnAt: 1 },
+		{ ...inForce, id: 'k-mia-5', signedAt: after, withdrawnAt: 1 }
+	]);
+	const before = await everyRow(page);
+	await page.goto(`/print-record?plan=${made.plan.id}`);
+	const line = `NOT VERIFIED: another consent record for this client, dated ${formatDateTime(between, 'en-US')}, cannot be read; it may change or withdraw this consent.`;
+	// The group under its heading (the heading's own section).
+	const section = printout(page).getByRole('heading', { name: 'Consent in force at this session' }).locator('..');
+	await expect(section).toContainText(line);
+	// Beside the consent it may change, which still prints as checked.
+	await expect(section).toContainText('Mia Lowe (the client)');
+	await expect(section).toContainText('Verified: unchanged since signed.');
+	const pages = await printed(page, 'record-consent-unreadable');
+	await section.screenshot({ path: `${SHOTS}/record-print-consent-unreadable.png` });
+	await page.locator('.paper').first().screenshot({ path: test.info().outputPath('record-print-consent-unreadable-page.png') });
+	const all = squash(pages.join(' '));
+	expect(all).toContain(squash(`Another consent ${line}`));
+	// The row dated after the session cannot bear on it: not mentioned.
+	expect(all).not.toContain(squash(formatDateTime(after, 'en-US')));
+	expect(all.split(squash('cannot be read')).length - 1).toBe(1);
+	// Printing still writes nothing.
+	expect(await everyRow(page)).toEqual(before);
+	const result = await new AxeBuilder({ page }).analyze();
+	expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});
+
+test('the Record tab of a past session says so too, when the client has signed again since (the consent line then names the later consent)', async ({ page }) => {
+	const made = await wholeRecord();
+	await restore(page, made);
+	const { hash: _h, withdrawnAt: _w, withdrawalHash: _wh, ...inForce } = made.consents[2];
+	const started = made.record.startedAt!;
+	const between = started - 10 * 60_000;
+	// Signed again two days after the session, through the app's own seal: the consent in force today holds.
+	const since = await sealConsent({ ...inForce, id: 'k-mia-6', signedAt: started + 2 * 86_400_000 });
+	await putConsents(page, [{ ...made.consents[2], id: 'k-mia-4', signedAt: between, withdrawnAt: 1 }, since]);
+	await page.goto(`/plan?id=${made.plan.id}`);
+	await openTab(page, 'Record');
+	const card = page.getByRole('region', { name: "The client's consent" });
+	await expect(card.getByTestId('record-consent')).toHaveText(/^Consent: signed on /);
+	await expect(card.getByTestId('record-consent-doubt')).toHaveText(
+		`NOT VERIFIED: another consent record for this client, dated ${formatDateTime(between, 'en-US')}, cannot be read; it may change or withdraw the consent in force at this session.`
+	);
+	await card.screenshot({ path: `${SHOTS}/record-tab-consent-unreadable.png` });
+	const result = await new AxeBuilder({ page }).include('#panel-record').analyze();
+	expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+	// Its printed record says the same under the consent of the session (not the later one).
+	await page.locator('#panel-record').getByRole('link', { name: 'Print record' }).click();
+	const section = printout(page).getByRole('heading', { name: 'Consent in force at this session' }).locator('..');
+	await expect(section).toContainText(formatDateTime(made.consents[2].signedAt, 'en-US'));
+	await expect(section).toContainText(`dated ${formatDateTime(between, 'en-US')}, cannot be read; it may change or withdraw this consent.`);
 });
 
 test('a printed record for a session or client not on this device says so', async ({ page }) => {

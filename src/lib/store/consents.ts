@@ -9,7 +9,7 @@ import { readConsent } from '$lib/domain/record/read';
 import { canonicalJson } from '$lib/domain/record/canonical';
 import { consentTextHash } from '$lib/domain/record/consent';
 import { sealConsent, sealWithdrawal, verifyConsent, type ConsentCheck } from '$lib/domain/record/consent-seal';
-import { areasInForce, clinicConsentText, CONSENT_TEXT_SETTING, consentStatus, planConsentWith, type ConsentStatus } from '$lib/domain/record/consent-status';
+import { areasInForce, clinicConsentText, CONSENT_TEXT_SETTING, consentStatus, planConsentWith, type ConsentStatus, type UnreadableConsent } from '$lib/domain/record/consent-status';
 import { today } from '$lib/domain/records';
 import type { Consent } from '$lib/domain/record/types';
 import { StoreError } from './errors';
@@ -94,8 +94,9 @@ export class Consents {
 	 * (a consent whose seal fails never holds). Rows are read one at a time: a row that cannot be
 	 * read is a failed check (in `checks`, not in `consents`), so one damaged row never hides the
 	 * others or blocks what depends on them; when it may be the newest, the status says it changed.
+	 * `unreadable`: those rows' ids and dates (null when unreadable), for a session record they may bear on.
 	 */
-	async checked(clientId: Id, textHash?: string): Promise<{ consents: Consent[]; checks: Map<Id, ConsentCheck>; status: ConsentStatus; textHash: string }> {
+	async checked(clientId: Id, textHash?: string): Promise<{ consents: Consent[]; checks: Map<Id, ConsentCheck>; status: ConsentStatus; textHash: string; unreadable: UnreadableConsent[] }> {
 		const { db } = this.#ctx;
 		const [rows, details, setting, client] = await Promise.all([
 			read(() => db.consents.where('clientId').equals(clientId).toArray()),
@@ -107,14 +108,14 @@ export class Consents {
 		const hash = textHash ?? (await consentTextHash(clinicConsentText(setting?.value)));
 		const checks = new Map<Id, ConsentCheck>();
 		const consents: Consent[] = [];
-		const unreadable: { signedAt: number | null; problem: string }[] = [];
+		const unreadable: (UnreadableConsent & { problem: string })[] = [];
 		for (const row of rows) {
 			const r = readConsent(row, ON_DEVICE);
 			if (r.ok) consents.push(r.value);
 			else {
 				const problem = unreadableWords(name, r.problem);
 				checks.set(row.id, { state: 'broken', problem });
-				unreadable.push({ signedAt: Number.isFinite(row.signedAt) ? row.signedAt : null, problem });
+				unreadable.push({ id: row.id, signedAt: Number.isFinite(row.signedAt) ? row.signedAt : null, problem });
 			}
 		}
 		consents.sort((a, b) => b.signedAt - a.signedAt);
@@ -124,9 +125,11 @@ export class Consents {
 		// An unreadable row at or after the newest readable one (or of unknown date) may be the consent in force: it does not hold.
 		const newest = consents[0]?.signedAt ?? -Infinity;
 		const latest = unreadable.find((u) => u.signedAt === null || u.signedAt >= newest);
-		if (latest) return { consents, checks, textHash: hash, status: { kind: 'changed', line: 'Consent: changed after signing', words: `${latest.problem} Ask the client to read and sign it again.`, consent: null } };
+		// Only the ids and dates leave: the problem is said in `checks`.
+		const dated = unreadable.map(({ id, signedAt }) => ({ id, signedAt }));
+		if (latest) return { consents, checks, textHash: hash, unreadable: dated, status: { kind: 'changed', line: 'Consent: changed after signing', words: `${latest.problem} Ask the client to read and sign it again.`, consent: null } };
 		if (unreadable.length) status.words = `${status.words} ${unreadable[0].problem}`;
-		return { consents, checks, textHash: hash, status };
+		return { consents, checks, textHash: hash, status, unreadable: dated };
 	}
 
 	/** The sensitive areas the client agreed to in the consent in force (none when it does not hold), with that consent's id. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '$lib/domain/record/chain';
 import { snapshotOf } from '$lib/domain/record/lifecycle';
+import { formatDateTime } from '$lib/domain/dates';
 import { chainWords, clientBlocks, consentAt, consentRows, consentStanding, inkViewBox, pieces, practitionerRows, sessionBlocks, type PrintBlock, type SessionPrint } from '$lib/domain/record/printout';
 import type { ConsentCheck } from '$lib/domain/record/consent-seal';
 import type { Addendum, ClientDetails, Consent, LockedRecord } from '$lib/domain/record/types';
@@ -108,6 +109,36 @@ describe('the printed record of one session', () => {
 		expect(words(blocks)).toContain('Mia Lowe (the client)');
 		expect(words(blocks)).not.toContain('"value":"No signed consent before this session."');
 		expect(blocks.find((b) => b.kind === 'closing')).toMatchObject({ items: [{ signature: { kind: 'drawn' } }, { signature: null }] });
+	});
+
+	it('says in the consent section when another consent row cannot be read and could bear on the session, signed or draft; not when it cannot', async () => {
+		const input = await signedInput(0);
+		// The consent shown was signed an hour before the session (START); the session ran START to START + 1 h.
+		const consentLines = (over: Partial<SessionPrint>) => {
+			const people = sessionBlocks({ ...input, ...over }).find((b) => b.kind === 'columns');
+			if (people?.kind !== 'columns') throw new Error();
+			const group = people.columns.flat().find((g) => g.heading === 'Consent in force at this session')!;
+			return group.rows.filter((r) => r.value.startsWith('NOT VERIFIED')).map((r) => r.value);
+		};
+		const between = { id: 'x-between', signedAt: START - HOUR / 2 };
+		const unknown = { id: 'x-unknown', signedAt: null };
+		const after = { id: 'x-after', signedAt: START + DAY };
+		const before = { id: 'x-before', signedAt: START - 2 * HOUR };
+		const expected = [
+			`NOT VERIFIED: another consent record for this client, dated ${formatDateTime(between.signedAt)}, cannot be read; it may change or withdraw this consent.`,
+			'NOT VERIFIED: another consent record for this client, of unknown date, cannot be read; it may change or withdraw this consent.'
+		];
+		expect(consentLines({ unreadableConsents: [after, unknown, before, between] })).toEqual(expected);
+		// A draft says it the same way.
+		expect(consentLines({ record: readyDraft(), unreadableConsents: [after, unknown, before, between] })).toEqual(expected);
+		// Rows that cannot bear on it, or none: nothing said.
+		expect(consentLines({ unreadableConsents: [after, before] })).toEqual([]);
+		expect(consentLines({ unreadableConsents: [] })).toEqual([]);
+		expect(consentLines({})).toEqual([]);
+		// No readable consent before the session: an unreadable one dated before it may be the consent in force.
+		expect(consentLines({ consents: [], unreadableConsents: [before, after] })).toEqual([
+			`NOT VERIFIED: a consent record for this client, dated ${formatDateTime(before.signedAt)}, cannot be read; it may be the consent in force at this session.`
+		]);
 	});
 
 	it('says in words when the chain fails, and never "Verified"', async () => {

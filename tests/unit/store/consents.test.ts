@@ -119,4 +119,19 @@ describe('a consent row that cannot be read', () => {
 		const { plan: next } = await store.createFollowUp(plan.id);
 		expect(next.consent).toEqual({ [chestL]: true, [glutesR]: true });
 	});
+
+	it('gives each unreadable row with its date when that is readable, for the session records it may bear on', async () => {
+		const { store, client, plan, input } = await setUp();
+		const kept = await store.consents();
+		const c = await kept.sign(input, [plan.id]);
+		await store.db.consents.put({ ...c, id: 'dated', signedAt: c.signedAt + 5000, withdrawnAt: c.signedAt - 9000 });
+		await store.db.consents.put({ ...c, id: 'undated', signedAt: 'yesterday' as unknown as number });
+		const got = await kept.checked(client.id);
+		expect(got.consents.map((k) => k.id)).toEqual([c.id]);
+		expect([...got.unreadable].sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+			{ id: 'dated', signedAt: c.signedAt + 5000 },
+			{ id: 'undated', signedAt: null }
+		]);
+		expect((await (await store.consents()).checked(client.id)).unreadable).toHaveLength(2);
+	});
 });

@@ -1,5 +1,5 @@
 /**
- * Consents on paper: which consent applied to a session, where each stands today, its lines
+ * Consents on paper: where each stands today, its lines
  * (who signed, which statement, the areas agreed) and its seal as checked when printing.
  */
 import { formatDate, formatDateTime, isoDayOf } from '../dates';
@@ -11,13 +11,8 @@ import type { Row } from './printout';
 /** The first 16 hex digits of a hash, grouped in fours so a person can compare it: "ab12 cd34 …". */
 export const shortHash = (hash: string) => (hash.slice(0, 16).match(/.{1,4}/g) ?? []).join(' ');
 
-/**
- * The consent that applied to a session: the newest signed at or before `at` (the session's
- * start, else the record's making). Null when none was signed before it.
- */
-export function consentAt(consents: readonly Consent[], at: number): Consent | null {
-	return [...consents].filter((c) => c.signedAt <= at).sort((a, b) => b.signedAt - a.signedAt)[0] ?? null;
-}
+/** Which consent applied to a session: kept beside the consent's status (consent-status.ts). */
+export { consentAt } from './consent-status';
 
 export type ConsentStanding = 'in-force' | 'withdrawn' | 'earlier-text' | 'replaced' | 'not-valid';
 

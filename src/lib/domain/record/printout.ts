@@ -18,6 +18,7 @@ import type { Addendum, ClientDetails, Consent, HistoryEntry, IsoDay, LockedReco
 import { isLocked } from './locked';
 import { healthRows, historyRows } from './print-session';
 import { consentAt, consentRows, consentStanding, sealWords, shortHash } from './print-consent';
+import { doubtWords, unreadableBearing, type UnreadableConsent } from './consent-status';
 
 export { consentAt, consentRows, consentStanding, sealWords, shortHash, type ConsentStanding } from './print-consent';
 
@@ -150,6 +151,8 @@ export interface SessionPrint {
 	consents: readonly Consent[];
 	/** Each consent's seal checked now, by id (absent: not printed). */
 	consentChecks?: ReadonlyMap<string, ConsentCheck>;
+	/** The client's consent rows that could not be read (not in `consents`), with their dates when readable. */
+	unreadableConsents?: readonly UnreadableConsent[];
 	/** The record's changes before signing (none for a draft not stored yet); absent: not printed. */
 	history?: readonly Pick<HistoryEntry, 'at'>[];
 	/** Why the history could not be read, when it could not (printed in its place). */
@@ -183,7 +186,10 @@ export function sessionBlocks(input: SessionPrint, newPage = false): PrintBlock[
 		note: locked ? '' : `${DRAFT_MARK}. This record can still be changed; it is not a signed treatment record.`
 	});
 	// At the session's start; a draft not started yet takes the consent in force now (signed at the session, after the draft was made).
-	const consent = consentAt(consents, record.startedAt ?? Number.MAX_SAFE_INTEGER);
+	const at = record.startedAt ?? Number.MAX_SAFE_INTEGER;
+	const consent = consentAt(consents, at);
+	// An unreadable row that may be a later consent or a withdrawal is said beside the consent shown, whatever the record's state.
+	const doubts = doubtWords(unreadableBearing(input.unreadableConsents ?? [], consent, at), !!consent).map((value) => ({ label: consent ? 'Another consent' : 'A consent', value }));
 	blocks.push({
 		key: k('people'),
 		section: 'people',
@@ -192,7 +198,7 @@ export function sessionBlocks(input: SessionPrint, newPage = false): PrintBlock[
 		lead: { heading: locked ? 'Practitioner (as signed)' : 'Practitioner', rows: practitionerRows(locked ? locked.practitioner : input.practitioner) },
 		columns: [
 			[
-				{ heading: 'Consent in force at this session', rows: consent ? consentRows(consent, false, input.consentChecks?.get(consent.id)) : [{ label: 'Consent', value: 'No signed consent before this session.' }] },
+				{ heading: 'Consent in force at this session', rows: [...(consent ? consentRows(consent, false, input.consentChecks?.get(consent.id)) : [{ label: 'Consent', value: 'No signed consent before this session.' }]), ...doubts] },
 				{ heading: 'The session', rows: [...sessionRows(record), ...healthRows(plan.health), ...historyRows(input.history, !!locked, input.historyProblem)] }
 			],
 			[{ heading: 'Client', rows: clientRows(client, details, day) }]

@@ -7,7 +7,7 @@ import { store } from '$lib/store';
 import type { Id } from '$lib/domain/records';
 import { today } from '$lib/domain/records';
 import { consentTextHash } from '$lib/domain/record/consent';
-import { clinicConsentText, CONSENT_TEXT_SETTING, type ConsentStatus } from '$lib/domain/record/consent-status';
+import { clinicConsentText, CONSENT_TEXT_SETTING, type ConsentStatus, type UnreadableConsent } from '$lib/domain/record/consent-status';
 import { requiredSigner } from '$lib/domain/record/consent';
 import type { ConsentCheck } from '$lib/domain/record/consent-seal';
 import type { Consent, Person, Signature } from '$lib/domain/record/types';
@@ -30,6 +30,8 @@ export interface ConsentContext {
 	/** Each consent's seal, checked as it is read (a failing one never holds). */
 	checks: ReadonlyMap<Id, ConsentCheck>;
 	status: ConsentStatus;
+	/** The consent rows that could not be read, with their dates when readable. */
+	unreadable: UnreadableConsent[];
 	/** Who must sign today: a guardian for a minor. */
 	signer: 'client' | 'guardian';
 }
@@ -42,9 +44,9 @@ export async function currentConsentText(): Promise<string> {
 export async function consentContext(clientId: Id): Promise<ConsentContext> {
 	const [text, details, kept] = await Promise.all([currentConsentText(), store.getClientDetails(clientId), store.consents()]);
 	const textHash = await consentTextHash(text);
-	const { consents, checks, status } = await kept.checked(clientId, textHash);
+	const { consents, checks, status, unreadable } = await kept.checked(clientId, textHash);
 	const dateOfBirth = details?.dateOfBirth ?? null;
-	return { text, textHash, dateOfBirth, guardian: details?.guardian ?? null, consents, checks, status, signer: requiredSigner({ dateOfBirth }, today()) };
+	return { text, textHash, dateOfBirth, guardian: details?.guardian ?? null, consents, checks, status, unreadable, signer: requiredSigner({ dateOfBirth }, today()) };
 }
 
 /** Keeps the signed form for `clientId` with the statement it was signed on; its areas go into `planIds`. */

@@ -10,6 +10,7 @@ import { clinicConsentText, CONSENT_TEXT_SETTING } from '$lib/domain/record/cons
 import { isLocked, snapshotOf } from '$lib/domain/record/lifecycle';
 import type { SessionPrint } from '$lib/domain/record/printout';
 import type { ConsentCheck } from '$lib/domain/record/consent-seal';
+import type { UnreadableConsent } from '$lib/domain/record/consent-status';
 import type { Addendum, ClientDetails, Consent } from '$lib/domain/record/types';
 import { store } from '$lib/store';
 
@@ -34,12 +35,13 @@ interface Shared {
 	details: ClientDetails | null;
 	consents: Consent[];
 	consentChecks: ReadonlyMap<string, ConsentCheck>;
+	unreadableConsents: UnreadableConsent[];
 }
 
 async function shared(client: Client): Promise<Shared> {
 	// Checked, not just read: a printed record must not show a changed consent as signed.
-	const [details, { consents, checks }] = await Promise.all([store.getClientDetails(client.id), store.consents().then((c) => c.checked(client.id))]);
-	return { client, details, consents, consentChecks: checks };
+	const [details, { consents, checks, unreadable }] = await Promise.all([store.getClientDetails(client.id), store.consents().then((c) => c.checked(client.id))]);
+	return { client, details, consents, consentChecks: checks, unreadableConsents: unreadable };
 }
 
 async function session(plan: Plan, s: Shared): Promise<SessionData> {
@@ -70,7 +72,7 @@ async function session(plan: Plan, s: Shared): Promise<SessionData> {
 	return {
 		plan,
 		marks,
-		print: { record, plan, client: s.client, details: s.details, practitioner: profile ? snapshotOf(profile) : null, consents: s.consents, consentChecks: s.consentChecks, history, historyProblem, addenda, check, head }
+		print: { record, plan, client: s.client, details: s.details, practitioner: profile ? snapshotOf(profile) : null, consents: s.consents, consentChecks: s.consentChecks, unreadableConsents: s.unreadableConsents, history, historyProblem, addenda, check, head }
 	};
 }
 
