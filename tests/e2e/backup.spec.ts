@@ -4,46 +4,14 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { chooseFile } from './backup-files';
-import { test, expect, createPlanForNewClient } from './fixtures';
+import { test, expect, blockForeignRequests, createPlanForNewClient } from './fixtures';
+import { storedTables } from './stored';
 import { handOffDoc } from './hostile-links';
 
-const LOCAL = /^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:|about:|chrome-extension:)/;
-
-/** The same guard the fixture puts on the default context: no request leaves this machine. */
-async function guard(context: BrowserContext): Promise<string[]> {
-	const foreign: string[] = [];
-	await context.route(
-		(url) => !LOCAL.test(url.href),
-		(route) => {
-			foreign.push(route.request().url());
-			return route.abort();
-		}
-	);
-	return foreign;
-}
-
-/** Every row of every table, read straight from IndexedDB (typed arrays as plain lists). */
-async function dumpDb(page: Page): Promise<Record<string, unknown[]>> {
-	return page.evaluate(async () => {
-		const db = await new Promise<IDBDatabase>((ok, no) => {
-			const r = indexedDB.open('somamap');
-			r.onsuccess = () => ok(r.result);
-			r.onerror = () => no(r.error);
-		});
-		const out: Record<string, unknown[]> = {};
-		for (const name of ['clients', 'plans', 'marks', 'settings']) {
-			out[name] = await new Promise((ok, no) => {
-				const req = db.transaction(name).objectStore(name).getAll();
-				req.onsuccess = () => ok(req.result);
-				req.onerror = () => no(req.error);
-			});
-		}
-		db.close();
-		return JSON.parse(JSON.stringify(out, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array) : v)));
-	});
-}
+/** Every row of the app's own tables, typed arrays as plain lists. */
+const dumpDb = (page: Page) => storedTables(page, ['clients', 'plans', 'marks', 'settings'], { plain: true });
 
 async function addMark(page: Page, query: string, region: RegExp, sensation: string) {
 	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
@@ -85,7 +53,7 @@ test('a backup downloaded here restores into an empty browser: client, plan and 
 
 	// A new, empty browser context: its own storage.
 	const other = await browser.newContext();
-	const foreign = await guard(other);
+	const foreign = await blockForeignRequests(other);
 	const fresh = await other.newPage();
 	await fresh.goto('/');
 	await expect(fresh.getByText('No clients yet', { exact: false })).toBeVisible();

@@ -1,7 +1,7 @@
 /**
  * Helpers for tests that use the 3D body: wait for it, find a region on screen through the
- * scene's own picking, drive real touch input through the DevTools protocol, and read what the
- * scene shows and what IndexedDB holds.
+ * scene's own picking, choose one from the list by keyboard, paint an area, drive real touch
+ * input through the DevTools protocol, and read what the scene shows and what IndexedDB holds.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
@@ -49,6 +49,33 @@ export async function screenPointOf(page: Page, code: number): Promise<{ x: numb
 }
 
 type Point = { x: number; y: number };
+
+/** Chooses a region from the region list with the keyboard only. */
+export async function pickRegionByKeyboard(page: Page, query: string, name: RegExp) {
+	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
+	// The search box is followed by the side filter; one tab stop later is the list.
+	await page.getByRole('radio', { name: 'All', exact: true }).focus();
+	await page.keyboard.press('Tab');
+	for (let i = 0; i < 10; i++) {
+		const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+		if (name.test(focused)) break;
+		await page.keyboard.press('ArrowDown');
+	}
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('region', { name: 'Selected region' }).getByRole('heading')).toHaveText(name);
+}
+
+/** With "Paint an area" on: paints a short stroke down from `from` with the mouse and adds it as tension. */
+export async function paintTensionFrom(page: Page, from: Point): Promise<void> {
+	await page.mouse.move(from.x, from.y);
+	await page.mouse.down();
+	for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + i, from.y + 4 * i);
+	await page.mouse.up();
+	const form = page.getByRole('form', { name: /New painted area/ });
+	await form.getByRole('radio', { name: 'Tension or tightness', exact: true }).check();
+	await form.getByRole('button', { name: 'Add painted mark' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Mark added' })).toBeVisible();
+}
 
 /**
  * Real touch input: each finger follows its own path, all moving together in `steps`. Fingers

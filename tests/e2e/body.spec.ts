@@ -4,10 +4,9 @@
  * explained and recovered.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-
-const frames = (canvas: Locator) => canvas.evaluate((c) => Number((c as HTMLCanvasElement).dataset.frames ?? 0));
+import { frames, settle } from './body-helpers';
 
 /** Open the explorer and wait until the body has been drawn; returns ms from navigation. */
 async function openExplorer(page: Page): Promise<number> {
@@ -16,18 +15,6 @@ async function openExplorer(page: Page): Promise<number> {
 	// data-body is set on the first frame that actually shows the body.
 	await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
 	return Date.now() - start;
-}
-
-/** Wait until no frame has been drawn for `quietMs` (a view transition or damping has settled). */
-async function settle(canvas: Locator, quietMs = 600): Promise<void> {
-	let last = -1;
-	for (let i = 0; i < 40; i++) {
-		const now = await frames(canvas);
-		if (now === last) return;
-		last = now;
-		await canvas.page().waitForTimeout(quietMs);
-	}
-	throw new Error('the viewer never stopped drawing');
 }
 
 /** Hover a grid of points on one half of the canvas; the first whose hover name matches. */

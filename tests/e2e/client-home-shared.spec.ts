@@ -11,6 +11,7 @@ import { writeBackup } from '../../src/lib/domain/backup/format';
 import { defaultPlanFields, type Client, type Mark, type Plan } from '../../src/lib/domain/records';
 import { codeOf } from '../../src/lib/domain/regions';
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { CALF, mapCalf } from './my-map-helpers';
 import { seriousViolations } from './pin-helpers';
 
 /** What is on screen passes axe; a picture of it for the eye, in test-results/. */
@@ -19,21 +20,7 @@ async function look(page: Page, name: string) {
 	await page.screenshot({ path: `test-results/shared-${name}.png` });
 }
 
-const CALF = codeOf('gastrocnemius-r');
 const places = (page: Page) => page.getByRole('region', { name: /Your places/ }).getByRole('heading');
-
-/** From the where step to the send step: the calf, aching 5, "Pregnant?" yes. */
-async function mapCalf(page: Page) {
-	await page.getByRole('searchbox', { name: 'Find a region' }).fill('calf');
-	await page.locator(`button[data-code="${CALF}"]`).click();
-	await page.getByRole('button', { name: 'Next' }).click();
-	await page.getByRole('radio', { name: 'Aching pain' }).check();
-	await page.getByRole('radio', { name: '5', exact: true }).check();
-	await page.getByRole('button', { name: 'Next' }).click();
-	await page.getByRole('group', { name: 'Pregnant?' }).getByRole('radio', { name: 'Yes' }).check();
-	await page.getByRole('button', { name: 'Next' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Send to my therapist' })).toBeVisible();
-}
 
 /** Sends the map; the hand-off link. */
 async function send(page: Page): Promise<string> {
@@ -52,6 +39,14 @@ async function mappingLink(page: Page, first: string): Promise<string> {
 	const link = await ask.getByRole('textbox', { name: 'Link' }).inputValue();
 	await ask.getByRole('button', { name: 'Close' }).click();
 	return link;
+}
+
+/** A new client, Sam Taylor, with a plan; the mapping link the therapist sends Sam from the client page. */
+async function samsMappingLink(page: Page): Promise<string> {
+	await createPlanForNewClient(page, 'Sam Taylor', 'First visit');
+	await page.getByRole('link', { name: 'Sam Taylor' }).first().click();
+	await page.waitForURL(/\/client\?id=/);
+	return mappingLink(page, 'Sam');
 }
 
 async function phone(browser: Browser, baseURL: string | undefined) {
@@ -100,10 +95,7 @@ test('a map already sent is not shown to the next person: Done clears it, and op
 
 test('Start over and another person’s link never send a map on the first person’s request', async ({ page, browser, baseURL }) => {
 	test.setTimeout(120_000);
-	await createPlanForNewClient(page, 'Sam Taylor', 'First visit');
-	await page.getByRole('link', { name: 'Sam Taylor' }).first().click();
-	await page.waitForURL(/\/client\?id=/);
-	const sam = await mappingLink(page, 'Sam');
+	const sam = await samsMappingLink(page);
 
 	const p = await phone(browser, baseURL);
 	// Sam's link, then Start over: what is mapped next is not Sam's.
@@ -152,10 +144,7 @@ test('Start over and another person’s link never send a map on the first perso
 });
 
 test('a map on Sam’s link signed with another name is not put on Sam without the therapist choosing', async ({ page, browser, baseURL }) => {
-	await createPlanForNewClient(page, 'Sam Taylor', 'First visit');
-	await page.getByRole('link', { name: 'Sam Taylor' }).first().click();
-	await page.waitForURL(/\/client\?id=/);
-	const sam = await mappingLink(page, 'Sam');
+	const sam = await samsMappingLink(page);
 	const p = await phone(browser, baseURL);
 	await p.page.goto(sam);
 	await mapCalf(p.page);

@@ -2,7 +2,7 @@
  * The base for every end-to-end test: the real production build in real Chromium. Any request
  * to another origin is blocked and fails the test (Somamap is private by construction).
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 const LOCAL = /^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:|about:|chrome-extension:)/;
 
@@ -22,14 +22,7 @@ export const test = base.extend<{ foreignRequests: string[]; pageErrors: string[
 	],
 	foreignRequests: [
 		async ({ context }, use) => {
-			const foreign: string[] = [];
-			await context.route(
-				(url) => !LOCAL.test(url.href),
-				(route) => {
-					foreign.push(route.request().url());
-					return route.abort();
-				}
-			);
+			const foreign = await blockForeignRequests(context);
 			context.on('request', (r) => {
 				if (!LOCAL.test(r.url())) foreign.push(r.url());
 			});
@@ -41,6 +34,19 @@ export const test = base.extend<{ foreignRequests: string[]; pageErrors: string[
 });
 
 export { expect };
+
+/** Blocks every request `context` makes to another origin; the list they are noted in. */
+export async function blockForeignRequests(context: BrowserContext): Promise<string[]> {
+	const foreign: string[] = [];
+	await context.route(
+		(url) => !LOCAL.test(url.href),
+		(route) => {
+			foreign.push(route.request().url());
+			return route.abort();
+		}
+	);
+	return foreign;
+}
 
 /** Waits until the service worker controls the page (after the first visit). */
 export async function waitForServiceWorker(page: Page): Promise<void> {

@@ -4,7 +4,7 @@
  * first asked for; the service worker keeps them all, so they still open with no network, and a
  * missing part says so in words the therapist can act on.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient, waitForServiceWorker } from './fixtures';
 
 /** Words only each later part's code carries. */
@@ -54,6 +54,42 @@ async function openEveryLaterPart(page: Page) {
 	await expect(page.getByRole('form', { name: /mark on Right shoulder blade/ }).getByText('Choose what it feels like, and the mark is added.')).toBeVisible();
 }
 
+/** Opens a new plan for a new client, its body drawn. */
+async function openNewPlan(page: Page, title: string) {
+	const plan = await createPlanForNewClient(page, 'Lazy Lena', title);
+	await page.goto(plan);
+	await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
+}
+
+/**
+ * Opens a new plan whose `part` cannot be fetched: the connection drops as its code is asked for
+ * (a preload and the import may each ask for it, so it stays blocked until `unblock()`).
+ */
+async function planWithout(page: Page, title: string, part: keyof typeof LATER_PARTS) {
+	await openNewPlan(page, title);
+	let blocking = true;
+	let blocked = 0;
+	await page.route('**/*.js', async (route) => {
+		const response = await route.fetch();
+		if (blocking && (await response.text()).includes(LATER_PARTS[part])) {
+			blocked++;
+			return route.abort('internetdisconnected');
+		}
+		return route.fulfill({ response });
+	});
+	return { blocked: () => blocked, unblock: () => (blocking = false) };
+}
+
+/** Try again on a tab's message brings the tab (shown by `loaded`), with no change of tab. */
+async function tryAgain(page: Page, missing: Locator, tab: string, loaded: Locator) {
+	await missing.getByRole('button', { name: 'Try again' }).click();
+	await expect(loaded).toBeVisible();
+	await expect(missing).toHaveCount(0);
+	await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+	// A preload still being fetched through planWithout's route must not fail the next test.
+	await page.unrouteAll({ behavior: 'ignoreErrors' });
+}
+
 test('opening a plan fetches none of its later parts; each loads when asked for, also with no network', async ({ page, context }) => {
 	await page.goto('/');
 	await waitForServiceWorker(page);
@@ -80,9 +116,7 @@ test.describe('a later part missing from the device', () => {
 	test.use({ serviceWorkers: 'block' });
 
 	test('says so in plain words, and the page goes on working', async ({ page }) => {
-		const plan = await createPlanForNewClient(page, 'Lazy Lena', 'Missing parts');
-		await page.goto(plan);
-		await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
+		await openNewPlan(page, 'Missing parts');
 		// From now on no script can be fetched (a first visit cut off, the cache cleared).
 		await page.route('**/*.js', (route) => route.abort('internetdisconnected'));
 
@@ -100,65 +134,31 @@ test.describe('a later tab that could not load', () => {
 	test.use({ serviceWorkers: 'block' });
 
 	test('offers “Try again”, which loads it once the network is back', async ({ page }) => {
-		const plan = await createPlanForNewClient(page, 'Lazy Lena', 'Try again');
-		await page.goto(plan);
-		await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
 		// The Notes tab's code cannot be fetched (the connection dropped as it was asked for).
-		let blocking = true;
-		let blocked = 0;
-		await page.route('**/*.js', async (route) => {
-			const response = await route.fetch();
-			if (blocking && (await response.text()).includes(LATER_PARTS['the Notes tab'])) {
-				blocked++;
-				return route.abort('internetdisconnected');
-			}
-			return route.fulfill({ response });
-		});
+		const net = await planWithout(page, 'Try again', 'the Notes tab');
 		await page.getByRole('tab', { name: 'Notes' }).click();
 		const missing = page.getByRole('alert').filter({ hasText: 'This tab is not on this device yet.' });
 		await expect(missing).toBeVisible();
-		expect(blocked).toBeGreaterThan(0);
+		expect(net.blocked()).toBeGreaterThan(0);
 		await page.screenshot({ path: test.info().outputPath('tab-missing.png') });
 		// Back: the tab says how to get it, and a press of Try again brings it, with no tab change.
-		blocking = false;
-		await missing.getByRole('button', { name: 'Try again' }).click();
-		await expect(page.getByLabel('Oil or lotion preference')).toBeVisible();
-		await expect(missing).toHaveCount(0);
-		await expect(page.getByRole('tab', { name: 'Notes' })).toHaveAttribute('aria-selected', 'true');
+		net.unblock();
+		await tryAgain(page, missing, 'Notes', page.getByLabel('Oil or lotion preference'));
 	});
 
 	test('the Record tab too: it says so in the tab, and Try again loads it', async ({ page }) => {
-		const plan = await createPlanForNewClient(page, 'Lazy Lena', 'Record again');
-		await page.goto(plan);
-		await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
-		// The Record tab's code cannot be fetched (the connection dropped as it was asked for; a
-		// preload and the import may each ask for it, so it stays blocked until Try again).
-		let blocking = true;
-		let blocked = 0;
-		await page.route('**/*.js', async (route) => {
-			const response = await route.fetch();
-			if (blocking && (await response.text()).includes(LATER_PARTS['the Record tab'])) {
-				blocked++;
-				return route.abort('internetdisconnected');
-			}
-			return route.fulfill({ response });
-		});
+		const net = await planWithout(page, 'Record again', 'the Record tab');
 		await page.getByRole('tab', { name: 'Record' }).click();
 		const missing = page.getByRole('tabpanel', { name: 'Record' }).getByRole('alert').filter({ hasText: 'This tab is not on this device yet.' });
 		await expect(missing).toBeVisible();
-		expect(blocked).toBeGreaterThan(0);
+		expect(net.blocked()).toBeGreaterThan(0);
 		await page.screenshot({ path: test.info().outputPath('record-tab-missing.png') });
-		blocking = false;
-		await missing.getByRole('button', { name: 'Try again' }).click();
-		await expect(page.getByRole('button', { name: 'Finalise and sign…' })).toBeVisible();
-		await expect(missing).toHaveCount(0);
-		await expect(page.getByRole('tab', { name: 'Record' })).toHaveAttribute('aria-selected', 'true');
+		net.unblock();
+		await tryAgain(page, missing, 'Record', page.getByRole('button', { name: 'Finalise and sign…' }));
 	});
 
 	test('loads it by itself when the page comes back online', async ({ page, context }) => {
-		const plan = await createPlanForNewClient(page, 'Lazy Lena', 'Back online');
-		await page.goto(plan);
-		await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
+		await openNewPlan(page, 'Back online');
 		await context.setOffline(true);
 		await page.getByRole('tab', { name: 'Outcome' }).click();
 		await expect(page.getByRole('alert').filter({ hasText: 'This tab is not on this device yet.' })).toBeVisible();

@@ -1,25 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { pickRegionByKeyboard } from './body-helpers';
 import { storedPlan } from './stored';
 
 const editor = (page: Page) => page.getByRole('form', { name: /mark on/ });
 const markList = (page: Page) => page.getByRole('list', { name: /^Marks/ });
 
-/** Chooses a region from the region list with the keyboard only. */
-async function pickRegionByKeyboard(page: Page, query: string, name: RegExp) {
-	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
-	// The search box is followed by the side filter; one tab stop later is the list.
-	await page.getByRole('radio', { name: 'All', exact: true }).focus();
-	await page.keyboard.press('Tab');
-	for (let i = 0; i < 10; i++) {
-		const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
-		if (name.test(focused)) break;
-		await page.keyboard.press('ArrowDown');
-	}
-	await page.keyboard.press('Enter');
-	await expect(page.getByRole('region', { name: 'Selected region' }).getByRole('heading')).toHaveText(name);
-}
 
 /** The overlay tint [r, g, b, strength] the body scene holds for a region code. */
 async function tintOf(page: Page, code: number): Promise<number[]> {

@@ -6,7 +6,8 @@
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
 import { openTab } from './plan-tabs';
-import { fillAlexMoreno } from './people-helpers';
+import { fillAlexMoreno, fillContactsAndHealth } from './people-helpers';
+import { today } from '../../src/lib/domain/records';
 
 test.skip(!process.env.SCREENS, 'writes docs/img/screens only when SCREENS=1');
 
@@ -63,8 +64,7 @@ for (const size of SIZES) {
 			const info = page.getByRole('region', { name: 'Personal and health information' });
 			const dob = new Date();
 			dob.setFullYear(dob.getFullYear() - 16);
-			const iso = `${dob.getFullYear()}-${String(dob.getMonth() + 1).padStart(2, '0')}-${String(dob.getDate()).padStart(2, '0')}`;
-			await info.getByLabel('Date of birth').fill(iso);
+			await info.getByLabel('Date of birth').fill(today(dob));
 			await info.getByLabel('Gender').fill('Female');
 			await info.getByLabel('Occupation').fill('Student');
 			await info.getByLabel('Address', { exact: true }).fill('4 Park Rd, Marrickville NSW 2204');
@@ -74,17 +74,7 @@ for (const size of SIZES) {
 			await info.getByLabel('Guardian’s name').fill('Li Chen');
 			await info.getByLabel('Guardian’s phone').fill('0400 111 222');
 			await info.getByLabel('Relationship to the client').fill('Mother');
-			await info.getByText('Contacts', { exact: true }).click();
-			await info.getByLabel('Emergency contact’s name').fill('Wei Chen');
-			await info.getByLabel('Emergency contact’s phone').fill('0400 333 444');
-			await info.getByLabel('Relationship to the client').last().fill('Father');
-			await info.getByLabel('GP or referring practitioner').fill('Dr Patel, Marrickville Medical');
-			await info.getByText('Health', { exact: true }).click();
-			await info.getByLabel('Medical history').fill('Asthma. Broken left wrist 2022.');
-			await info.getByLabel('Current medications').fill('Ventolin as needed');
-			await info.getByLabel('Allergies').fill('Nut oils');
-			await info.getByRole('radio', { name: 'No', exact: true }).check();
-			await expect(info.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+			await fillContactsAndHealth(info, 'Father');
 			await shoot('client-details-open');
 			await page.reload();
 			await expect(info.getByText(/Allergies: Nut oils/)).toBeVisible();

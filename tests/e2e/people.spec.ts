@@ -9,7 +9,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
 import { openTab } from './plan-tabs';
-import { fillAlexMoreno } from './people-helpers';
+import { fillAlexMoreno, fillContactsAndHealth } from './people-helpers';
+import { today } from '../../src/lib/domain/records';
 
 const SIZES = [
 	{ name: 'tablet', viewport: { width: 1280, height: 800 }, touch: false },
@@ -114,8 +115,7 @@ for (const size of SIZES) {
 			const dob = new Date();
 			dob.setFullYear(dob.getFullYear() - 15);
 			dob.setDate(dob.getDate() - 3);
-			const iso = `${dob.getFullYear()}-${String(dob.getMonth() + 1).padStart(2, '0')}-${String(dob.getDate()).padStart(2, '0')}`;
-			await info.getByLabel('Date of birth').fill(iso);
+			await info.getByLabel('Date of birth').fill(today(dob));
 			await expect(info.getByTestId('age')).toContainText('age 15 (under 18)');
 			// Under 18: the guardian is asked for, in words.
 			await expect(info.getByText(/A client under 18 needs a parent or guardian/)).toBeVisible();
@@ -127,16 +127,7 @@ for (const size of SIZES) {
 			await info.getByLabel('Occupation').fill('Student');
 			await info.getByLabel('Address', { exact: true }).fill('4 Park Rd, Marrickville');
 
-			await info.getByText('Contacts', { exact: true }).click();
-			await info.getByLabel('Emergency contact’s name').fill('Wei Chen');
-			await info.getByLabel('Emergency contact’s phone').fill('0400 333 444');
-			await info.getByLabel('GP or referring practitioner').fill('Dr Patel, Marrickville Medical');
-			await info.getByText('Health', { exact: true }).click();
-			await info.getByLabel('Medical history').fill('Asthma. Broken left wrist 2022.');
-			await info.getByLabel('Current medications').fill('Ventolin as needed');
-			await info.getByLabel('Allergies').fill('Nut oils');
-			await info.getByRole('radio', { name: 'No', exact: true }).check();
-			await expect(info.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+			await fillContactsAndHealth(info);
 			await noSideScroll(page);
 			expect(await serious(page), 'client page').toEqual([]);
 

@@ -10,7 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
 import { openTab } from './plan-tabs';
-import { screenPointOf, showView } from './body-helpers';
+import { paintTensionFrom, screenPointOf, showView } from './body-helpers';
 import { codeOf } from '../../src/lib/domain/regions';
 
 /** A region name matched literally. */
@@ -127,15 +127,7 @@ test('after a painting is saved, its paint shows on the body, not the selection 
 	await createPlanForNewClient(page, 'Paula Paint', 'Shoulder');
 	await showView(page, 'Back view');
 	await page.getByRole('radio', { name: 'Paint an area' }).check();
-	const from = await screenPointOf(page, codeOf('rhomboids-l'));
-	await page.mouse.move(from.x, from.y);
-	await page.mouse.down();
-	for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + i, from.y + 4 * i);
-	await page.mouse.up();
-	const form = page.getByRole('form', { name: /New painted area/ });
-	await form.getByRole('radio', { name: 'Tension or tightness', exact: true }).check();
-	await form.getByRole('button', { name: 'Add painted mark' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Mark added' })).toBeVisible();
+	await paintTensionFrom(page, await screenPointOf(page, codeOf('rhomboids-l')));
 	// Back to tapping with the painted mark still in the editor: the region is not drawn over.
 	await page.getByRole('radio', { name: 'Tap a region' }).check();
 	await expect(page.getByRole('form', { name: /painted/i }).or(page.getByRole('form', { name: /mark on/ })).first()).toBeVisible();

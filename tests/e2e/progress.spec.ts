@@ -6,22 +6,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { pickRegionByKeyboard } from './body-helpers';
 
 const editor = (page: Page) => page.getByRole('form', { name: /mark on/ });
 const carriedList = (page: Page) => page.getByRole('list', { name: 'From last session — still there?' });
-
-async function pickRegionByKeyboard(page: Page, query: string, name: RegExp) {
-	await page.getByRole('searchbox', { name: 'Find a region' }).fill(query);
-	await page.getByRole('radio', { name: 'All', exact: true }).focus();
-	await page.keyboard.press('Tab');
-	for (let i = 0; i < 10; i++) {
-		const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
-		if (name.test(focused)) break;
-		await page.keyboard.press('ArrowDown');
-	}
-	await page.keyboard.press('Enter');
-	await expect(page.getByRole('region', { name: 'Selected region' }).getByRole('heading')).toHaveText(name);
-}
 
 async function setIntensity(page: Page, value: number) {
 	const slider = editor(page).getByRole('slider', { name: 'Intensity' });

@@ -13,6 +13,7 @@ import { consentTextHash, DEFAULT_CONSENT_TEXT } from '../../src/lib/domain/reco
 import { addAddendum, editDraft, finalise, newDraft } from '../../src/lib/domain/record/lifecycle';
 import type { ChainEntry, Consent, DrawnSignature, LockedRecord, Practitioner } from '../../src/lib/domain/record/types';
 import { defaultPlanFields, type Client, type Plan } from '../../src/lib/domain/records';
+import { storedTables } from './stored';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -72,23 +73,8 @@ export async function recordFile(): Promise<RecordFile> {
 
 /** The record's tables as the page's IndexedDB holds them (history without its sequence numbers). */
 export async function recordRows(page: Page): Promise<RecordTables> {
-	return page.evaluate(async () => {
-		const db = await new Promise<IDBDatabase>((ok, no) => {
-			const r = indexedDB.open('somamap');
-			r.onsuccess = () => ok(r.result);
-			r.onerror = () => no(r.error);
-		});
-		const out: Record<string, unknown[]> = {};
-		for (const name of ['practitioners', 'clientDetails', 'consents', 'records', 'recordHistory', 'addenda', 'chainHeads']) {
-			out[name] = await new Promise((ok, no) => {
-				const req = db.transaction(name).objectStore(name).getAll();
-				req.onsuccess = () => ok(req.result.map(({ seq: _seq, ...row }: { seq?: number }) => row));
-				req.onerror = () => no(req.error);
-			});
-		}
-		db.close();
-		return out as unknown as RecordTables;
-	});
+	const tables = ['practitioners', 'clientDetails', 'consents', 'records', 'recordHistory', 'addenda', 'chainHeads'];
+	return (await storedTables(page, tables, { withoutSeq: true })) as unknown as RecordTables;
 }
 
 /** Verifies one record's chain on rows read from a page, with the head kept beside it. */

@@ -7,6 +7,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
 import { codeOf } from '../../src/lib/domain/regions';
+import { mapCalf } from './my-map-helpers';
 import { setPinInSettings } from './pin-helpers';
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } as const;
@@ -181,13 +182,7 @@ test.describe('on a phone (390×844, touch)', () => {
 		const link = await expectActionsReachable(page, page.getByRole('dialog', { name: 'A mapping link for Sam' }));
 		// The client's own phone: "Send to my therapist".
 		await page.goto(link.replace(/^https?:\/\/[^/]+/, ''));
-		await page.getByRole('searchbox', { name: 'Find a region' }).fill('calf');
-		await page.locator(`button[data-code="${codeOf('gastrocnemius-r')}"]`).click();
-		await page.getByRole('button', { name: 'Next' }).click();
-		await page.getByRole('radio', { name: 'Aching pain' }).check();
-		await page.getByRole('radio', { name: '5', exact: true }).check();
-		await page.getByRole('button', { name: 'Next' }).click();
-		await page.getByRole('button', { name: 'Next' }).click();
+		await mapCalf(page, null);
 		await page.getByRole('button', { name: 'Send to my therapist' }).click();
 		await expectActionsReachable(page, page.getByRole('dialog', { name: 'Send to my therapist' }));
 	});

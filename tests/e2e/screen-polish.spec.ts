@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
-import { settle, showView } from './body-helpers';
+import { paintTensionFrom, settle, showView } from './body-helpers';
 import { openTab } from './plan-tabs';
 import { codeOf } from '../../src/lib/domain/regions';
 
@@ -151,15 +151,7 @@ test.describe('on a tablet (1280×800)', () => {
 		await createPlanForNewClient(page, 'Rita Reload', 'Shoulder');
 		await showView(page, 'Back view');
 		await page.getByRole('radio', { name: 'Paint an area' }).check();
-		const from = (await pointOf(page, codeOf('rhomboids-l')))!;
-		await page.mouse.move(from.x, from.y);
-		await page.mouse.down();
-		for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + i, from.y + 4 * i);
-		await page.mouse.up();
-		const form = page.getByRole('form', { name: /New painted area/ });
-		await form.getByRole('radio', { name: 'Tension or tightness', exact: true }).check();
-		await form.getByRole('button', { name: 'Add painted mark' }).click();
-		await expect(page.getByRole('status').filter({ hasText: 'Mark added' })).toBeVisible();
+		await paintTensionFrom(page, (await pointOf(page, codeOf('rhomboids-l')))!);
 		await page.getByRole('radio', { name: 'Tap a region' }).check();
 		await expect.poll(() => page.url()).toMatch(/[?&]mark=/);
 		await page.reload();

@@ -42,3 +42,30 @@ export async function storedPlan(page: Page, planOrUrl: string): Promise<Record<
 export function storedMarksOf(page: Page, planOrUrl: string): Promise<Record<string, unknown>[]> {
 	return rowsOf(page, 'marks', idOf(planOrUrl));
 }
+
+/**
+ * Every row of each of `tables`, read in one go. `plain`: typed arrays as plain lists (to compare
+ * with a file); `withoutSeq`: the history's sequence numbers left out.
+ */
+export function storedTables(page: Page, tables: readonly string[], opts: { plain?: boolean; withoutSeq?: boolean } = {}): Promise<Record<string, unknown[]>> {
+	return page.evaluate(
+		async ([tables, { plain, withoutSeq }]) => {
+			const db = await new Promise<IDBDatabase>((ok, no) => {
+				const r = indexedDB.open('somamap');
+				r.onsuccess = () => ok(r.result);
+				r.onerror = () => no(r.error);
+			});
+			const out: Record<string, unknown[]> = {};
+			for (const name of tables) {
+				out[name] = await new Promise((ok, no) => {
+					const req = db.transaction(name).objectStore(name).getAll();
+					req.onsuccess = () => ok(withoutSeq ? req.result.map(({ seq: _seq, ...row }: { seq?: number }) => row) : req.result);
+					req.onerror = () => no(req.error);
+				});
+			}
+			db.close();
+			return plain ? JSON.parse(JSON.stringify(out, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array) : v))) : out;
+		},
+		[tables, opts] as const
+	);
+}

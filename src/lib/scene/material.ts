@@ -24,16 +24,23 @@ import {
 /** Codes are 1..80; 256 entries so any Uint8 code indexes safely. */
 const SLOTS = 256;
 
-const vertexShader = /* glsl */ `
-attribute float region;
+/** What the vertex shader hands on to the fragment shader, declared the same in both. */
+const varyings = /* glsl */ `
 #ifdef USE_PAINT
-attribute vec4 paint;
 varying vec4 vPaint;
 #endif
 varying float vRegion;
 varying vec3 vNormalV;
 varying vec3 vNormalW;
 varying vec3 vViewPos;
+`;
+
+const vertexShader = /* glsl */ `
+attribute float region;
+#ifdef USE_PAINT
+attribute vec4 paint;
+#endif
+${varyings}
 void main() {
 	vRegion = region;
 #ifdef USE_PAINT
@@ -60,14 +67,7 @@ uniform float uHighlightFill;
 uniform float uRegionMix;
 uniform sampler2D uPalette;
 uniform sampler2D uOverlay;
-#ifdef USE_PAINT
-varying vec4 vPaint;
-#endif
-varying float vRegion;
-varying vec3 vNormalV;
-varying vec3 vNormalW;
-varying vec3 vViewPos;
-
+${varyings}
 // Wrapped diffuse: light bleeds past the terminator, as it does through skin.
 float wrapDiffuse(vec3 n, vec3 l, float w) {
 	return max(0.0, (dot(n, l) + w) / (1.0 + w));

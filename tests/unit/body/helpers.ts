@@ -1,5 +1,6 @@
-/** Shared helpers for the body tests: the committed figures as the browser builds them, rays, welding. */
+/** Shared helpers for the body tests: the committed figures as the browser builds them, rays, welding, the painting surface's mirror. */
 import { readBody } from '../../../src/lib/body/makehuman/assetfiles';
+import type { BodySurface } from '../../../src/lib/body/makehuman/figure';
 import type { BodyBuild, BodyFigure, BodyMesh } from '../../../src/lib/body/types';
 
 const cache = new Map<string, Promise<BodyMesh>>();
@@ -58,4 +59,28 @@ export function weld(m: BodyMesh): { ids: Uint32Array; count: number } {
 		ids[i] = id;
 	}
 	return { ids, count: map.size };
+}
+
+/**
+ * The mirror partner of every point of the painting surface (the body's vertices, then a point per
+ * edge, then one per quad centre): the point of the mirrored edge or quad.
+ */
+export function fineMirrorOf(surface: BodySurface): Uint32Array {
+	const plan = surface.plan, nv = surface.vertexCount, ne = plan.edges.length / 2;
+	const edgeAt = new Map<string, number>();
+	for (let e = 0; e < ne; e++) edgeAt.set(`${plan.edges[e * 2]},${plan.edges[e * 2 + 1]}`, e);
+	const corners = (q: number) => Array.from(surface.quads.subarray(q * 4, q * 4 + 4));
+	const quadKey = (vs: number[]): string => vs.sort((a, b) => a - b).join(',');
+	const centreAt = new Map<string, number>();
+	plan.centres.forEach((q, i) => centreAt.set(quadKey(corners(q)), i));
+	const fineMirror = new Uint32Array(plan.vertexCount);
+	fineMirror.set(surface.mirror);
+	for (let e = 0; e < ne; e++) {
+		const [a, b] = [surface.mirror[plan.edges[e * 2]], surface.mirror[plan.edges[e * 2 + 1]]];
+		fineMirror[nv + e] = nv + edgeAt.get(`${Math.min(a, b)},${Math.max(a, b)}`)!;
+	}
+	plan.centres.forEach((q, i) => {
+		fineMirror[nv + ne + i] = nv + ne + centreAt.get(quadKey(corners(q).map((v) => surface.mirror[v])))!;
+	});
+	return fineMirror;
 }

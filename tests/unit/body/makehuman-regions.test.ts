@@ -11,6 +11,7 @@ import { regionMap } from '../../../src/lib/body/makehuman/regionmap';
 import { mirrorCode } from '../../../src/lib/body/makehuman/regioncodes';
 import { applyCut, borderTurning, regionPieces, regionSurface, vertexSides, type RegionSurface } from '../../../src/lib/body/makehuman/regioncut';
 import { REGIONS, codeOf } from '../../../src/lib/domain/regions';
+import { fineMirrorOf } from './helpers';
 
 type V3 = [number, number, number];
 
@@ -64,21 +65,8 @@ describe('regions on the MakeHuman figures', () => {
 		expect(REGIONS[map[nearest(f.positions, hand, surface.vertexCount)] - 1].id).toBe('hand-l');
 		// On the painting surface too: every new point's mirror partner (the point of the
 		// mirrored edge or quad) has the mirrored region.
-		const plan = surface.plan, nv = surface.vertexCount, ne = plan.edges.length / 2;
-		const edgeAt = new Map<string, number>();
-		for (let e = 0; e < ne; e++) edgeAt.set(`${plan.edges[e * 2]},${plan.edges[e * 2 + 1]}`, e);
-		const quadKey = (vs: number[]): string => vs.sort((a, b) => a - b).join(',');
-		const centreAt = new Map<string, number>();
-		plan.centres.forEach((q, i) => centreAt.set(quadKey(Array.from(surface.quads.subarray(q * 4, q * 4 + 4))), i));
-		const fineMirror = new Uint32Array(plan.vertexCount);
-		fineMirror.set(surface.mirror);
-		for (let e = 0; e < ne; e++) {
-			const [a, b] = [surface.mirror[plan.edges[e * 2]], surface.mirror[plan.edges[e * 2 + 1]]];
-			fineMirror[nv + e] = nv + edgeAt.get(`${Math.min(a, b)},${Math.max(a, b)}`)!;
-		}
-		plan.centres.forEach((q, i) => {
-			fineMirror[nv + ne + i] = nv + ne + centreAt.get(quadKey(Array.from(surface.quads.subarray(q * 4, q * 4 + 4)).map((v) => surface.mirror[v])))!;
-		});
+		const plan = surface.plan;
+		const fineMirror = fineMirrorOf(surface);
 		for (let v = 0; v < plan.vertexCount; v++) if (fineMirror[v] !== v && cut.fineCode[fineMirror[v]] !== mirrorCode(cut.fineCode[v])) bad++;
 		expect(bad).toBe(0);
 		// Region areas on the cut surface, left against right, on every figure.

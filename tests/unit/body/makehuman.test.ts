@@ -27,6 +27,7 @@ import {
 	type MakeHumanData,
 	type Sex
 } from '../../../src/lib/body/makehuman/figure';
+import { fineMirrorOf } from './helpers';
 
 const triPolys = (tris: Uint32Array): Polys => ({ verts: tris, start: Uint32Array.from({ length: tris.length / 3 + 1 }, (_, i) => i * 3) });
 
@@ -205,22 +206,8 @@ describe('MakeHuman figures from the real files', () => {
 		}
 		// The painting surface too: every new point has a mirror partner (the point of the
 		// mirrored edge or quad) at the mirrored place, to rounding.
-		const plan = surface.plan, nv = surface.vertexCount, ne = plan.edges.length / 2;
-		const edgeAt = new Map<string, number>();
-		for (let e = 0; e < ne; e++) edgeAt.set(`${plan.edges[e * 2]},${plan.edges[e * 2 + 1]}`, e);
-		const quadKey = (q: number): string => Array.from(surface.quads.subarray(q * 4, q * 4 + 4)).sort((a, b) => a - b).join(',');
-		const centreAt = new Map<string, number>();
-		plan.centres.forEach((q, i) => centreAt.set(quadKey(q), i));
-		const fineMirror = new Uint32Array(plan.vertexCount);
-		fineMirror.set(surface.mirror);
-		for (let e = 0; e < ne; e++) {
-			const [a, b] = [surface.mirror[plan.edges[e * 2]], surface.mirror[plan.edges[e * 2 + 1]]];
-			fineMirror[nv + e] = nv + edgeAt.get(`${Math.min(a, b)},${Math.max(a, b)}`)!;
-		}
-		plan.centres.forEach((q, i) => {
-			const mirrored = Array.from(surface.quads.subarray(q * 4, q * 4 + 4)).map((v) => surface.mirror[v]).sort((a, b) => a - b).join(',');
-			fineMirror[nv + ne + i] = nv + ne + centreAt.get(mirrored)!;
-		});
+		const plan = surface.plan;
+		const fineMirror = fineMirrorOf(surface);
 		for (const [s, b] of all()) {
 			const p = paintingSurface(surface, fig(s, b)).positions;
 			let worst = 0;

@@ -1,31 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { consentTextHash, DEFAULT_CONSENT_TEXT } from '$lib/domain/record/consent';
 import { sealConsent, sealWithdrawal, verifyConsent } from '$lib/domain/record/consent-seal';
 import { consentStatus } from '$lib/domain/record/consent-status';
 import { readConsent } from '$lib/domain/record/read';
 import { codeOf } from '$lib/domain/regions';
 import type { Consent } from '$lib/domain/record/types';
-import { DAY, drawn, START, typed } from './helpers';
+import { consent, DAY, drawn, START, typed } from './helpers';
 
 const chestL = codeOf('pectoralis-l');
 const glutesR = codeOf('gluteus-maximus-r');
 
 /** A consent as the store reads it (the signature normalised), not yet sealed. */
 async function unsealed(over: Partial<Consent> = {}): Promise<Consent> {
-	const read = readConsent({
-		id: 'consent-1',
-		clientId: 'client-1',
-		text: DEFAULT_CONSENT_TEXT,
-		textHash: await consentTextHash(DEFAULT_CONSENT_TEXT),
-		signer: 'client',
-		signerName: 'Sam Lee',
-		guardian: null,
-		signature: drawn(),
-		signedAt: START,
-		sensitiveAreas: [chestL],
-		withdrawnAt: null,
-		...over
-	}, Infinity);
+	const read = readConsent(await consent({ sensitiveAreas: [chestL], ...over }), Infinity);
 	if (!read.ok) throw new Error(read.problem);
 	return read.value;
 }

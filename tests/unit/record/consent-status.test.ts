@@ -7,19 +7,13 @@ import { defaultPlanFields, type Plan } from '$lib/domain/records';
 import { codeOf } from '$lib/domain/regions';
 import type { Consent } from '$lib/domain/record/types';
 import { markRecord } from '../fixtures';
-import { DAY, drawn, START, typed } from './helpers';
+import { consent, DAY, drawn, START, typed } from './helpers';
 
 const adult = { dateOfBirth: '1980-04-23' };
 const child = { dateOfBirth: '2014-05-06' };
 const chestL = codeOf('pectoralis-l');
 const glutesR = codeOf('gluteus-maximus-r');
 
-async function consent(over: Partial<Consent> = {}): Promise<Consent> {
-	return {
-		id: 'c1', clientId: 'k1', text: DEFAULT_CONSENT_TEXT, textHash: await consentTextHash(DEFAULT_CONSENT_TEXT), signer: 'client', signerName: 'Sam Lee',
-		guardian: null, signature: drawn(), signedAt: START, sensitiveAreas: [], withdrawnAt: null, ...over
-	};
-}
 
 describe("the clinic's statement", () => {
 	it('is the standard text until the clinic keeps its own, and a blank or damaged row falls back to it', () => {

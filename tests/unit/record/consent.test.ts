@@ -5,27 +5,11 @@ import {
 import { sealWithdrawal } from '$lib/domain/record/consent-seal';
 import { codeOf } from '$lib/domain/regions';
 import type { Consent } from '$lib/domain/record/types';
-import { drawn, START } from './helpers';
+import { consent, START } from './helpers';
 
 const adult = { dateOfBirth: '1980-04-23' };
 const child = { dateOfBirth: '2014-05-06' };
 
-async function consent(over: Partial<Consent> = {}): Promise<Consent> {
-	return {
-		id: 'consent-1',
-		clientId: 'client-1',
-		text: DEFAULT_CONSENT_TEXT,
-		textHash: await consentTextHash(DEFAULT_CONSENT_TEXT),
-		signer: 'client',
-		signerName: 'Sam Lee',
-		guardian: null,
-		signature: drawn(),
-		signedAt: START,
-		sensitiveAreas: [],
-		withdrawnAt: null,
-		...over
-	};
-}
 
 describe('the consent statement', () => {
 	it('is short and plain, says the therapist does not diagnose, and that consent can be withdrawn', () => {

@@ -1,9 +1,10 @@
 /**
  * Records for the treatment-record tests: a practitioner, a drawn and a typed signature, a draft
- * ready to sign, and a signed record with addenda (its chain).
+ * ready to sign, a signed record with addenda (its chain), and a client's signed consent.
  */
 import { addAddendum, finalise, newDraft, editDraft } from '$lib/domain/record/lifecycle';
-import type { ChainEntry, DrawnSignature, LockedRecord, Practitioner, Stroke, TreatmentRecord, TypedSignature } from '$lib/domain/record/types';
+import { consentTextHash, DEFAULT_CONSENT_TEXT } from '$lib/domain/record/consent';
+import type { ChainEntry, Consent, DrawnSignature, LockedRecord, Practitioner, Stroke, TreatmentRecord, TypedSignature } from '$lib/domain/record/types';
 
 /** 3 Dec 2026, 10:00 local. */
 export const START = new Date(2026, 11, 3, 10, 0).getTime();
@@ -62,4 +63,22 @@ export async function chainOf(n: number): Promise<ChainEntry[]> {
 		chain.push({ kind: 'addendum', entry: r.addendum });
 	}
 	return chain;
+}
+
+/** Sam Lee's own consent to the standard statement, drawn and signed at START, not sealed. */
+export async function consent(over: Partial<Consent> = {}): Promise<Consent> {
+	return {
+		id: 'consent-1',
+		clientId: 'client-1',
+		text: DEFAULT_CONSENT_TEXT,
+		textHash: await consentTextHash(DEFAULT_CONSENT_TEXT),
+		signer: 'client',
+		signerName: 'Sam Lee',
+		guardian: null,
+		signature: drawn(),
+		signedAt: START,
+		sensitiveAreas: [],
+		withdrawnAt: null,
+		...over
+	};
 }

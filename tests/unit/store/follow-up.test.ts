@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { followUpTitle } from '$lib/domain/follow-up';
 import { codeOf } from '$lib/domain/regions';
+import type { Plan } from '$lib/domain/records';
 import { DEFAULT_CONSENT_TEXT } from '$lib/domain/record/consent';
 import { CONSENT_TEXT_SETTING } from '$lib/domain/record/consent-status';
 import { drawn } from '../record/helpers';
@@ -9,21 +10,26 @@ import { markInput } from '../fixtures';
 
 const mark = markInput;
 
+/** The last session's settings a follow-up starts with. */
+const CARRIED = {
+	scope: 'full',
+	durationMin: 60,
+	pressure: 4,
+	goals: ['Less stress'],
+	complaints: ['Whiplash'],
+	techniques: ['Deep tissue'],
+	health: { pregnancy: true },
+	avoid: [codeOf('sternum')],
+	oil: { preference: 'almond', allergies: 'nuts' }
+} satisfies Partial<Plan>;
+
 async function lastSession() {
 	const store = freshStore(tickingClock(Date.UTC(2026, 10, 23, 9)));
 	const { client, plan } = await store.createClientWithPlan({ name: 'Kim' }, { title: 'Neck', date: '2026-11-02' });
 	await store.updatePlan(plan.id, {
 		status: 'done',
-		scope: 'full',
-		durationMin: 60,
-		pressure: 4,
-		goals: ['Less stress'],
-		complaints: ['Whiplash'],
-		techniques: ['Deep tissue'],
-		health: { pregnancy: true },
-		avoid: [codeOf('sternum')],
+		...CARRIED,
 		consent: { [codeOf('pectoralis-l')]: true },
-		oil: { preference: 'almond', allergies: 'nuts' },
 		clientWords: 'It burns',
 		notes: 'Worked the traps',
 		planning: { fixed: { r16: 12 }, order: [], craniosacralShare: 0.25 },
@@ -44,15 +50,7 @@ describe('follow-up', () => {
 			date: '2026-11-23',
 			title: 'Follow-up: Neck',
 			status: 'draft',
-			scope: 'full',
-			durationMin: 60,
-			pressure: 4,
-			goals: ['Less stress'],
-			complaints: ['Whiplash'],
-			techniques: ['Deep tissue'],
-			health: { pregnancy: true },
-			avoid: [codeOf('sternum')],
-			oil: { preference: 'almond', allergies: 'nuts' },
+			...CARRIED,
 			// What belongs to one visit starts empty.
 			consent: {},
 			clientWords: '',

@@ -84,23 +84,30 @@ export function idsToLookUp(data: BackupData): { clients: Id[]; plans: Id[]; mar
 export function referenceProblem(data: BackupData, existing: Existing): string | null {
 	const clientIds = new Set(data.clients.map((c) => c.id));
 	const planIds = new Set(data.plans.map((p) => p.id));
-	for (const [i, p] of data.plans.entries()) {
-		if (!clientIds.has(p.clientId) && !existing.clients.has(p.clientId)) {
-			return `plans[${i}].clientId names a client that is neither in the file nor on this device.`;
-		}
-		const device = existing.plans.get(p.id);
-		if (device && device.clientId !== p.clientId) {
-			return `plans[${i}] has the id of a plan that belongs to another client on this device.`;
-		}
-	}
-	for (const [i, m] of data.marks.entries()) {
-		if (!planIds.has(m.planId) && !existing.plans.has(m.planId)) {
-			return `marks[${i}].planId names a plan that is neither in the file nor on this device.`;
-		}
-		const device = existing.marks.get(m.id);
-		if (device && device.planId !== m.planId) {
-			return `marks[${i}] has the id of a mark that belongs to another plan on this device.`;
-		}
+	return (
+		ownerProblem('plans', data.plans, 'clientId', clientIds, existing.clients, existing.plans) ??
+		ownerProblem('marks', data.marks, 'planId', planIds, existing.plans, existing.marks)
+	);
+}
+
+/**
+ * The first of the file's `table` whose owner (`key`) is neither in the file (`inFile`) nor on the
+ * device (`owners`), or that has the id of a row of another owner on the device (`rows`); or null.
+ */
+function ownerProblem<K extends 'clientId' | 'planId'>(
+	table: 'plans' | 'marks',
+	list: readonly ({ id: Id } & Record<K, Id>)[],
+	key: K,
+	inFile: ReadonlySet<Id>,
+	owners: ReadonlyMap<Id, unknown>,
+	rows: ReadonlyMap<Id, Record<K, Id>>
+): string | null {
+	const owner = key === 'clientId' ? 'client' : 'plan';
+	const row = table === 'plans' ? 'plan' : 'mark';
+	for (const [i, r] of list.entries()) {
+		if (!inFile.has(r[key]) && !owners.has(r[key])) return `${table}[${i}].${key} names a ${owner} that is neither in the file nor on this device.`;
+		const device = rows.get(r.id);
+		if (device && device[key] !== r[key]) return `${table}[${i}] has the id of a ${row} that belongs to another ${owner} on this device.`;
 	}
 	return null;
 }
