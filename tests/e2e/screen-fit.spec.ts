@@ -2,7 +2,8 @@
  * More of what the screenshots showed, each at the size where it shows: the client's progress
  * figures read on a phone with no sideways scroll; compare's hints name what is on the screen;
  * the body map explorer fits a 1280×800 tablet; the link dialogs' actions are on a phone's screen
- * with the QR code; the PIN screens' and the mark tools' touch targets are 44×44 px or more.
+ * with the QR code; the PIN screens' and the mark tools' touch targets are 44×44 px or more; the
+ * client page's cards stand apart.
  */
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
@@ -242,6 +243,17 @@ test.describe('on a tablet (1280×800)', () => {
 		await reachable(page, page.getByRole('searchbox', { name: 'Find a region' }), 'the region search');
 		await reachable(page, page.getByRole('region', { name: 'Regions', exact: true }).getByRole('button').first(), 'the first region');
 		await page.screenshot({ path: test.info().outputPath('explore-tablet.png') });
+	});
+
+	test('the client page: its cards stand apart, with a gap between each and the next', async ({ page }) => {
+		await createPlanForNewClient(page, 'Gap Tablet', 'Gap plan');
+		await page.goto('/');
+		await page.getByRole('link', { name: 'Gap Tablet' }).first().click();
+		const consent = page.getByRole('region', { name: 'Informed consent' });
+		const record = page.getByRole('region', { name: 'Whole record' });
+		await expect(record).toBeVisible();
+		const [above, below] = [(await consent.boundingBox())!, (await record.boundingBox())!];
+		expect(below.y - (above.y + above.height), 'the gap between the consent and whole-record cards').toBeGreaterThanOrEqual(12);
 	});
 
 	test('compare: every hint names what is on the screen', async ({ page }) => {
