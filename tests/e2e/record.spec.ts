@@ -252,6 +252,7 @@ test.describe('on a desktop (1280×800)', () => {
 		await expect(dialog.getByLabel('Practitioner:', { exact: true })).toHaveValue(/^prac/);
 		// The acknowledgement of the missing consent sits above: back to it, tick it, on again.
 		const ack = dialog.getByRole('checkbox', { name: /I have the client's consent another way/ });
+		await expect(ack).toBeVisible();
 		await page.keyboard.press('Shift+Tab');
 		await expect(ack).toBeFocused();
 		await page.keyboard.press('Space');
