@@ -56,7 +56,7 @@ test('signing a record with no consent and both glutes treated lists both, and w
 	await page.getByRole('link', { name: 'Print record' }).click();
 	const sheet = page.getByRole('article').first();
 	await expect(sheet).toContainText('No signed consent before this session.');
-	await expect(sheet).toContainText('Left buttock (glutes)');
+	await expect(sheet).toContainText('Sensitive areas treated Left buttock (glutes); Right buttock (glutes): with no signed consent.');
 });
 
 test('the client consented to the area on the plan: only the missing signed consent is listed', async ({ page }) => {

@@ -5,13 +5,15 @@
  * them to acknowledge these instead of blocking. Pure; the Record tab shows them.
  */
 import { formatDate, isoDayOf } from '../dates';
-import { REGIONS, shortLabel } from '../regions';
+import { regionByCode, shortLabel } from '../regions';
 import { consentState } from './consent';
 import type { ConsentCheck } from './consent-seal';
-import { consentAt } from './consent-status';
+import { consentAt, sensitiveAreasNamed } from './consent-status';
 import type { Consent, IsoDay } from './types';
 
 export const NO_CONSENT_WORDS = 'No signed consent from the client before this session';
+
+export { sensitiveAreasNamed };
 
 export interface SignConsentInput {
 	/** The client's consents (as checked: `checks` by id). */
@@ -26,16 +28,6 @@ export interface SignConsentInput {
 	areas: readonly string[];
 	/** The plan's per-area consent (the planner's "Client consents to work here"). */
 	planConsent: Readonly<Record<number, boolean>>;
-}
-
-/** The sensitive regions an "Areas treated" line names: the line starts with the region's label (as the prefill writes it). */
-export function sensitiveAreasNamed(areas: readonly string[]): number[] {
-	const lines = areas.map((a) => a.trim().toLowerCase());
-	return REGIONS.filter((r) => {
-		if (!r.sensitive) return false;
-		const label = shortLabel(r).toLowerCase();
-		return lines.some((l) => l === label || l.startsWith(`${label},`) || l.startsWith(`${label} `));
-	}).map((r) => r.code);
 }
 
 /** Why the consent at the session does not hold, or '' when it does. */
@@ -58,8 +50,7 @@ export function signConsentWarnings(input: SignConsentInput): string[] {
 	const out = gap ? [gap] : [];
 	for (const code of sensitiveAreasNamed(input.areas)) {
 		if (input.planConsent[code] === true || held?.sensitiveAreas.includes(code)) continue;
-		const r = REGIONS.find((x) => x.code === code)!;
-		out.push(`${shortLabel(r)} treated without the client's consent to work there`);
+		out.push(`${shortLabel(regionByCode(code)!)} treated without the client's consent to work there`);
 	}
 	return out;
 }
