@@ -43,10 +43,13 @@ test('signing a record with no consent and both glutes treated lists both, and w
 	await typeSignature(dialog, 'Dana Reyes');
 	// Signed and practitioner chosen: still waits for the consent to be acknowledged.
 	await expect(signButton).toBeDisabled();
+	const hint = dialog.getByText("To sign, first tick “I have the client's consent another way” above.");
+	await expect(hint).toBeVisible();
 	await page.screenshot({ path: 'test-results/sign-consent-warnings.png' });
 	const ack = dialog.getByRole('checkbox', { name: /I have the client's consent another way \(e\.g\. on paper\) or will record why in the notes/ });
 	await ack.check();
 	await expect(signButton).toBeEnabled();
+	await expect(hint).toBeHidden();
 	await page.screenshot({ path: 'test-results/sign-consent-acknowledged.png' });
 	await signButton.click();
 	await expect(dialog).toBeHidden();
@@ -74,4 +77,21 @@ test('the client consented to the area on the plan: only the missing signed cons
 	const dialog = page.getByRole('dialog', { name: 'Finalise and sign this record' });
 	await expect(dialog.getByTestId('sign-warnings').getByRole('listitem')).toHaveText(['No signed consent from the client before this session']);
 	await expect(dialog.getByRole('button', { name: 'Sign and lock' })).toBeDisabled();
+});
+
+test.describe('on a phone', () => {
+	test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+	test('the sign step says beside the button why it waits', async ({ page }) => {
+		await createPlanForNewClient(page, 'Ruth Bell', 'Hips');
+		await seedPractitioner(page, 'Dana Reyes');
+		await addMark(page, 'glutes', 'Left buttock (glutes)', 'Knot or trigger point', 6);
+		await openTab(page, 'Record');
+		await page.getByRole('button', { name: 'Finalise and sign…' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Finalise and sign this record' });
+		await expect(dialog.getByTestId('sign-warnings').getByRole('listitem')).toHaveCount(2);
+		await page.screenshot({ path: 'test-results/sign-consent-warnings-phone.png' });
+		await dialog.getByRole('button', { name: 'Sign and lock' }).scrollIntoViewIfNeeded();
+		await expect(dialog.getByText("To sign, first tick “I have the client's consent another way” above.")).toBeInViewport();
+		await page.screenshot({ path: 'test-results/sign-consent-warnings-phone-bottom.png' });
+	});
 });
