@@ -9,6 +9,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
 import { openTab } from './plan-tabs';
 import { storedRows } from './stored';
+import { seedPractitioner } from './practitioner-seed';
 
 const SHOTS = 'docs/img/screens';
 
@@ -20,31 +21,6 @@ async function shot(page: Page, name: string, part?: Locator): Promise<void> {
 			window.scrollBy(0, -70);
 		});
 	await page.screenshot({ path: `${SHOTS}/${name}.png`, scale: 'css' });
-}
-
-/** A practitioner put straight into the database (their profile screen is another part of issue 12). */
-async function seedPractitioner(page: Page, fullName: string): Promise<void> {
-	await page.evaluate(
-		(name) =>
-			new Promise<void>((ok, ko) => {
-				const open = indexedDB.open('somamap');
-				open.onerror = () => ko(open.error);
-				open.onsuccess = () => {
-					const tx = open.result.transaction('practitioners', 'readwrite');
-					const now = Date.now();
-					tx.objectStore('practitioners').put({
-						id: `prac-${crypto.randomUUID()}`, fullName: name, qualification: 'Diploma of Remedial Massage', association: 'AMT', membershipNumber: '12345',
-						providerNumbers: [], businessName: 'Eastside Massage', taxNumber: '', address: '', phone: '', createdAt: now, updatedAt: now
-					});
-					tx.oncomplete = () => {
-						open.result.close();
-						ok();
-					};
-					tx.onerror = () => ko(tx.error);
-				};
-			}),
-		fullName
-	);
 }
 
 /** Changes the stored (locked) record's Assessment behind the app's back. */
@@ -104,6 +80,9 @@ async function seriousViolations(page: Page) {
 	return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
+/** These clients signed no consent: the sign step asks to acknowledge that before signing. */
+const acknowledge = (dialog: Locator) => dialog.getByRole('checkbox', { name: /I have the client's consent another way/ }).check();
+
 const field = (page: Page, label: string | RegExp) => page.locator('#panel-record').getByLabel(label);
 const saved = (page: Page) => expect(page.locator('#panel-record').getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 
@@ -157,6 +136,7 @@ test.describe('on a desktop (1280×800)', () => {
 
 		await page.getByRole('button', { name: 'Finalise and sign…' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Finalise and sign this record' });
+		await acknowledge(dialog);
 		// Everything missing is named at once.
 		await dialog.getByRole('button', { name: 'Sign and lock' }).click();
 		await expect(dialog.getByRole('alert')).toContainText('Please choose the practitioner who gave this treatment.');
@@ -250,6 +230,7 @@ test.describe('on a desktop (1280×800)', () => {
 		await page.getByRole('button', { name: 'Finalise and sign…' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Finalise and sign this record' });
 		await drawWithMouse(page, pad(dialog));
+		await acknowledge(dialog);
 		await dialog.getByRole('button', { name: 'Sign and lock' }).click();
 		await expect(dialog).toBeHidden();
 		await expect(other.getByText(/Signed by Dana Reyes/)).toBeVisible();
@@ -269,6 +250,14 @@ test.describe('on a desktop (1280×800)', () => {
 		await expect(dialog.getByLabel('Practitioner:', { exact: true })).toBeFocused();
 		await page.keyboard.press('ArrowDown'); // the first practitioner: Dana Reyes
 		await expect(dialog.getByLabel('Practitioner:', { exact: true })).toHaveValue(/^prac/);
+		// The acknowledgement of the missing consent sits above: back to it, tick it, on again.
+		const ack = dialog.getByRole('checkbox', { name: /I have the client's consent another way/ });
+		await expect(ack).toBeVisible();
+		await page.keyboard.press('Shift+Tab');
+		await expect(ack).toBeFocused();
+		await page.keyboard.press('Space');
+		await expect(ack).toBeChecked();
+		await page.keyboard.press('Tab');
 		await page.keyboard.press('Tab');
 		await expect(dialog.getByRole('button', { name: 'Type your name instead' })).toBeFocused();
 		await page.keyboard.press('Enter');
@@ -298,6 +287,7 @@ test.describe('on a phone (390×844, touch)', () => {
 		await page.getByRole('button', { name: 'Finalise and sign…' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Finalise and sign this record' });
 		await dialog.getByLabel('Practitioner:', { exact: true }).selectOption({ label: 'Dana Reyes' });
+		await acknowledge(dialog);
 		// A stray touch is not a signature.
 		await pad(dialog).tap();
 		await dialog.getByRole('button', { name: 'Sign and lock' }).click();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyChain } from '$lib/domain/record/chain';
 import { snapshotOf } from '$lib/domain/record/lifecycle';
 import { formatDateTime } from '$lib/domain/dates';
+import { codeOf } from '$lib/domain/regions';
 import { chainWords, clientBlocks, consentAt, consentRows, consentStanding, inkViewBox, pieces, practitionerRows, sessionBlocks, type PrintBlock, type SessionPrint } from '$lib/domain/record/printout';
 import type { ConsentCheck } from '$lib/domain/record/consent-seal';
 import type { Addendum, ClientDetails, Consent, LockedRecord } from '$lib/domain/record/types';
@@ -101,6 +102,21 @@ describe('the printed record of one session', () => {
 		expect(closing).toMatchObject({ items: [{ signature: null, missing: 'No signed consent before this session.' }, { signature: null, missing: 'Draft — not signed.' }], chain: { ok: null, head: '' } });
 		expect(words(blocks)).toContain('Alex Moreno');
 		expect(words(blocks)).toContain('No signed consent before this session.');
+	});
+
+	it('names the sensitive areas in Areas treated that the consent in force does not agree to, or that had no signed consent', async () => {
+		const input = await signedInput(0);
+		const glutesL = codeOf('gluteus-maximus-l');
+		const record = { ...input.record, areas: ['Left buttock (glutes), 12 min', 'Right buttock (glutes), 12 min', 'Low back, 20 min'] };
+		const row = (consents: Consent[]) => {
+			const people = sessionBlocks({ ...input, record, consents }).find((b) => b.kind === 'columns');
+			return people?.kind === 'columns' ? people.columns[0][0].rows.find((r) => r.label === 'Sensitive areas treated')?.value : undefined;
+		};
+		expect(row([])).toBe('Left buttock (glutes); Right buttock (glutes): with no signed consent.');
+		expect(row([consent('k-1', START - HOUR, { sensitiveAreas: [glutesL] })])).toBe('Right buttock (glutes): not among the areas this consent agrees to.');
+		expect(row([consent('k-1', START - HOUR, { sensitiveAreas: [glutesL, codeOf('gluteus-maximus-r')] })])).toBeUndefined();
+		// The record as signed, unchanged by the row: it is printed, not stored.
+		expect(sessionBlocks(input).some((b) => JSON.stringify(b).includes('Sensitive areas treated'))).toBe(false);
 	});
 
 	it('a draft not started yet shows the consent signed since it was made', () => {

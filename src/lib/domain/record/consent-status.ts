@@ -8,7 +8,7 @@
 import { RECORD_TEXT } from '../limits';
 import { formatDate, formatDateTime, isoDayOf } from '../dates';
 import type { Mark, Plan } from '../records';
-import { regionByCode } from '../regions';
+import { REGIONS, regionByCode, shortLabel } from '../regions';
 import { sessionFor } from '../summary';
 import { consentState, consentText, DEFAULT_CONSENT_TEXT } from './consent';
 import type { ConsentCheck } from './consent-seal';
@@ -234,4 +234,18 @@ export function sessionDoubts(consents: readonly Consent[], unreadable: readonly
 	const at = startedAt ?? Number.MAX_SAFE_INTEGER;
 	const shown = consentAt(consents, at);
 	return doubtWords(unreadableBearing(unreadable, shown, at), !!shown, locale, 'the consent in force at this session');
+}
+
+/**
+ * The sensitive regions a record's "Areas treated" names: a line starting with the region's label,
+ * as the prefill writes it. Here for the same reason as consentAt: the Record tab's sign step and the
+ * printed record both use it.
+ */
+export function sensitiveAreasNamed(areas: readonly string[]): number[] {
+	const lines = areas.map((a) => a.trim().toLowerCase());
+	return REGIONS.filter((r) => {
+		if (!r.sensitive) return false;
+		const label = shortLabel(r).toLowerCase();
+		return lines.some((l) => l === label || l.startsWith(`${label},`) || l.startsWith(`${label} `));
+	}).map((r) => r.code);
 }

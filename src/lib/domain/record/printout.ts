@@ -9,7 +9,7 @@
 import { formatDate, formatDateTime } from '../dates';
 import { CHUNK_CHARS, paragraphs } from '../paragraphs';
 import type { Client, Plan } from '../records';
-import { regionByCode, regionLabel } from '../regions';
+import { regionByCode, regionLabel, shortLabel } from '../regions';
 import { ageWords, personWords } from './details';
 import { minutesBetween } from './form';
 import type { ChainCheck } from './chain';
@@ -18,7 +18,7 @@ import type { Addendum, ClientDetails, Consent, HistoryEntry, IsoDay, LockedReco
 import { isLocked } from './locked';
 import { healthRows, historyRows } from './print-session';
 import { consentAt, consentRows, consentStanding, sealWords, shortHash } from './print-consent';
-import { doubtWords, unreadableBearing, type UnreadableConsent } from './consent-status';
+import { doubtWords, sensitiveAreasNamed, unreadableBearing, type UnreadableConsent } from './consent-status';
 
 export { consentAt, consentRows, consentStanding, sealWords, shortHash, type ConsentStanding } from './print-consent';
 
@@ -190,6 +190,13 @@ export function sessionBlocks(input: SessionPrint, newPage = false): PrintBlock[
 	const consent = consentAt(consents, at);
 	// An unreadable row that may be a later consent or a withdrawal is said beside the consent shown, whatever the record's state.
 	const doubts = doubtWords(unreadableBearing(input.unreadableConsents ?? [], consent, at), !!consent).map((value) => ({ label: consent ? 'Another consent' : 'A consent', value }));
+	// Sensitive areas in "Areas treated" this consent does not agree to: the sign step asked the
+	// therapist to acknowledge them; both the record and the consent are sealed, so this stays true.
+	const unagreed = sensitiveAreasNamed(record.areas).filter((code) => !consent?.sensitiveAreas.includes(code));
+	if (unagreed.length) {
+		const names = unagreed.map((code) => shortLabel(regionByCode(code)!)).join('; ');
+		doubts.push({ label: 'Sensitive areas treated', value: `${names}: ${consent ? 'not among the areas this consent agrees to' : 'with no signed consent'}.` });
+	}
 	blocks.push({
 		key: k('people'),
 		section: 'people',
