@@ -1,14 +1,20 @@
 /**
  * Marks on the body, owned by a plan. Every change to a mark also moves its plan's updatedAt, in
- * the same transaction (touchPlan), so the plan lists and open forms see it.
+ * the same transaction (touchPlan), so the plan lists and open forms see it. Once the plan's
+ * treatment record is signed its marks are part of it (they draw the record's body views), so
+ * every change is refused in that same transaction (notSealed); restores and hand-offs write
+ * rows as stored elsewhere and are not changes made here.
  */
 import type { Id, Mark } from '$lib/domain/records';
+import { isLocked, MARKS_SEALED } from '$lib/domain/record/locked';
+import type { TreatmentRecord } from '$lib/domain/record/types';
 import { validateMark, type MarkInput } from '$lib/domain/marks';
 import { asStoredMark, cleanMark } from '$lib/domain/clean-text';
 import { MAX_MARKS_PER_PLAN, planFullMessage } from '$lib/domain/limits';
 import { StoreError } from './errors';
 import { normaliseMark } from './normalise';
 import { fail, failOnFirst, later, newId, read, unchanged, write, type StoreContext } from './core';
+import type { SomamapDB } from './schema';
 import { touchPlan } from './plans';
 
 export type MarkPatch = Partial<Omit<MarkInput, 'region'>> & { region?: number };
@@ -16,6 +22,17 @@ export type MarkPatch = Partial<Omit<MarkInput, 'region'>> & { region?: number }
 /** Validates a mark's fields (the first message becomes the StoreError). */
 function checkMark(input: MarkInput): void {
 	failOnFirst(validateMark(input));
+}
+
+/** Whether the plan's record is signed (by its status, signature or hash), inside the caller's transaction when there is one. */
+async function sealed(db: SomamapDB, planId: Id): Promise<boolean> {
+	const row = await db.records.where('planId').equals(planId).first();
+	return !!row && isLocked(row as TreatmentRecord);
+}
+
+/** Refuses, inside the caller's transaction, a change to the marks of any of these plans once its record is signed. */
+async function notSealed(db: SomamapDB, planIds: Iterable<Id>): Promise<void> {
+	for (const planId of new Set(planIds)) if (await sealed(db, planId)) fail(MARKS_SEALED);
 }
 
 export class Marks {
@@ -46,7 +63,8 @@ export class Marks {
 			createdAt: now,
 			updatedAt: now
 		};
-		await write(db, [db.plans, db.marks], async () => {
+		await write(db, [db.plans, db.marks, db.records], async () => {
+			await notSealed(db, [planId]);
 			await touchPlan(db, planId, now);
 			if ((await db.marks.where('planId').equals(planId).count()) >= MAX_MARKS_PER_PLAN) fail(planFullMessage());
 			await db.marks.add(mark);
@@ -56,9 +74,10 @@ export class Marks {
 
 	async update(id: Id, patch: MarkPatch, expected?: MarkPatch): Promise<Mark> {
 		const { db, clock } = this.#ctx;
-		return write(db, [db.plans, db.marks], async () => {
+		return write(db, [db.plans, db.marks, db.records], async () => {
 			const current = await db.marks.get(id);
 			if (!current) throw new StoreError('not-found', 'This mark no longer exists.');
+			await notSealed(db, [current.planId]);
 			unchanged(normaliseMark(current), asStoredMark(patch), expected);
 			// A clock set back must still make a newer version: undo and merges compare updatedAt.
 			const now = later(clock(), current.updatedAt);
@@ -77,7 +96,9 @@ export class Marks {
 	async restore(marks: readonly Mark[], expected: Record<Id, number | null>): Promise<Mark[]> {
 		const { db, clock } = this.#ctx;
 		const now = clock();
-		return write(db, [db.plans, db.marks], async () => {
+		return write(db, [db.plans, db.marks, db.records], async () => {
+			const stored = await db.marks.bulkGet(marks.map((m) => m.id));
+			await notSealed(db, [...marks.map((m) => m.planId), ...stored.flatMap((m) => (m ? [m.planId] : []))]);
 			const written: Mark[] = [];
 			const putBack = new Set<Id>();
 			for (const mark of marks.map(cleanMark)) {
@@ -107,13 +128,19 @@ export class Marks {
 	/** Removes a mark; returns it (for an undo) or undefined when it was already gone. */
 	async remove(id: Id): Promise<Mark | undefined> {
 		const { db, clock } = this.#ctx;
-		return write(db, [db.plans, db.marks], async () => {
+		return write(db, [db.plans, db.marks, db.records], async () => {
 			const current = await db.marks.get(id);
 			if (!current) return undefined;
+			await notSealed(db, [current.planId]);
 			await db.marks.delete(id);
 			await touchPlan(db, current.planId, clock());
 			return current;
 		});
+	}
+
+	/** Whether the plan's marks are part of its signed record, so cannot change (the planner shows them read-only). */
+	sealed(planId: Id): Promise<boolean> {
+		return read(() => sealed(this.#ctx.db, planId));
 	}
 
 	/** A plan's marks, oldest first. */
@@ -132,9 +159,10 @@ export class Marks {
 	async settleCarried(planId: Id, action: 'keep' | 'clear'): Promise<Mark[]> {
 		const { db, clock } = this.#ctx;
 		const { plans, marks } = db;
-		return write(db, [plans, marks], async () => {
+		return write(db, [plans, marks, db.records], async () => {
 			const rows = (await marks.where('planId').equals(planId).toArray()).filter((m) => m.carried === true);
 			if (!rows.length) return [];
+			await notSealed(db, [planId]);
 			const now = clock();
 			if (action === 'clear') await marks.bulkDelete(rows.map((m) => m.id));
 			else await marks.bulkPut(rows.map((m) => ({ ...m, carried: false, updatedAt: later(now, m.updatedAt) })));
