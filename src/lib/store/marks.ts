@@ -2,7 +2,7 @@
  * Marks on the body, owned by a plan. Every change to a mark also moves its plan's updatedAt, in
  * the same transaction (touchPlan), so the plan lists and open forms see it. Once the plan's
  * treatment record is signed its marks are part of it (they draw the record's body views), so
- * every change is refused in that same transaction (notSealed); restores and hand-offs write
+ * every change is refused in that same transaction (touch); restores and hand-offs write
  * rows as stored elsewhere and are not changes made here.
  */
 import type { Id, Mark } from '$lib/domain/records';
@@ -30,10 +30,14 @@ async function sealed(db: SomamapDB, planId: Id): Promise<boolean> {
 	return !!row && isLocked(row as TreatmentRecord);
 }
 
-/** Refuses, inside the caller's transaction, a change to the marks of any of these plans once its record is signed. */
-async function notSealed(db: SomamapDB, planIds: Iterable<Id>): Promise<void> {
-	for (const planId of new Set(planIds)) if (await sealed(db, planId)) fail(MARKS_SEALED);
+/** Refuses a change to the plan's marks once its record is signed, else moves its updatedAt: inside the caller's transaction, which may have written already (a refusal rolls it back). */
+async function touch(db: SomamapDB, planId: Id, now: number): Promise<void> {
+	if (await sealed(db, planId)) fail(MARKS_SEALED);
+	await touchPlan(db, planId, now);
 }
+
+/** The tables a change to marks writes or checks. */
+const tables = (db: SomamapDB) => [db.plans, db.marks, db.records];
 
 export class Marks {
 	readonly #ctx: StoreContext;
@@ -63,9 +67,8 @@ export class Marks {
 			createdAt: now,
 			updatedAt: now
 		};
-		await write(db, [db.plans, db.marks, db.records], async () => {
-			await notSealed(db, [planId]);
-			await touchPlan(db, planId, now);
+		await write(db, tables(db), async () => {
+			await touch(db, planId, now);
 			if ((await db.marks.where('planId').equals(planId).count()) >= MAX_MARKS_PER_PLAN) fail(planFullMessage());
 			await db.marks.add(mark);
 		});
@@ -74,10 +77,9 @@ export class Marks {
 
 	async update(id: Id, patch: MarkPatch, expected?: MarkPatch): Promise<Mark> {
 		const { db, clock } = this.#ctx;
-		return write(db, [db.plans, db.marks, db.records], async () => {
+		return write(db, tables(db), async () => {
 			const current = await db.marks.get(id);
 			if (!current) throw new StoreError('not-found', 'This mark no longer exists.');
-			await notSealed(db, [current.planId]);
 			unchanged(normaliseMark(current), asStoredMark(patch), expected);
 			// A clock set back must still make a newer version: undo and merges compare updatedAt.
 			const now = later(clock(), current.updatedAt);
@@ -87,7 +89,7 @@ export class Marks {
 			checkMark({ ...next, region: next.region });
 			next.note = next.note.trim();
 			await db.marks.put(next);
-			await touchPlan(db, current.planId, now);
+			await touch(db, current.planId, now);
 			return next;
 		});
 	}
@@ -96,14 +98,14 @@ export class Marks {
 	async restore(marks: readonly Mark[], expected: Record<Id, number | null>): Promise<Mark[]> {
 		const { db, clock } = this.#ctx;
 		const now = clock();
-		return write(db, [db.plans, db.marks, db.records], async () => {
-			const stored = await db.marks.bulkGet(marks.map((m) => m.id));
-			await notSealed(db, [...marks.map((m) => m.planId), ...stored.flatMap((m) => (m ? [m.planId] : []))]);
+		return write(db, tables(db), async () => {
 			const written: Mark[] = [];
 			const putBack = new Set<Id>();
 			for (const mark of marks.map(cleanMark)) {
 				const current = await db.marks.get(mark.id);
 				if (!current) putBack.add(mark.planId);
+				// A stored row of another plan would be taken from it: that plan is checked too.
+				else if (current.planId !== mark.planId) await touch(db, current.planId, now);
 				const want = expected[mark.id];
 				if (want !== undefined && (current?.updatedAt ?? null) !== want) {
 					fail('This mark was changed since (perhaps in another window), so that step cannot be undone.');
@@ -113,7 +115,7 @@ export class Marks {
 				const samePatch = current?.patch === mark.patch || (current?.patch && mark.patch && samePatches(current.patch, mark.patch));
 				checkMark({ ...mark, region: mark.region, patch: samePatch ? null : mark.patch });
 				const next = { ...mark, updatedAt: later(now, current?.updatedAt ?? 0) };
-				await touchPlan(db, mark.planId, now);
+				await touch(db, mark.planId, now);
 				await db.marks.put(next);
 				written.push(next);
 			}
@@ -128,19 +130,18 @@ export class Marks {
 	/** Removes a mark; returns it (for an undo) or undefined when it was already gone. */
 	async remove(id: Id): Promise<Mark | undefined> {
 		const { db, clock } = this.#ctx;
-		return write(db, [db.plans, db.marks, db.records], async () => {
+		return write(db, tables(db), async () => {
 			const current = await db.marks.get(id);
 			if (!current) return undefined;
-			await notSealed(db, [current.planId]);
 			await db.marks.delete(id);
-			await touchPlan(db, current.planId, clock());
+			await touch(db, current.planId, clock());
 			return current;
 		});
 	}
 
-	/** Whether the plan's marks are part of its signed record, so cannot change (the planner shows them read-only). */
-	sealed(planId: Id): Promise<boolean> {
-		return read(() => sealed(this.#ctx.db, planId));
+	/** Why the plan's marks cannot change (they are part of its signed record), or null: the planner says it and shows them read-only. */
+	sealed(planId: Id): Promise<string | null> {
+		return read(async () => ((await sealed(this.#ctx.db, planId)) ? MARKS_SEALED : null));
 	}
 
 	/** A plan's marks, oldest first. */
@@ -159,14 +160,13 @@ export class Marks {
 	async settleCarried(planId: Id, action: 'keep' | 'clear'): Promise<Mark[]> {
 		const { db, clock } = this.#ctx;
 		const { plans, marks } = db;
-		return write(db, [plans, marks, db.records], async () => {
+		return write(db, tables(db), async () => {
 			const rows = (await marks.where('planId').equals(planId).toArray()).filter((m) => m.carried === true);
 			if (!rows.length) return [];
-			await notSealed(db, [planId]);
 			const now = clock();
 			if (action === 'clear') await marks.bulkDelete(rows.map((m) => m.id));
 			else await marks.bulkPut(rows.map((m) => ({ ...m, carried: false, updatedAt: later(now, m.updatedAt) })));
-			await touchPlan(db, planId, now);
+			await touch(db, planId, now);
 			return rows.map(normaliseMark);
 		});
 	}

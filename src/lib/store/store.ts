@@ -326,8 +326,8 @@ export class Store {
 	async previewRecord(planId: Id) {
 		return (await import('./record-preview')).previewRecord(this.#ctx, planId);
 	}
-	/** Whether the plan's record is signed, so its marks cannot change (marks.ts refuses it too). */
-	marksSealed(planId: Id): Promise<boolean> {
+	/** Why the plan's marks cannot change (its record is signed; marks.ts refuses changes), or null. */
+	marksSealed(planId: Id): Promise<string | null> {
 		return this.#marks.sealed(planId);
 	}
 }
