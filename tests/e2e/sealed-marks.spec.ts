@@ -95,10 +95,11 @@ test.describe('a signed session on a tablet (1280×800)', () => {
 
 		for (const tab of [page, other]) {
 			await openTab(tab, 'Marks');
-			await expect(tab.locator('#panel-marks').getByText(`${SEALED} It is not handed to the client.`)).toBeVisible();
+			await expect(tab.locator('#panel-marks').getByText(`${SEALED} It can no longer be handed to the client.`)).toBeVisible();
 			// Both marks are shown, and nothing that would change them is offered.
 			await expect(markList(tab).getByRole('button', { name: /^Show mark:/ })).toHaveCount(2);
 			await expect(tab.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
+			await expect(tab.getByRole('button', { name: /^Undo/ })).toHaveCount(0);
 			await expect(tab.getByRole('radiogroup', { name: 'How to mark' })).toHaveCount(0);
 			await expect(tab.getByRole('button', { name: 'Hand to client' })).toHaveCount(0);
 			// Choosing a region shows it; no editor opens to add a mark there.
