@@ -1,14 +1,20 @@
 /**
  * Marks on the body, owned by a plan. Every change to a mark also moves its plan's updatedAt, in
- * the same transaction (touchPlan), so the plan lists and open forms see it.
+ * the same transaction (touchPlan), so the plan lists and open forms see it. Once the plan's
+ * treatment record is signed its marks are part of it (they draw the record's body views), so
+ * every change is refused in that same transaction (touch); restores and hand-offs write
+ * rows as stored elsewhere and are not changes made here.
  */
 import type { Id, Mark } from '$lib/domain/records';
+import { isLocked, MARKS_SEALED } from '$lib/domain/record/locked';
+import type { TreatmentRecord } from '$lib/domain/record/types';
 import { validateMark, type MarkInput } from '$lib/domain/marks';
 import { asStoredMark, cleanMark } from '$lib/domain/clean-text';
 import { MAX_MARKS_PER_PLAN, planFullMessage } from '$lib/domain/limits';
 import { StoreError } from './errors';
 import { normaliseMark } from './normalise';
 import { fail, failOnFirst, later, newId, read, unchanged, write, type StoreContext } from './core';
+import type { SomamapDB } from './schema';
 import { touchPlan } from './plans';
 
 export type MarkPatch = Partial<Omit<MarkInput, 'region'>> & { region?: number };
@@ -17,6 +23,21 @@ export type MarkPatch = Partial<Omit<MarkInput, 'region'>> & { region?: number }
 function checkMark(input: MarkInput): void {
 	failOnFirst(validateMark(input));
 }
+
+/** Whether the plan's record is signed (by its status, signature or hash), inside the caller's transaction when there is one. */
+async function sealed(db: SomamapDB, planId: Id): Promise<boolean> {
+	const row = await db.records.where('planId').equals(planId).first();
+	return !!row && isLocked(row as TreatmentRecord);
+}
+
+/** Refuses a change to the plan's marks once its record is signed, else moves its updatedAt: inside the caller's transaction, which may have written already (a refusal rolls it back). */
+async function touch(db: SomamapDB, planId: Id, now: number): Promise<void> {
+	if (await sealed(db, planId)) fail(MARKS_SEALED);
+	await touchPlan(db, planId, now);
+}
+
+/** The tables a change to marks writes or checks. */
+const tables = (db: SomamapDB) => [db.plans, db.marks, db.records];
 
 export class Marks {
 	readonly #ctx: StoreContext;
@@ -46,8 +67,8 @@ export class Marks {
 			createdAt: now,
 			updatedAt: now
 		};
-		await write(db, [db.plans, db.marks], async () => {
-			await touchPlan(db, planId, now);
+		await write(db, tables(db), async () => {
+			await touch(db, planId, now);
 			if ((await db.marks.where('planId').equals(planId).count()) >= MAX_MARKS_PER_PLAN) fail(planFullMessage());
 			await db.marks.add(mark);
 		});
@@ -56,7 +77,7 @@ export class Marks {
 
 	async update(id: Id, patch: MarkPatch, expected?: MarkPatch): Promise<Mark> {
 		const { db, clock } = this.#ctx;
-		return write(db, [db.plans, db.marks], async () => {
+		return write(db, tables(db), async () => {
 			const current = await db.marks.get(id);
 			if (!current) throw new StoreError('not-found', 'This mark no longer exists.');
 			unchanged(normaliseMark(current), asStoredMark(patch), expected);
@@ -68,7 +89,7 @@ export class Marks {
 			checkMark({ ...next, region: next.region });
 			next.note = next.note.trim();
 			await db.marks.put(next);
-			await touchPlan(db, current.planId, now);
+			await touch(db, current.planId, now);
 			return next;
 		});
 	}
@@ -77,12 +98,14 @@ export class Marks {
 	async restore(marks: readonly Mark[], expected: Record<Id, number | null>): Promise<Mark[]> {
 		const { db, clock } = this.#ctx;
 		const now = clock();
-		return write(db, [db.plans, db.marks], async () => {
+		return write(db, tables(db), async () => {
 			const written: Mark[] = [];
 			const putBack = new Set<Id>();
 			for (const mark of marks.map(cleanMark)) {
 				const current = await db.marks.get(mark.id);
 				if (!current) putBack.add(mark.planId);
+				// A stored row of another plan would be taken from it: that plan is checked too.
+				else if (current.planId !== mark.planId) await touch(db, current.planId, now);
 				const want = expected[mark.id];
 				if (want !== undefined && (current?.updatedAt ?? null) !== want) {
 					fail('This mark was changed since (perhaps in another window), so that step cannot be undone.');
@@ -92,7 +115,7 @@ export class Marks {
 				const samePatch = current?.patch === mark.patch || (current?.patch && mark.patch && samePatches(current.patch, mark.patch));
 				checkMark({ ...mark, region: mark.region, patch: samePatch ? null : mark.patch });
 				const next = { ...mark, updatedAt: later(now, current?.updatedAt ?? 0) };
-				await touchPlan(db, mark.planId, now);
+				await touch(db, mark.planId, now);
 				await db.marks.put(next);
 				written.push(next);
 			}
@@ -107,13 +130,18 @@ export class Marks {
 	/** Removes a mark; returns it (for an undo) or undefined when it was already gone. */
 	async remove(id: Id): Promise<Mark | undefined> {
 		const { db, clock } = this.#ctx;
-		return write(db, [db.plans, db.marks], async () => {
+		return write(db, tables(db), async () => {
 			const current = await db.marks.get(id);
 			if (!current) return undefined;
 			await db.marks.delete(id);
-			await touchPlan(db, current.planId, clock());
+			await touch(db, current.planId, clock());
 			return current;
 		});
+	}
+
+	/** Why the plan's marks cannot change (they are part of its signed record), or null: the planner says it and shows them read-only. */
+	sealed(planId: Id): Promise<string | null> {
+		return read(async () => ((await sealed(this.#ctx.db, planId)) ? MARKS_SEALED : null));
 	}
 
 	/** A plan's marks, oldest first. */
@@ -132,13 +160,13 @@ export class Marks {
 	async settleCarried(planId: Id, action: 'keep' | 'clear'): Promise<Mark[]> {
 		const { db, clock } = this.#ctx;
 		const { plans, marks } = db;
-		return write(db, [plans, marks], async () => {
+		return write(db, tables(db), async () => {
 			const rows = (await marks.where('planId').equals(planId).toArray()).filter((m) => m.carried === true);
 			if (!rows.length) return [];
 			const now = clock();
 			if (action === 'clear') await marks.bulkDelete(rows.map((m) => m.id));
 			else await marks.bulkPut(rows.map((m) => ({ ...m, carried: false, updatedAt: later(now, m.updatedAt) })));
-			await touchPlan(db, planId, now);
+			await touch(db, planId, now);
 			return rows.map(normaliseMark);
 		});
 	}

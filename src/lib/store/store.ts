@@ -326,4 +326,8 @@ export class Store {
 	async previewRecord(planId: Id) {
 		return (await import('./record-preview')).previewRecord(this.#ctx, planId);
 	}
+	/** Why the plan's marks cannot change (its record is signed; marks.ts refuses changes), or null. */
+	marksSealed(planId: Id): Promise<string | null> {
+		return this.#marks.sealed(planId);
+	}
 }

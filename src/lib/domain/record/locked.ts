@@ -9,3 +9,6 @@ export function isLocked(r: TreatmentRecord): boolean {
 	const o = r as Partial<LockedRecord>;
 	return r.status === 'locked' || o.signature !== undefined || o.hash !== undefined;
 }
+
+/** A signed session's marks are part of its record (they draw its body views): said when a change to them is refused. */
+export const MARKS_SEALED = "This session's record is signed: its marks cannot change. Add an addendum to correct it.";
