@@ -11,8 +11,7 @@ import { canDelete, consentsCheck, retentionRule, type DeleteCheck } from '$lib/
 import { keptSessions, readReason, type Deletion, type DeletionKind, type DeletionWhy } from '$lib/domain/record/deletion';
 import { StoreError } from './errors';
 import { fail, newId, read, write, type StoreContext } from './core';
-import { planCascade, removePlans } from './plans';
-import { RETENTION_KEY } from './record-cascade';
+import { planCascade, removePlans, RETENTION_KEY } from './record-cascade';
 import type { SomamapDB } from './schema';
 
 /** What deleting would do: the retention check, and how many sessions are treatment records. */

@@ -1,9 +1,7 @@
 /**
  * Plans: a client's session plans. A plan owns its marks and its treatment record, so removing
- * plans (here, or with their client) removes those in the same transaction; `planCascade` names
- * the tables that takes.
+ * plans (record-cascade.ts, with their client or alone) removes those in the same transaction.
  */
-import type { Table } from 'dexie';
 import { defaultPlanFields, today, type Id, type Mark, type Plan } from '$lib/domain/records';
 import { validatePlan, type PlanInput } from '$lib/domain/validation';
 import { asStoredPlan, cleanPlan } from '$lib/domain/clean-text';
@@ -12,7 +10,6 @@ import { followUpOf } from '$lib/domain/follow-up';
 import { StoreError } from './errors';
 import { normaliseMark, normalisePlan } from './normalise';
 import { fail, failOnFirst, later, newId, read, unchanged, write, type StoreContext } from './core';
-import { recordCascade, removeRecordsOfPlans } from './record-cascade';
 import type { SomamapDB } from './schema';
 
 /** A plan as listed on the home screen, with its client's name. */
@@ -43,21 +40,6 @@ export function planRow(clientId: Id, raw: PlanInput, clock: () => number): Plan
 		createdAt: now,
 		updatedAt: now
 	};
-}
-
-/** The tables removing plans touches (the plans and what they own: marks, treatment records). */
-export function planCascade(db: SomamapDB): Table[] {
-	return [db.plans, db.marks, ...recordCascade(db)];
-}
-
-/**
- * Removes plans with everything they own, inside the caller's transaction (planCascade's tables);
- * refused whole while one of their signed records must still be kept (records.ts).
- */
-export async function removePlans(db: SomamapDB, planIds: Id[], now: number): Promise<void> {
-	await removeRecordsOfPlans(db, planIds, now);
-	await db.marks.where('planId').anyOf(planIds).delete();
-	await db.plans.bulkDelete(planIds);
 }
 
 /** Refuses a plan past the cap (domain/limits), inside the caller's transaction. */

@@ -1,7 +1,8 @@
 /**
- * What removing plans or clients does to their treatment records, inside the caller's
- * transaction. Kept apart from records.ts so the store's first load carries only this and the
- * retention rule; the rest of the record's code loads when a record is first used (store.ts).
+ * Removing plans (alone or with their client) with everything they own: marks and treatment
+ * records, inside the caller's transaction. Only deletions.ts removes plans, and it loads with the
+ * records (store.ts), so none of this, nor the retention rule, is in the store's first load (the
+ * planner's byte budget).
  */
 import type { Table } from 'dexie';
 import { today, type Id } from '$lib/domain/records';
@@ -13,6 +14,21 @@ import type { SomamapDB } from './schema';
 
 /** The settings key of the clinic's retention rule (domain/record/retention RETENTION_RULES id). */
 export const RETENTION_KEY = 'retentionRule';
+
+/** The tables removing plans touches (the plans and what they own: marks, treatment records). */
+export function planCascade(db: SomamapDB): Table[] {
+	return [db.plans, db.marks, ...recordCascade(db)];
+}
+
+/**
+ * Removes plans with everything they own, inside the caller's transaction (planCascade's tables);
+ * refused whole while one of their signed records must still be kept.
+ */
+export async function removePlans(db: SomamapDB, planIds: Id[], now: number): Promise<void> {
+	await removeRecordsOfPlans(db, planIds, now);
+	await db.marks.where('planId').anyOf(planIds).delete();
+	await db.plans.bulkDelete(planIds);
+}
 
 /** The tables removing records touches (and the retention check reads). */
 export function recordCascade(db: SomamapDB): Table[] {
