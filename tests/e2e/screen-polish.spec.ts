@@ -158,7 +158,6 @@ test.describe('on a tablet (1280×800)', () => {
 		await page.mouse.up();
 		const form = page.getByRole('form', { name: /New painted area/ });
 		await form.getByRole('radio', { name: 'Tension or tightness', exact: true }).check();
-		await form.getByRole('button', { name: 'Add painted mark' }).click();
 		await expect(page.getByRole('status').filter({ hasText: 'Mark added' })).toBeVisible();
 		await page.getByRole('radio', { name: 'Tap a region' }).check();
 		await expect.poll(() => page.url()).toMatch(/[?&]mark=/);
