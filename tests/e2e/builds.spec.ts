@@ -108,7 +108,7 @@ test('a painted mark keeps showing after the client’s build is changed', async
 	await page.mouse.up();
 	const painter = page.getByRole('form', { name: /New painted area/ });
 	await painter.getByRole('slider', { name: 'Intensity' }).fill('6');
-	await painter.getByRole('radio', { name: 'Aching pain' }).check(); // adds the painted mark
+	await painter.getByRole('radio', { name: 'Aching pain' }).click(); // adds the painted mark
 	await expect(page.getByRole('list', { name: /^Marks/ }).getByRole('listitem')).toHaveCount(1);
 	const [stored] = await storedMarks(page);
 	expect(stored.patch!.vertices.length).toBeGreaterThan(10);

@@ -24,7 +24,9 @@ test('choosing what a painting feels like saves it as a mark: a new page after c
 	await page.mouse.down();
 	for (let i = 1; i <= 8; i++) await page.mouse.move(from.x, from.y + (30 * i) / 8);
 	await page.mouse.up();
-	await page.getByRole('form', { name: /New painted area/ }).getByRole('radio', { name: 'Tension or tightness', exact: true }).check();
+	await page.getByRole('form', { name: /New painted area/ }).getByRole('radio', { name: 'Tension or tightness', exact: true }).click();
+	// The stored mark's editor takes the painting's place, with the focus on the choice just made.
+	await expect(page.getByRole('form', { name: /Edit painted area/ }).getByRole('radio', { name: 'Tension or tightness', exact: true })).toBeFocused();
 
 	// Added at once, as a tapped region's mark is: listed, stored, and undoable.
 	await expect(markList(page).getByRole('listitem')).toHaveCount(1);

@@ -157,7 +157,7 @@ test.describe('on a tablet (1280×800)', () => {
 		for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + i, from.y + 4 * i);
 		await page.mouse.up();
 		const form = page.getByRole('form', { name: /New painted area/ });
-		await form.getByRole('radio', { name: 'Tension or tightness', exact: true }).check();
+		await form.getByRole('radio', { name: 'Tension or tightness', exact: true }).click(); // adds it: the form becomes the stored mark's
 		await expect(page.getByRole('status').filter({ hasText: 'Mark added' })).toBeVisible();
 		await page.getByRole('radio', { name: 'Tap a region' }).check();
 		await expect.poll(() => page.url()).toMatch(/[?&]mark=/);
