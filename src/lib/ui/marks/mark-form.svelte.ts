@@ -45,7 +45,7 @@ export interface MarkFormOptions {
 	region: () => number;
 	/** Adds the new mark once what it feels like is chosen. */
 	create?: (input: MarkInput) => Promise<Mark>;
-	/** Describing a painting: a draft only, stored by the painting's own button. */
+	/** Describing a painting: a draft only, stored with the painting by the editor. */
 	painting?: boolean;
 	/** A write of the form landed: `before` → `after`, the fields it changed (for undo). */
 	written?: (before: Mark, after: Mark, fields: string[]) => void;
