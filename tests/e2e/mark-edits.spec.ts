@@ -6,6 +6,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
 import { storedMarksOf } from './stored';
+import { showView } from './body-helpers';
 
 const editor = (page: Page) => page.getByRole('form', { name: /mark on/ });
 const markList = (page: Page) => page.getByRole('list', { name: /^Marks/ });
@@ -96,6 +97,9 @@ test('a note typed 100 ms before the tab closes is stored when the plan opens ag
 test('after a reload the chosen mark is open again, on the side of the body that shows it', async ({ page }) => {
 	test.setTimeout(90_000);
 	await planWithMark(page, 'Side Sam');
+	// Chosen from the list, the body turned to it; turned away again before the reload.
+	await expect(page.getByTestId('orientation')).toContainText('Back view');
+	await showView(page, 'Front view');
 	await expect(page.getByTestId('orientation')).toContainText('Front view');
 	await page.reload();
 	await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });

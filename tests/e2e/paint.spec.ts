@@ -57,18 +57,17 @@ test('paint an area by touch, undo a stroke, pinch without painting, a reload mi
 	expect(await paintedVertices(page)).toBe(afterFirst);
 
 	// Half described, then the page reloads (or the tablet dropped the app): nothing is lost.
-	await painter.getByRole('radio', { name: 'Aching pain' }).tap();
+	await painter.getByRole('slider', { name: 'Intensity' }).fill('6');
 	await page.reload();
 	await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
 	await expect(painter.getByTestId('painted-coverage')).toContainText('Left top of the shoulder (upper trapezius)');
 	await expect.poll(() => paintedVertices(page)).toBe(afterFirst);
-	await expect(painter.getByRole('radio', { name: 'Aching pain' })).toBeChecked();
+	await expect(painter.getByRole('slider', { name: 'Intensity' })).toHaveValue('6');
 	await expect(page.getByRole('radio', { name: 'Paint an area' })).toBeChecked();
 	expect(await storedMarks(page)).toEqual([]);
 
-	// Describe the painted area and save it.
-	await painter.getByRole('slider', { name: 'Intensity' }).fill('6');
-	await painter.getByRole('button', { name: 'Add painted mark' }).tap();
+	// Choosing what it feels like adds the painted mark, as for a tapped region.
+	await painter.getByRole('radio', { name: 'Aching pain' }).tap();
 	await expect(page.getByRole('status').filter({ hasText: /Mark added: Aching pain 6 of 10 on .*Left top of the shoulder \(upper trapezius\)/ })).toBeVisible();
 	await expect(markList(page).getByRole('listitem')).toHaveCount(1);
 	await page.getByRole('tab', { name: 'Plan' }).tap();

@@ -49,6 +49,8 @@ async function sign(page: Page): Promise<void> {
 	const dialog = page.getByRole('dialog', { name: 'Finalise and sign this record' });
 	await dialog.getByRole('button', { name: 'Type your name instead' }).click();
 	await dialog.getByLabel('Type your full name to sign').fill('Sam Ortiz');
+	// This client signed no consent: the sign step says so and waits for the therapist's tick.
+	await dialog.getByRole('checkbox', { name: /I have the client's consent another way/ }).check();
 	await dialog.getByRole('button', { name: 'Sign and lock' }).click();
 	await expect(dialog).toBeHidden();
 	await expect(page.getByText('Verified: unchanged since signed')).toBeVisible();

@@ -1,7 +1,8 @@
 /**
  * The planner's selection kept over a reload: the selected mark (or region) goes into the address
  * as it changes (selection-address), and when the page opens again it is chosen again and the
- * body turns to the side that shows it (scene/region-view). Construct during component
+ * body turns to the side that shows it (scene/region-view; `turn` does the same for a mark or
+ * region chosen from a list). Construct during component
  * initialisation (it sets up effects).
  */
 import { untrack } from 'svelte';
@@ -29,6 +30,11 @@ export class KeptSelection {
 	#restored = $state(false);
 	/** The region whose side the body turns to once it shows. */
 	#turnTo = $state<number | null>(null);
+
+	/** Turns the body to the side that shows region `code` (now, or once the body shows). */
+	turn(code: number): void {
+		this.#turnTo = code;
+	}
 
 	constructor(o: KeptSelectionOptions) {
 		const start = untrack(() => selectionFrom(page.url));

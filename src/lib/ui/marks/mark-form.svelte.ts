@@ -9,7 +9,8 @@
  * - A new mark (a region just chosen): nothing is stored until what it feels like is chosen, so a
  *   stray tap leaves no mark; then the mark is added with everything set so far and the form goes
  *   on saving it. Until then the draft is kept by the caller (`keepDraft`: UnsavedEdits).
- * - A painting: the draft is kept the same way and stored by the painting's own button.
+ * - A painting: the draft is kept the same way; the editor stores it with the painting (a new one at
+ *   the first choice of what it feels like, a repaint by its button).
  */
 import { asStoredMark } from '$lib/domain/clean-text';
 import type { MarkInput } from '$lib/domain/marks';
@@ -44,7 +45,7 @@ export interface MarkFormOptions {
 	region: () => number;
 	/** Adds the new mark once what it feels like is chosen. */
 	create?: (input: MarkInput) => Promise<Mark>;
-	/** Describing a painting: a draft only, stored by the painting's own button. */
+	/** Describing a painting: a draft only, stored with the painting by the editor. */
 	painting?: boolean;
 	/** A write of the form landed: `before` → `after`, the fields it changed (for undo). */
 	written?: (before: Mark, after: Mark, fields: string[]) => void;

@@ -8,6 +8,7 @@ import { BRUSH_SIZES, type BrushSize, type StrokeChange } from '$lib/body/brush'
 import type { Mark, Patch, RegionShare } from '$lib/domain/records';
 import type { BodyScene } from '$lib/scene/BodyScene';
 import type { History } from '$lib/ui/history';
+import { bestView } from '$lib/scene/region-view';
 import { Painter, markDrawing } from './painter';
 import type { PaintingDraft, UnsavedPainting } from './unsaved-painting';
 
@@ -53,7 +54,11 @@ export class PaintSession {
 				this.#restoring = true;
 				void this.#kept.read().then((kept) => {
 					this.#restoring = false;
-					if (this.painter === painter) this.#begin(painter, kept);
+					if (this.painter !== painter) return;
+					this.#begin(painter, kept);
+					// Back after a reload: the body turns to the side the painting is on.
+					const code = this.regions[0]?.region ?? this.repainting?.region;
+					if (code) scene.view(bestView(mesh, code));
 				});
 			}),
 			scene.onStroke((e) => {
