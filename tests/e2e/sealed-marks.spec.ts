@@ -10,33 +10,12 @@ import { test, expect, createPlanForNewClient } from './fixtures';
 import { addMark } from './print-helpers';
 import { openTab } from './plan-tabs';
 import { storedMarksOf } from './stored';
+import { seedPractitioner } from './practitioner-seed';
 
 const SEALED = "This session's record is signed: its marks cannot change. Add an addendum to correct it.";
 const SHOULDER_BLADE = 'Right between the shoulder blade and spine (rhomboids)';
 const NECK = 'Left top of the shoulder (upper trapezius)';
 const KNEE = 'Left upper calf (gastrocnemius)';
-
-/** A practitioner put straight into the database, so the record can be signed. */
-async function seedPractitioner(page: Page, fullName: string): Promise<void> {
-	await page.evaluate(
-		(name) =>
-			new Promise<void>((ok, ko) => {
-				const open = indexedDB.open('somamap');
-				open.onerror = () => ko(open.error);
-				open.onsuccess = () => {
-					const tx = open.result.transaction('practitioners', 'readwrite');
-					const now = Date.now();
-					tx.objectStore('practitioners').put({
-						id: 'prac-sam', fullName: name, qualification: 'Diploma of Remedial Massage', association: 'AMT', membershipNumber: '12345',
-						providerNumbers: [], businessName: 'Eastside Massage', taxNumber: '', address: '', phone: '', createdAt: now, updatedAt: now
-					});
-					tx.oncomplete = () => (open.result.close(), ok());
-					tx.onerror = () => ko(tx.error);
-				};
-			}),
-		fullName
-	);
-}
 
 /** Record tab: the session started and ended, then finalised and signed with the typed name. */
 async function sign(page: Page): Promise<void> {
