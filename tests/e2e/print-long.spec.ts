@@ -111,7 +111,7 @@ test('a "Take care" list longer than page one is cut there and goes on over a la
 	// A client who answers yes to every health question, marks a severe sharp pain, with allergies and an oil to note.
 	await addMark(page, 'low back', 'Left low back beside the spine', 'Sharp pain', 9);
 	await openTab(page, 'Plan');
-	const answers = page.getByRole('region', { name: 'Health check' }).getByRole('checkbox');
+	const answers = page.getByRole('region', { name: 'Health check' }).getByRole('radio', { name: 'Yes' });
 	// The Plan tab is loaded lazily: wait for its eleven questions before ticking them.
 	await expect(answers).toHaveCount(11);
 	for (let i = 0; i < 11; i++) await answers.nth(i).check();

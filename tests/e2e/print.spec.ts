@@ -14,8 +14,8 @@ test('the session sheet prints the plan on one page, as text, with both body vie
 	await addMark(page, 'low back', 'Left low back beside the spine', 'Aching pain', 8);
 	await addMark(page, 'trapez', 'Right top of the shoulder (upper trapezius)', 'Sharp pain', 6, 'Worse after driving');
 	await openTab(page, 'Plan');
-	await page.getByRole('checkbox', { name: /Osteoporosis/ }).check();
-	await page.getByRole('checkbox', { name: /An operation in the last three months/ }).check();
+	await page.getByRole('group', { name: /Osteoporosis/ }).getByRole('radio', { name: 'Yes' }).check();
+	await page.getByRole('group', { name: /An operation in the last three months/ }).getByRole('radio', { name: 'Yes' }).check();
 	await page.getByRole('checkbox', { name: 'Relaxation', exact: true }).check();
 	await openTab(page, 'Notes');
 	await page.getByLabel("In the client's words").fill('It grabs when I turn my head.');
@@ -134,7 +134,7 @@ test('the longest plan keeps its plan on page one at 9 pt or more and goes on ov
 	await page.getByLabel("Therapist's notes").fill(notes);
 	await page.getByLabel("In the client's words").fill(words);
 	await openTab(page, 'Plan');
-	for (const answer of [/Osteoporosis/, /Taking blood thinners/, /Pregnant/, /A skin condition/]) await page.getByRole('checkbox', { name: answer }).check();
+	for (const answer of [/Osteoporosis/, /Taking blood thinners/, /Pregnant/, /A skin condition/]) await page.getByRole('group', { name: answer }).getByRole('radio', { name: 'Yes' }).check();
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 
 	await page.getByRole('link', { name: 'Session sheet' }).click();

@@ -35,7 +35,7 @@ test('a blood clot avoids "Both legs" in one line, its pressure words match its 
 	await openTab(page, 'Marks');
 	await addMark(page, 'low back', 'Right low back beside the spine', 'Aching pain');
 	await openTab(page, 'Plan');
-	await page.getByRole('checkbox', { name: /A blood clot/ }).check();
+	await page.getByRole('group', { name: /A blood clot/ }).getByRole('radio', { name: 'Yes' }).check();
 
 	// One line for the 22 leg regions, in the summary and in the timed plan.
 	await expect(summary(page)).toContainText('Avoid: Both legs — from the health check');
