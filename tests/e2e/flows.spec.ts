@@ -136,6 +136,9 @@ test('by keyboard alone: from the home screen to a timed, cautioned plan with a 
 	await page.getByRole('group', { name: /A recent accident, fall or whiplash/ }).getByRole('radio', { name: 'Yes' }).focus();
 	await press('Space');
 	await expect(page.getByRole('list', { name: 'Cautions' })).not.toBeEmpty();
+	// A red flag: the timed plan is on hold; its draft opens from the keyboard.
+	await page.getByRole('region', { name: 'Timed plan' }).getByText('Draft plan, only if you go ahead after medical advice').focus();
+	await press('Enter');
 	await page.getByRole('radio', { name: /Local focus/ }).focus();
 	await press('ArrowDown');
 	await expect(page.getByRole('radio', { name: /Full body/ })).toBeChecked();

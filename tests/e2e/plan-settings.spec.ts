@@ -23,6 +23,9 @@ test('a full-body plan is timed, cautioned by the health check, adjustable, and 
 
 	await page.getByRole('group', { name: /A fever/ }).getByRole('radio', { name: 'Yes' }).check();
 	await expect(page.getByRole('alert').filter({ hasText: 'Ask the client to see a medical professional before treatment' })).toBeVisible();
+	// The minutes are now a draft, folded away until the therapist opens them.
+	await expect(page.getByRole('table')).toBeHidden();
+	await page.getByRole('region', { name: 'Timed plan' }).getByText('Draft plan, for when the client has recovered').click();
 
 	// The therapist sets the back to 20 minutes: the rest rebalances, the total stays.
 	await page.getByRole('spinbutton', { name: 'Minutes for Back', exact: true }).fill('20');
@@ -40,6 +43,7 @@ test('a full-body plan is timed, cautioned by the health check, adjustable, and 
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 	await page.reload();
 	await openTab(page, 'Plan');
+	await page.getByRole('region', { name: 'Timed plan' }).getByText('Draft plan, for when the client has recovered').click();
 	await expect(page.getByRole('radio', { name: /Full body/ })).toBeChecked();
 	await expect(page.getByRole('group', { name: 'Taking blood thinners?' }).getByRole('radio', { name: 'Yes' })).toBeChecked();
 	await expect(page.getByRole('spinbutton', { name: 'Minutes for Back', exact: true })).toHaveValue('20');

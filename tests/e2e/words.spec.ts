@@ -43,6 +43,10 @@ test('a blood clot avoids "Both legs" in one line, its pressure words match its 
 	await expect(timedPlan(page).locator('p').filter({ hasText: 'Not worked on today:' })).toHaveText('Not worked on today: Both legs.');
 	await expect(page.getByRole('region', { name: 'Areas to avoid' })).toContainText('Already avoided: Both legs — from the health check.');
 
+	// A red flag: the minutes are a draft, opened by the therapist who goes ahead after medical advice.
+	await expect(timedPlan(page)).toContainText('Timed plan on hold. Red flag: blood clot.');
+	await timedPlan(page).getByText('Draft plan, only if you go ahead after medical advice').click();
+
 	// The caution's words come from its cap.
 	await expect(summary(page)).toContainText('light pressure at most (2 · Light) elsewhere');
 	await expect(summary(page)).not.toContainText('gentle pressure elsewhere');
