@@ -8,7 +8,9 @@
 import type { RegionCode } from '$lib/body/types';
 import type { PlanStep, Position } from './allocation';
 import type { Caution, CautionResult } from './cautions';
+import { healthWords } from './health-answers';
 import { scoredMarks } from './marks';
+import type { PlanHold } from './plan-hold';
 import { pressureName } from './pressure';
 import type { Mark, Plan, Pressure } from './records';
 import { regionsInWords } from './region-groups';
@@ -36,7 +38,7 @@ export interface SummaryStep {
 	feels: string[];
 }
 
-export type AvoidReason = 'chosen' | 'health' | 'marked';
+export type AvoidReason = 'chosen' | 'health' | 'marked' | 'flagged';
 
 export interface AvoidItem {
 	region: RegionCode;
@@ -47,7 +49,8 @@ export interface AvoidItem {
 export const AVOID_REASON: Record<AvoidReason, string> = {
 	chosen: 'chosen by the therapist',
 	health: 'from the health check',
-	marked: 'marked “do not touch”'
+	marked: 'marked “do not touch”',
+	flagged: 'numbness or tingling marked there: left out until a medical professional has checked it'
 };
 
 export interface SessionSummary {
@@ -58,6 +61,10 @@ export interface SessionSummary {
 	pressureLabel: string;
 	noPain: boolean;
 	steps: SummaryStep[];
+	/** A red flag puts the steps on hold: they are a draft (see plan-hold). */
+	hold: PlanHold | null;
+	/** The health check's answers in words: 'Yes: fever or infection; no to the 10 others'. */
+	health: string;
 	cautions: Caution[];
 	seeProfessional: boolean;
 	avoid: AvoidItem[];
@@ -84,7 +91,7 @@ export function sessionFor(plan: Plan, marks: readonly Mark[], areas: ArrayLike<
 }
 
 /** Areas not worked on today and why: the therapist's choice, the health check, the marks. */
-export function avoidItems(plan: Pick<Plan, 'avoid'>, marks: readonly Mark[], cautions: Pick<CautionResult, 'avoid'>): AvoidItem[] {
+export function avoidItems(plan: Pick<Plan, 'avoid'>, marks: readonly Mark[], cautions: Pick<CautionResult, 'avoid' | 'flagged'>): AvoidItem[] {
 	const doNotTouch = new Set(marks.filter((m) => m.sensation === 'avoid' && m.region !== null).map((m) => m.region));
 	const out: AvoidItem[] = [];
 	const seen = new Set<RegionCode>();
@@ -95,7 +102,7 @@ export function avoidItems(plan: Pick<Plan, 'avoid'>, marks: readonly Mark[], ca
 		out.push({ region, label: shortLabel(r), reason });
 	};
 	for (const code of plan.avoid) add(code, 'chosen');
-	for (const code of [...cautions.avoid].sort((a, b) => a - b)) add(code, doNotTouch.has(code) ? 'marked' : 'health');
+	for (const code of [...cautions.avoid].sort((a, b) => a - b)) add(code, doNotTouch.has(code) ? 'marked' : cautions.flagged.has(code) ? 'flagged' : 'health');
 	return out;
 }
 
@@ -109,7 +116,7 @@ export interface AvoidLine {
 /** Areas to avoid, one line per reason, whole body parts named as such: 'Both legs — from the health check'. */
 export function avoidLines(items: readonly AvoidItem[]): AvoidLine[] {
 	const lines: AvoidLine[] = [];
-	for (const reason of ['chosen', 'health', 'marked'] as const) {
+	for (const reason of ['chosen', 'health', 'marked', 'flagged'] as const) {
 		const regions = items.filter((a) => a.reason === reason).map((a) => a.region);
 		if (regions.length) lines.push({ reason, places: regionsInWords(regions), regions });
 	}
@@ -202,6 +209,8 @@ export function summarisePlan(
 		pressureLabel: `${plan.pressure} · ${pressureName(plan.pressure)}`,
 		noPain: plan.noPain,
 		steps,
+		hold: s.hold,
+		health: healthWords(plan.health),
 		cautions: s.cautions.cautions,
 		seeProfessional: s.cautions.seeProfessional,
 		avoid: avoidItems(plan, marks, s.cautions),

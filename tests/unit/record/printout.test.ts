@@ -64,12 +64,14 @@ describe('the printed record of one session', () => {
 			return people.columns.flat().flatMap((g) => g.rows).find((r) => r.label === 'Health check')?.value;
 		};
 		expect(rowOf({ clot: true, thinners: true, fever: false })).toBe(
-			'Yes: A blood clot now or in the past (for example in a leg)?\nYes: Taking blood thinners?\nNo to 1 other question; 8 questions not answered'
+			'Yes: A blood clot now or in the past (for example in a leg)?\nYes: Taking blood thinners?\n1 no, 8 not answered'
 		);
 		const allNo = Object.fromEntries(['accident', 'acute', 'fever', 'clot', 'thinners', 'osteoporosis', 'pregnancy', 'surgery', 'skin', 'cancer', 'nerve'].map((id) => [id, false]));
 		expect(rowOf(allNo)).toBe('No to all 11 questions');
-		expect(rowOf({})).toBe('Not answered');
-		expect(rowOf(undefined)).toBe('Not answered');
+		expect(rowOf({ ...allNo, fever: true })).toBe('Yes: A fever, or feeling unwell with an infection?\nNo to the 10 others');
+		expect(rowOf({ accident: false, acute: false, fever: false, clot: false, thinners: false, osteoporosis: false })).toBe('6 no, 5 not answered');
+		expect(rowOf({})).toBe('None of the 11 questions answered');
+		expect(rowOf(undefined)).toBe('None of the 11 questions answered');
 	});
 
 	it('says how many changes the record went through before signing and when, kept in its history', async () => {
