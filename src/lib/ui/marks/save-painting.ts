@@ -4,9 +4,11 @@
  * A repaint writes only the painting, over the mark as this tab last saved it, so the form's own
  * saves and what another tab saved meanwhile stay; when another tab changed the painting too, the
  * session follows the stored mark and the clash is thrown (the next stroke saves this tab's).
+ * A signed record's marks never change: a repaint of one ends, its refusal said in words.
  */
 import type { MarkInput } from '$lib/domain/marks';
 import { sameValue } from '$lib/domain/merge';
+import { MARKS_SEALED } from '$lib/domain/record/locked';
 import type { Mark } from '$lib/domain/records';
 import type { Store } from '$lib/store';
 import { RepaintClash, saveRepaint } from './mark-steps';
@@ -33,6 +35,8 @@ export async function saveRepaintedArea(store: Store, paint: PaintSession): Prom
 		return mark;
 	} catch (e) {
 		if (e instanceof RepaintClash) paint.settleRepaint(e.stored);
+		// Signed meanwhile (a closed tab's stroke taken up later): it can never be written, so the repaint ends.
+		else if (e instanceof Error && e.message === MARKS_SEALED) paint.finish();
 		throw e;
 	}
 }
