@@ -7,7 +7,7 @@
  */
 import type { Id, Mark } from '$lib/domain/records';
 import { isLocked, MARKS_SEALED } from '$lib/domain/record/locked';
-import type { TreatmentRecord } from '$lib/domain/record/types';
+import type { LockedRecord, TreatmentRecord } from '$lib/domain/record/types';
 import { validateMark, type MarkInput } from '$lib/domain/marks';
 import { asStoredMark, cleanMark } from '$lib/domain/clean-text';
 import { MAX_MARKS_PER_PLAN, planFullMessage } from '$lib/domain/limits';
@@ -142,6 +142,14 @@ export class Marks {
 	/** Why the plan's marks cannot change (they are part of its signed record), or null: the planner says it and shows them read-only. */
 	sealed(planId: Id): Promise<string | null> {
 		return read(async () => ((await sealed(this.#ctx.db, planId)) ? MARKS_SEALED : null));
+	}
+
+	/** When the plan's record was signed (0: locked with no time on it), or null while it is not. */
+	signedAt(planId: Id): Promise<number | null> {
+		return read(async () => {
+			const row = (await this.#ctx.db.records.where('planId').equals(planId).first()) as TreatmentRecord | undefined;
+			return row && isLocked(row) ? ((row as Partial<LockedRecord>).signedAt ?? 0) : null;
+		});
 	}
 
 	/** A plan's marks, oldest first. */

@@ -330,4 +330,8 @@ export class Store {
 	marksSealed(planId: Id): Promise<string | null> {
 		return this.#marks.sealed(planId);
 	}
+	/** When the plan's record was signed (0: no time on it), or null while it is a draft (marks.ts). */
+	recordSignedAt(planId: Id): Promise<number | null> {
+		return this.#marks.signedAt(planId);
+	}
 }
