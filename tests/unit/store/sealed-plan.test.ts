@@ -10,6 +10,7 @@ import { codeOf } from '$lib/domain/regions';
 import { verifyChain } from '$lib/domain/record/chain';
 import { readTreatmentRecord } from '$lib/domain/record/read';
 import type { LockedRecord } from '$lib/domain/record/types';
+import type { PlanPatch } from '$lib/store/plans';
 import { freshStore } from './helpers';
 import { HOUR, START, drawn, practitioner } from '../record/helpers';
 
@@ -58,7 +59,9 @@ describe("a signed session's plan", () => {
 	it('refuses every change to the plan once signed, in words, and keeps it as it was', async () => {
 		const { store, plan } = await setUp({ sign: true });
 		const before = await store.db.plans.get(plan.id);
-		for (const patch of [{ health: { ...before!.health, pregnancy: true } }, { notes: 'Rewritten.' }, { scope: 'full' as const, durationMin: 60 }, { pressure: 5 as const }, { outcome: { ...before!.outcome, response: 'Hurt more.' } }, { title: 'Renamed' }]) {
+		const current = (await store.getPlan(plan.id))!;
+		const patches: PlanPatch[] = [{ health: { ...current.health, pregnancy: true } }, { notes: 'Rewritten.' }, { scope: 'full', durationMin: 60 }, { pressure: 5 as const }, { outcome: { done: '', advice: '', after: {}, response: 'Hurt more.' } }, { title: 'Renamed' }];
+		for (const patch of patches) {
 			const e = await refusal(store.updatePlan(plan.id, patch));
 			expect(e, JSON.stringify(patch)).toBeInstanceOf(StoreError);
 			expect((e as StoreError).message).toMatch(PLAN_SEALED);
