@@ -16,6 +16,7 @@ import { normaliseMark } from './normalise';
 import { fail, failOnFirst, later, newId, read, unchanged, write, type StoreContext } from './core';
 import type { SomamapDB } from './schema';
 import { touchPlan } from './plans';
+import { recordSigned } from './sealing';
 
 export type MarkPatch = Partial<Omit<MarkInput, 'region'>> & { region?: number };
 
@@ -24,11 +25,7 @@ function checkMark(input: MarkInput): void {
 	failOnFirst(validateMark(input));
 }
 
-/** Whether the plan's record is signed (by its status, signature or hash), inside the caller's transaction when there is one. */
-async function sealed(db: SomamapDB, planId: Id): Promise<boolean> {
-	const row = await db.records.where('planId').equals(planId).first();
-	return !!row && isLocked(row as TreatmentRecord);
-}
+const sealed = recordSigned;
 
 /** Refuses a change to the plan's marks once its record is signed, else moves its updatedAt: inside the caller's transaction, which may have written already (a refusal rolls it back). */
 async function touch(db: SomamapDB, planId: Id, now: number): Promise<void> {

@@ -274,9 +274,9 @@ export class Store {
 	async editRecord(recordId: Id, edit: RecordEdit, by: { practitionerId: Id | null }, expected?: RecordEdit): Promise<TreatmentRecord | LockedRecord> {
 		return (await this.#rec()).records.edit(recordId, edit, by, expected);
 	}
-	/** Finalise and sign: locks the record for good and starts its hash chain. */
-	async finaliseRecord(recordId: Id, signature: Signature | null): Promise<LockedRecord> {
-		return (await this.#rec()).records.finalise(recordId, signature);
+	/** Finalise and sign: locks the record (with the plan's health check) for good and starts its hash chain. */
+	async finaliseRecord(recordId: Id, signature: Signature | null, options?: { consentOtherwise?: boolean }): Promise<LockedRecord> {
+		return (await this.#rec()).records.finalise(recordId, signature, options);
 	}
 	/** A locked record with its addenda, verified against the kept head. */
 	async recordChain(recordId: Id): Promise<RecordChain> {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '$lib/domain/record/chain';
-import { snapshotOf } from '$lib/domain/record/lifecycle';
+import { finalise, snapshotOf } from '$lib/domain/record/lifecycle';
 import { formatDateTime } from '$lib/domain/dates';
 import { codeOf } from '$lib/domain/regions';
-import { chainWords, clientBlocks, consentAt, consentRows, consentStanding, inkViewBox, pieces, practitionerRows, sessionBlocks, type PrintBlock, type SessionPrint } from '$lib/domain/record/printout';
+import { CONSENT_OTHERWISE, chainWords, clientBlocks, consentAt, consentRows, consentStanding, inkViewBox, pieces, practitionerRows, sessionBlocks, type PrintBlock, type SessionPrint } from '$lib/domain/record/printout';
 import type { ConsentCheck } from '$lib/domain/record/consent-seal';
 import type { Addendum, ClientDetails, Consent, LockedRecord } from '$lib/domain/record/types';
 import { chainOf, DAY, drawn, HOUR, practitioner, readyDraft, START } from './helpers';
@@ -57,7 +57,8 @@ describe('the printed record of one session', () => {
 	});
 
 	it('prints the session’s health check answers: each yes in the question’s words, then how many were no or not answered', async () => {
-		const input = await signedInput(0);
+		// A draft prints the plan's answers as they stand.
+		const input = { ...(await signedInput(0)), record: readyDraft(), addenda: [], check: null, head: '' };
 		const rowOf = (health?: Record<string, boolean>) => {
 			const people = sessionBlocks({ ...input, plan: { ...input.plan, health } }).find((b) => b.kind === 'columns');
 			if (people?.kind !== 'columns') throw new Error();
@@ -72,6 +73,28 @@ describe('the printed record of one session', () => {
 		expect(rowOf({ accident: false, acute: false, fever: false, clot: false, thinners: false, osteoporosis: false })).toBe('6 no, 5 not answered');
 		expect(rowOf({})).toBe('None of the 11 questions answered');
 		expect(rowOf(undefined)).toBe('None of the 11 questions answered');
+	});
+
+	it('prints a signed record’s own sealed health check, whatever the plan says now', async () => {
+		const r = await finalise(readyDraft(), { practitioner: practitioner(), signature: drawn(), at: START + 2 * HOUR, health: { thinners: true, fever: false } });
+		if (!r.ok) throw new Error(r.problems.join(' '));
+		const input = await signedInput(0);
+		const rowsOf = (over: Partial<SessionPrint>) => {
+			const people = sessionBlocks({ ...input, ...over }).find((b) => b.kind === 'columns');
+			if (people?.kind !== 'columns') throw new Error();
+			return people.columns.flat().flatMap((g) => g.rows);
+		};
+		const health = (over: Partial<SessionPrint>) => rowsOf(over).find((row) => row.label === 'Health check')?.value;
+		const planNow = { ...input.plan, health: { pregnancy: true, cancer: true } };
+		expect(health({ record: r.record, plan: planNow })).toBe('Yes: Taking blood thinners?\nNo to 1 other question; 9 questions not answered');
+		// Signed before the answers were sealed with it: the plan's, said to be so.
+		const { health: _h, ...older } = r.record;
+		expect(health({ record: older as LockedRecord, plan: planNow })).toMatch(/^Yes: Pregnant\?\nYes: Having treatment for cancer\?\n.*\n\(From the session's plan as it is now: this record was signed before the health check was sealed with it\.\)$/);
+		// The practitioner's word on consent, sealed at signing, printed beside the consent.
+		expect(rowsOf({ record: r.record }).some((row) => row.label === 'At signing')).toBe(false);
+		const declared = await finalise(readyDraft(), { practitioner: practitioner(), signature: drawn(), at: START + 2 * HOUR, consentOtherwise: true });
+		if (!declared.ok) throw new Error();
+		expect(rowsOf({ record: declared.record, consents: [] }).find((row) => row.label === 'At signing')?.value).toBe(CONSENT_OTHERWISE);
 	});
 
 	it('says how many changes the record went through before signing and when, kept in its history', async () => {

@@ -167,6 +167,18 @@ export interface SessionPrint {
 	today: IsoDay;
 }
 
+/** What the practitioner declared when signing without the client's signed consent (sign step). */
+export const CONSENT_OTHERWISE = "The practitioner declared they have the client's consent another way (e.g. on paper) or will record why in the notes.";
+
+/**
+ * The health check a record prints: a signed record's own sealed answers; a draft's, the plan's.
+ * A record signed before the answers were sealed with it prints the plan's, and says so.
+ */
+function sessionHealth(locked: LockedRecord | null, planHealth: Plan['health'] | undefined): Row[] {
+	if (!locked || locked.health) return healthRows(locked ? locked.health : planHealth);
+	return healthRows(planHealth).map((r) => ({ ...r, value: `${r.value}\n(From the session's plan as it is now: this record was signed before the health check was sealed with it.)` }));
+}
+
 /** The record of one session, block by block. `newPage` starts it on a page of its own (in a whole record). */
 export function sessionBlocks(input: SessionPrint, newPage = false): PrintBlock[] {
 	const { record, plan, client, details, consents, addenda } = input;
@@ -197,6 +209,8 @@ export function sessionBlocks(input: SessionPrint, newPage = false): PrintBlock[
 		const names = unagreed.map((code) => shortLabel(regionByCode(code)!)).join('; ');
 		doubts.push({ label: 'Sensitive areas treated', value: `${names}: ${consent ? 'not among the areas this consent agrees to' : 'with no signed consent'}.` });
 	}
+	// Sealed at signing when the consent was missing: the practitioner's word, printed beside it.
+	if (locked?.consentOtherwise) doubts.push({ label: 'At signing', value: CONSENT_OTHERWISE });
 	blocks.push({
 		key: k('people'),
 		section: 'people',
@@ -206,7 +220,7 @@ export function sessionBlocks(input: SessionPrint, newPage = false): PrintBlock[
 		columns: [
 			[
 				{ heading: 'Consent in force at this session', rows: [...(consent ? consentRows(consent, false, input.consentChecks?.get(consent.id)) : [{ label: 'Consent', value: 'No signed consent before this session.' }]), ...doubts] },
-				{ heading: 'The session', rows: [...sessionRows(record), ...healthRows(plan.health), ...historyRows(input.history, !!locked, input.historyProblem)] }
+				{ heading: 'The session', rows: [...sessionRows(record), ...sessionHealth(locked, plan.health), ...historyRows(input.history, !!locked, input.historyProblem)] }
 			],
 			[{ heading: 'Client', rows: clientRows(client, details, day) }]
 		]
