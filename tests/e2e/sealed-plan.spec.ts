@@ -14,6 +14,9 @@ import { sign } from './sign-helpers';
 const PLAN_SEALED = "This session's record is signed: its plan, notes and outcome cannot change. Add an addendum to correct it.";
 const THINNERS = 'Taking blood thinners?';
 
+/** The blood-thinners question's Yes or No on the Plan tab's health check. */
+const thinners = (page: Page, answer: 'Yes' | 'No') =>
+	page.getByRole('region', { name: 'Health check' }).getByRole('group', { name: THINNERS }).getByRole('radio', { name: answer });
 const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: 'Saved on this device' }).first()).toBeVisible();
 
 /** The printed record's words, from a new tab. */
@@ -54,7 +57,7 @@ test.describe('a signed session’s plan on a tablet (1280×800)', () => {
 		const planId = new URL(url).searchParams.get('id')!;
 		await seedPractitioner(page, 'Sam Ortiz');
 		await openTab(page, 'Plan');
-		await page.getByRole('region', { name: 'Health check' }).getByRole('checkbox', { name: THINNERS }).check();
+		await thinners(page, 'Yes').check();
 		await openTab(page, 'Notes');
 		await page.getByLabel("Therapist's notes").fill('Tight left shoulder.');
 		await saved(page);
@@ -73,7 +76,8 @@ test.describe('a signed session’s plan on a tablet (1280×800)', () => {
 				await expect(tab.locator(`#panel-${name.toLowerCase()}`).getByText(PLAN_SEALED)).toBeVisible();
 			}
 			await openTab(tab, 'Plan');
-			await expect(tab.getByRole('region', { name: 'Health check' }).getByRole('checkbox', { name: THINNERS })).toBeDisabled();
+			await expect(thinners(tab, 'Yes')).toBeDisabled();
+			await expect(thinners(tab, 'No')).toBeDisabled();
 			await expect(tab.getByRole('radio', { name: /Full body/ })).toBeDisabled();
 			await expect(tab.getByLabel('Title')).toBeDisabled();
 			await openTab(tab, 'Notes');

@@ -86,7 +86,7 @@ describe('the printed record of one session', () => {
 		};
 		const health = (over: Partial<SessionPrint>) => rowsOf(over).find((row) => row.label === 'Health check')?.value;
 		const planNow = { ...input.plan, health: { pregnancy: true, cancer: true } };
-		expect(health({ record: r.record, plan: planNow })).toBe('Yes: Taking blood thinners?\nNo to 1 other question; 9 questions not answered');
+		expect(health({ record: r.record, plan: planNow })).toBe('Yes: Taking blood thinners?\n1 no, 9 not answered');
 		// Signed before the answers were sealed with it: the plan's, said to be so.
 		const { health: _h, ...older } = r.record;
 		expect(health({ record: older as LockedRecord, plan: planNow })).toMatch(/^Yes: Pregnant\?\nYes: Having treatment for cancer\?\n.*\n\(From the session's plan as it is now: this record was signed before the health check was sealed with it\.\)$/);

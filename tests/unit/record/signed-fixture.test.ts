@@ -1,7 +1,8 @@
 /**
- * A record signed before the health check's answers were put in words (at commit 7ab1838): the
- * health check is printed from the plan, never sealed, so its new wording leaves an old record's
- * seal and hash recipe alone. The fixture is that record and an addendum exactly as signed then.
+ * A record signed before the health check's answers were put in words and sealed with the record
+ * (at commit 7ab1838): it still verifies with its hash (records signed since carry their answers,
+ * the answers only, never their wording); its printout takes the answers from the plan and says
+ * so. The fixture is that record and an addendum exactly as signed then.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -37,6 +38,7 @@ describe('a record signed before the health check was put in words', () => {
 		});
 		const text = JSON.stringify(blocks);
 		expect(text).toContain('6 no, 5 not answered');
+		expect(text).toContain('this record was signed before the health check was sealed with it');
 		expect(text).toContain('Verified: unchanged since signed');
 	});
 });
