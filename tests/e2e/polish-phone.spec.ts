@@ -66,3 +66,23 @@ for (const where of ['/my-map', 'client mode'] as const) {
 		}
 	});
 }
+
+/** Controls on the page whose label is wider than their box (the text spills over the border). */
+function spilledControls(page: Page): Promise<string[]> {
+	return page.evaluate(() =>
+		[...document.querySelectorAll<HTMLElement>('button, a, label, select, summary, [role="button"], [role="radio"]')]
+			// (a visually hidden label is a 1 px box on purpose)
+			.filter((el) => el.offsetParent !== null && el.clientWidth > 1 && el.scrollWidth > el.clientWidth + 1)
+			.map((el) => `${el.textContent?.trim()} (${el.scrollWidth} in ${el.clientWidth})`)
+	);
+}
+
+test('/my-map on a phone: beside a long place name, Remove stays inside its button', async ({ page }) => {
+	await page.goto('/my-map');
+	await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
+	for (const [query, name] of [['top of the shoulder', /^Left top of the shoulder/], ['low back', /^Left low back/]] as const) await chooseFromList(page, query, name);
+	const places = page.getByRole('region', { name: /Your places/ });
+	await expect(places.getByRole('button', { name: 'Remove Left top of the shoulder (upper trapezius)' })).toBeVisible();
+	expect(await spilledControls(page)).toEqual([]);
+	await places.screenshot({ path: 'test-results/polish-places-phone.png' });
+});
