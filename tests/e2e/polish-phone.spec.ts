@@ -86,3 +86,17 @@ test('/my-map on a phone: beside a long place name, Remove stays inside its butt
 	expect(await spilledControls(page)).toEqual([]);
 	await places.screenshot({ path: 'test-results/polish-places-phone.png' });
 });
+
+for (const where of ['/my-map', 'client mode'] as const) {
+	test(`${where} on a phone: the region list's side filter speaks to the client ("Your side")`, async ({ page }) => {
+		if (where === '/my-map') await page.goto('/my-map');
+		else {
+			await createPlanForNewClient(page, 'Cai Client');
+			await page.getByRole('button', { name: 'Hand to client' }).click();
+			await page.getByRole('dialog', { name: 'Set a PIN before handing over' }).getByRole('button', { name: 'hand over without a PIN' }).click();
+			await page.waitForURL(/\/client-mode\?plan=/);
+		}
+		await expect(page.getByRole('group', { name: 'Your side', exact: true })).toBeVisible();
+		await expect(page.getByRole('group', { name: "Client's side" })).toHaveCount(0);
+	});
+}
