@@ -131,3 +131,55 @@ for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) 
 		await page.screenshot({ path: `test-results/polish-record-tab-${size.width}.png` });
 	});
 }
+
+/** Puts allergies in a plan's own (older) field straight into the database, as plans made before kept them. */
+function setPlanAllergies(page: Page, planId: string, allergies: string) {
+	return page.evaluate(
+		([id, text]) =>
+			new Promise<void>((ok, ko) => {
+				const open = indexedDB.open('somamap');
+				open.onerror = () => ko(open.error);
+				open.onsuccess = () => {
+					const tx = open.result.transaction('plans', 'readwrite');
+					const plans = tx.objectStore('plans');
+					const get = plans.get(id);
+					get.onsuccess = () => plans.put({ ...get.result, oil: { ...get.result.oil, allergies: text } });
+					tx.oncomplete = () => (open.result.close(), ok());
+					tx.onerror = () => ko(tx.error);
+				};
+			}),
+		[planId, allergies]
+	);
+}
+
+test("allergies are asked once, in the client's health details: the Notes tab shows them with a way there, and the plan takes care of them; an older plan's own note is kept", async ({ page }) => {
+	const planUrl = await createPlanForNewClient(page, 'Alma Allergy');
+	await openTab(page, 'Notes');
+	await expect(page.getByTestId('client-allergies')).toHaveText('None recorded');
+	await expect(page.getByLabel('Allergies noted on this plan')).toHaveCount(0);
+	await page.getByRole('link', { name: 'Edit in the health details' }).click();
+	await page.waitForURL(/\/client\?id=/);
+	const info = page.getByRole('region', { name: 'Personal and health information' });
+	await info.getByText('Health', { exact: true }).click();
+	await info.getByLabel('Allergies').fill('Almond oil');
+	await expect(info.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+
+	await page.goto(planUrl);
+	await openTab(page, 'Notes');
+	await expect(page.getByTestId('client-allergies')).toHaveText('Almond oil');
+	expect(await seriousViolations(page), 'notes tab').toEqual([]);
+	await page.locator('#panel-notes').screenshot({ path: 'test-results/polish-notes-allergies.png' });
+	await openTab(page, 'Plan');
+	await expect(page.locator('#panel-plan').getByText('Allergies: Almond oil')).toBeVisible();
+
+	// An older plan noted allergies in its own field: still shown there, editable, and taken care of.
+	await setPlanAllergies(page, new URL(planUrl).searchParams.get('id')!, 'Lanolin');
+	await page.goto(planUrl);
+	await openTab(page, 'Notes');
+	await expect(page.getByLabel('Allergies noted on this plan')).toHaveValue('Lanolin');
+	await openTab(page, 'Plan');
+	await expect(page.locator('#panel-plan').getByText('Allergies: Almond oil; Lanolin')).toBeVisible();
+	// The session sheet says the same.
+	await page.getByRole('link', { name: 'Session sheet' }).click();
+	await expect(page.getByRole('article', { name: /Session sheet for Alma Allergy/ })).toContainText('Almond oil; Lanolin');
+});
