@@ -24,6 +24,7 @@ import type { SomamapDB } from './schema';
 import { FirstStart, askedAtStart, databaseExists } from './first-start';
 import type { Deletions, DeletionCheck, DeletionTarget } from './deletions';
 import type { Deletion, DeletionWhy } from '$lib/domain/record/deletion';
+import { clientAllergies } from './client-allergies';
 
 export type StoreStatus = 'ok' | 'outdated' | 'blocked';
 type Repos = { records: Records; people: People; deletions: Deletions };
@@ -329,5 +330,9 @@ export class Store {
 	/** Why the plan's marks cannot change (its record is signed; marks.ts refuses changes), or null. */
 	marksSealed(planId: Id): Promise<string | null> {
 		return this.#marks.sealed(planId);
+	}
+	/** The client's allergies from their health details ('' when none), without the records' code (client-allergies.ts). */
+	clientAllergies(clientId: Id): Promise<string> {
+		return clientAllergies(this.#ctx, clientId);
 	}
 }
