@@ -29,6 +29,12 @@ test('planner: region names and muscle hints are heard apart; the Marks tab says
 	await page.getByRole('searchbox', { name: 'Find a region' }).fill('back of the neck');
 	await expect(list.getByRole('button', { name: 'Left back of the neck', exact: true })).toHaveAccessibleDescription('splenius, semispinalis');
 
+	// The same in the Plan tab's areas to avoid.
+	await openTab(page, 'Plan');
+	await page.getByRole('region', { name: 'Areas to avoid' }).getByLabel('Add an area to avoid').fill('jaw');
+	await expect(page.getByRole('checkbox', { name: 'Left jaw (masseter)', exact: true })).toHaveAccessibleDescription('jaw joint');
+	await openTab(page, 'Marks');
+
 	await addMark(page, 'jaw', /^Left jaw/);
 	await expect(page.getByRole('tabpanel', { name: 'Marks, 1 mark', exact: true })).toBeVisible();
 	await addMark(page, 'low back', /^Left low back/);
