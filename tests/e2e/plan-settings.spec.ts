@@ -39,7 +39,7 @@ test('a full-body plan is timed, cautioned by the health check, adjustable, and 
 	await expect(total(page)).toContainText('50 min');
 
 	await openTab(page, 'Notes');
-	await page.getByLabel('Allergies').fill('Nut oils');
+	await page.getByLabel('Oil or lotion preference').fill('Grapeseed');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 	await page.reload();
 	await openTab(page, 'Plan');
@@ -49,7 +49,7 @@ test('a full-body plan is timed, cautioned by the health check, adjustable, and 
 	await expect(page.getByRole('spinbutton', { name: 'Minutes for Back', exact: true })).toHaveValue('20');
 	await expect(steps(page).last()).toContainText('CranioSacral therapy');
 	await openTab(page, 'Notes');
-	await expect(page.getByLabel('Allergies')).toHaveValue('Nut oils');
+	await expect(page.getByLabel('Oil or lotion preference')).toHaveValue('Grapeseed');
 	await openTab(page, 'Plan');
 
 	await page.getByRole('button', { name: 'Back to the proposed timing' }).click();

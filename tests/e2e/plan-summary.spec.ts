@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { setClientAllergies } from './allergies-helper';
 import { openTab } from './plan-tabs';
 
 /** A region's name inside a pattern: its brackets ("(upper trapezius)") are meant literally. */
@@ -68,8 +69,10 @@ test('the summary shows the steps with minutes and pressure, the figures as info
 	await openTab(page, 'Plan');
 	await expect(summary(page).locator('blockquote')).toHaveText('“It grabs when I turn my head.”');
 	await page.getByRole('checkbox', { name: 'Relaxation', exact: true }).check();
-	await openTab(page, 'Notes');
-	await page.getByLabel('Allergies').fill('Nut oils');
+	// The client's allergies, from their health details.
+	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' }).first()).toBeVisible();
+	await setClientAllergies(page, page.url(), 'Nut oils');
+	await page.reload();
 	await openTab(page, 'Plan');
 	await expect(summary(page)).toContainText('Relaxation');
 	await expect(summary(page)).toContainText('Allergies: Nut oils');

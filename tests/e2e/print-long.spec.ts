@@ -5,6 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { setClientAllergies } from './allergies-helper';
 import { openTab } from './plan-tabs';
 import { pdfBoxes, pdfPages } from './pdf';
 import { addMark, sheet } from './print-helpers';
@@ -118,9 +119,11 @@ test('a "Take care" list longer than page one is cut there and goes on over a la
 	for (let i = 0; i < 11; i++) await answers.nth(i).check();
 	await openTab(page, 'Notes');
 	const allergies = 'Nut oils (almond, macadamia), lanolin, lavender and tea tree essential oils, latex gloves, fragranced lotions; ask before any new product'.slice(0, 200);
-	await page.getByLabel('Allergies').fill(allergies);
 	await page.getByLabel('Oil or lotion preference').fill('Unscented grapeseed oil only, warmed; no balm on the face');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+	// The client's allergies, from their health details.
+	await setClientAllergies(page, planUrl, allergies);
+	await page.reload();
 	// Areas the therapist chose to avoid, scattered over the body (as the Plan tab's list adds them;
 	// written straight into the store here to save a hundred clicks).
 	const id = new URL(planUrl, 'http://x').searchParams.get('id')!;

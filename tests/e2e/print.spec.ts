@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, createPlanForNewClient, waitForServiceWorker } from './fixtures';
+import { setClientAllergies } from './allergies-helper';
 import { openTab } from './plan-tabs';
 import { pdfPages } from './pdf';
 import { addMark, esc, imagePixels, sentences, sheet } from './print-helpers';
@@ -20,8 +21,10 @@ test('the session sheet prints the plan on one page, as text, with both body vie
 	await openTab(page, 'Notes');
 	await page.getByLabel("In the client's words").fill('It grabs when I turn my head.');
 	await page.getByLabel("Therapist's notes").fill('Check <b>bold</b> & <script>x</script> stay as typed.');
-	await page.getByLabel('Allergies').fill('Nut oils');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+	// The client's allergies, from their health details.
+	await setClientAllergies(page, page.url(), 'Nut oils');
+	await page.reload();
 	await openTab(page, 'Plan');
 
 	// The minutes the planner gives each focus area, to find them again on paper.

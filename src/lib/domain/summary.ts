@@ -168,11 +168,23 @@ export function shareWords(share: number): string {
  * 0 unlabelled) of the figure shown, or null before it has loaded; `session` may be passed when
  * the caller has already derived it from the same inputs.
  */
+/**
+ * The allergies to take care with: the client's own, from their health details (asked once, for
+ * every session), and what an older plan noted in its own field when that adds something.
+ */
+export function allergiesFor(client: string, plan: string): string {
+	const [c, p] = [client.trim(), plan.trim()];
+	if (!p || c.toLowerCase().includes(p.toLowerCase())) return c;
+	return c ? `${c}; ${p}` : p;
+}
+
 export function summarisePlan(
 	plan: Plan,
 	marks: readonly Mark[],
 	areas: ArrayLike<number> | null,
-	session?: SessionPlan
+	session?: SessionPlan,
+	/** The client's allergies from their health details. */
+	clientAllergies = ''
 ): SessionSummary {
 	const regionArea = (code: RegionCode) => areas?.[code] ?? FALLBACK_AREA;
 	const s = session ?? sessionFor(plan, marks, areas);
@@ -215,7 +227,7 @@ export function summarisePlan(
 		seeProfessional: s.cautions.seeProfessional,
 		avoid: avoidItems(plan, marks, s.cautions),
 		needsConsent: s.needsConsent.map((c) => shortLabel(regionByCode(c)!)),
-		allergies: plan.oil.allergies.trim(),
+		allergies: allergiesFor(clientAllergies, plan.oil.allergies),
 		oil: plan.oil.preference.trim(),
 		goals: [...plan.goals],
 		complaints: [...plan.complaints],

@@ -24,6 +24,7 @@ import type { SomamapDB } from './schema';
 import { FirstStart, askedAtStart, databaseExists } from './first-start';
 import type { Deletions, DeletionCheck, DeletionTarget } from './deletions';
 import type { Deletion, DeletionWhy } from '$lib/domain/record/deletion';
+import { clientAllergies } from './client-allergies';
 
 export type StoreStatus = 'ok' | 'outdated' | 'blocked';
 type Repos = { records: Records; people: People; deletions: Deletions };
@@ -333,5 +334,9 @@ export class Store {
 	/** When the plan's record was signed (0: no time on it), or null while it is a draft (marks.ts). */
 	recordSignedAt(planId: Id): Promise<number | null> {
 		return this.#marks.signedAt(planId);
+	}
+	/** The client's allergies from their health details ('' when none), without the records' code (client-allergies.ts). */
+	clientAllergies(clientId: Id): Promise<string> {
+		return clientAllergies(this.#ctx, clientId);
 	}
 }

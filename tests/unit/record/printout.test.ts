@@ -43,7 +43,7 @@ describe('the printed record of one session', () => {
 	it('holds every item in reading order: title, people, SOAP, the closing with signatures and the chain, then each addendum', async () => {
 		const input = await signedInput();
 		const blocks = sessionBlocks(input);
-		expect(blocks.map((b) => b.section)).toEqual(['title', 'people', 's', 'o', 'a', 'p', 'p', 'p', 'closing', ...['addendum:1', 'addendum:1', 'addendum:1', 'addendum:2', 'addendum:2', 'addendum:2']]);
+		expect(blocks.map((b) => b.section)).toEqual(['title', 'people', 's', 'o', 'a', 'p', 'p', 'p', 'closing', 'bodies', ...['addendum:1', 'addendum:1', 'addendum:1', 'addendum:2', 'addendum:2', 'addendum:2']]);
 		const all = words(blocks);
 		for (const item of ['Alex Moreno', 'membership no. M12345', 'Bupa B123456', 'Moreno Remedial', 'ABN / tax no. 51 824 753 556', '1 Main St, Newtown NSW 2042', 'phone 0400 000 000', 'Dr Ng', 'Knee surgery 2015', 'Ibuprofen', 'Almond oil', 'Yes: 20 weeks', 'Tom Lowe · partner', 'Mia Lowe (the client)', 'version aaaa aaaa aaaa aaaa', 'Planned length', '60 min', '(took 60 min)', 'Responded well; less guarding by the end.', 'Low back, 20 min', 'Remedial massage', '3 · Moderate', 'Correction 1: the right side was also treated.', 'Correction 2']) {
 			expect(all).toContain(item);

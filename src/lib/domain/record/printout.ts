@@ -47,8 +47,10 @@ export type PrintBlock = { key: string; section: string; first: boolean; newPage
 	| { kind: 'columns'; lead: { heading: string; rows: Row[] } | null; columns: { heading: string; rows: Row[] }[][] }
 	| { kind: 'rows'; rows: Row[] }
 	| { kind: 'text'; label: string | null; text: string }
-	/** What was done, the signatures and the chain, together beside both body views: the record's end, kept whole. */
+	/** What was done, the signatures and the chain side by side: the record's end, kept whole (small enough to end page one). */
 	| { kind: 'closing'; planId: string; rows: Row[]; items: SignatureItem[]; chain: { ok: boolean | null; words: string; head: string } }
+	/** Both body views with the marks, at a readable size, after the closing: a page's end may send them on. */
+	| { kind: 'bodies'; planId: string }
 	| { kind: 'signatures'; items: SignatureItem[] }
 );
 
@@ -69,6 +71,7 @@ const SECTION_TITLES: Record<string, string> = {
 	a: 'A · Assessment',
 	p: 'P · Plan',
 	closing: '',
+	bodies: 'The body as marked',
 	client: 'The client',
 	consents: 'Consents'
 };
@@ -278,6 +281,7 @@ export function sessionBlocks(input: SessionPrint, newPage = false): PrintBlock[
 		],
 		chain: { ok: chain.ok, words: chain.words, head: locked ? input.head || locked.hash : '' }
 	});
+	blocks.push({ key: k('bodies'), section: 'bodies', first: true, kind: 'bodies', planId: plan.id });
 	addenda.forEach((a, i) => {
 		const section = `addendum:${i + 1}`;
 		blocks.push({
