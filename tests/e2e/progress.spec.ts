@@ -83,7 +83,8 @@ test('follow-up, confirm and clear carried marks, compare two sessions, chart wi
 	await expect(sessions.getByRole('link').first()).toContainText('Follow-up: Neck and back');
 	await expect(sessions.getByRole('link').first()).toContainText('Right top of the shoulder (upper trapezius) 9 · Left side of the neck (scalenes) 6 · Left low back beside the spine 2');
 
-	// The chart and its table: one row per session, oldest first; 0 where mapped but not felt.
+	// The chart and its table: one row per session, oldest first; "–" where an area was not asked
+	// (the neck, new in the follow-up), 0 where the follow-up cleared it (the calf).
 	const chart = page.getByRole('img', { name: 'Intensity per focus area over 2 sessions' });
 	await expect(chart).toBeVisible();
 	const table = page.getByRole('table', { name: 'Intensity (0–10) per focus area and session' });
@@ -96,7 +97,7 @@ test('follow-up, confirm and clear carried marks, compare two sessions, chart wi
 		'Left upper calf (gastrocnemius)'
 	]);
 	const rows = table.getByRole('row');
-	await expect(rows.nth(1).getByRole('cell')).toHaveText(['7', '0', '5', '4']);
+	await expect(rows.nth(1).getByRole('cell')).toHaveText(['7', '–not asked', '5', '4']);
 	await expect(rows.nth(1).getByRole('rowheader')).toContainText('Neck and back');
 	await expect(rows.nth(2).getByRole('cell')).toHaveText(['9', '6', '2', '0']);
 	await expect(rows.nth(2).getByRole('rowheader')).toContainText('Follow-up: Neck and back');

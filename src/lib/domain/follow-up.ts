@@ -48,6 +48,7 @@ export function followUpOf(from: Plan, marks: readonly Mark[], ctx: FollowUpCont
 		avoid: [...from.avoid],
 		oil: { ...from.oil },
 		consent: Object.fromEntries((ctx.agreed ?? []).map((code) => [code, true])),
+		followsFrom: from.id,
 		createdAt: now,
 		updatedAt: now
 	};

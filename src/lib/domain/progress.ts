@@ -75,9 +75,10 @@ export interface ChartSeries {
 	region: RegionCode;
 	label: string;
 	/**
-	 * Intensity per session, in the order of `sessions`: 0 where the session was mapped but this
-	 * area not felt; null where the session was not mapped at all (no counted marks and no
-	 * "no pain today"), which the chart draws as a gap rather than a false drop to 0.
+	 * Intensity per session, in the order of `sessions`: what was marked there (0 included); 0 for
+	 * every area of a "no pain or tension today" session; null where nobody marked this area (a
+	 * session on the low back says nothing of the neck, and a mark carried over from last session
+	 * and not yet confirmed says nothing of today), which the chart draws as a gap, not a drop to 0.
 	 */
 	values: (number | null)[];
 	peak: number;
@@ -106,14 +107,21 @@ export function progressChart(
 	const byPlan = marksByPlan(marks);
 	const ordered = chronological(plans);
 	const perSession = ordered.map((plan) => {
-		const counted = countedMarks(plan, byPlan.get(plan.id) ?? []);
-		const mapped = plan.noPain || counted.length > 0;
-		return { mapped, felt: intensityByRegion(counted, regionArea) };
+		const own = byPlan.get(plan.id) ?? [];
+		const felt = intensityByRegion(countedMarks(plan, own), regionArea);
+		// A follow-up asked "still there?" of every mark it carried over: an area with no mark left
+		// (neither kept nor still waiting) was cleared, so it is a real 0.
+		const from = plan.followsFrom === undefined ? undefined : byPlan.get(plan.followsFrom);
+		if (from && !plan.noPain) {
+			const left = intensityByRegion(own, regionArea);
+			for (const region of intensityByRegion(from, regionArea).keys()) if (!left.has(region)) felt.set(region, 0);
+		}
+		return { none: plan.noPain, felt };
 	});
 	const regions = new Set<RegionCode>();
 	for (const s of perSession) for (const [r, n] of s.felt) if (n > 0) regions.add(r);
 	const all = [...regions].map((region): ChartSeries => {
-		const values = perSession.map((s) => (s.mapped ? (s.felt.get(region) ?? 0) : null));
+		const values = perSession.map((s) => s.felt.get(region) ?? (s.none ? 0 : null));
 		return { region, label: label(region), values, peak: Math.max(...values.map((v) => v ?? 0)) };
 	});
 	const times = (s: ChartSeries) => s.values.filter((v) => (v ?? 0) > 0).length;

@@ -87,6 +87,12 @@ export interface Plan {
 	/** The therapist's changes to the proposed timing. */
 	planning: Planning;
 	outcome: Outcome | null;
+	/**
+	 * A follow-up: the plan it was made from. Its "still there?" asked about every mark of that
+	 * plan, so an area cleared there is a real 0 on the progress chart. Absent on other plans (and
+	 * not kept in a backup file: a restored follow-up charts a cleared area as not asked).
+	 */
+	followsFrom?: Id;
 	createdAt: Timestamp;
 	updatedAt: Timestamp;
 }

@@ -22,3 +22,18 @@ export function bestView(mesh: Pick<BodyMesh, 'normals' | 'regions'>, code: numb
 	if (Math.abs(z) >= Math.abs(x)) return z >= 0 ? 'front' : 'back';
 	return x > 0 ? 'left' : 'right';
 }
+
+/**
+ * The quick view that shows most of these regions (each counted on the side that shows it best):
+ * a plan opened with nothing selected shows its marks, not an empty front. Ties keep the front.
+ */
+export function viewShowingMost(mesh: Pick<BodyMesh, 'normals' | 'regions'>, codes: readonly number[]): SideView {
+	const count = new Map<SideView, number>([['front', 0]]);
+	for (const code of codes) {
+		const v = bestView(mesh, code);
+		count.set(v, (count.get(v) ?? 0) + 1);
+	}
+	let best: SideView = 'front';
+	for (const [v, n] of count) if (n > count.get(best)!) best = v;
+	return best;
+}

@@ -51,7 +51,7 @@ describe('sessions list', () => {
 });
 
 describe('progress chart', () => {
-	it('gives each felt area a value per session, oldest first: 0 where not felt, a gap where not mapped', () => {
+	it('gives each felt area a value per session, oldest first: a gap where nobody marked it, 0 only on a "no pain today" session', () => {
 		const plans = [
 			plan('s3', '2026-11-01'),
 			plan('s1', '2026-10-01'),
@@ -63,8 +63,8 @@ describe('progress chart', () => {
 		expect(chart.sessions.map((s) => s.id)).toEqual(['s1', 's2', 's3', 's4']);
 		expect(chart.series.map((s) => [s.region, s.values, s.peak])).toEqual([
 			[TRAP, [7, null, 3, 0], 7],
-			[CALF, [0, null, 5, 0], 5],
-			[LOW, [4, null, 0, 0], 4]
+			[CALF, [null, null, 5, 0], 5],
+			[LOW, [4, null, null, 0], 4]
 		]);
 		expect(chart.hidden).toBe(0);
 	});
@@ -76,6 +76,30 @@ describe('progress chart', () => {
 		// TRAP and LOW tie on peak; TRAP was felt in more sessions.
 		expect(chart.series.map((s) => s.region)).toEqual([CALF, TRAP]);
 		expect(chart.hidden).toBe(1);
+	});
+
+	it('a session that mapped only the low back says nothing of the neck: not asked, not recovered; an area marked at 0 is a real 0', () => {
+		const plans = [plan('neck', '2026-10-01'), plan('back', '2026-11-02'), plan('both', '2026-11-30')];
+		const marks = [mark('neck', TRAP, 6), mark('back', LOW, 7), mark('both', TRAP, 0), mark('both', LOW, 3)];
+		const chart = progressChart(plans, marks, area);
+		expect(Object.fromEntries(chart.series.map((s) => [s.region, s.values]))).toEqual({ [TRAP]: [6, null, 0], [LOW]: [null, 7, 3] });
+	});
+
+	it('a follow-up: a mark carried over and kept (its intensity changed) is that session’s value', () => {
+		const plans = [plan('s1', '2026-10-01'), plan('s2', '2026-10-08')];
+		const chart = progressChart(plans, [mark('s1', TRAP, 6), mark('s1', LOW, 5), mark('s2', TRAP, 2, { carried: false }), mark('s2', LOW, 5, { carried: true })], area);
+		expect(Object.fromEntries(chart.series.map((s) => [s.region, s.values]))).toEqual({ [TRAP]: [6, 2], [LOW]: [5, null] });
+	});
+
+	it('a follow-up: an area cleared from "still there?" is a real 0; one still waiting there is not asked yet; another session’s area stays a gap', () => {
+		const plans = [plan('s1', '2026-10-01'), plan('s2', '2026-10-08', { followsFrom: 's1' }), plan('s3', '2026-10-15')];
+		const marks = [mark('s1', TRAP, 6), mark('s1', LOW, 5), mark('s1', CALF, 4), mark('s2', TRAP, 3), mark('s2', LOW, 5, { carried: true }), mark('s3', TRAP, 2)];
+		// The calf was cleared in s2 (its copy removed); s3 is no follow-up, so it says nothing of the calf.
+		const chart = progressChart(plans, marks, area);
+		expect(Object.fromEntries(chart.series.map((s) => [s.region, s.values]))).toEqual({ [TRAP]: [6, 3, 2], [LOW]: [5, null, null], [CALF]: [4, 0, null] });
+		// The plan it followed since deleted: nothing to go by, so not asked.
+		const orphan = progressChart([plan('s2', '2026-10-08', { followsFrom: 'gone' })], [mark('s2', TRAP, 3)], area);
+		expect(orphan.series[0].values).toEqual([3]);
 	});
 
 	it('leaves out unconfirmed carried marks, so an untouched follow-up is not yet a data point', () => {

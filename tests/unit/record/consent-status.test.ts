@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consentTextHash, DEFAULT_CONSENT_TEXT } from '$lib/domain/record/consent';
 import {
+	sessionMoment,
 	clinicConsentText, consentStatus, consentTextProblem, planConsentWith, plansForConsent, sensitiveAreasOf, signedCounts, signingProblems
 } from '$lib/domain/record/consent-status';
 import { defaultPlanFields, type Plan } from '$lib/domain/records';
@@ -113,5 +114,17 @@ describe('the plans a consent handed over on its own goes into', () => {
 		const plans = [plan('a', '2026-11-02', 'planned'), plan('b', '2026-12-10', 'draft'), plan('c', '2026-12-03', 'done')];
 		expect(plansForConsent(plans, '2026-12-03').map((p) => p.id)).toEqual(['a', 'b']);
 		expect(plansForConsent([], '2026-12-03')).toEqual([]);
+	});
+});
+
+describe('the moment a session’s consent is judged at', () => {
+	it('its start when recorded, else the last moment of its local day, else now or later', () => {
+		expect(sessionMoment(START, '2026-01-01')).toBe(START);
+		const end = sessionMoment(null, '2026-12-03');
+		expect(new Date(end).getDate()).toBe(3);
+		expect(new Date(end + 1).getDate()).toBe(4);
+		expect(new Date(end + 1).getHours()).toBe(0);
+		expect(sessionMoment(null, '')).toBe(Number.MAX_SAFE_INTEGER);
+		expect(sessionMoment(null, 'not a day')).toBe(Number.MAX_SAFE_INTEGER);
 	});
 });

@@ -152,6 +152,21 @@ describe('the printed record of one session', () => {
 		expect(blocks.find((b) => b.kind === 'closing')).toMatchObject({ items: [{ signature: { kind: 'drawn' } }, { signature: null }] });
 	});
 
+	it('a draft of an earlier day, not started, is not covered by a consent signed on a later day (the whole record printed since)', () => {
+		const record = { ...readyDraft(), startedAt: null, endedAt: null };
+		const print = (date: string, signedAt: number) =>
+			sessionBlocks({ record, plan: { id: 'plan-1', title: '', date }, client: { name: 'Mia Lowe', contact: '' }, details: null, practitioner: null, consents: [consent('k', signedAt)], addenda: [], check: null, head: '', today: '2026-12-30' });
+		// Session day Dec 3; consent signed Dec 30 (the day of printing): none in force then.
+		const later = print('2026-12-03', START + 27 * DAY);
+		expect(words(later)).toContain('"value":"No signed consent before this session."');
+		expect(later.find((b) => b.kind === 'closing')).toMatchObject({ items: [{ signature: null, caption: '' }, { signature: null }] });
+		// Signed late on the session's own day (at the session): in force.
+		expect(words(print('2026-12-03', START + 11 * HOUR))).not.toContain('"value":"No signed consent before this session."');
+		// A started session is judged at its start, whatever its day says.
+		const started = sessionBlocks({ record: { ...record, startedAt: START }, plan: { id: 'plan-1', title: '', date: '2026-12-03' }, client: { name: 'Mia Lowe', contact: '' }, details: null, practitioner: null, consents: [consent('k', START + HOUR)], addenda: [], check: null, head: '', today: '2026-12-30' });
+		expect(words(started)).toContain('"value":"No signed consent before this session."');
+	});
+
 	it('says in the consent section when another consent row cannot be read and could bear on the session, signed or draft; not when it cannot', async () => {
 		const input = await signedInput(0);
 		// The consent shown was signed an hour before the session (START); the session ran START to START + 1 h.

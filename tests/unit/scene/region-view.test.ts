@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestView } from '../../../src/lib/scene/region-view';
+import { bestView, viewShowingMost } from '../../../src/lib/scene/region-view';
 import { codeOf } from '../../../src/lib/domain/regions';
 import { body } from '../body/helpers';
 
@@ -17,5 +17,14 @@ describe('the quick view that shows a region', () => {
 	});
 	it('a region with no skin on the model falls back to the front', () => {
 		expect(bestView({ normals: new Float32Array(3), regions: new Uint8Array(1) }, 5)).toBe('front');
+	});
+	it('a plan opened with nothing selected shows the side with most of its marks; a tie, or none, the front', async () => {
+		const m = await body('female');
+		const [low, calf, sternum] = [codeOf('lumbar-erector-l'), codeOf('gastrocnemius-l'), codeOf('sternum')];
+		expect(viewShowingMost(m, [low])).toBe('back');
+		expect(viewShowingMost(m, [low, calf, sternum])).toBe('back');
+		expect(viewShowingMost(m, [low, sternum])).toBe('front');
+		expect(viewShowingMost(m, [sternum, sternum, low])).toBe('front');
+		expect(viewShowingMost(m, [])).toBe('front');
 	});
 });

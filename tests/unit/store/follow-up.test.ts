@@ -58,6 +58,8 @@ describe('follow-up', () => {
 			outcome: null,
 			planning: { fixed: {}, order: [] }
 		});
+		// It names the plan it follows (the progress chart reads a cleared area there as a real 0), kept as stored.
+		expect((await store.getPlan(next.id))?.followsFrom).toBe(plan.id);
 		const stored = await store.listMarks(next.id);
 		expect(stored).toEqual(marks);
 		expect(stored.map((m) => [m.region, m.sensation, m.intensity, m.author, m.note, m.carried])).toEqual([

@@ -189,6 +189,19 @@ export function consentAt(consents: readonly Consent[], at: number): Consent | n
 	return [...consents].filter((c) => c.signedAt <= at).sort((a, b) => b.signedAt - a.signedAt)[0] ?? null;
 }
 
+/**
+ * The moment a session's consent is judged at: its recorded start; not started, the end of its
+ * day (local), so a consent signed at the session counts and one signed on a later day does not
+ * (a draft of Oct 1 printed in Nov is not covered by a consent signed in Nov). No readable day:
+ * whatever is signed by now.
+ */
+export function sessionMoment(startedAt: number | null, day: string): number {
+	if (startedAt !== null) return startedAt;
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+	const end = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1).getTime() - 1 : NaN;
+	return Number.isNaN(end) ? Number.MAX_SAFE_INTEGER : end;
+}
+
 /** A consent row that could not be read: its id, and its signing date when that much of it is readable. */
 export interface UnreadableConsent {
 	id: string;

@@ -18,7 +18,7 @@ import type { Addendum, ClientDetails, Consent, HistoryEntry, IsoDay, LockedReco
 import { isLocked } from './locked';
 import { healthRows, historyRows } from './print-session';
 import { consentAt, consentRows, consentStanding, sealWords, shortHash } from './print-consent';
-import { doubtWords, sensitiveAreasNamed, unreadableBearing, type UnreadableConsent } from './consent-status';
+import { doubtWords, sensitiveAreasNamed, sessionMoment, unreadableBearing, type UnreadableConsent } from './consent-status';
 
 export { consentAt, consentRows, consentStanding, sealWords, shortHash, type ConsentStanding } from './print-consent';
 
@@ -200,8 +200,8 @@ export function sessionBlocks(input: SessionPrint, newPage = false): PrintBlock[
 		draft: !locked,
 		note: locked ? '' : `${DRAFT_MARK}. This record can still be changed; it is not a signed treatment record.`
 	});
-	// At the session's start; a draft not started yet takes the consent in force now (signed at the session, after the draft was made).
-	const at = record.startedAt ?? Number.MAX_SAFE_INTEGER;
+	// At the session's start; a draft not started yet, by the end of its day (signed at the session, after the draft was made).
+	const at = sessionMoment(record.startedAt, plan.date);
 	const consent = consentAt(consents, at);
 	// An unreadable row that may be a later consent or a withdrawal is said beside the consent shown, whatever the record's state.
 	const doubts = doubtWords(unreadableBearing(input.unreadableConsents ?? [], consent, at), !!consent).map((value) => ({ label: consent ? 'Another consent' : 'A consent', value }));

@@ -2,7 +2,7 @@
  * The planner's selection kept over a reload: the selected mark (or region) goes into the address
  * as it changes (selection-address), and when the page opens again it is chosen again and the
  * body turns to the side that shows it (scene/region-view; `turn` does the same for a mark or
- * region chosen from a list). Construct during component
+ * region chosen from a list); with nothing selected, to the side showing most of the marks. Construct during component
  * initialisation (it sets up effects).
  */
 import { untrack } from 'svelte';
@@ -10,7 +10,7 @@ import { page } from '$app/state';
 import { replaceState } from '$app/navigation';
 import type { Mark } from '$lib/domain/records';
 import type { BodyScene } from '$lib/scene/BodyScene';
-import { bestView } from '$lib/scene/region-view';
+import { bestView, viewShowingMost } from '$lib/scene/region-view';
 import { addressWith, selectionFrom, type Selection } from './selection-address';
 
 export interface KeptSelectionOptions {
@@ -28,8 +28,8 @@ export interface KeptSelectionOptions {
 
 export class KeptSelection {
 	#restored = $state(false);
-	/** The region whose side the body turns to once it shows. */
-	#turnTo = $state<number | null>(null);
+	/** The region whose side the body turns to once it shows; a list: the side showing most of them. */
+	#turnTo = $state<number | readonly number[] | null>(null);
 
 	/** Turns the body to the side that shows region `code` (now, or once the body shows). */
 	turn(code: number): void {
@@ -46,7 +46,12 @@ export class KeptSelection {
 				o.onloaded?.(marks);
 				const m = start.mark ? (marks.find((x) => x.id === start.mark) ?? null) : null;
 				const code = m ? m.region : start.mark ? null : start.region; // a mark gone since: nothing
-				if (code === null) return;
+				if (code === null) {
+					// Nothing to come back to: the side showing the plan's marks (a back-only plan opens on the back).
+					const codes = marks.flatMap((x) => (x.region === null ? [] : [x.region]));
+					if (codes.length) this.#turnTo = codes;
+					return;
+				}
 				o.restore(code, m);
 				this.#turnTo = code;
 			});
@@ -57,7 +62,7 @@ export class KeptSelection {
 			const turn = () => {
 				const body = s.body;
 				if (!body) return;
-				s.view(bestView(body, code));
+				s.view(typeof code === 'number' ? bestView(body, code) : viewShowingMost(body, code));
 				this.#turnTo = null;
 			};
 			untrack(turn);
