@@ -1,6 +1,6 @@
 /** Moving backup files in and out through Settings, for the backup specs. */
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export type UploadFile = { name: string; mimeType: string; buffer: Buffer };
 
@@ -20,4 +20,12 @@ export async function exportAll(page: Page, path: string): Promise<string> {
 	await page.getByRole('button', { name: 'Export all data' }).click();
 	await (await download).saveAs(path);
 	return readFile(path, 'utf8');
+}
+
+/** Settings → restore `text` as a backup file, confirmed, and finished. */
+export async function restoreText(page: Page, text: string, name = 'backup.json'): Promise<void> {
+	await page.goto('/settings');
+	await chooseFile(page, jsonFile(name, text));
+	await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Restore finished.' })).toBeVisible();
 }

@@ -49,15 +49,18 @@ test('planner on a phone: a low-back or calf region chosen from the list shows a
 	}
 });
 
+/** The client's own map, or a new plan handed to the client (no PIN). */
+async function openAsClient(page: Page, where: '/my-map' | 'client mode'): Promise<void> {
+	if (where === '/my-map') return void (await page.goto('/my-map'));
+	await createPlanForNewClient(page, 'Cai Client');
+	await page.getByRole('button', { name: 'Hand to client' }).click();
+	await page.getByRole('dialog', { name: 'Set a PIN before handing over' }).getByRole('button', { name: 'hand over without a PIN' }).click();
+	await page.waitForURL(/\/client-mode\?plan=/);
+}
+
 for (const where of ['/my-map', 'client mode'] as const) {
 	test(`${where} on a phone: a low-back or calf place chosen from the list shows on the body above the Next bar`, async ({ page }) => {
-		if (where === '/my-map') await page.goto('/my-map');
-		else {
-			await createPlanForNewClient(page, 'Cai Client');
-			await page.getByRole('button', { name: 'Hand to client' }).click();
-			await page.getByRole('dialog', { name: 'Set a PIN before handing over' }).getByRole('button', { name: 'hand over without a PIN' }).click();
-			await page.waitForURL(/\/client-mode\?plan=/);
-		}
+		await openAsClient(page, where);
 		await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
 		for (const [query, name, code] of [['low back', /^Left low back/, LOW_BACK], ['calf', /^Left upper calf/, CALF]] as const) {
 			await chooseFromList(page, query, name);
@@ -89,13 +92,7 @@ test('/my-map on a phone: beside a long place name, Remove stays inside its butt
 
 for (const where of ['/my-map', 'client mode'] as const) {
 	test(`${where} on a phone: the region list's side filter speaks to the client ("Your side")`, async ({ page }) => {
-		if (where === '/my-map') await page.goto('/my-map');
-		else {
-			await createPlanForNewClient(page, 'Cai Client');
-			await page.getByRole('button', { name: 'Hand to client' }).click();
-			await page.getByRole('dialog', { name: 'Set a PIN before handing over' }).getByRole('button', { name: 'hand over without a PIN' }).click();
-			await page.waitForURL(/\/client-mode\?plan=/);
-		}
+		await openAsClient(page, where);
 		await expect(page.getByRole('group', { name: 'Your side', exact: true })).toBeVisible();
 		await expect(page.getByRole('group', { name: "Client's side" })).toHaveCount(0);
 	});

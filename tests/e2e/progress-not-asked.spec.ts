@@ -10,6 +10,7 @@ import { writeBackup } from '../../src/lib/domain/backup/format';
 import { defaultPlanFields, type Client, type Mark, type Plan } from '../../src/lib/domain/records';
 import { codeOf } from '../../src/lib/domain/regions';
 import { test, expect } from './fixtures';
+import { restoreText } from './backup-files';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => {
@@ -35,14 +36,7 @@ function backup(): string {
 	);
 }
 
-async function restore(page: Page, text: string): Promise<void> {
-	await page.goto('/settings');
-	const chooser = page.waitForEvent('filechooser');
-	await page.getByRole('button', { name: 'Restore from a file…' }).click();
-	await (await chooser).setFiles({ name: 'dev.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-	await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Restore finished.' })).toBeVisible();
-}
+const restore = (page: Page, text: string) => restoreText(page, text, 'dev.json');
 
 test('an area not marked in a session is "not asked" on the progress chart and table, 0 only on a no-pain day', async ({ page }) => {
 	await page.setViewportSize({ width: 1280, height: 900 });

@@ -10,6 +10,7 @@ import { consentTextHash, DEFAULT_CONSENT_TEXT } from '../../src/lib/domain/reco
 import { sealConsent } from '../../src/lib/domain/record/consent-seal';
 import { defaultPlanFields, type Client, type Plan } from '../../src/lib/domain/records';
 import { test, expect } from './fixtures';
+import { restoreText } from './backup-files';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => {
@@ -37,14 +38,7 @@ async function backup(): Promise<string> {
 	);
 }
 
-async function restore(page: Page, text: string): Promise<void> {
-	await page.goto('/settings');
-	const chooser = page.waitForEvent('filechooser');
-	await page.getByRole('button', { name: 'Restore from a file…' }).click();
-	await (await chooser).setFiles({ name: 'dev.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-	await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Restore finished.' })).toBeVisible();
-}
+const restore = (page: Page, text: string) => restoreText(page, text, 'dev.json');
 
 test('whole record: a consent signed today is not "in force" on the drafts of earlier sessions, only on today’s', async ({ page }) => {
 	test.setTimeout(90_000);

@@ -12,6 +12,7 @@ import type { Page } from '@playwright/test';
 import { formatDate, formatDateTime } from '../../src/lib/domain/dates';
 import { sealConsent } from '../../src/lib/domain/record/consent-seal';
 import { test, expect, createPlanForNewClient, waitForServiceWorker } from './fixtures';
+import { restoreText } from './backup-files';
 import { openTab } from './plan-tabs';
 import { pdfPages } from './pdf';
 import { addMark } from './print-helpers';
@@ -25,14 +26,7 @@ const printout = (page: Page) => page.locator('article.print-sheet');
 /** Text without its spaces: a line may break anywhere (after a hyphen, inside a hash), and PDF text loses the space after a bold label; headings print in capitals. */
 const squash = (text: string) => text.replace(/\s+/g, '').toLowerCase();
 
-async function restore(page: Page, made: WholeRecord): Promise<void> {
-	await page.goto('/settings');
-	const chooser = page.waitForEvent('filechooser');
-	await page.getByRole('button', { name: 'Restore from a file…' }).click();
-	await (await chooser).setFiles({ name: 'mia.json', mimeType: 'application/json', buffer: Buffer.from(made.text) });
-	await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Restore finished.' })).toBeVisible();
-}
+const restore = (page: Page, made: WholeRecord) => restoreText(page, made.text, 'mia.json');
 
 /**
  * Waits until the printout is drawn (body views, signatures loaded) and returns it as an A4 PDF's
