@@ -25,6 +25,11 @@ async function addMark(page: Page, query: string, region: RegExp, sensation: str
 
 const CLIENT = 'Bea <i>Backup</i>';
 
+/** A dump without the note that no old paintings are left (a cache the app rewrites at an idle moment). */
+function withoutCheckNote<T extends { settings?: { key: string }[] }>(dump: T): T {
+	return { ...dump, settings: dump.settings?.filter((s) => s.key !== 'paintingsSettled') };
+}
+
 test('a backup downloaded here restores into an empty browser: client, plan and marks', async ({ page, browser }, testInfo) => {
 	await createPlanForNewClient(page, CLIENT, 'Shoulders');
 	await addMark(page, 'trapez', /^Right top of the shoulder \(upper trapezius\)/, 'Knot or trigger point');
@@ -95,7 +100,8 @@ test('a backup downloaded here restores into an empty browser: client, plan and 
 	await expect(dialog.getByRole('definition')).toHaveText([/already on this device/, /already on this device/, /already on this device/]);
 	await dialog.getByRole('button', { name: 'Restore' }).click();
 	await expect(fresh.getByRole('status').filter({ hasText: 'Restore finished' })).toContainText('Nothing changed.');
-	expect(await dumpDb(fresh)).toEqual(restored);
+	// (Not the old-paintings check's note: a restore forgets it, and the app writes it again when idle.)
+	expect(withoutCheckNote(await dumpDb(fresh))).toEqual(withoutCheckNote(restored));
 	await other.close();
 	expect(foreign).toEqual([]);
 });
