@@ -85,7 +85,8 @@ export async function wholeRecord(): Promise<WholeRecord> {
 		a: 'Gluteal trigger points consistent with prolonged sitting; eased after treatment.', homeCare: 'Glute stretch twice a day; heat pack 10 minutes.', nextSession: 'In two weeks, 60 minutes.', referral: 'Back to Dr Ng if the pain runs below the knee.'
 	}, { at: start + HOUR, practitionerId: practitioner.id });
 	if (!edited.ok) throw new Error(edited.problem);
-	const signed = await finalise(edited.record, { practitioner, signature: drawn(4), at: start + 70 * 60_000 });
+	// As the store signs: the plan's health check sealed with the record.
+	const signed = await finalise(edited.record, { practitioner, signature: drawn(4), at: start + 70 * 60_000, health: plan.health });
 	if (!signed.ok) throw new Error(signed.problems.join(' '));
 	const chain: ChainEntry[] = [{ kind: 'record', entry: signed.record }];
 	const more: [string, DrawnSignature | { kind: 'typed'; name: string }][] = [
