@@ -50,7 +50,7 @@ export async function recordFile(): Promise<RecordFile> {
 	const draft = newDraft({ id: 'r-jo', planId: plan.id, clientId: client.id }, 60, { s: 'Left low back: aching, 6/10.', areas: ['Low back, 20 min'], techniques: ['Remedial massage'], pressure: '3 · Moderate' }, start - HOUR);
 	const edited = editDraft(draft, { practitionerId: practitioner.id, startedAt: start, endedAt: start + HOUR, a: 'Less guarding by the end.' }, { at: start + HOUR, practitionerId: practitioner.id });
 	if (!edited.ok) throw new Error(edited.problem);
-	const signed = await finalise(edited.record, { practitioner, signature: drawn(), at: start + 2 * HOUR });
+	const signed = await finalise(edited.record, { practitioner, signature: drawn(), at: start + 2 * HOUR, health: plan.health });
 	if (!signed.ok) throw new Error(signed.problems.join(' '));
 	const chain: ChainEntry[] = [{ kind: 'record', entry: signed.record }];
 	for (const [i, text] of ['The left side was treated too.', 'Client phoned: much better.'].entries()) {
