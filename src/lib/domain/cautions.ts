@@ -68,6 +68,7 @@ export function capWords(level: Pressure): string {
 
 // Caps of the cautions that cap every region; their words are made from these numbers.
 const CLOT_CAP: Pressure = 2;
+const NUMB_CAP: Pressure = 2;
 
 const regionsIn = (groups: BodyGroup[]) => REGIONS.filter((r) => groups.includes(r.group)).map((r) => r.code);
 const regionsNamed = (bases: string[]) => REGIONS.filter((r) => bases.includes(r.base)).map((r) => r.code);
@@ -133,7 +134,11 @@ export function evaluateCautions(answers: Answers, marks: readonly MarkFact[] = 
 		if (!answers.acute) add('injury-marks', 'Marked injuries: gentle work only on and around them.');
 	}
 	if (!answers.nerve && markedWith('numbness').length) {
-		add('numbness-marks', 'Numbness or tingling was marked: if it has no known reason, it should be checked by a medical professional.', true);
+		// The client's explicit No to the nerve question: its reason is known, so a caution, not a red flag.
+		if (answers.nerve === false) {
+			add('numbness-marks', `Numbness or tingling was marked, with a reason the client knows: ${capWords(NUMB_CAP)} there, and stop if it spreads or gets worse.`);
+			cap(markedWith('numbness'), NUMB_CAP);
+		} else add('numbness-marks', 'Numbness or tingling was marked: if it has no known reason, it should be checked by a medical professional.', true);
 	}
 	const severe = marks.filter((m) => m.sensation === 'sharp' && m.intensity >= 8);
 	if (severe.length) add('severe-pain', 'Severe sharp pain was marked: start gently and stop if it gets worse.');

@@ -7,6 +7,7 @@ import { allocate, type Allocation, type FocusInput } from './allocation';
 import { CRANIOSACRAL } from './catalogue';
 import { evaluateCautions, type CautionResult } from './cautions';
 import { mainRegions, scoredMarks } from './marks';
+import { withPositions } from './positions';
 export { MIN_PATCH_SHARE } from './marks';
 import type { Mark, Patch, Plan, Pressure } from './records';
 
@@ -59,7 +60,7 @@ export function planSession(
 		const fixed = plan.planning.fixed[`r${f.region}`];
 		return fixed === undefined ? f : { ...f, fixedMinutes: fixed };
 	});
-	const allocation = allocate({
+	const allocation = withPositions(allocate({
 		scope: plan.scope,
 		durationMin: plan.durationMin,
 		defaultPressure: plan.pressure,
@@ -69,7 +70,7 @@ export function planSession(
 		craniosacralShare: plan.techniques.includes(CRANIOSACRAL) ? plan.planning.craniosacralShare : 0,
 		fixed: plan.planning.fixed,
 		order: plan.planning.order
-	});
+	}), cautions);
 	const needsConsent = allocation.steps
 		.filter((s) => s.region !== null && isSensitive(s.region) && !plan.consent[s.region])
 		.map((s) => s.region as RegionCode);

@@ -9,6 +9,7 @@ import type { RegionCode } from '$lib/body/types';
 import type { PlanStep, Position } from './allocation';
 import type { Caution, CautionResult } from './cautions';
 import { scoredMarks } from './marks';
+import { plannedPressure, pressureWords } from './plan-pressure';
 import { pressureName } from './pressure';
 import type { Mark, Plan, Pressure } from './records';
 import { regionsInWords } from './region-groups';
@@ -54,8 +55,11 @@ export interface SessionSummary {
 	scope: Plan['scope'];
 	durationMin: number;
 	handsOn: number;
-	/** The plan's default pressure, e.g. '3 · Moderate'. */
+	/** The plan's default pressure as planned (under the health check's caps), e.g. '2 · Light'. */
 	pressureLabel: string;
+	pressure: Pressure;
+	/** The same with why it is capped, if it is: '2 · Light (capped by the health check: blood thinners)'. */
+	pressureText: string;
 	noPain: boolean;
 	steps: SummaryStep[];
 	cautions: Caution[];
@@ -178,6 +182,7 @@ export function summarisePlan(
 	let bodyArea = 0;
 	if (areas) for (let i = 0; i < areas.length; i++) bodyArea += areas[i];
 
+	const planned = plannedPressure(plan.pressure, s.cautions);
 	const steps = s.allocation.steps.map((step): SummaryStep => {
 		const region = step.region === null ? undefined : regionByCode(step.region);
 		const here = step.kind === 'focus' && step.region !== null ? felt.get(step.region) : undefined;
@@ -199,7 +204,9 @@ export function summarisePlan(
 		scope: plan.scope,
 		durationMin: plan.durationMin,
 		handsOn: s.allocation.handsOn,
-		pressureLabel: `${plan.pressure} · ${pressureName(plan.pressure)}`,
+		pressureLabel: planned.label,
+		pressure: planned.level,
+		pressureText: pressureWords(planned),
 		noPain: plan.noPain,
 		steps,
 		cautions: s.cautions.cautions,
