@@ -68,7 +68,7 @@ test('a health-check cap is the session pressure on At a glance, the sheet and t
 	await seedPractitioner(page, 'Dana Reyes');
 	await addMark(page, 'trapez', 'Right top of the shoulder (upper trapezius)', 'Knot or trigger point', 6);
 	await openTab(page, 'Plan');
-	await page.getByRole('radio', { name: /3 · Moderate/ }).check();
+	await page.getByRole('radio', { name: /^3 · Moderate/ }).check();
 	await expect(glance(page)).toContainText('default pressure 3 · Moderate');
 	await answer(page, 'Taking blood thinners?', true);
 
@@ -85,10 +85,10 @@ test('a health-check cap is the session pressure on At a glance, the sheet and t
 	// Pregnant, 5 · Deep chosen: the session is planned at Moderate, and says both reasons apart.
 	await answer(page, 'Taking blood thinners?', false);
 	await answer(page, 'Pregnant?', true);
-	await page.getByRole('radio', { name: /5 · Deep/ }).check();
+	await page.getByRole('radio', { name: /^5 · Deep/ }).check();
 	await expect(glance(page)).toContainText('default pressure 3 · Moderate (capped by the health check: pregnancy)');
 	await expect(glance(page)).not.toContainText('5 · Deep');
-	await page.getByRole('radio', { name: /3 · Moderate/ }).check();
+	await page.getByRole('radio', { name: /^3 · Moderate/ }).check();
 	await expect(session.getByRole('status')).toHaveCount(0);
 	await answer(page, 'Pregnant?', false);
 	await answer(page, 'Taking blood thinners?', true);
