@@ -133,11 +133,12 @@ export function evaluateCautions(answers: Answers, marks: readonly MarkFact[] = 
 		cap(injured, 1);
 		if (!answers.acute) add('injury-marks', 'Marked injuries: gentle work only on and around them.');
 	}
-	if (!answers.nerve && markedWith('numbness').length) {
+	const numb = markedWith('numbness');
+	if (!answers.nerve && numb.length) {
 		// The client's explicit No to the nerve question: its reason is known, so a caution, not a red flag.
 		if (answers.nerve === false) {
 			add('numbness-marks', `Numbness or tingling was marked, with a reason the client knows: ${capWords(NUMB_CAP)} there, and stop if it spreads or gets worse.`);
-			cap(markedWith('numbness'), NUMB_CAP);
+			cap(numb, NUMB_CAP);
 		} else add('numbness-marks', 'Numbness or tingling was marked: if it has no known reason, it should be checked by a medical professional.', true);
 	}
 	const severe = marks.filter((m) => m.sensation === 'sharp' && m.intensity >= 8);

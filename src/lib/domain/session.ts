@@ -7,9 +7,9 @@ import { allocate, type Allocation, type FocusInput } from './allocation';
 import { CRANIOSACRAL } from './catalogue';
 import { evaluateCautions, type CautionResult } from './cautions';
 import { mainRegions, scoredMarks } from './marks';
-import { withPositions } from './positions';
 export { MIN_PATCH_SHARE } from './marks';
 import type { Mark, Patch, Plan, Pressure } from './records';
+import { withPositions } from './positions';
 
 /**
  * One focus area per marked region: its strongest mark, the gentlest pressure asked for, and the

@@ -9,13 +9,13 @@ import type { RegionCode } from '$lib/body/types';
 import type { PlanStep, Position } from './allocation';
 import type { Caution, CautionResult } from './cautions';
 import { scoredMarks } from './marks';
-import { plannedPressure, pressureWords } from './plan-pressure';
 import { pressureName } from './pressure';
 import type { Mark, Plan, Pressure } from './records';
 import { regionsInWords } from './region-groups';
 import { regionByCode, shortLabel } from './regions';
 import { markedShare, summariseByRegion, WPI_SITE_COUNT, widespreadPainCount } from './scoring';
 import { sensationInfo } from './sensations';
+import { plannedPressure, pressureWords } from './plan-pressure';
 import { planSession, type SessionPlan } from './session';
 
 /** Used for a region's area until the body model has loaded (about a palm and a half). */
