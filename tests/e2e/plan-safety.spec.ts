@@ -94,6 +94,11 @@ test('a health-check cap is the session pressure on At a glance, the sheet and t
 	await answer(page, 'Taking blood thinners?', true);
 	await expect(glance(page)).toContainText(`default pressure ${capped}`);
 
+	// A mark's "plan default" names the planned pressure too.
+	await openTab(page, 'Marks');
+	await page.getByRole('list', { name: /^Marks/ }).getByRole('button', { name: /^Edit mark: Right top of the shoulder/ }).click();
+	await expect(page.getByLabel('Pressure for this area').locator('option').first()).toHaveText('Plan default (Light)');
+
 	await openTab(page, 'Record');
 	await expect(page.locator('#panel-record').getByLabel('Pressure', { exact: true })).toHaveValue(capped);
 	await openTab(page, 'Plan');
