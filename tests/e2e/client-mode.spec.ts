@@ -160,7 +160,10 @@ test('the client marks, answers and hands back; only the PIN leaves client mode'
 	await expect(marks).toContainText('Right upper calf (gastrocnemius)');
 	await expect(marks).toContainText('Tension · 4/10 · Client');
 	await openTab(page, 'Plan');
-	await expect(page.getByRole('checkbox', { name: 'Taking blood thinners?' })).toBeChecked();
+	await expect(page.getByRole('group', { name: 'Taking blood thinners?' }).getByRole('radio', { name: 'Yes' })).toBeChecked();
+	// The client's No is the therapist's No: answered, not left open.
+	await expect(page.getByRole('group', { name: 'Pregnant?' }).getByRole('radio', { name: 'No' })).toBeChecked();
+	await expect(page.getByRole('region', { name: 'Health check' }).getByRole('status')).toHaveText('Yes: blood thinners; 1 no, 9 not answered');
 	expect((await marksInDb(page)).map((m) => m.author)).toEqual(['client', 'client']);
 });
 

@@ -41,6 +41,7 @@ async function signConsent(page: Page, areas: RegExp[] = []) {
 	const dialog = page.getByRole('dialog', { name: /Consent to treatment/ });
 	for (const area of areas) await dialog.getByRole('checkbox', { name: area }).check();
 	await dialog.getByRole('button', { name: 'Type your name instead' }).click();
+	await dialog.getByLabel('Type your full name to sign').fill('The Client');
 	await dialog.getByRole('button', { name: 'Sign consent' }).click();
 	await expect(dialog).toBeHidden();
 	await expect(page.getByTestId('consent-status')).toHaveText(/^Consent: signed on/);

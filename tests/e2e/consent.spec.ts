@@ -142,7 +142,8 @@ test.describe('on the client page, 1280×800 with a mouse', () => {
 		await tabTo(page, 'Type your name instead');
 		await page.keyboard.press('Enter');
 		const name = dialog.getByLabel('Type your full name to sign');
-		await expect(name).toHaveValue('Sam Keys'); // started with the client's name
+		await expect(name).toHaveValue(''); // never filled in for the signer
+		await expect(name).toHaveAccessibleDescription(/Signing as Sam Keys/);
 		await expect(name).toHaveAttribute('autocomplete', 'off'); // the browser offers no saved names (client mode)
 		await tabTo(page, 'Type your full name to sign');
 		await page.keyboard.press('ControlOrMeta+a');
@@ -159,6 +160,7 @@ test.describe('on the client page, 1280×800 with a mouse', () => {
 		await page.getByRole('button', { name: 'Sign consent…' }).click();
 		const dialog = page.getByRole('dialog', { name: /Consent to treatment/ });
 		await dialog.getByRole('button', { name: 'Type your name instead' }).click();
+		await dialog.getByLabel('Type your full name to sign').fill('Lee Earlier');
 		await dialog.getByRole('button', { name: 'Sign consent' }).click();
 		await expect(page.getByTestId('consent-status')).toHaveText(/^Consent: signed on/);
 		const clientUrl = page.url();
@@ -192,6 +194,7 @@ test.describe('on the client page, 1280×800 with a mouse', () => {
 		await page.getByRole('button', { name: 'Sign consent…' }).click();
 		await expect(dialog.getByRole('region', { name: 'The consent statement' })).toContainText('I agree to remedial massage at Bodywise.I can stop the treatment at any time.');
 		await dialog.getByRole('button', { name: 'Type your name instead' }).click();
+		await dialog.getByLabel('Type your full name to sign').fill('Lee Earlier');
 		await dialog.getByRole('button', { name: 'Sign consent' }).click();
 		await expect(page.getByTestId('consent-status')).toHaveText(/^Consent: signed on/);
 	});

@@ -79,7 +79,7 @@ for (const size of SIZES) {
 			await addMark(page, 'trapez', 'Right top of the shoulder (upper trapezius)');
 			await openTab(page, 'Plan');
 			await page.getByRole('radio', { name: /Full body/ }).check();
-			await page.getByRole('checkbox', { name: 'Taking blood thinners?' }).check();
+			await page.getByRole('group', { name: 'Taking blood thinners?' }).getByRole('radio', { name: 'Yes' }).check();
 			await page.getByRole('checkbox', { name: 'Relaxation', exact: true }).check();
 			// Every card open: the summary unfolded, each tab shown, a mark's editor showing.
 			const fold = page.getByRole('button', { name: /Show the plan at a glance/ });

@@ -55,7 +55,7 @@ test.describe('on a tablet, by touch', () => {
 		await openTab(page, 'Plan');
 		await page.getByRole('radio', { name: /Full body/ }).tap();
 		await page.getByRole('radio', { name: /4 · Firm/ }).tap();
-		await page.getByRole('checkbox', { name: 'Taking blood thinners?' }).tap();
+		await page.getByRole('group', { name: 'Taking blood thinners?' }).getByRole('radio', { name: 'Yes' }).tap();
 		await expect(page.getByRole('list', { name: 'Cautions' })).toContainText('Light pressure only');
 		await expect(steps(page).first()).toContainText('2 · Light');
 		await expect(total(page)).toContainText('50 min');
@@ -73,7 +73,7 @@ test.describe('on a tablet, by touch', () => {
 		await again.waitForURL((u) => u.searchParams.get('id') === new URL(url).searchParams.get('id'));
 		await expect(markList(again).getByRole('listitem')).toHaveCount(2);
 		await openTab(again, 'Plan');
-		await expect(again.getByRole('checkbox', { name: 'Taking blood thinners?' })).toBeChecked();
+		await expect(again.getByRole('group', { name: 'Taking blood thinners?' }).getByRole('radio', { name: 'Yes' })).toBeChecked();
 		await expect(total(again)).toContainText('50 min');
 		await expect(again.getByLabel('Status')).toHaveValue('planned');
 	});
@@ -133,9 +133,12 @@ test('by keyboard alone: from the home screen to a timed, cautioned plan with a 
 	await press('ArrowRight');
 	await expect(page.getByRole('tab', { name: 'Plan' })).toHaveAttribute('aria-selected', 'true');
 	await expect(page.getByRole('tab', { name: 'Plan' })).toBeFocused();
-	await page.getByRole('checkbox', { name: /A recent accident, fall or whiplash/ }).focus();
+	await page.getByRole('group', { name: /A recent accident, fall or whiplash/ }).getByRole('radio', { name: 'Yes' }).focus();
 	await press('Space');
 	await expect(page.getByRole('list', { name: 'Cautions' })).not.toBeEmpty();
+	// A red flag: the timed plan is on hold; its draft opens from the keyboard.
+	await page.getByRole('region', { name: 'Timed plan' }).getByText('Draft plan, only if you go ahead after medical advice').focus();
+	await press('Enter');
 	await page.getByRole('radio', { name: /Local focus/ }).focus();
 	await press('ArrowDown');
 	await expect(page.getByRole('radio', { name: /Full body/ })).toBeChecked();

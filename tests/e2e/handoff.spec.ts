@@ -28,7 +28,7 @@ test('a plan made at home travels by link and by file into the therapist’s bro
 	await createPlanForNewClient(page, 'Home <i>Hana</i>', 'Before Tuesday');
 	await addMark(page, 'calf', /Left upper calf \(gastrocnemius\)/, 'Stiffness or limited movement');
 	await openTab(page, 'Plan');
-	await page.getByRole('checkbox', { name: 'Taking blood thinners?' }).check();
+	await page.getByRole('group', { name: 'Taking blood thinners?' }).getByRole('radio', { name: 'Yes' }).check();
 	await openTab(page, 'Notes');
 	await page.getByLabel("In the client's words").fill('Calf cramps after running');
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
@@ -53,7 +53,7 @@ test('a plan made at home travels by link and by file into the therapist’s bro
 	const preview = tablet.getByRole('region', { name: 'Before Tuesday' });
 	await expect(preview).toContainText('From Home <i>Hana</i>'); // the name as text, never markup
 	await expect(preview).toContainText('Left upper calf (gastrocnemius): Stiffness or limited movement');
-	await expect(preview).toContainText('1 question answered yes');
+	await expect(preview).toContainText('Health check: Yes: blood thinners; 10 not answered.');
 	expect(new URL(tablet.url()).hash).toBe(''); // the plan's data left the address bar
 	expect(await seriousViolations(tablet)).toEqual([]);
 	await tablet.screenshot({ path: info.outputPath('import.png'), fullPage: true });
@@ -62,7 +62,7 @@ test('a plan made at home travels by link and by file into the therapist’s bro
 	await tablet.waitForURL(/\/plan\?id=/);
 	await expect(markList(tablet).getByRole('listitem')).toHaveCount(1);
 	await openTab(tablet, 'Plan');
-	await expect(tablet.getByRole('checkbox', { name: 'Taking blood thinners?' })).toBeChecked();
+	await expect(tablet.getByRole('group', { name: 'Taking blood thinners?' }).getByRole('radio', { name: 'Yes' })).toBeChecked();
 	await openTab(tablet, 'Notes');
 	await expect(tablet.getByLabel("In the client's words")).toHaveValue('Calf cramps after running');
 

@@ -87,17 +87,18 @@ test('paint an area by touch, undo a stroke, pinch without painting, a reload mi
 	await expect(page.locator('canvas[data-body]')).toHaveCount(1, { timeout: 30_000 });
 	await expect.poll(() => paintedVertices(page)).toBe(stored.patch!.vertices.length);
 
-	// Repaint: the area comes back as a painting in progress; erase it all and the save is refused.
+	// Repaint: the area comes back as a painting in progress; erased whole, nothing is written (the
+	// mark keeps its area), and Done shows it again as stored.
 	await markList(page).getByRole('button', { name: /Edit mark: Left top of the shoulder \(upper trapezius\)/ }).tap();
 	await page.getByRole('button', { name: 'Repaint area' }).tap();
-	const repaint = page.getByRole('form', { name: /Repainted area/ });
+	const repaint = page.getByRole('form', { name: /Repainting area/ });
 	await expect(repaint.getByTestId('painted-coverage')).toContainText('Left top of the shoulder (upper trapezius)');
 	await page.getByRole('button', { name: 'Clear painting' }).tap();
 	await expect(page.getByText('Paint the area on the body')).toBeHidden();
-	await repaint.getByRole('button', { name: 'Save repainted area' }).tap();
-	await expect(repaint.getByRole('alert')).toContainText('Nothing is painted yet');
-	await repaint.getByRole('button', { name: 'Cancel repainting' }).tap();
+	await expect(repaint.getByRole('status').filter({ hasText: 'Nothing is painted now: the mark keeps its last area' })).toBeVisible();
+	await repaint.getByRole('button', { name: 'Done repainting' }).tap();
 	await expect.poll(() => paintedVertices(page)).toBe(stored.patch!.vertices.length);
+	expect((await storedMarks(page))[0].patch!.vertices).toEqual(stored.patch!.vertices);
 });
 
 test('a plan painted on an older body model still shows its marks by region and still plans them', async ({ page }) => {

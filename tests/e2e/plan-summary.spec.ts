@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, createPlanForNewClient } from './fixtures';
+import { setClientAllergies } from './allergies-helper';
 import { openTab } from './plan-tabs';
 
 /** A region's name inside a pattern: its brackets ("(upper trapezius)") are meant literally. */
@@ -68,15 +69,17 @@ test('the summary shows the steps with minutes and pressure, the figures as info
 	await openTab(page, 'Plan');
 	await expect(summary(page).locator('blockquote')).toHaveText('“It grabs when I turn my head.”');
 	await page.getByRole('checkbox', { name: 'Relaxation', exact: true }).check();
-	await openTab(page, 'Notes');
-	await page.getByLabel('Allergies').fill('Nut oils');
+	// The client's allergies, from their health details.
+	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' }).first()).toBeVisible();
+	await setClientAllergies(page, page.url(), 'Nut oils');
+	await page.reload();
 	await openTab(page, 'Plan');
 	await expect(summary(page)).toContainText('Relaxation');
 	await expect(summary(page)).toContainText('Allergies: Nut oils');
 
 	// A red flag reaches the summary too.
 	await expect(summary(page)).not.toContainText('see a medical professional');
-	await page.getByRole('checkbox', { name: /A fever/ }).check();
+	await page.getByRole('group', { name: /A fever/ }).getByRole('radio', { name: 'Yes' }).check();
 	await expect(summary(page)).toContainText('Ask the client to see a medical professional before treatment');
 	await expect(summary(page)).not.toContainText('right for you');
 	await expect(summary(page)).toContainText('Fever or infection');
@@ -228,7 +231,7 @@ test('the avoid picker works with the keyboard alone, and axe finds nothing seri
 	await expect(zones.getByRole('button', { name: 'Remove Right shin from the areas to avoid' })).toBeFocused();
 
 	// A filled-in planner, light and dark: summary with a red flag, picker open, outcome recorded.
-	await page.getByRole('checkbox', { name: /A fever/ }).check();
+	await page.getByRole('group', { name: /A fever/ }).getByRole('radio', { name: 'Yes' }).check();
 	await openTab(page, 'Notes');
 	await page.getByLabel("In the client's words").fill('Tight all over after the marathon.');
 	await openTab(page, 'Outcome');
@@ -251,12 +254,14 @@ test('the summary folds away while mapping, stays folded after a reload, and a r
 	await fold.click();
 	await expect(fold).toHaveAttribute('aria-expanded', 'false');
 	await expect(glance.getByText('In this order')).toBeHidden();
-	await page.getByRole('checkbox', { name: /A fever/ }).check();
-	await expect(glance.getByText(/Red flag/)).toBeVisible();
+	await page.getByRole('group', { name: /A fever/ }).getByRole('radio', { name: 'Yes' }).check();
+	await expect(glance.getByText(/^Red flag: Ask the client/)).toBeVisible();
 	await page.reload();
 	await openTab(page, 'Plan');
 	await expect(glance.getByRole('button', { name: /the plan at a glance/ })).toHaveAttribute('aria-expanded', 'false');
-	await expect(glance.getByText('In this order')).toBeHidden();
+	// With the red flag, the steps there are a draft on hold.
+	await expect(glance.getByText('Timed plan on hold')).toBeHidden();
 	await glance.getByRole('button', { name: /the plan at a glance/ }).click();
-	await expect(glance.getByText('In this order')).toBeVisible();
+	await expect(glance.getByText('Timed plan on hold')).toBeVisible();
+	await expect(glance.getByText('In this order')).toHaveCount(0);
 });

@@ -229,7 +229,7 @@ test('the client page prints the whole record: the client, every consent with wh
 		'Consent 1 Signed for an earlier text of the statement', `Consent 2 Withdrawn on ${formatDate(new Date(made.consents[1].withdrawnAt!).toISOString().slice(0, 10), 'en-US')}`, 'Consent 3 In force',
 		'I agree to massage treatment. (An earlier statement of this clinic.)',
 		...sessionItems(made),
-		'Follow-up visit', 'Draft — not signed', 'Health check Not answered', 'History No changes so far'
+		'Follow-up visit', 'Draft — not signed', 'Health check None of the 11 questions answered', 'History No changes so far'
 	]) {
 		expect(squash(all), item).toContain(squash(item));
 	}

@@ -35,13 +35,17 @@ test('a blood clot avoids "Both legs" in one line, its pressure words match its 
 	await openTab(page, 'Marks');
 	await addMark(page, 'low back', 'Right low back beside the spine', 'Aching pain');
 	await openTab(page, 'Plan');
-	await page.getByRole('checkbox', { name: /A blood clot/ }).check();
+	await page.getByRole('group', { name: /A blood clot/ }).getByRole('radio', { name: 'Yes' }).check();
 
 	// One line for the 22 leg regions, in the summary and in the timed plan.
 	await expect(summary(page)).toContainText('Avoid: Both legs — from the health check');
 	await expect(summary(page)).not.toContainText('Left knee');
 	await expect(timedPlan(page).locator('p').filter({ hasText: 'Not worked on today:' })).toHaveText('Not worked on today: Both legs.');
 	await expect(page.getByRole('region', { name: 'Areas to avoid' })).toContainText('Already avoided: Both legs — from the health check.');
+
+	// A red flag: the minutes are a draft, opened by the therapist who goes ahead after medical advice.
+	await expect(timedPlan(page)).toContainText('Timed plan on hold. Red flag: blood clot.');
+	await timedPlan(page).getByText('Draft plan, only if you go ahead after medical advice').click();
 
 	// The caution's words come from its cap.
 	await expect(summary(page)).toContainText('light pressure at most (2 · Light) elsewhere');

@@ -43,6 +43,8 @@ export interface CautionResult {
 	caps: Map<RegionCode, Pressure>;
 	/** Regions not to work on. */
 	avoid: Set<RegionCode>;
+	/** Of those, the regions that are themselves a red flag (numbness or tingling marked there). */
+	flagged: Set<RegionCode>;
 	seeProfessional: boolean;
 }
 
@@ -141,8 +143,12 @@ export function evaluateCautions(answers: Answers, marks: readonly MarkFact[] = 
 			cap(numb, NUMB_CAP);
 		} else add('numbness-marks', 'Numbness or tingling was marked: if it has no known reason, it should be checked by a medical professional.', true);
 	}
+	// The place of the red flag gets no timed work until it is checked (a flag either way above).
+	// An explicit No (the client knows the reason) is no red flag: that place is worked gently instead.
+	const flagged = new Set(answers.nerve === false ? [] : numb);
+	for (const c of flagged) avoid.add(c);
 	const severe = marks.filter((m) => m.sensation === 'sharp' && m.intensity >= 8);
 	if (severe.length) add('severe-pain', 'Severe sharp pain was marked: start gently and stop if it gets worse.');
 
-	return { cautions, caps, avoid, seeProfessional: cautions.some((c) => c.redFlag) };
+	return { cautions, caps, avoid, flagged, seeProfessional: cautions.some((c) => c.redFlag) };
 }

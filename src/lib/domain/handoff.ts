@@ -41,9 +41,12 @@ export type DigestedResult = { ok: true; handOff: HandOff; digest: string } | { 
 
 /** What this device remembers of a hand-off it took in: which plan it became, and when. */
 export interface HandOffSeen {
+	/** The content key (domain/handoff-identity); in rows from before it, the text's digest. */
 	digest: string;
 	planId: string;
 	importedAt: number;
+	/** Where the map was made (handOffOrigin); absent in rows from before it. */
+	origin?: string;
 }
 
 /**

@@ -7,6 +7,7 @@ import { allocate, type Allocation, type FocusInput } from './allocation';
 import { CRANIOSACRAL } from './catalogue';
 import { evaluateCautions, type CautionResult } from './cautions';
 import { mainRegions, scoredMarks } from './marks';
+import { planHold, type PlanHold } from './plan-hold';
 export { MIN_PATCH_SHARE } from './marks';
 import type { Mark, Patch, Plan, Pressure } from './records';
 import { withPositions } from './positions';
@@ -43,6 +44,8 @@ export interface SessionPlan {
 	allocation: Allocation;
 	/** Sensitive regions in the plan whose consent is not yet recorded. */
 	needsConsent: RegionCode[];
+	/** Set when a red flag puts the timed plan on hold: `allocation` is then only a draft. */
+	hold: PlanHold | null;
 }
 
 export function planSession(
@@ -74,5 +77,5 @@ export function planSession(
 	const needsConsent = allocation.steps
 		.filter((s) => s.region !== null && isSensitive(s.region) && !plan.consent[s.region])
 		.map((s) => s.region as RegionCode);
-	return { cautions, allocation, needsConsent };
+	return { cautions, allocation, needsConsent, hold: planHold(cautions) };
 }

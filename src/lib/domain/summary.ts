@@ -8,7 +8,9 @@
 import type { RegionCode } from '$lib/body/types';
 import type { PlanStep, Position } from './allocation';
 import type { Caution, CautionResult } from './cautions';
+import { healthWords } from './health-answers';
 import { scoredMarks } from './marks';
+import type { PlanHold } from './plan-hold';
 import { pressureName } from './pressure';
 import type { Mark, Plan, Pressure } from './records';
 import { regionsInWords } from './region-groups';
@@ -37,7 +39,7 @@ export interface SummaryStep {
 	feels: string[];
 }
 
-export type AvoidReason = 'chosen' | 'health' | 'marked';
+export type AvoidReason = 'chosen' | 'health' | 'marked' | 'flagged';
 
 export interface AvoidItem {
 	region: RegionCode;
@@ -48,7 +50,8 @@ export interface AvoidItem {
 export const AVOID_REASON: Record<AvoidReason, string> = {
 	chosen: 'chosen by the therapist',
 	health: 'from the health check',
-	marked: 'marked “do not touch”'
+	marked: 'marked “do not touch”',
+	flagged: 'numbness or tingling marked there: left out until a medical professional has checked it'
 };
 
 export interface SessionSummary {
@@ -62,6 +65,10 @@ export interface SessionSummary {
 	pressureText: string;
 	noPain: boolean;
 	steps: SummaryStep[];
+	/** A red flag puts the steps on hold: they are a draft (see plan-hold). */
+	hold: PlanHold | null;
+	/** The health check's answers in words: 'Yes: fever or infection; no to the 10 others'. */
+	health: string;
 	cautions: Caution[];
 	seeProfessional: boolean;
 	avoid: AvoidItem[];
@@ -88,7 +95,7 @@ export function sessionFor(plan: Plan, marks: readonly Mark[], areas: ArrayLike<
 }
 
 /** Areas not worked on today and why: the therapist's choice, the health check, the marks. */
-export function avoidItems(plan: Pick<Plan, 'avoid'>, marks: readonly Mark[], cautions: Pick<CautionResult, 'avoid'>): AvoidItem[] {
+export function avoidItems(plan: Pick<Plan, 'avoid'>, marks: readonly Mark[], cautions: Pick<CautionResult, 'avoid' | 'flagged'>): AvoidItem[] {
 	const doNotTouch = new Set(marks.filter((m) => m.sensation === 'avoid' && m.region !== null).map((m) => m.region));
 	const out: AvoidItem[] = [];
 	const seen = new Set<RegionCode>();
@@ -99,7 +106,7 @@ export function avoidItems(plan: Pick<Plan, 'avoid'>, marks: readonly Mark[], ca
 		out.push({ region, label: shortLabel(r), reason });
 	};
 	for (const code of plan.avoid) add(code, 'chosen');
-	for (const code of [...cautions.avoid].sort((a, b) => a - b)) add(code, doNotTouch.has(code) ? 'marked' : 'health');
+	for (const code of [...cautions.avoid].sort((a, b) => a - b)) add(code, doNotTouch.has(code) ? 'marked' : cautions.flagged.has(code) ? 'flagged' : 'health');
 	return out;
 }
 
@@ -113,7 +120,7 @@ export interface AvoidLine {
 /** Areas to avoid, one line per reason, whole body parts named as such: 'Both legs — from the health check'. */
 export function avoidLines(items: readonly AvoidItem[]): AvoidLine[] {
 	const lines: AvoidLine[] = [];
-	for (const reason of ['chosen', 'health', 'marked'] as const) {
+	for (const reason of ['chosen', 'health', 'marked', 'flagged'] as const) {
 		const regions = items.filter((a) => a.reason === reason).map((a) => a.region);
 		if (regions.length) lines.push({ reason, places: regionsInWords(regions), regions });
 	}
@@ -165,11 +172,23 @@ export function shareWords(share: number): string {
  * 0 unlabelled) of the figure shown, or null before it has loaded; `session` may be passed when
  * the caller has already derived it from the same inputs.
  */
+/**
+ * The allergies to take care with: the client's own, from their health details (asked once, for
+ * every session), and what an older plan noted in its own field when that adds something.
+ */
+export function allergiesFor(client: string, plan: string): string {
+	const [c, p] = [client.trim(), plan.trim()];
+	if (!p || c.toLowerCase().includes(p.toLowerCase())) return c;
+	return c ? `${c}; ${p}` : p;
+}
+
 export function summarisePlan(
 	plan: Plan,
 	marks: readonly Mark[],
 	areas: ArrayLike<number> | null,
-	session?: SessionPlan
+	session?: SessionPlan,
+	/** The client's allergies from their health details. */
+	clientAllergies = ''
 ): SessionSummary {
 	const regionArea = (code: RegionCode) => areas?.[code] ?? FALLBACK_AREA;
 	const s = session ?? sessionFor(plan, marks, areas);
@@ -209,11 +228,13 @@ export function summarisePlan(
 		pressureText: pressureWords(planned),
 		noPain: plan.noPain,
 		steps,
+		hold: s.hold,
+		health: healthWords(plan.health),
 		cautions: s.cautions.cautions,
 		seeProfessional: s.cautions.seeProfessional,
 		avoid: avoidItems(plan, marks, s.cautions),
 		needsConsent: s.needsConsent.map((c) => shortLabel(regionByCode(c)!)),
-		allergies: plan.oil.allergies.trim(),
+		allergies: allergiesFor(clientAllergies, plan.oil.allergies),
 		oil: plan.oil.preference.trim(),
 		goals: [...plan.goals],
 		complaints: [...plan.complaints],

@@ -15,6 +15,7 @@ import type { Consent } from '$lib/domain/record/types';
 import { StoreError } from './errors';
 import { fail, later, newId, ON_DEVICE, read, write, type StoreContext } from './core';
 import { normalisePlan } from './normalise';
+import { recordSigned } from './sealing';
 import type { ConsentInput } from './people';
 
 function checked<T>(r: { ok: true; value: T } | { ok: false; problem: string }): T {
@@ -40,13 +41,14 @@ export class Consents {
 		// Read first (cleaned, capped), then sealed as stored: the seal is of exactly the row kept.
 		const { hash: _h, withdrawnAt: _w, withdrawalHash: _wh, ...part } = checked(readConsent({ ...input, id: newId(), textHash, signedAt: now, withdrawnAt: null }, now));
 		const consent = await sealConsent(part);
-		await write(db, [db.clients, db.consents, db.plans], async () => {
+		await write(db, [db.clients, db.consents, db.plans, db.records], async () => {
 			if (!(await db.clients.get(consent.clientId))) throw new StoreError('not-found', 'This client no longer exists.');
 			await db.consents.add(consent);
 			if (!consent.sensitiveAreas.length) return;
 			for (const planId of new Set(planIds)) {
 				const row = await db.plans.get(planId);
-				if (!row || row.clientId !== consent.clientId) continue;
+				// A signed session keeps what was agreed at it: a later consent is not written into it.
+				if (!row || row.clientId !== consent.clientId || (await recordSigned(db, planId))) continue;
 				const plan = normalisePlan(row);
 				await db.plans.put({ ...plan, consent: planConsentWith(plan.consent, consent.sensitiveAreas, true), updatedAt: later(now, plan.updatedAt) });
 			}
@@ -65,7 +67,7 @@ export class Consents {
 		const before = await read(() => db.consents.get(id));
 		if (!before) throw new StoreError('not-found', 'This consent is no longer on this device.');
 		const sealed = await sealWithdrawal(checked(readConsent(before, ON_DEVICE)), clock());
-		return write(db, [db.consents, db.plans], async () => {
+		return write(db, [db.consents, db.plans, db.records], async () => {
 			const row = await db.consents.get(id);
 			if (!row) throw new StoreError('not-found', 'This consent is no longer on this device.');
 			if (canonicalJson(row) !== canonicalJson(before)) throw new StoreError('conflict', 'This consent changed on this device meanwhile. Please try again.');
@@ -76,7 +78,7 @@ export class Consents {
 			const plans = await db.plans.where('clientId').equals(next.clientId).toArray();
 			for (const row of plans) {
 				const plan = normalisePlan(row);
-				if (plan.status === 'done' || !next.sensitiveAreas.some((c) => plan.consent[c])) continue;
+				if (plan.status === 'done' || !next.sensitiveAreas.some((c) => plan.consent[c]) || (await recordSigned(db, plan.id))) continue;
 				await db.plans.put({ ...plan, consent: planConsentWith(plan.consent, next.sensitiveAreas, false), updatedAt: later(now, plan.updatedAt) });
 			}
 			return next;

@@ -5,6 +5,7 @@
  */
 import { cleanText } from '$lib/domain/clean-text';
 import type { HandOff, HandOffSeen } from '$lib/domain/handoff';
+import type { HandOffKeys } from '$lib/domain/handoff-identity';
 import type { Client, Id, Mark, Plan } from '$lib/domain/records';
 import { StoreError, toStoreError } from './errors';
 import { write } from './core';
@@ -13,35 +14,48 @@ import type { Store } from './store';
 
 export type HandOffTarget = { clientId: Id } | { newClientName: string };
 
-/** A hand-off taken in before (by its digest) whose plan is still here: the plan, its client, when. */
+/**
+ * A hand-off taken in before whose plan is still here: the plan, its client, when. `same`: this
+ * very map (by its content, or its text before content keys); else another version of it (the
+ * same origin, changed since), the latest brought in.
+ */
 export interface SeenBefore {
 	importedAt: number;
 	plan: Plan;
 	clientName: string;
+	same: boolean;
 }
 
-export async function findHandOff(store: Store, digest: string): Promise<SeenBefore | null> {
+export async function findHandOff(store: Store, keys: HandOffKeys): Promise<SeenBefore | null> {
 	const { db } = store;
 	try {
 		return await db.transaction('r', db.handoffs, db.plans, db.clients, async () => {
-			const seen = await db.handoffs.get(digest);
+			const alive = async (row: HandOffSeen | undefined) => (row && (await db.plans.get(row.planId)) ? row : undefined);
+			let same = true;
+			let seen = (await alive(await db.handoffs.get(keys.content))) ?? (await alive(await db.handoffs.get(keys.text)));
+			if (!seen) {
+				same = false;
+				// A few rows per client map ever taken in: a scan is cheap, and the schema stays as it is.
+				const versions = await db.handoffs.filter((r) => r.origin === keys.origin).toArray();
+				for (const row of versions.sort((a, b) => b.importedAt - a.importedAt)) if ((seen = await alive(row))) break;
+			}
 			const plan = seen && (await db.plans.get(seen.planId));
 			if (!seen || !plan) return null; // never taken in, or its plan was deleted since
 			const client = await db.clients.get(plan.clientId);
-			return { importedAt: seen.importedAt, plan, clientName: client?.name ?? 'a client no longer here' };
+			return { importedAt: seen.importedAt, plan, clientName: client?.name ?? 'a client no longer here', same };
 		});
 	} catch (e) {
 		throw toStoreError(e);
 	}
 }
 
-/** `digest` (handOffDigest of its text) is remembered with the new plan, in the same transaction. */
+/** `keys` (domain/handoff-identity) are remembered with the new plan, in the same transaction. */
 export async function importHandOff(
 	store: Store,
 	{ client, plan, marks }: HandOff,
 	target: HandOffTarget,
 	now = Date.now(),
-	digest?: string
+	keys?: HandOffKeys
 ): Promise<Plan> {
 	const { db } = store;
 	const planId = crypto.randomUUID();
@@ -61,7 +75,7 @@ export async function importHandOff(
 		const added: Plan = { ...plan, id: planId, clientId, createdAt: now, updatedAt: now };
 		await db.plans.add(added);
 		await db.marks.bulkAdd(marks.map((m): Mark => ({ ...m, id: crypto.randomUUID(), planId, createdAt: m.createdAt, updatedAt: now })));
-		if (digest) await db.handoffs.put({ digest, planId, importedAt: now } satisfies HandOffSeen);
+		if (keys) await db.handoffs.put({ digest: keys.content, planId, importedAt: now, origin: keys.origin } satisfies HandOffSeen);
 		return added;
 	});
 }

@@ -7,7 +7,7 @@
  */
 import type { Id, Mark } from '$lib/domain/records';
 import { isLocked, MARKS_SEALED } from '$lib/domain/record/locked';
-import type { TreatmentRecord } from '$lib/domain/record/types';
+import type { LockedRecord, TreatmentRecord } from '$lib/domain/record/types';
 import { validateMark, type MarkInput } from '$lib/domain/marks';
 import { asStoredMark, cleanMark } from '$lib/domain/clean-text';
 import { MAX_MARKS_PER_PLAN, planFullMessage } from '$lib/domain/limits';
@@ -16,6 +16,7 @@ import { normaliseMark } from './normalise';
 import { fail, failOnFirst, later, newId, read, unchanged, write, type StoreContext } from './core';
 import type { SomamapDB } from './schema';
 import { touchPlan } from './plans';
+import { recordSigned } from './sealing';
 
 export type MarkPatch = Partial<Omit<MarkInput, 'region'>> & { region?: number };
 
@@ -24,11 +25,7 @@ function checkMark(input: MarkInput): void {
 	failOnFirst(validateMark(input));
 }
 
-/** Whether the plan's record is signed (by its status, signature or hash), inside the caller's transaction when there is one. */
-async function sealed(db: SomamapDB, planId: Id): Promise<boolean> {
-	const row = await db.records.where('planId').equals(planId).first();
-	return !!row && isLocked(row as TreatmentRecord);
-}
+const sealed = recordSigned;
 
 /** Refuses a change to the plan's marks once its record is signed, else moves its updatedAt: inside the caller's transaction, which may have written already (a refusal rolls it back). */
 async function touch(db: SomamapDB, planId: Id, now: number): Promise<void> {
@@ -142,6 +139,14 @@ export class Marks {
 	/** Why the plan's marks cannot change (they are part of its signed record), or null: the planner says it and shows them read-only. */
 	sealed(planId: Id): Promise<string | null> {
 		return read(async () => ((await sealed(this.#ctx.db, planId)) ? MARKS_SEALED : null));
+	}
+
+	/** When the plan's record was signed (0: locked with no time on it), or null while it is not. */
+	signedAt(planId: Id): Promise<number | null> {
+		return read(async () => {
+			const row = (await this.#ctx.db.records.where('planId').equals(planId).first()) as TreatmentRecord | undefined;
+			return row && isLocked(row) ? ((row as Partial<LockedRecord>).signedAt ?? 0) : null;
+		});
 	}
 
 	/** A plan's marks, oldest first. */

@@ -11,6 +11,8 @@ import { StoreError } from './errors';
 import { normaliseMark, normalisePlan } from './normalise';
 import { fail, failOnFirst, later, newId, read, unchanged, write, type StoreContext } from './core';
 import type { SomamapDB } from './schema';
+import { recordSigned } from './sealing';
+import { PLAN_SEALED } from '$lib/domain/record/locked';
 
 /** A plan as listed on the home screen, with its client's name. */
 export interface PlanSummary {
@@ -73,9 +75,10 @@ export class Plans {
 
 	async update(id: Id, patch: PlanPatch, expected?: PlanPatch): Promise<Plan> {
 		const { db, clock } = this.#ctx;
-		return write(db, [db.plans], async () => {
+		return write(db, [db.plans, db.records], async () => {
 			const current = await db.plans.get(id);
 			if (!current) throw new StoreError('not-found', 'This plan no longer exists.');
+			if (await recordSigned(db, id)) fail(PLAN_SEALED);
 			const clean = asStoredPlan(patch);
 			unchanged(normalisePlan(current), clean, expected);
 			const next = { ...normalisePlan(current), ...clean, updatedAt: later(clock(), current.updatedAt) };

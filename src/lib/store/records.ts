@@ -16,6 +16,7 @@ import { entryName, verifyChain, type ChainCheck } from '$lib/domain/record/chai
 import { chainOrder } from '$lib/domain/backup/record-verify';
 import { signedRowProblem } from '$lib/domain/record/signed';
 import { addAddendum, editDraft, finalise, isLocked, lockedMessage, newDraft, type RecordEdit } from '$lib/domain/record/lifecycle';
+import { sealedHealth } from '$lib/domain/record/sealed-health';
 import { readAddendum, readHistoryEntry, readPractitioner, readTreatmentRecord } from '$lib/domain/record/read';
 import { fitPrefill, prefillSoap } from '$lib/domain/record/soap';
 import type { Addendum, ChainEntry, HistoryEntry, LockedRecord, Practitioner, Signature, TreatmentRecord } from '$lib/domain/record/types';
@@ -112,24 +113,31 @@ export class Records {
 		});
 	}
 
-	/** Finalise and sign (domain finalise): the locked record and its chain's head, together. */
-	async finalise(recordId: Id, signature: Signature | null): Promise<LockedRecord> {
+	/**
+	 * Finalise and sign (domain finalise): the locked record and its chain's head, together. The
+	 * plan's health check is sealed into the record; signing is refused if the record or those
+	 * answers changed while it was being sealed. `consentOtherwise`: the practitioner's word at
+	 * signing that the client's consent was obtained another way (sealed too).
+	 */
+	async finalise(recordId: Id, signature: Signature | null, options: { consentOtherwise?: boolean } = {}): Promise<LockedRecord> {
 		const { db, clock } = this.#ctx;
 		const at = clock();
-		const [row, practitionerRow] = await read(() =>
-			db.transaction('r', db.records, db.practitioners, async () => {
+		const [row, practitionerRow, planRow] = await read(() =>
+			db.transaction('r', [db.records, db.practitioners, db.plans], async () => {
 				const r = await db.records.get(recordId);
-				return [r, r?.practitionerId ? await db.practitioners.get(r.practitionerId) : undefined] as const;
+				return [r, r?.practitionerId ? await db.practitioners.get(r.practitionerId) : undefined, r ? await db.plans.get(r.planId) : undefined] as const;
 			})
 		);
 		if (!row) throw gone();
 		const draft = readRow(row);
-		const out = await finalise(draft, { practitioner: practitionerOf(practitionerRow), signature, at });
+		const health = sealedHealth(planRow?.health);
+		const out = await finalise(draft, { practitioner: practitionerOf(practitionerRow), signature, at, health, consentOtherwise: options.consentOtherwise });
 		if (!out.ok) fail(out.problems.join(' '));
 		const locked = out.record;
-		await write(db, [db.records, db.chainHeads], async () => {
+		await write(db, [db.records, db.chainHeads, db.plans], async () => {
 			const now = await db.records.get(recordId);
-			if (!now || canonicalJson(now) !== canonicalJson(row)) {
+			const plan = await db.plans.get(draft.planId);
+			if (!now || canonicalJson(now) !== canonicalJson(row) || canonicalJson(sealedHealth(plan?.health)) !== canonicalJson(health)) {
 				throw new StoreError('conflict', 'This record was changed (perhaps in another window) while it was being signed. Look it over, then sign again.');
 			}
 			await db.records.put(locked);

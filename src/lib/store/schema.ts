@@ -9,8 +9,9 @@
  * - marks:    marks drawn on the body for a plan (planId); painted patches are typed arrays keyed
  *             to the body model's version.
  * - settings: key/value pairs (default figure and build, PIN hash, ...).
- * - handoffs: (v2) one row per hand-off link or file taken in: the SHA-256 of its text and the
- *             plan it became, so opening it again can say so (the text itself is not kept).
+ * - handoffs: (v2) one row per hand-off link or file taken in: the SHA-256 of its content (of its
+ *             text in older rows), where it was made (`origin`, unindexed) and the plan it became,
+ *             so opening it again, or a later version of it, can say so (the text is not kept).
  * - (v3) the treatment record (issue 12, docs/RECORD.md), new tables only:
  *   practitioners  one row per practitioner on this device.
  *   clientDetails  a client's fuller details (date of birth, history, ...), one row per client

@@ -24,6 +24,7 @@ import type { SomamapDB } from './schema';
 import { FirstStart, askedAtStart, databaseExists } from './first-start';
 import type { Deletions, DeletionCheck, DeletionTarget } from './deletions';
 import type { Deletion, DeletionWhy } from '$lib/domain/record/deletion';
+import { clientAllergies } from './client-allergies';
 
 export type StoreStatus = 'ok' | 'outdated' | 'blocked';
 type Repos = { records: Records; people: People; deletions: Deletions };
@@ -274,9 +275,9 @@ export class Store {
 	async editRecord(recordId: Id, edit: RecordEdit, by: { practitionerId: Id | null }, expected?: RecordEdit): Promise<TreatmentRecord | LockedRecord> {
 		return (await this.#rec()).records.edit(recordId, edit, by, expected);
 	}
-	/** Finalise and sign: locks the record for good and starts its hash chain. */
-	async finaliseRecord(recordId: Id, signature: Signature | null): Promise<LockedRecord> {
-		return (await this.#rec()).records.finalise(recordId, signature);
+	/** Finalise and sign: locks the record (with the plan's health check) for good and starts its hash chain. */
+	async finaliseRecord(recordId: Id, signature: Signature | null, options?: { consentOtherwise?: boolean }): Promise<LockedRecord> {
+		return (await this.#rec()).records.finalise(recordId, signature, options);
 	}
 	/** A locked record with its addenda, verified against the kept head. */
 	async recordChain(recordId: Id): Promise<RecordChain> {
@@ -329,5 +330,13 @@ export class Store {
 	/** Why the plan's marks cannot change (its record is signed; marks.ts refuses changes), or null. */
 	marksSealed(planId: Id): Promise<string | null> {
 		return this.#marks.sealed(planId);
+	}
+	/** When the plan's record was signed (0: no time on it), or null while it is a draft (marks.ts). */
+	recordSignedAt(planId: Id): Promise<number | null> {
+		return this.#marks.signedAt(planId);
+	}
+	/** The client's allergies from their health details ('' when none), without the records' code (client-allergies.ts). */
+	clientAllergies(clientId: Id): Promise<string> {
+		return clientAllergies(this.#ctx, clientId);
 	}
 }

@@ -174,7 +174,7 @@ describe('what a restore may do to signed data already on the device', () => {
 		// Like an old backup from before the record was signed: the same record, unsigned.
 		const doc = JSON.parse(await fileOf(store));
 		const draft = lockedOf(doc);
-		for (const k of ['practitioner', 'signature', 'signedAt', 'prevHash', 'hash']) delete draft[k];
+		for (const k of ['practitioner', 'signature', 'signedAt', 'prevHash', 'hash', 'health', 'consentOtherwise']) delete draft[k];
 		draft.status = 'draft';
 		draft.updatedAt = NOW; // even "newer"
 		doc.addenda = [];

@@ -99,6 +99,12 @@ describe('numbness marked, and the client’s answer to the nerve question', () 
 		expect(r.avoid.has(hand)).toBe(false);
 	});
 
+	it('an explicit No: the place is not flagged nor left out (flagged holds it only for unanswered or Yes)', () => {
+		expect(evaluateCautions({ nerve: false }, marks).flagged.size).toBe(0);
+		expect([...evaluateCautions({}, marks).flagged]).toEqual([hand]);
+		expect([...evaluateCautions({ nerve: true }, marks).flagged]).toEqual([hand]);
+	});
+
 	it('not answered: the red flag stays (the reason is unknown)', () => {
 		const r = evaluateCautions({}, marks);
 		expect(r.seeProfessional).toBe(true);
@@ -114,6 +120,7 @@ describe('numbness marked, and the client’s answer to the nerve question', () 
 	it('an explicit No still plans the numb area, gently, in the timed plan', () => {
 		const s = summarisePlan(plan({ health: { nerve: false } }), [mark('a', { region: hand, sensation: 'numbness', intensity: 5 })], areas());
 		expect(s.seeProfessional).toBe(false);
+		expect(s.hold).toBeNull();
 		expect(s.steps.find((x) => x.region === hand)).toMatchObject({ pressureLabel: '2 · Light' });
 	});
 });

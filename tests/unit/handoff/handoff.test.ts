@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { encodeHandOff, fromBase64Url, handOffDigest, handOffText, readHandOffFile, readHandOffFragment, readHandOffText, toBase64Url, type HandOff } from '$lib/domain/handoff';
 import { defaultPlanFields, type Mark } from '$lib/domain/records';
 import { codeOf } from '$lib/domain/regions';
+import { newRequestId } from '$lib/domain/mapping-link';
 import { findHandOff, importHandOff } from '$lib/store/handoff';
+import { handOffContent, handOffKeys } from '$lib/domain/handoff-identity';
 import { freshStore } from '../store/helpers';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
@@ -16,6 +18,13 @@ function handOff(): HandOff {
 	});
 	const patch = { modelVersion: 'female:abc', vertices: Uint32Array.from([4, 8, 15, 16, 23, 42]), weights: Uint8Array.from([255, 200, 90, 9, 1, 255]), regions: [{ region: codeOf('rhomboids-r'), area: 31.5 }] };
 	return { client, plan, marks: [mark('m1', {}), mark('m2', { region: codeOf('rhomboids-r'), sensation: 'aching', patch, createdAt: NOW - 3400, updatedAt: NOW - 3400 })] };
+}
+
+/** The keys the import page makes of a hand-off sent at `sent`, read through its text. */
+async function keysOf(h: HandOff, sent: number) {
+	const read = await readHandOffFile(handOffText(h, sent), sent);
+	if (!read.ok) throw new Error(read.problem);
+	return handOffKeys(read.handOff, read.digest);
 }
 
 describe('base64url', () => {
@@ -126,21 +135,104 @@ describe('the same hand-off twice', () => {
 
 	it('is found after it was taken in, with its plan, client and time, until that plan is deleted', async () => {
 		const store = freshStore();
-		const digest = await handOffDigest(handOffText(handOff(), NOW));
-		expect(await findHandOff(store, digest)).toBeNull();
-		const plan = await importHandOff(store, handOff(), { newClientName: 'Jo' }, NOW, digest);
-		expect(await findHandOff(store, digest)).toMatchObject({ importedAt: NOW, plan: { id: plan.id, title: 'Before Tuesday' }, clientName: 'Jo' });
+		const keys = await keysOf(handOff(), NOW);
+		expect(await findHandOff(store, keys)).toBeNull();
+		const plan = await importHandOff(store, handOff(), { newClientName: 'Jo' }, NOW, keys);
+		expect(await findHandOff(store, keys)).toMatchObject({ importedAt: NOW, plan: { id: plan.id, title: 'Before Tuesday' }, clientName: 'Jo', same: true });
 		// As a copy: the newest plan is the one offered.
-		const copy = await importHandOff(store, handOff(), { clientId: plan.clientId }, NOW + 1000, digest);
-		expect(await findHandOff(store, digest)).toMatchObject({ importedAt: NOW + 1000, plan: { id: copy.id } });
+		const copy = await importHandOff(store, handOff(), { clientId: plan.clientId }, NOW + 1000, keys);
+		expect(await findHandOff(store, keys)).toMatchObject({ importedAt: NOW + 1000, plan: { id: copy.id } });
 		await store.deletePlan(copy.id);
-		expect(await findHandOff(store, digest)).toBeNull();
+		expect(await findHandOff(store, keys)).toBeNull();
 	});
 
 	it('a failed import remembers nothing', async () => {
 		const store = freshStore();
-		await expect(importHandOff(store, handOff(), { clientId: 'gone' }, NOW, 'abc')).rejects.toMatchObject({ kind: 'not-found' });
+		await expect(importHandOff(store, handOff(), { clientId: 'gone' }, NOW, await keysOf(handOff(), NOW))).rejects.toMatchObject({ kind: 'not-found' });
 		expect(await store.db.handoffs.count()).toBe(0);
+	});
+});
+
+describe('one map, whichever way it came and whichever Send made it', () => {
+	/** The same map sent again later: each Send stamps its own time into the file and each row. */
+	function resent(h: HandOff, later: number): HandOff {
+		return { client: { ...h.client, updatedAt: later }, plan: { ...h.plan, updatedAt: later }, marks: h.marks.map((m) => ({ ...m, updatedAt: later })).reverse() };
+	}
+	/** A client's own map (its client id a request id, as /my-map gives), dated the day it is sent. */
+	function clientMap(): HandOff {
+		const h = handOff();
+		const id = newRequestId();
+		return { client: { ...h.client, id }, plan: { ...h.plan, clientId: id }, marks: h.marks };
+	}
+
+	it('two Sends of an unchanged map, by link and by file, have one content key; their texts differ', async () => {
+		const first = handOffText(handOff(), NOW);
+		const second = handOffText(resent(handOff(), NOW + 86_400_000), NOW + 86_400_000);
+		expect(second).not.toBe(first);
+		const byLink = await readHandOffFragment(await encodeHandOff(first), NOW);
+		const byFile = await readHandOffFile(second, NOW);
+		if (!byLink.ok || !byFile.ok) throw new Error('unread');
+		expect(byLink.digest).not.toBe(byFile.digest); // the text's digest: what told them apart before
+		const [a, b] = [await handOffKeys(byLink.handOff, byLink.digest), await handOffKeys(byFile.handOff, byFile.digest)];
+		expect(a.content).toBe(b.content);
+		expect(a.origin).toBe(b.origin);
+		expect(handOffContent(byLink.handOff)).toBe(handOffContent(byFile.handOff));
+	});
+
+	it('a client’s map sent on another day is the same map; a therapist’s plan with another date is not', () => {
+		const map = clientMap();
+		expect(handOffContent({ ...map, plan: { ...map.plan, date: '2026-11-30' } })).toBe(handOffContent(map));
+		const plan = handOff();
+		expect(handOffContent({ ...plan, plan: { ...plan.plan, date: '2026-11-30' } })).not.toBe(handOffContent(plan));
+	});
+
+	it.each([
+		['an intensity', (h: HandOff) => (h.marks[0] = { ...h.marks[0], intensity: 7 })],
+		['a health answer', (h: HandOff) => (h.plan = { ...h.plan, health: { thinners: false } })],
+		['a place more', (h: HandOff) => h.marks.push({ ...h.marks[0], id: 'm3', region: codeOf('gastrocnemius-r') })],
+		['the name', (h: HandOff) => (h.client = { ...h.client, name: 'Jo H.' })],
+		['the words', (h: HandOff) => (h.plan = { ...h.plan, clientWords: 'Stiff neck, worse' })]
+	])('a map with %s changed has another content key and the same origin', async (_what, change) => {
+		const h = clientMap();
+		const changed: HandOff = { ...h, marks: [...h.marks] };
+		change(changed);
+		expect(handOffContent(changed)).not.toBe(handOffContent(h));
+		const [a, b] = [await handOffKeys(h, ''), await handOffKeys(changed, '')];
+		expect(a.content).not.toBe(b.content);
+		expect(b.origin).toBe(a.origin);
+	});
+
+	it('the store knows the same map as the same, a changed one as another version, and another map not at all', async () => {
+		const store = freshStore();
+		const first = await keysOf(handOff(), NOW);
+		const plan = await importHandOff(store, handOff(), { newClientName: 'Jo' }, NOW, first);
+		// Sent again unchanged, a day later: the same plan, "Open it".
+		expect(await findHandOff(store, await keysOf(resent(handOff(), NOW + 86_400_000), NOW + 86_400_000))).toMatchObject({ same: true, plan: { id: plan.id } });
+		// Changed on the phone, then sent: another version of that plan.
+		const changed = handOff();
+		changed.marks[0] = { ...changed.marks[0], intensity: 2 };
+		const changedKeys = await keysOf(changed, NOW + 5000);
+		expect(await findHandOff(store, changedKeys)).toMatchObject({ same: false, plan: { id: plan.id }, importedAt: NOW });
+		const second = await importHandOff(store, changed, { clientId: plan.clientId }, NOW + 6000, changedKeys);
+		expect(await findHandOff(store, changedKeys)).toMatchObject({ same: true, plan: { id: second.id } });
+		expect(await findHandOff(store, first)).toMatchObject({ same: true, plan: { id: plan.id } });
+		// A third version is offered beside the latest brought in.
+		const third = handOff();
+		third.plan.clientWords = 'Better';
+		expect(await findHandOff(store, await keysOf(third, NOW + 7000))).toMatchObject({ same: false, plan: { id: second.id } });
+		// Another map (another plan id) is new.
+		const other = handOff();
+		other.plan.id = 'p2';
+		other.marks = other.marks.map((m) => ({ ...m, planId: 'p2' }));
+		expect(await findHandOff(store, await keysOf(other, NOW))).toBeNull();
+	});
+
+	it('a hand-off remembered by its text before content keys is still known when opened again', async () => {
+		const store = freshStore();
+		const text = handOffText(handOff(), NOW);
+		const plan = await importHandOff(store, handOff(), { newClientName: 'Jo' }, NOW);
+		await store.db.handoffs.put({ digest: await handOffDigest(text), planId: plan.id, importedAt: NOW }); // a row as older versions wrote it
+		expect(await findHandOff(store, await keysOf(handOff(), NOW))).toMatchObject({ same: true, plan: { id: plan.id } });
 	});
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '$lib/domain/record/chain';
-import { snapshotOf } from '$lib/domain/record/lifecycle';
+import { finalise, snapshotOf } from '$lib/domain/record/lifecycle';
 import { formatDateTime } from '$lib/domain/dates';
 import { codeOf } from '$lib/domain/regions';
-import { chainWords, clientBlocks, consentAt, consentRows, consentStanding, inkViewBox, pieces, practitionerRows, sessionBlocks, type PrintBlock, type SessionPrint } from '$lib/domain/record/printout';
+import { CONSENT_OTHERWISE, chainWords, clientBlocks, consentAt, consentRows, consentStanding, inkViewBox, pieces, practitionerRows, sessionBlocks, type PrintBlock, type SessionPrint } from '$lib/domain/record/printout';
 import type { ConsentCheck } from '$lib/domain/record/consent-seal';
 import type { Addendum, ClientDetails, Consent, LockedRecord } from '$lib/domain/record/types';
 import { chainOf, DAY, drawn, HOUR, practitioner, readyDraft, START } from './helpers';
@@ -43,7 +43,7 @@ describe('the printed record of one session', () => {
 	it('holds every item in reading order: title, people, SOAP, the closing with signatures and the chain, then each addendum', async () => {
 		const input = await signedInput();
 		const blocks = sessionBlocks(input);
-		expect(blocks.map((b) => b.section)).toEqual(['title', 'people', 's', 'o', 'a', 'p', 'p', 'p', 'closing', ...['addendum:1', 'addendum:1', 'addendum:1', 'addendum:2', 'addendum:2', 'addendum:2']]);
+		expect(blocks.map((b) => b.section)).toEqual(['title', 'people', 's', 'o', 'a', 'p', 'p', 'p', 'closing', 'bodies', ...['addendum:1', 'addendum:1', 'addendum:1', 'addendum:2', 'addendum:2', 'addendum:2']]);
 		const all = words(blocks);
 		for (const item of ['Alex Moreno', 'membership no. M12345', 'Bupa B123456', 'Moreno Remedial', 'ABN / tax no. 51 824 753 556', '1 Main St, Newtown NSW 2042', 'phone 0400 000 000', 'Dr Ng', 'Knee surgery 2015', 'Ibuprofen', 'Almond oil', 'Yes: 20 weeks', 'Tom Lowe · partner', 'Mia Lowe (the client)', 'version aaaa aaaa aaaa aaaa', 'Planned length', '60 min', '(took 60 min)', 'Responded well; less guarding by the end.', 'Low back, 20 min', 'Remedial massage', '3 · Moderate', 'Correction 1: the right side was also treated.', 'Correction 2']) {
 			expect(all).toContain(item);
@@ -57,19 +57,44 @@ describe('the printed record of one session', () => {
 	});
 
 	it('prints the session’s health check answers: each yes in the question’s words, then how many were no or not answered', async () => {
-		const input = await signedInput(0);
+		// A draft prints the plan's answers as they stand.
+		const input = { ...(await signedInput(0)), record: readyDraft(), addenda: [], check: null, head: '' };
 		const rowOf = (health?: Record<string, boolean>) => {
 			const people = sessionBlocks({ ...input, plan: { ...input.plan, health } }).find((b) => b.kind === 'columns');
 			if (people?.kind !== 'columns') throw new Error();
 			return people.columns.flat().flatMap((g) => g.rows).find((r) => r.label === 'Health check')?.value;
 		};
 		expect(rowOf({ clot: true, thinners: true, fever: false })).toBe(
-			'Yes: A blood clot now or in the past (for example in a leg)?\nYes: Taking blood thinners?\nNo to 1 other question; 8 questions not answered'
+			'Yes: A blood clot now or in the past (for example in a leg)?\nYes: Taking blood thinners?\n1 no, 8 not answered'
 		);
 		const allNo = Object.fromEntries(['accident', 'acute', 'fever', 'clot', 'thinners', 'osteoporosis', 'pregnancy', 'surgery', 'skin', 'cancer', 'nerve'].map((id) => [id, false]));
 		expect(rowOf(allNo)).toBe('No to all 11 questions');
-		expect(rowOf({})).toBe('Not answered');
-		expect(rowOf(undefined)).toBe('Not answered');
+		expect(rowOf({ ...allNo, fever: true })).toBe('Yes: A fever, or feeling unwell with an infection?\nNo to the 10 others');
+		expect(rowOf({ accident: false, acute: false, fever: false, clot: false, thinners: false, osteoporosis: false })).toBe('6 no, 5 not answered');
+		expect(rowOf({})).toBe('None of the 11 questions answered');
+		expect(rowOf(undefined)).toBe('None of the 11 questions answered');
+	});
+
+	it('prints a signed record’s own sealed health check, whatever the plan says now', async () => {
+		const r = await finalise(readyDraft(), { practitioner: practitioner(), signature: drawn(), at: START + 2 * HOUR, health: { thinners: true, fever: false } });
+		if (!r.ok) throw new Error(r.problems.join(' '));
+		const input = await signedInput(0);
+		const rowsOf = (over: Partial<SessionPrint>) => {
+			const people = sessionBlocks({ ...input, ...over }).find((b) => b.kind === 'columns');
+			if (people?.kind !== 'columns') throw new Error();
+			return people.columns.flat().flatMap((g) => g.rows);
+		};
+		const health = (over: Partial<SessionPrint>) => rowsOf(over).find((row) => row.label === 'Health check')?.value;
+		const planNow = { ...input.plan, health: { pregnancy: true, cancer: true } };
+		expect(health({ record: r.record, plan: planNow })).toBe('Yes: Taking blood thinners?\n1 no, 9 not answered');
+		// Signed before the answers were sealed with it: the plan's, said to be so.
+		const { health: _h, ...older } = r.record;
+		expect(health({ record: older as LockedRecord, plan: planNow })).toMatch(/^Yes: Pregnant\?\nYes: Having treatment for cancer\?\n.*\n\(From the session's plan as it is now: this record was signed before the health check was sealed with it\.\)$/);
+		// The practitioner's word on consent, sealed at signing, printed beside the consent.
+		expect(rowsOf({ record: r.record }).some((row) => row.label === 'At signing')).toBe(false);
+		const declared = await finalise(readyDraft(), { practitioner: practitioner(), signature: drawn(), at: START + 2 * HOUR, consentOtherwise: true });
+		if (!declared.ok) throw new Error();
+		expect(rowsOf({ record: declared.record, consents: [] }).find((row) => row.label === 'At signing')?.value).toBe(CONSENT_OTHERWISE);
 	});
 
 	it('says how many changes the record went through before signing and when, kept in its history', async () => {

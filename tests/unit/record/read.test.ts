@@ -136,6 +136,20 @@ describe('readTreatmentRecord and readAddendum', () => {
 		expect(readTreatmentRecord({ ...locked, status: 'draft' }, NOW)).toMatchObject({ ok: false, problem: expect.stringContaining('does not belong') });
 	});
 
+	it('a signed record’s sealed health check and consent word read back as stored; one signed before them reads without them; odd ones are refused', async () => {
+		const locked = json((await chainOf(0))[0].entry) as LockedRecord;
+		const sealed = { ...locked, health: { thinners: true, fever: false }, consentOtherwise: true as const };
+		expect(readTreatmentRecord(sealed, NOW)).toEqual({ ok: true, value: sealed });
+		const { health: _h, ...older } = locked;
+		expect(readTreatmentRecord(older, NOW)).toEqual({ ok: true, value: older });
+		expect(readTreatmentRecord({ ...locked, health: { headache: true } }, NOW)).toEqual({ ok: false, problem: 'The signed health check answers a question Somamap does not ask.' });
+		expect(readTreatmentRecord({ ...locked, health: { fever: 'yes' } }, NOW)).toEqual({ ok: false, problem: 'The signed health check holds an answer that is neither yes nor no.' });
+		expect(readTreatmentRecord({ ...locked, health: [true] }, NOW)).toEqual({ ok: false, problem: 'The signed health check is not a list of answers.' });
+		expect(readTreatmentRecord({ ...locked, consentOtherwise: false }, NOW)).toEqual({ ok: false, problem: "The practitioner's word on consent is not a yes." });
+		// Only a signed record carries them.
+		expect(readTreatmentRecord({ ...readyDraft(), health: {} }, NOW)).toMatchObject({ ok: false, problem: expect.stringContaining('does not belong') });
+	});
+
 	it('a record whose content was changed still reads, and verifyChain then says so', async () => {
 		const locked = json((await chainOf(0))[0].entry) as LockedRecord;
 		locked.soap.a = 'Rewritten later';

@@ -179,6 +179,16 @@ describe('undo next to another tab', () => {
 		expect([...back.patch!.vertices]).toEqual([1, 2, 3]);
 	});
 
+	it('a repaint another page already wrote the same way (a closed tab’s stroke taken up) is no clash', async () => {
+		const { store, m0, now } = await setup({ patch: patch([1, 2, 3]), region: codeOf('upper-trapezius-l') });
+		const before = (await now())!;
+		const input = { ...markInput(), region: codeOf('upper-trapezius-l'), intensity: 5, note: '', patch: patch([4, 5]) };
+		await store.updateMark(m0.id, { patch: patch([4, 5]) }); // the closed tab's write landed after all
+		const { mark } = await saveRepaint(store, before, input);
+		expect([...mark.patch!.vertices]).toEqual([4, 5]);
+		expect((await now())!.updatedAt).toBe(mark.updatedAt);
+	});
+
 	it('a repaint whose painting or note another tab also changed is refused, naming what, and writes nothing', async () => {
 		const { store, m0, now } = await setup({ patch: patch([1, 2, 3]), region: codeOf('upper-trapezius-l') });
 		const before = (await now())!;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UnsavedEdits, forgetPlans } from '../../../src/lib/ui/marks/unsaved';
 import { UnsavedPainting } from '../../../src/lib/ui/marks/unsaved-painting';
+import { Journal } from '../../../src/lib/ui/edits/journal';
 import { codeOf } from '../../../src/lib/domain/regions';
 import type { Mark, Patch } from '../../../src/lib/domain/records';
 
@@ -85,6 +86,47 @@ describe('UnsavedPainting', () => {
 		for (const bad of ['{oops', 'null', '{"patch":{"modelVersion":"x","vertices":"AAAA","weights":"","regions":[]},"repainting":null}', JSON.stringify({ patch: null, repainting: { ...mark, intensity: 40, patch: null } })]) {
 			storage.setItem(key, bad);
 			expect(await kept.read()).toBeNull();
+		}
+	});
+
+	it('a repaint stroke not yet written outlives the tab (localStorage) until it is written; a new painting never does', async () => {
+		const tab = new MemoryStorage();
+		const local = new MemoryStorage();
+		const kept = new UnsavedPainting('p1', tab, () => NOW, local);
+		kept.keep({ patch: patch([1, 2]), repainting: null }); // a new painting: for this tab only
+		expect(local.items.size).toBe(0);
+		kept.keep({ patch: patch([3, 9, 12]), repainting: mark }); // a stroke more than the mark as saved
+		expect([...local.items.keys()]).toEqual(['somamap:journal:repaint:p1:area']);
+		// The tab closes before the write lands: the plan's next tab (its own session storage) takes it up.
+		const next = new UnsavedPainting('p1', new MemoryStorage(), () => NOW, local);
+		expect(next.has()).toBe(true);
+		const back = await next.read();
+		expect(back?.repainting).toEqual(mark);
+		expect([...back!.patch!.vertices]).toEqual([3, 9, 12]);
+		// Written: the mark now holds the painting, and the journal lets go of it.
+		kept.keep({ patch: patch([3, 9, 12]), repainting: { ...mark, patch: patch([3, 9, 12]), updatedAt: NOW } });
+		expect(local.items.size).toBe(0);
+		expect(tab.items.size).toBe(1); // the repaint goes on in this tab
+		// All of it erased: nothing to write (the mark keeps its area), nothing outlives the tab.
+		kept.keep({ patch: patch([5]), repainting: mark });
+		kept.keep({ patch: null, repainting: mark });
+		expect(local.items.size).toBe(0);
+	});
+
+	it('an unwritten repaint is forgotten with its plan, and when everything is erased', () => {
+		const local = new MemoryStorage();
+		const g = globalThis as { localStorage?: unknown };
+		const was = g.localStorage;
+		g.localStorage = local; // where the journal lives in the browser
+		try {
+			new UnsavedPainting('gone', new MemoryStorage(), () => NOW, local).keep({ patch: patch([1, 4]), repainting: { ...mark, planId: 'gone' } });
+			new UnsavedPainting('kept', new MemoryStorage(), () => NOW, local).keep({ patch: patch([1, 4]), repainting: { ...mark, planId: 'kept' } });
+			forgetPlans(['gone'], new MemoryStorage());
+			expect([...local.items.keys()]).toEqual(['somamap:journal:repaint:kept:area']);
+			Journal.forget(null);
+			expect(local.items.size).toBe(0);
+		} finally {
+			g.localStorage = was;
 		}
 	});
 

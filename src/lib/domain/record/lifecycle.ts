@@ -7,6 +7,7 @@ import { formatDateTime } from '../dates';
 import { canonicalJson, nfcText } from './canonical';
 import { sealAddendum, sealRecord, verifyChain } from './chain';
 import { keptSignature, signatureProblem } from './signature';
+import { sealedHealth } from './sealed-health';
 import type {
 	Addendum, ChainEntry, HistoryEntry, HistoryValue, LockedRecord, Practitioner, PractitionerSnapshot, RecordField,
 	Signature, Soap, TreatmentRecord
@@ -224,7 +225,15 @@ export type FinaliseResult = { ok: true; record: LockedRecord } | { ok: false; p
  */
 export async function finalise(
 	record: TreatmentRecord,
-	input: { practitioner: Practitioner | null; signature: Signature | null; at: Timestamp },
+	input: {
+		practitioner: Practitioner | null;
+		signature: Signature | null;
+		at: Timestamp;
+		/** The session's health check answers (the plan's), sealed with the record. */
+		health?: Readonly<Record<string, unknown>>;
+		/** The practitioner declared, at signing, the client's consent obtained another way. */
+		consentOtherwise?: boolean;
+	},
 	locale?: string
 ): Promise<FinaliseResult> {
 	if (isLocked(record)) return { ok: false, problems: [lockedMessage(record as LockedRecord, locale)] };
@@ -260,7 +269,9 @@ export async function finalise(
 		practitioner: snapshotOf(p),
 		signature: keptSignature(input.signature),
 		signedAt: input.at,
-		updatedAt: Math.max(record.updatedAt, input.at)
+		updatedAt: Math.max(record.updatedAt, input.at),
+		health: sealedHealth(input.health),
+		...(input.consentOtherwise ? { consentOtherwise: true as const } : {})
 	});
 	return { ok: true, record: locked };
 }

@@ -12,3 +12,6 @@ export function isLocked(r: TreatmentRecord): boolean {
 
 /** A signed session's marks are part of its record (they draw its body views): said when a change to them is refused. */
 export const MARKS_SEALED = "This session's record is signed: its marks cannot change. Add an addendum to correct it.";
+
+/** The same for the rest of a signed session's plan (its sheet, health check, notes and outcome). */
+export const PLAN_SEALED = "This session's record is signed: its plan, notes and outcome cannot change. Add an addendum to correct it.";

@@ -6,21 +6,16 @@
  */
 import { HEALTH_QUESTIONS } from '../cautions';
 import { formatDateTime } from '../dates';
+import { restWords, tallyHealth } from '../health-answers';
 import type { Row } from './printout';
 import type { HistoryEntry } from './types';
 
-/** "Yes: <question>" for each yes, then how many were answered no and how many not answered. */
+/** "Yes: <question>" for each yes in full, then the rest in words ('no to the 10 others', '6 no, 5 not answered'). */
 export function healthRows(answers: Readonly<Record<string, boolean>> | undefined): Row[] {
-	const asked = HEALTH_QUESTIONS.filter((q) => typeof answers?.[q.id] === 'boolean');
-	if (!asked.length) return [{ label: 'Health check', value: 'Not answered' }];
-	const yes = asked.filter((q) => answers![q.id]).map((q) => `Yes: ${q.question}`);
-	const no = asked.length - yes.length;
-	const open = HEALTH_QUESTIONS.length - asked.length;
-	const rest = [
-		no ? (yes.length || open ? `No to ${no === 1 ? '1 other question' : `${no} other questions`}` : `No to all ${no} questions`) : '',
-		open ? `${open === 1 ? '1 question' : `${open} questions`} not answered` : ''
-	].filter(Boolean);
-	return [{ label: 'Health check', value: [...yes, rest.join('; ')].filter(Boolean).join('\n') }];
+	const t = tallyHealth(answers);
+	const yes = HEALTH_QUESTIONS.filter((q) => t.yes.includes(q.id)).map((q) => `Yes: ${q.question}`);
+	const rest = restWords(t);
+	return [{ label: 'Health check', value: [...yes, rest.charAt(0).toUpperCase() + rest.slice(1)].filter(Boolean).join('\n') }];
 }
 
 /** "12 changes before signing, <first> to <last>, each kept with its time and who made it." */

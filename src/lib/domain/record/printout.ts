@@ -47,8 +47,10 @@ export type PrintBlock = { key: string; section: string; first: boolean; newPage
 	| { kind: 'columns'; lead: { heading: string; rows: Row[] } | null; columns: { heading: string; rows: Row[] }[][] }
 	| { kind: 'rows'; rows: Row[] }
 	| { kind: 'text'; label: string | null; text: string }
-	/** What was done, the signatures and the chain, together beside both body views: the record's end, kept whole. */
+	/** What was done, the signatures and the chain side by side: the record's end, kept whole (small enough to end page one). */
 	| { kind: 'closing'; planId: string; rows: Row[]; items: SignatureItem[]; chain: { ok: boolean | null; words: string; head: string } }
+	/** Both body views with the marks, at a readable size, after the closing: a page's end may send them on. */
+	| { kind: 'bodies'; planId: string }
 	| { kind: 'signatures'; items: SignatureItem[] }
 );
 
@@ -69,6 +71,7 @@ const SECTION_TITLES: Record<string, string> = {
 	a: 'A · Assessment',
 	p: 'P · Plan',
 	closing: '',
+	bodies: 'The body as marked',
 	client: 'The client',
 	consents: 'Consents'
 };
@@ -167,6 +170,18 @@ export interface SessionPrint {
 	today: IsoDay;
 }
 
+/** What the practitioner declared when signing without the client's signed consent (sign step). */
+export const CONSENT_OTHERWISE = "The practitioner declared they have the client's consent another way (e.g. on paper) or will record why in the notes.";
+
+/**
+ * The health check a record prints: a signed record's own sealed answers; a draft's, the plan's.
+ * A record signed before the answers were sealed with it prints the plan's, and says so.
+ */
+function sessionHealth(locked: LockedRecord | null, planHealth: Plan['health'] | undefined): Row[] {
+	if (!locked || locked.health) return healthRows(locked ? locked.health : planHealth);
+	return healthRows(planHealth).map((r) => ({ ...r, value: `${r.value}\n(From the session's plan as it is now: this record was signed before the health check was sealed with it.)` }));
+}
+
 /** The record of one session, block by block. `newPage` starts it on a page of its own (in a whole record). */
 export function sessionBlocks(input: SessionPrint, newPage = false): PrintBlock[] {
 	const { record, plan, client, details, consents, addenda } = input;
@@ -197,6 +212,8 @@ export function sessionBlocks(input: SessionPrint, newPage = false): PrintBlock[
 		const names = unagreed.map((code) => shortLabel(regionByCode(code)!)).join('; ');
 		doubts.push({ label: 'Sensitive areas treated', value: `${names}: ${consent ? 'not among the areas this consent agrees to' : 'with no signed consent'}.` });
 	}
+	// Sealed at signing when the consent was missing: the practitioner's word, printed beside it.
+	if (locked?.consentOtherwise) doubts.push({ label: 'At signing', value: CONSENT_OTHERWISE });
 	blocks.push({
 		key: k('people'),
 		section: 'people',
@@ -206,7 +223,7 @@ export function sessionBlocks(input: SessionPrint, newPage = false): PrintBlock[
 		columns: [
 			[
 				{ heading: 'Consent in force at this session', rows: [...(consent ? consentRows(consent, false, input.consentChecks?.get(consent.id)) : [{ label: 'Consent', value: 'No signed consent before this session.' }]), ...doubts] },
-				{ heading: 'The session', rows: [...sessionRows(record), ...healthRows(plan.health), ...historyRows(input.history, !!locked, input.historyProblem)] }
+				{ heading: 'The session', rows: [...sessionRows(record), ...sessionHealth(locked, plan.health), ...historyRows(input.history, !!locked, input.historyProblem)] }
 			],
 			[{ heading: 'Client', rows: clientRows(client, details, day) }]
 		]
@@ -264,6 +281,7 @@ export function sessionBlocks(input: SessionPrint, newPage = false): PrintBlock[
 		],
 		chain: { ok: chain.ok, words: chain.words, head: locked ? input.head || locked.hash : '' }
 	});
+	blocks.push({ key: k('bodies'), section: 'bodies', first: true, kind: 'bodies', planId: plan.id });
 	addenda.forEach((a, i) => {
 		const section = `addendum:${i + 1}`;
 		blocks.push({

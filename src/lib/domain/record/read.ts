@@ -9,6 +9,7 @@ import { BackupProblem, id, integer, isPlainObject, oneOf, problem, quoteKey, te
 import { MAX_PROVIDER_NUMBERS, MAX_RECORD_LIST, MAX_SIGNATURE_POINTS, MAX_SIGNATURE_STROKES, MAX_ADDENDA, RECORD_TEXT as T } from '../limits';
 import { regionByCode } from '../regions';
 import { MAX_PAD, MIN_PAD, normaliseSignature, signatureProblem } from './signature';
+import { sealedHealthProblem } from './sealed-health';
 import {
 	PREGNANCY, RECORD_FIELDS, RECORD_STATUSES, type Addendum, type ClientDetails, type Consent, type HistoryEntry, type HistoryValue,
 	type LockedRecord, type Person, type Practitioner, type PractitionerSnapshot, type Signature, type Soap, type TreatmentRecord
@@ -247,13 +248,28 @@ const RECORD_LABELS = {
 	areas: FIELD_LABELS.areas, techniques: FIELD_LABELS.techniques, pressure: FIELD_LABELS.pressure, createdAt: `${R} creation time`,
 	updatedAt: `${R} last change`
 };
-const LOCKED_LABELS = { practitioner: 'The practitioner who signed', signature: "The practitioner's signature", signedAt: 'The signing time', prevHash: `${R} link`, hash: `${R} seal` };
+const LOCKED_LABELS = {
+	practitioner: 'The practitioner who signed', signature: "The practitioner's signature", signedAt: 'The signing time', prevHash: `${R} link`, hash: `${R} seal`,
+	health: 'The signed health check', consentOtherwise: "The practitioner's word on consent"
+};
+/** Sealed with records signed since they were added; an older signed record has neither. */
+const LOCKED_OPTIONAL = ['health', 'consentOtherwise'] as const;
 const words = (v: unknown, label: string) =>
 	list(v, label, MAX_RECORD_LIST).map((x) => {
 		const item = line(x, `An item of ${label.toLowerCase()}`, T.line);
 		if (!item) problem(`An item of ${label.toLowerCase()} is empty; fill it in or remove it.`);
 		return item;
 	});
+
+function sealedHealthOf(v: unknown): Record<string, boolean> {
+	const wrong = sealedHealthProblem(v);
+	if (wrong) problem(wrong);
+	return { ...(v as Record<string, boolean>) };
+}
+function consentWord(v: unknown): true {
+	if (v !== true) problem(`${LOCKED_LABELS.consentOtherwise} is not a yes.`);
+	return true;
+}
 
 /**
  * A draft or a locked record. A locked one must carry everything signing adds; its hash is only
@@ -262,7 +278,7 @@ const words = (v: unknown, label: string) =>
 export function readTreatmentRecord(v: unknown, now: number): Read<TreatmentRecord | LockedRecord> {
 	return run(() => {
 		const locked = isPlainObject(v) && v.status === 'locked';
-		const o = shape(v, 'The treatment record', locked ? { ...RECORD_LABELS, ...LOCKED_LABELS } : RECORD_LABELS);
+		const o = shape(v, 'The treatment record', locked ? { ...RECORD_LABELS, ...LOCKED_LABELS } : RECORD_LABELS, LOCKED_OPTIONAL);
 		const time = (x: unknown, label: string) => (x === null ? null : timestamp(x, label, now));
 		const startedAt = time(o.startedAt, FIELD_LABELS.startedAt);
 		const endedAt = time(o.endedAt, FIELD_LABELS.endedAt);
@@ -300,7 +316,9 @@ export function readTreatmentRecord(v: unknown, now: number): Read<TreatmentReco
 			signature: readSignatureValue(o.signature, LOCKED_LABELS.signature),
 			signedAt: timestamp(o.signedAt, LOCKED_LABELS.signedAt, now),
 			prevHash: hash(o.prevHash, LOCKED_LABELS.prevHash, true),
-			hash: hash(o.hash, LOCKED_LABELS.hash)
+			hash: hash(o.hash, LOCKED_LABELS.hash),
+			...(o.health !== undefined ? { health: sealedHealthOf(o.health) } : {}),
+			...(o.consentOtherwise !== undefined ? { consentOtherwise: consentWord(o.consentOtherwise) } : {})
 		} satisfies LockedRecord;
 	});
 }

@@ -192,6 +192,17 @@ export interface LockedRecord extends TreatmentRecord, ChainLink {
 	practitioner: PractitionerSnapshot;
 	signature: Signature;
 	signedAt: Timestamp;
+	/**
+	 * The health check as answered when the record was signed (question id → yes or no; a question
+	 * not answered is absent), so the record does not follow later edits of the plan. Absent on a
+	 * record signed before the answers were sealed with it (its printout says so).
+	 */
+	health?: Record<string, boolean>;
+	/**
+	 * Set when the client's signed consent was missing at signing and the practitioner declared
+	 * they have it another way (e.g. on paper) or will record why in the notes.
+	 */
+	consentOtherwise?: true;
 }
 
 /** A correction or addition after locking: dated, signed, shown below the original. */

@@ -99,7 +99,7 @@ export class RepaintClash extends Error {
 	readonly stored: Mark;
 	constructor(stored: Mark, fields: readonly StepField[]) {
 		const words = [...new Set(fields.map((f) => FIELD_WORDS[f]))].join(', ');
-		super(`While you repainted it, this mark was changed in another tab (${words}). Your painting is still here: check the mark, then save again to keep yours.`);
+		super(`While you repainted it, this mark was changed in another tab (${words}). Your painting is still here: paint on (or undo) to save yours over it.`);
 		this.name = 'RepaintClash';
 		this.stored = stored;
 	}
@@ -133,6 +133,8 @@ export async function saveRepaint(store: Store, before: Mark, input: MarkInput):
 		if (!(e instanceof StoreError && e.kind === 'conflict')) throw e;
 		const now = (await store.listMarks(before.planId)).find((m) => m.id === before.id);
 		if (!now) throw e;
+		// Already as this tab would write it (another page wrote the same strokes): nothing to refuse.
+		if (fields.every((k) => sameValue(now[k] ?? null, mine[k] ?? null))) return { mark: wrote(store, now), fields };
 		const clash = fields.filter((k) => !sameValue(now[k] ?? null, before[k] ?? null) && !sameValue(now[k] ?? null, mine[k] ?? null));
 		throw new RepaintClash(now, clash.length ? clash : fields);
 	}

@@ -3,6 +3,8 @@
  * (its regions, for the editor) and the mark being repainted. Strokes from the scene dab into the
  * Painter; each finished stroke is an undo step tagged 'draft', dropped once the painting is saved.
  * The painting is kept in the tab after each change, and taken back when the body shows again.
+ * Each change the person makes (a stroke, a clear, an undo or redo of one) counts in `changes`: a
+ * repaint is saved to its mark at each one (PlanMarks, save-painting).
  */
 import { BRUSH_SIZES, type BrushSize, type StrokeChange } from '$lib/body/brush';
 import type { Mark, Patch, RegionShare } from '$lib/domain/records';
@@ -21,8 +23,12 @@ export class PaintSession {
 	erase = $state(false);
 	/** Regions the painting in progress covers, largest first (empty: nothing painted). */
 	regions = $state.raw<RegionShare[]>([]);
-	/** The painted mark whose area is being repainted, or null for a new painting. */
+	/** The painted mark whose area is being repainted (as last saved), or null for a new painting. */
 	repainting = $state.raw<Mark | null>(null);
+	/** The mark as it was when this repaint began (not after a reload): "Done" leaves one undo step back to it. */
+	repaintFrom: Mark | null = null;
+	/** How many changes the person made to the painting (strokes, clears, their undos): each one saves a repaint. */
+	changes = $state(0);
 	painter = $state.raw<Painter | null>(null);
 	/** A stroke is under way (undo waits until it ends, or it would undo under the finger). */
 	stroking = false;
@@ -113,6 +119,7 @@ export class PaintSession {
 	repaint(mark: Mark): void {
 		this.#history.drop(DRAFT);
 		this.repainting = mark;
+		this.repaintFrom = mark;
 		this.mode = 'paint';
 		this.erase = false;
 		this.painter?.load(mark.patch);
@@ -121,12 +128,20 @@ export class PaintSession {
 
 	/**
 	 * The mark being repainted as stored now (`live`), or undefined when it is gone: the repaint
-	 * follows a changed mark, and a vanished one leaves the strokes as a new painting.
+	 * follows a mark changed since, and a vanished one leaves the strokes as a new painting.
 	 */
 	settleRepaint(live: Mark | undefined): void {
 		const r = this.repainting;
-		if (!r || (live && live.updatedAt === r.updatedAt)) return;
+		// A list that has not caught up with this tab's own save is older, not a change: it is not followed back.
+		if (!r || (live && live.updatedAt <= r.updatedAt)) return;
 		this.repainting = live ?? null;
+		this.#refresh();
+	}
+
+	/** The repainted mark was saved (`m`, as written): the repaint goes on from it. */
+	saved(m: Mark): void {
+		if (this.repainting?.id !== m.id) return;
+		this.repainting = m;
 		this.#refresh();
 	}
 
@@ -172,6 +187,7 @@ export class PaintSession {
 	finish(): void {
 		this.#history.drop(DRAFT);
 		this.repainting = null;
+		this.repaintFrom = null;
 		this.painter?.load(null);
 		this.#refresh();
 	}
@@ -183,12 +199,15 @@ export class PaintSession {
 			undo: () => {
 				painter.apply(change, 'before');
 				this.#refresh();
+				this.changes++;
 			},
 			redo: () => {
 				painter.apply(change, 'after');
 				this.#refresh();
+				this.changes++;
 			}
 		});
+		this.changes++;
 	}
 
 	/** A new body's painter takes the kept painting if it was made on this model, else the repaint under way. */
@@ -197,6 +216,7 @@ export class PaintSession {
 			this.repainting = kept.repainting;
 			this.mode = 'paint'; // carry on where the hand was
 			painter.load(kept.patch);
+			if (kept.repainting) this.changes++; // a repaint kept over a reload is saved, if it was not yet
 		} else {
 			if (this.repainting && !painter.fits(this.repainting.patch)) this.repainting = null;
 			painter.load(this.repainting?.patch ?? null);

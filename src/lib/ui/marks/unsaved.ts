@@ -28,8 +28,8 @@ export const isDeletedPlan = (planId: string) => deletedPlans.has(planId);
 export function forgetPlans(planIds: Iterable<string>, storage: Pick<globalThis.Storage, 'removeItem'> | null = globalThis.sessionStorage ?? null): void {
 	for (const id of planIds) {
 		deletedPlans.add(id);
-		// The plan form's, the new-mark drafts' and each mark's unsaved edits (mark-form's markRecord), in every tab.
-		Journal.forget([`plan:${id}`, `marks:${id}`, `mark:${id}`]);
+		// The plan form's, the new-mark drafts' and each mark's unsaved edits (mark-form's markRecord) and an unwritten repaint, in every tab.
+		Journal.forget([`plan:${id}`, `marks:${id}`, `mark:${id}`, `repaint:${id}`]);
 		try {
 			storage?.removeItem(`${UNSAVED_PREFIX}${id}`);
 			storage?.removeItem(`${UNSAVED_PREFIX}${id}:painting`);
