@@ -30,6 +30,8 @@ async function answer(page: Page, question: string, yes: boolean): Promise<void>
 }
 
 async function openSheet(page: Page): Promise<string> {
+	// The sheet reads the stored plan: the last answer is saved first.
+	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' }).first()).toBeVisible();
 	await page.getByRole('link', { name: 'Session sheet' }).click();
 	await page.waitForURL(/\/print\?id=/);
 	await expect(page.locator('.paper[data-ready]')).toBeAttached({ timeout: 30_000 });
