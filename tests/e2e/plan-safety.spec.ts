@@ -105,7 +105,9 @@ test('a health-check cap is the session pressure on At a glance, the sheet and t
 	await expect(page.locator('#panel-record').getByLabel('Pressure', { exact: true })).toHaveValue(capped);
 	await openTab(page, 'Plan');
 	const text = await openSheet(page);
-	expect(text).toContain(`Default pressure ${capped}`);
+	// On paper the reasons are the Take care lines beside it, to keep the plan on page one.
+	expect(text).toContain('Default pressure 2 · Light (capped by the health check)');
+	expect(text).toContain('Blood thinners: bruising comes easily. Light pressure only');
 });
 
 test('numbness marked: the client’s own No is a caution, not a red flag; unanswered and Yes keep the red flag', async ({ page }, info) => {
