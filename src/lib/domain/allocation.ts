@@ -16,7 +16,8 @@ export function handsOnMinutes(durationMin: number): number {
 /** Share of the hands-on time that a full-body plan with focus areas gives the focus areas. */
 export const FOCUS_SHARE_FULL_BODY = 0.6;
 
-export type Position = 'prone' | 'supine';
+/** Face down, face up, or side-lying/seated (see positions.ts: set by the cautions). */
+export type Position = 'prone' | 'supine' | 'side';
 
 /** Major areas a full-body session covers even where nothing is marked. */
 export interface BaseArea {

@@ -70,6 +70,7 @@ export function capWords(level: Pressure): string {
 
 // Caps of the cautions that cap every region; their words are made from these numbers.
 const CLOT_CAP: Pressure = 2;
+const NUMB_CAP: Pressure = 2;
 
 const regionsIn = (groups: BodyGroup[]) => REGIONS.filter((r) => groups.includes(r.group)).map((r) => r.code);
 const regionsNamed = (bases: string[]) => REGIONS.filter((r) => bases.includes(r.base)).map((r) => r.code);
@@ -136,10 +137,15 @@ export function evaluateCautions(answers: Answers, marks: readonly MarkFact[] = 
 	}
 	const numb = markedWith('numbness');
 	if (!answers.nerve && numb.length) {
-		add('numbness-marks', 'Numbness or tingling was marked: if it has no known reason, it should be checked by a medical professional.', true);
+		// The client's explicit No to the nerve question: its reason is known, so a caution, not a red flag.
+		if (answers.nerve === false) {
+			add('numbness-marks', `Numbness or tingling was marked, with a reason the client knows: ${capWords(NUMB_CAP)} there, and stop if it spreads or gets worse.`);
+			cap(numb, NUMB_CAP);
+		} else add('numbness-marks', 'Numbness or tingling was marked: if it has no known reason, it should be checked by a medical professional.', true);
 	}
 	// The place of the red flag gets no timed work until it is checked (a flag either way above).
-	const flagged = new Set(numb);
+	// An explicit No (the client knows the reason) is no red flag: that place is worked gently instead.
+	const flagged = new Set(answers.nerve === false ? [] : numb);
 	for (const c of flagged) avoid.add(c);
 	const severe = marks.filter((m) => m.sensation === 'sharp' && m.intensity >= 8);
 	if (severe.length) add('severe-pain', 'Severe sharp pain was marked: start gently and stop if it gets worse.');

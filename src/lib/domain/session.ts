@@ -10,6 +10,7 @@ import { mainRegions, scoredMarks } from './marks';
 import { planHold, type PlanHold } from './plan-hold';
 export { MIN_PATCH_SHARE } from './marks';
 import type { Mark, Patch, Plan, Pressure } from './records';
+import { withPositions } from './positions';
 
 /**
  * One focus area per marked region: its strongest mark, the gentlest pressure asked for, and the
@@ -62,7 +63,7 @@ export function planSession(
 		const fixed = plan.planning.fixed[`r${f.region}`];
 		return fixed === undefined ? f : { ...f, fixedMinutes: fixed };
 	});
-	const allocation = allocate({
+	const allocation = withPositions(allocate({
 		scope: plan.scope,
 		durationMin: plan.durationMin,
 		defaultPressure: plan.pressure,
@@ -72,7 +73,7 @@ export function planSession(
 		craniosacralShare: plan.techniques.includes(CRANIOSACRAL) ? plan.planning.craniosacralShare : 0,
 		fixed: plan.planning.fixed,
 		order: plan.planning.order
-	});
+	}), cautions);
 	const needsConsent = allocation.steps
 		.filter((s) => s.region !== null && isSensitive(s.region) && !plan.consent[s.region])
 		.map((s) => s.region as RegionCode);

@@ -17,6 +17,7 @@ import { regionsInWords } from './region-groups';
 import { regionByCode, shortLabel } from './regions';
 import { markedShare, summariseByRegion, WPI_SITE_COUNT, widespreadPainCount } from './scoring';
 import { sensationInfo } from './sensations';
+import { plannedPressure, pressureWords } from './plan-pressure';
 import { planSession, type SessionPlan } from './session';
 
 /** Used for a region's area until the body model has loaded (about a palm and a half). */
@@ -57,8 +58,11 @@ export interface SessionSummary {
 	scope: Plan['scope'];
 	durationMin: number;
 	handsOn: number;
-	/** The plan's default pressure, e.g. '3 · Moderate'. */
+	/** The plan's default pressure as planned (under the health check's caps), e.g. '2 · Light'. */
 	pressureLabel: string;
+	pressure: Pressure;
+	/** The same with why it is capped, if it is: '2 · Light (capped by the health check: blood thinners)'. */
+	pressureText: string;
 	noPain: boolean;
 	steps: SummaryStep[];
 	/** A red flag puts the steps on hold: they are a draft (see plan-hold). */
@@ -197,6 +201,7 @@ export function summarisePlan(
 	let bodyArea = 0;
 	if (areas) for (let i = 0; i < areas.length; i++) bodyArea += areas[i];
 
+	const planned = plannedPressure(plan.pressure, s.cautions);
 	const steps = s.allocation.steps.map((step): SummaryStep => {
 		const region = step.region === null ? undefined : regionByCode(step.region);
 		const here = step.kind === 'focus' && step.region !== null ? felt.get(step.region) : undefined;
@@ -218,7 +223,9 @@ export function summarisePlan(
 		scope: plan.scope,
 		durationMin: plan.durationMin,
 		handsOn: s.allocation.handsOn,
-		pressureLabel: `${plan.pressure} · ${pressureName(plan.pressure)}`,
+		pressureLabel: planned.label,
+		pressure: planned.level,
+		pressureText: pressureWords(planned),
 		noPain: plan.noPain,
 		steps,
 		hold: s.hold,

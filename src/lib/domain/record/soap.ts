@@ -74,12 +74,13 @@ export function areasFromSummary(summary: Pick<SessionSummary, 'steps' | 'pressu
  */
 export function prefillSoap(plan: Plan, marks: readonly Mark[], areas: ArrayLike<number> | null = null): SoapPrefill {
 	const summary = summarisePlan(plan, marks, areas);
-	const capped = summary.steps.some((s) => s.pressure < plan.pressure);
+	// Steps below the session's planned pressure (itself capped by the health check where it says so).
+	const lighter = summary.steps.some((s) => s.minutes > 0 && s.pressure < summary.pressure);
 	return {
 		s: subjectiveText(plan, marks),
 		areas: areasFromSummary(summary),
 		techniques: [...plan.techniques],
-		pressure: `${summary.pressureLabel}${capped ? ', lighter on some areas (see areas treated)' : ''}`
+		pressure: `${summary.pressureText}${lighter ? ', lighter on some areas (see areas treated)' : ''}`
 	};
 }
 
