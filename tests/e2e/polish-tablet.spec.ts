@@ -9,6 +9,7 @@ import { test, expect, createPlanForNewClient } from './fixtures';
 import { seriousViolations } from './pin-helpers';
 import { openTab } from './plan-tabs';
 import { seedPractitioner } from './practitioner-seed';
+import { setStoredPlanField } from './stored';
 
 test.use({ viewport: { width: 1280, height: 800 }, hasTouch: true });
 
@@ -138,26 +139,6 @@ for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) 
 	});
 }
 
-/** Puts allergies in a plan's own (older) field straight into the database, as plans made before kept them. */
-function setPlanAllergies(page: Page, planId: string, allergies: string) {
-	return page.evaluate(
-		([id, text]) =>
-			new Promise<void>((ok, ko) => {
-				const open = indexedDB.open('somamap');
-				open.onerror = () => ko(open.error);
-				open.onsuccess = () => {
-					const tx = open.result.transaction('plans', 'readwrite');
-					const plans = tx.objectStore('plans');
-					const get = plans.get(id);
-					get.onsuccess = () => plans.put({ ...get.result, oil: { ...get.result.oil, allergies: text } });
-					tx.oncomplete = () => (open.result.close(), ok());
-					tx.onerror = () => ko(tx.error);
-				};
-			}),
-		[planId, allergies]
-	);
-}
-
 test("allergies are asked once, in the client's health details: the Notes tab shows them with a way there, and the plan takes care of them; an older plan's own note is kept", async ({ page }) => {
 	const planUrl = await createPlanForNewClient(page, 'Alma Allergy');
 	await openTab(page, 'Notes');
@@ -179,7 +160,8 @@ test("allergies are asked once, in the client's health details: the Notes tab sh
 	await expect(page.locator('#panel-plan').getByText('Allergies: Almond oil')).toBeVisible();
 
 	// An older plan noted allergies in its own field: still shown there, editable, and taken care of.
-	await setPlanAllergies(page, new URL(planUrl).searchParams.get('id')!, 'Lanolin');
+	// Allergies in the plan's own (older) field, as plans made before kept them.
+	await setStoredPlanField(page, planUrl, 'oil.allergies', 'Lanolin');
 	await page.goto(planUrl);
 	await openTab(page, 'Notes');
 	await expect(page.getByLabel('Allergies noted on this plan')).toHaveValue('Lanolin');

@@ -10,6 +10,7 @@ import { test, expect, createPlanForNewClient } from './fixtures';
 import { openTab } from './plan-tabs';
 import { seedPractitioner } from './practitioner-seed';
 import { sign } from './sign-helpers';
+import { setStoredPlanField } from './stored';
 
 const PLAN_SEALED = "This session's record is signed: its plan, notes and outcome cannot change. Add an addendum to correct it.";
 const THINNERS = 'Taking blood thinners?';
@@ -27,26 +28,6 @@ async function printedRecord(page: Page, planId: string): Promise<string> {
 	const text = await paper.locator('body').innerText();
 	await paper.close();
 	return text;
-}
-
-/** The plan's stored health answers rewritten in IndexedDB, as an edited backup file would bring them. */
-async function tamperHealth(page: Page, planId: string, health: Record<string, boolean>): Promise<void> {
-	await page.evaluate(
-		([id, answers]) =>
-			new Promise<void>((done, fail) => {
-				const open = indexedDB.open('somamap');
-				open.onerror = () => fail(open.error);
-				open.onsuccess = () => {
-					const tx = open.result.transaction('plans', 'readwrite');
-					const plans = tx.objectStore('plans');
-					const get = plans.get(id);
-					get.onsuccess = () => plans.put({ ...get.result, health: answers });
-					tx.oncomplete = () => (open.result.close(), done());
-					tx.onerror = () => fail(tx.error);
-				};
-			}),
-		[planId, health] as const
-	);
 }
 
 test.describe('a signed session’s plan on a tablet (1280×800)', () => {
@@ -93,7 +74,7 @@ test.describe('a signed session’s plan on a tablet (1280×800)', () => {
 		expect(signed).toContain("The practitioner declared they have the client's consent another way (e.g. on paper) or will record why in the notes.");
 
 		// The plan's answers changed behind the app's back: the record still prints what was signed.
-		await tamperHealth(page, planId, { thinners: false, pregnancy: true, cancer: true });
+		await setStoredPlanField(page, planId, 'health', { thinners: false, pregnancy: true, cancer: true });
 		const after = await printedRecord(page, planId);
 		expect(after).toContain(`Yes: ${THINNERS}`);
 		expect(after).not.toContain('Yes: Pregnant?');

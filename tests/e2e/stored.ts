@@ -38,6 +38,33 @@ export async function storedPlan(page: Page, planOrUrl: string): Promise<Record<
 	return (await rowsOf(page, 'plans', null)).find((p) => p.id === id);
 }
 
+/**
+ * Writes one field of a stored plan straight into IndexedDB, behind the app's back (as a plan made
+ * by an older version, or an edited backup file, would hold it). `path`: 'health' or 'oil.allergies'.
+ */
+export function setStoredPlanField(page: Page, planOrUrl: string, path: string, value: unknown): Promise<void> {
+	return page.evaluate(
+		([id, path, value]) =>
+			new Promise<void>((ok, ko) => {
+				const open = indexedDB.open('somamap');
+				open.onerror = () => ko(open.error);
+				open.onsuccess = () => {
+					const tx = open.result.transaction('plans', 'readwrite');
+					const plans = tx.objectStore('plans');
+					const get = plans.get(id);
+					get.onsuccess = () => {
+						const [head, ...rest] = path.split('.');
+						const row = get.result;
+						plans.put({ ...row, [head]: rest.length ? { ...row[head], [rest.join('.')]: value } : value });
+					};
+					tx.oncomplete = () => (open.result.close(), ok());
+					tx.onerror = () => ko(tx.error);
+				};
+			}),
+		[idOf(planOrUrl), path, value] as const
+	);
+}
+
 /** The plan's marks as stored, by plan id or by its page's address. */
 export function storedMarksOf(page: Page, planOrUrl: string): Promise<Record<string, unknown>[]> {
 	return rowsOf(page, 'marks', idOf(planOrUrl));

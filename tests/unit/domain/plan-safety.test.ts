@@ -3,19 +3,13 @@ import { evaluateCautions, type Answers } from '$lib/domain/cautions';
 import { plannedPressure, pressureWords, wholeBodyCap } from '$lib/domain/plan-pressure';
 import { positionFor, positionName } from '$lib/domain/positions';
 import { prefillSoap } from '$lib/domain/record/soap';
-import { defaultPlanFields, type Mark, type Plan, type Pressure } from '$lib/domain/records';
+import type { Pressure } from '$lib/domain/records';
 import { codeOf } from '$lib/domain/regions';
 import { positionRuns, summarisePlan } from '$lib/domain/summary';
+import { ruleMark, rulePlan } from '../fixtures';
 
-function mark(id: string, over: Partial<Mark>): Mark {
-	return {
-		id, planId: 'p', region: codeOf('upper-trapezius-r'), patch: null, sensation: 'knot', intensity: 5,
-		depth: 'surface', structure: null, pressure: null, note: '', author: 'client', createdAt: 1, updatedAt: 1, ...over
-	};
-}
-function plan(over: Partial<Plan> = {}): Plan {
-	return { ...defaultPlanFields(), id: 'p', clientId: 'c', date: '2026-11-23', title: 'T', createdAt: 1, updatedAt: 1, ...over };
-}
+const mark = ruleMark;
+const plan = rulePlan;
 const areas = () => new Float64Array(81).fill(0.02);
 
 describe('positions follow the cautions', () => {

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { avoidItems, feltWords, hasCare, positionRuns, shareWords, summarisePlan } from '$lib/domain/summary';
-import { defaultPlanFields, type Mark, type Plan } from '$lib/domain/records';
 import { codeOf } from '$lib/domain/regions';
 import { evaluateCautions, SEE_PROFESSIONAL } from '$lib/domain/cautions';
 import { handsOnMinutes } from '$lib/domain/allocation';
+import { ruleMark, rulePlan } from '../fixtures';
 
-function mark(id: string, over: Partial<Mark>): Mark {
-	return {
-		id, planId: 'p', region: codeOf('upper-trapezius-r'), patch: null, sensation: 'knot', intensity: 5,
-		depth: 'surface', structure: null, pressure: null, note: '', author: 'client', createdAt: 1, updatedAt: 1, ...over
-	};
-}
-function plan(over: Partial<Plan> = {}): Plan {
-	return { ...defaultPlanFields(), id: 'p', clientId: 'c', date: '2026-11-23', title: 'T', createdAt: 1, updatedAt: 1, ...over };
-}
+const mark = ruleMark;
+const plan = rulePlan;
 /** Every region 0.02 m², plus 0.4 m² unlabelled: a 2 m² body. */
 function areas(): Float64Array {
 	const a = new Float64Array(81).fill(0.02);
