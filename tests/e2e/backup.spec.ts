@@ -53,7 +53,7 @@ test('a backup downloaded here restores into an empty browser: client, plan and 
 	await file.saveAs(path);
 	await expect(page.getByRole('status').filter({ hasText: /^Saved somamap-backup-.*: 1 client, 1 plan, 2 marks\.$/ })).toBeVisible();
 	const saved = JSON.parse(await readFile(path, 'utf8'));
-	expect(saved).toMatchObject({ format: 'somamap-backup', version: 5 });
+	expect(saved).toMatchObject({ format: 'somamap-backup', version: 6 });
 	const source = await dumpDb(page);
 
 	// A new, empty browser context: its own storage.
@@ -122,7 +122,7 @@ test('a corrupt or hostile file shows a message and changes nothing', async ({ p
 			{ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"somamap-backup","clients":[{"na') },
 			/^This file cannot be restored: The file is cut short: it ends in the middle of the backup\./
 		],
-		[json('future.json', { ...good, version: 7 }), /newer Somamap \(backup version 7; this app reads version 5\)\. Update Somamap/],
+		[json('future.json', { ...good, version: 7 }), /newer Somamap \(backup version 7; this app reads version 6\)\. Update Somamap/],
 		[
 			json('bad-duration.json', { ...good, clients: [], plans: [{ ...good.plans[0], id: 'other-plan', durationMin: 50 }] }),
 			/Plan 1 “Hips”: length must be one of 30, 45, 60, 75, 90\. Nothing on this device was changed\./

@@ -22,7 +22,7 @@ import { fitPrefill, prefillSoap } from '$lib/domain/record/soap';
 import type { Addendum, ChainEntry, HistoryEntry, LockedRecord, Practitioner, Signature, TreatmentRecord } from '$lib/domain/record/types';
 import { StoreError } from './errors';
 import { normaliseMark, normalisePlan } from './normalise';
-import { fail, newId, ON_DEVICE, read, write, type StoreContext } from './core';
+import { fail, later, newId, ON_DEVICE, read, write, type StoreContext } from './core';
 
 export { RETENTION_KEY } from './record-cascade';
 
@@ -137,11 +137,16 @@ export class Records {
 		await write(db, [db.records, db.chainHeads, db.plans], async () => {
 			const now = await db.records.get(recordId);
 			const plan = await db.plans.get(draft.planId);
-			if (!now || canonicalJson(now) !== canonicalJson(row) || canonicalJson(sealedHealth(plan?.health)) !== canonicalJson(health)) {
+			if (!now || canonicalJson(now) !== canonicalJson(row)) {
 				throw new StoreError('conflict', 'This record was changed (perhaps in another window) while it was being signed. Look it over, then sign again.');
+			}
+			if (canonicalJson(sealedHealth(plan?.health)) !== canonicalJson(health)) {
+				throw new StoreError('conflict', "The session's health check was changed (perhaps in another window) while the record was being signed. Look it over, then sign again.");
 			}
 			await db.records.put(locked);
 			await db.chainHeads.put({ recordId, hash: locked.hash, count: 1 });
+			// A signed session took place: its plan is done (its status freezes with it).
+			if (plan && plan.status !== 'done') await db.plans.put({ ...plan, status: 'done', updatedAt: later(at, plan.updatedAt) });
 		});
 		return locked;
 	}

@@ -55,7 +55,7 @@ describe('backup format 5: the deletions log and the clinic’s settings', () =>
 		await store.deleteClient(kim.id, WHY);
 		const doc = JSON.parse(await fileOf(store));
 		expect(doc.version).toBe(BACKUP_VERSION);
-		expect(BACKUP_VERSION).toBe(5);
+		expect(BACKUP_VERSION).toBe(6);
 		expect(doc.deletions.map((d: Doc) => [d.kind, d.clientName, d.reason])).toEqual([
 			['plan', 'Lee Park', WHY.reason],
 			['client', 'Kim Lee', WHY.reason]
@@ -257,7 +257,7 @@ const HOSTILE: Hostile[] = [
 	['a setting chosen in the future', (doc) => void (doc.settings[1].changedAt = Date.now() + 400 * DAY), /The consent statement in the file: when it was chosen is in the future/],
 	['a setting with an extra key', (doc) => void (doc.settings[0].by = 'someone'), /The keeping period in the file has something a Somamap backup never holds \("by"\)/],
 	['a version 4 file with a log', (doc) => void (doc.version = 4), /unexpected key "deletions"/],
-	['a file from a newer Somamap (format 6)', (doc) => void (doc.version = 6), /This backup was made by a newer Somamap \(backup version 6; this app reads version 5\)\. Update Somamap/]
+	['a file from a newer Somamap (format 7)', (doc) => void (doc.version = 7), /This backup was made by a newer Somamap \(backup version 7; this app reads version 6\)\. Update Somamap/]
 ];
 
 describe('hostile deletions logs and settings', () => {

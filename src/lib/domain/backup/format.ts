@@ -21,6 +21,9 @@
  * 5 — the clinic's own tables (./record-tables.ts CLINIC_TABLES): `deletions` (the log of what was
  * deleted, when, why, by whom) and `settings` (the keeping period and the consent statement, each
  * with when it was chosen); read by ./clinic.ts. Each may be absent; older files have none.
+ * 6 — a signed record may carry `health` (the health check as answered when it was signed) and
+ * `consentOtherwise` (the practitioner's word on consent at signing), sealed with it; records signed
+ * before have neither, so an older file reads as before.
  */
 import type { Client, Mark, Patch, Plan } from '$lib/domain/records';
 import { encodeUint32, encodeUint8 } from './base64';
@@ -30,7 +33,7 @@ import { CLINIC_TABLES, RECORD_TABLES, type ClinicSetting, type ClinicTable, typ
 import type { Deletion } from '$lib/domain/record/deletion';
 
 export const BACKUP_FORMAT = 'somamap-backup';
-export const BACKUP_VERSION = 5;
+export const BACKUP_VERSION = 6;
 
 /** Caps that keep a hostile or broken file from exhausting the device. */
 export const BACKUP_LIMITS = {
