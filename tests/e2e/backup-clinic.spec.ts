@@ -87,7 +87,7 @@ test('a deleted consent-only client stays deleted when an older backup is restor
 	// The whole-device backup carries the log and the keeping period; after an erase they come back byte for byte.
 	const after = await exportAll(page, testInfo.outputPath('after.json'));
 	const doc = JSON.parse(after);
-	expect(doc.version).toBe(5);
+	expect(doc.version).toBe(6);
 	expect(JSON.stringify(doc.deletions)).toBe(JSON.stringify(sortedRows(log as unknown as Record<string, unknown>[])));
 	expect(doc.settings).toEqual([
 		{ key: 'retentionRule', value: 'ten-years', changedAt: expect.any(Number) },

@@ -42,7 +42,7 @@ test('a signed record restores, exports, survives erase and restore with its cha
 	const exported = await exportAll(page, testInfo.outputPath('all.json'));
 	await expect(page.getByRole('status').filter({ hasText: /^Saved somamap-backup-/ })).toHaveText(/: 1 client, 1 plan, 0 marks, 1 treatment record\.$/);
 	const doc = JSON.parse(exported);
-	expect(doc.version).toBe(5);
+	expect(doc.version).toBe(6);
 	expect(canonicalJson(doc.records)).toBe(canonicalJson(made.tables.records));
 	expect(canonicalJson(doc.addenda)).toBe(canonicalJson(made.tables.addenda));
 
